@@ -1,0 +1,27 @@
+#pragma once
+
+#include "model/answers.h"
+#include "model/problem.h"
+#include "model/template.h"
+
+namespace coform {
+
+/// Whether required answers must be present (completing a review) or may still be missing (a draft).
+enum class RequiredAnswers { MayBeMissing, MustBePresent };
+
+/// Checks answers against their template: every answer's item exists and is answerable, values have the JSON type of
+/// the item's type, option values exist, dates are real YYYY-MM-DD dates, numbers are within min/max, texts match
+/// their format (NHS number modulus 11, email, phone, postcode), table rows use the item's columns; the person's NHS
+/// number and date of birth. Answers to items hidden by showIf are reported as warnings.
+/// Pointers are into the answers file ("/answers/review-type").
+Problems validateAnswers(const Template &t, const Answers &answers, const QString &fileName,
+                         RequiredAnswers required = RequiredAnswers::MayBeMissing);
+
+/// Checks one answer value for one item; returns a message in words, or an empty string when it is fine.
+QString answerProblem(const Item &item, const QJsonValue &value);
+
+/// Whether a section or item is shown for these answers (its showIf, and its section's showIf, hold).
+bool isShown(const Template &t, const Item &item, const Answers &answers);
+bool isShown(const Template &t, const Section &section, const Answers &answers);
+
+} // namespace coform

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "model/answers.h"
+#include "model/problem.h"
+#include "model/template.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace coform {
+
+/// Limits for reading untrusted files.
+struct ReadLimits
+{
+    qint64 maxBytes = 16 * 1024 * 1024;
+    int maxDepth = 64;
+    int maxItems = 10000;
+};
+
+/// Reads a `coform-template/1` document. Collects every problem it finds (unknown properties, bad or duplicate ids,
+/// wrong JSON types, a showIf pointing to a missing or later item, an option value not in `options`, ...), each
+/// naming `fileName` and a JSON pointer. Returns the template only when there is no error.
+std::optional<Template> readTemplate(const QByteArray &json, const QString &fileName, Problems *problems,
+                                     const ReadLimits &limits = {});
+/// Reads a template file (a Qt resource path ":/..." works too).
+std::optional<Template> readTemplateFile(const QString &path, Problems *problems, const ReadLimits &limits = {});
+
+/// The template as `coform-template/1` JSON (indented, UTF-8).
+QByteArray writeTemplate(const Template &t);
+/// Writes atomically (temporary file, then rename): nothing half-written is left behind.
+bool writeTemplateFile(const Template &t, const QString &path, QString *error);
+
+/// Reads a `coform-answers/1` document: its structure only (see validateAnswers() for checks against a template).
+std::optional<Answers> readAnswers(const QByteArray &json, const QString &fileName, Problems *problems,
+                                   const ReadLimits &limits = {});
+std::optional<Answers> readAnswersFile(const QString &path, Problems *problems, const ReadLimits &limits = {});
+QByteArray writeAnswers(const Answers &answers);
+bool writeAnswersFile(const Answers &answers, const QString &path, QString *error);
+
+/// Writes bytes atomically to path (QSaveFile); on failure fills error with a message naming the file.
+bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
+
+/// Paths of the templates bundled with Coform (Qt resource paths).
+QStringList bundledTemplatePaths();
+
+} // namespace coform

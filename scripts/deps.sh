@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, every Debian 12 package that Coform's build, tests and checking tools need.
+# Idempotent and quick when everything is there: apt-get runs only when a package is missing.
+set -euo pipefail
+
+packages=(
+    # build
+    build-essential cmake ninja-build pkg-config git libbenchmark-dev
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools libqt6sql6-sqlite libqt6sql6-psql
+    libqt6svg6-dev qt6-l10n-tools libgl-dev
+    libpoppler-qt6-dev libsodium-dev libqpdf-dev
+    # tests and checking the PDFs we write
+    poppler-utils qpdf xvfb xauth xfonts-base dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
+    qt6-qpa-plugins libqt6opengl6 clang-format
+    # fuzzing the readers (libFuzzer)
+    clang-14 libclang-rt-14-dev
+    postgresql
+    # fonts that cover English and Welsh (w-circumflex, y-circumflex)
+    fonts-dejavu-core fonts-liberation2 fontconfig
+    # screenshots and PDF pages as pictures
+    imagemagick
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if ((${#missing[@]})); then
+    echo "deps: installing ${missing[*]}"
+    if [[ $(id -u) -ne 0 ]]; then
+        sudo=sudo
+    else
+        sudo=
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
