@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 
-#include <cstring>
+#include <cstdio>
 
 using namespace coform::cli;
 
@@ -16,8 +16,18 @@ static void printUsage()
                              "5 not permitted."));
 }
 
+/// Keeps the terminal for what the person asked: Qt's notes about the desktop session are not theirs to read.
+static void messageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
+        return;
+    const QByteArray line = qFormatLogMessage(type, context, message).toLocal8Bit() + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+}
+
 int main(int argc, char **argv)
 {
+    qInstallMessageHandler(messageHandler);
     // Rendering PDFs needs fonts (Qt Gui); no window is ever shown, so no display is needed.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

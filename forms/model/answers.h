@@ -11,7 +11,7 @@ namespace coform {
 struct Person
 {
     QString name;
-    QString nhsNumber;   ///< 10 digits, no spaces
+    QString nhsNumber; ///< 10 digits, no spaces
     QDate dateOfBirth;
     bool operator==(const Person &) const = default;
 };

@@ -6,7 +6,8 @@
 namespace coform {
 
 /// One finding about a file: an error (the file cannot be used) or a warning (it can, but a person should look).
-/// Printed as one line: "FILE:POINTER: error: MESSAGE" where POINTER is an RFC 6901 JSON pointer ("/sections/0/items/3").
+/// Printed as one line: "FILE:POINTER: error: MESSAGE" where POINTER is an RFC 6901 JSON pointer
+/// ("/sections/0/items/3").
 struct Problem
 {
     enum class Severity { Error, Warning };

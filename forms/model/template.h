@@ -28,12 +28,12 @@ bool itemTypeIsAnswerable(ItemType type);
 /// Empty strings mean "not translated".
 struct Translation
 {
-    QString title;                   ///< template or section title
-    QString label;                   ///< item label
-    QString help;                    ///< item or section help
-    QMap<QString, QString> options;  ///< option value -> label
+    QString title;                             ///< template or section title
+    QString label;                             ///< item label
+    QString help;                              ///< item or section help
+    QMap<QString, QString> options;            ///< option value -> label
     QMap<QString, QString> optionDescriptions; ///< option value -> description (scale levels)
-    QMap<QString, QString> columns;  ///< column id -> label
+    QMap<QString, QString> columns;            ///< column id -> label
 
     bool isEmpty() const;
     bool operator==(const Translation &) const = default;
@@ -62,8 +62,8 @@ struct ShowIf
     enum class Kind { Equals, In };
     QString item;
     Kind kind = Kind::Equals;
-    QJsonValue equals;  ///< Kind::Equals
-    QJsonArray in;      ///< Kind::In
+    QJsonValue equals; ///< Kind::Equals
+    QJsonArray in;     ///< Kind::In
     bool operator==(const ShowIf &) const = default;
 
     /// Whether an answer value satisfies the condition (a multichoice answer satisfies it when any value does).
@@ -78,15 +78,15 @@ struct Item
     QString label;
     QString help;
     bool required = false;
-    QStringList requirements;   ///< ids from the template's requirement set, e.g. "FR-CONSENT"
-    QVector<Option> options;    ///< choice, multichoice, scale
-    QVector<Column> columns;    ///< table
-    QString format;             ///< text: "", "nhs-number", "email", "phone", "postcode"
-    std::optional<double> min;  ///< number
-    std::optional<double> max;  ///< number
-    QString unit;               ///< number
+    QStringList requirements;  ///< ids from the template's requirement set, e.g. "FR-CONSENT"
+    QVector<Option> options;   ///< choice, multichoice, scale
+    QVector<Column> columns;   ///< table
+    QString format;            ///< text: "", "nhs-number", "email", "phone", "postcode"
+    std::optional<double> min; ///< number
+    std::optional<double> max; ///< number
+    QString unit;              ///< number
     std::optional<ShowIf> showIf;
-    QString note;               ///< a note for template authors (e.g. what an import could not carry over)
+    QString note;                            ///< a note for template authors (e.g. what an import could not carry over)
     QMap<QString, Translation> translations; ///< language tag -> texts
 
     const Option *option(const QString &value) const;

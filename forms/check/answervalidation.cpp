@@ -1,0 +1,245 @@
+#include "check/answervalidation.h"
+
+#include "model/nhsnumber.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <cmath>
+
+namespace coform {
+
+namespace {
+
+QString isoDateProblem(const QJsonValue &value)
+{
+    if (!value.isString())
+        return QStringLiteral("expected a date as \"YYYY-MM-DD\"");
+    static const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    const QString text = value.toString();
+    if (!shape.match(text).hasMatch() || !QDate::fromString(text, Qt::ISODate).isValid())
+        return QStringLiteral("\"%1\" is not a real date (expected YYYY-MM-DD)").arg(text);
+    return {};
+}
+
+QString formatProblem(const QString &format, const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return {};
+    if (format == QLatin1String("nhs-number"))
+        return NhsNumber::problem(text);
+    if (format == QLatin1String("email")) {
+        static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+        if (!email.match(text.trimmed()).hasMatch())
+            return QStringLiteral("\"%1\" is not an email address (like name@example.org)").arg(text);
+    } else if (format == QLatin1String("phone")) {
+        static const QRegularExpression phone(QStringLiteral("^\\+?[0-9 ()-]+$"));
+        int digits = 0;
+        for (const QChar c : text)
+            digits += c.isDigit() ? 1 : 0;
+        if (!phone.match(text.trimmed()).hasMatch() || digits < 7 || digits > 15)
+            return QStringLiteral("\"%1\" is not a phone number (7 to 15 digits)").arg(text);
+    } else if (format == QLatin1String("postcode")) {
+        static const QRegularExpression postcode(QStringLiteral("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+        if (!postcode.match(text.trimmed()).hasMatch())
+            return QStringLiteral("\"%1\" is not a UK postcode (like SO23 8UJ)").arg(text);
+    }
+    return {};
+}
+
+QString expectedOptions(const Item &item)
+{
+    QStringList values;
+    for (const Option &o : item.options)
+        values.append(o.value);
+    return values.join(u", ");
+}
+
+} // namespace
+
+QString answerProblem(const Item &item, const QJsonValue &value)
+{
+    switch (item.type) {
+    case ItemType::Info:
+        return QStringLiteral("\"%1\" is an info item and takes no answer").arg(item.id);
+    case ItemType::Text:
+        if (!value.isString())
+            return QStringLiteral("expected text");
+        return formatProblem(item.format, value.toString());
+    case ItemType::Textarea:
+        return value.isString() ? QString() : QStringLiteral("expected text");
+    case ItemType::YesNo:
+        return value.isBool() ? QString() : QStringLiteral("expected true (yes) or false (no)");
+    case ItemType::Choice:
+    case ItemType::Scale:
+        if (!value.isString())
+            return QStringLiteral("expected one of: %1").arg(expectedOptions(item));
+        if (!item.option(value.toString()))
+            return QStringLiteral("\"%1\" is not an option (expected one of: %2)")
+                .arg(value.toString(), expectedOptions(item));
+        return {};
+    case ItemType::MultiChoice: {
+        if (!value.isArray())
+            return QStringLiteral("expected a list of options from: %1").arg(expectedOptions(item));
+        QSet<QString> seen;
+        for (const QJsonValue &v : value.toArray()) {
+            if (!v.isString() || !item.option(v.toString()))
+                return QStringLiteral("%1 is not an option (expected some of: %2)")
+                    .arg(v.isString() ? QStringLiteral("\"%1\"").arg(v.toString()) : QStringLiteral("a non-text value"),
+                         expectedOptions(item));
+            if (seen.contains(v.toString()))
+                return QStringLiteral("\"%1\" is chosen twice").arg(v.toString());
+            seen.insert(v.toString());
+        }
+        return {};
+    }
+    case ItemType::Date:
+        return isoDateProblem(value);
+    case ItemType::Number: {
+        if (!value.isDouble() || !std::isfinite(value.toDouble()))
+            return QStringLiteral("expected a number");
+        const double d = value.toDouble();
+        if (item.min && d < *item.min)
+            return QStringLiteral("%1 is less than the smallest allowed, %2").arg(d).arg(*item.min);
+        if (item.max && d > *item.max)
+            return QStringLiteral("%1 is more than the largest allowed, %2").arg(d).arg(*item.max);
+        return {};
+    }
+    case ItemType::Table: {
+        if (!value.isArray())
+            return QStringLiteral("expected a list of rows");
+        const QJsonArray rows = value.toArray();
+        for (qsizetype r = 0; r < rows.size(); ++r) {
+            if (!rows.at(r).isObject())
+                return QStringLiteral("row %1 is not an object of column values").arg(r + 1);
+            const QJsonObject row = rows.at(r).toObject();
+            for (auto it = row.begin(); it != row.end(); ++it) {
+                const bool known = std::any_of(item.columns.begin(), item.columns.end(),
+                                               [&](const Column &c) { return c.id == it.key(); });
+                if (!known)
+                    return QStringLiteral("row %1 has a column \"%2\" this table does not have")
+                        .arg(r + 1)
+                        .arg(it.key());
+                if (!it.value().isString())
+                    return QStringLiteral("row %1, column \"%2\": expected text").arg(r + 1).arg(it.key());
+            }
+        }
+        return {};
+    }
+    case ItemType::Signature: {
+        if (!value.isObject())
+            return QStringLiteral("expected a signature: {\"name\", \"date\"} or a reason it was not signed");
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (it.key() != QLatin1String("name") && it.key() != QLatin1String("date")
+                && it.key() != QLatin1String("declinedReason"))
+                return QStringLiteral("a signature has no property \"%1\" (expected name, date, declinedReason)")
+                    .arg(it.key());
+            if (!it.value().isString())
+                return QStringLiteral("the signature's %1 should be text").arg(it.key());
+        }
+        if (o.contains(QLatin1String("date"))) {
+            const QString dateProblem = isoDateProblem(o.value(QLatin1String("date")));
+            if (!dateProblem.isEmpty())
+                return QStringLiteral("the signature's date: %1").arg(dateProblem);
+        }
+        const bool signedByName = !o.value(QLatin1String("name")).toString().trimmed().isEmpty();
+        const bool declined = !o.value(QLatin1String("declinedReason")).toString().trimmed().isEmpty();
+        if (!signedByName && !declined)
+            return QStringLiteral("a signature needs a name, or a reason why it was not signed");
+        return {};
+    }
+    }
+    return {};
+}
+
+bool isShown(const Template &t, const Section &section, const Answers &answers)
+{
+    if (!section.showIf)
+        return true;
+    const Item *target = t.findItem(section.showIf->item);
+    if (!target || !isShown(t, *target, answers))
+        return false;
+    return section.showIf->matches(answers.value(section.showIf->item));
+}
+
+bool isShown(const Template &t, const Item &item, const Answers &answers)
+{
+    // showIf targets always come earlier (the reader checks it), so this recursion ends.
+    const Section *section = t.sectionOfItem(item.id);
+    if (section && !isShown(t, *section, answers))
+        return false;
+    if (!item.showIf)
+        return true;
+    const Item *target = t.findItem(item.showIf->item);
+    if (!target || target == &item || !isShown(t, *target, answers))
+        return false;
+    return item.showIf->matches(answers.value(item.showIf->item));
+}
+
+namespace {
+bool isEmptyAnswer(const QJsonValue &v)
+{
+    return v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty())
+           || (v.isArray() && v.toArray().isEmpty());
+}
+} // namespace
+
+Problems validateAnswers(const Template &t, const Answers &answers, const QString &fileName, RequiredAnswers required)
+{
+    Problems problems;
+    auto error = [&](const QString &pointer, const QString &message) {
+        problems.append({Problem::Severity::Error, fileName, pointer, message});
+    };
+    if (answers.templateId != t.id)
+        error(QStringLiteral("/template"),
+              QStringLiteral("these answers are for template \"%1\", not \"%2\"").arg(answers.templateId, t.id));
+    if (answers.version != t.version)
+        problems.append({Problem::Severity::Warning, fileName, QStringLiteral("/version"),
+                         QStringLiteral("these answers are for version %1 of the template, not version %2")
+                             .arg(answers.version)
+                             .arg(t.version)});
+    if (!answers.person.nhsNumber.isEmpty()) {
+        const QString problem = NhsNumber::problem(answers.person.nhsNumber);
+        if (!problem.isEmpty())
+            error(QStringLiteral("/person/nhsNumber"), problem);
+    }
+    if (answers.person.dateOfBirth.isValid() && answers.person.dateOfBirth > QDate::currentDate())
+        error(QStringLiteral("/person/dateOfBirth"), QStringLiteral("the date of birth is in the future"));
+
+    for (auto it = answers.values.begin(); it != answers.values.end(); ++it) {
+        const QString pointer = QStringLiteral("/answers/") + jsonPointerToken(it.key());
+        const Item *item = t.findItem(it.key());
+        if (!item) {
+            error(pointer, QStringLiteral("the template has no question \"%1\"").arg(it.key()));
+            continue;
+        }
+        if (it.value().isNull())
+            continue; // an answer cleared on purpose
+        const QString problem = answerProblem(*item, it.value());
+        if (!problem.isEmpty()) {
+            error(pointer, problem);
+            continue;
+        }
+        if (!isShown(t, *item, answers))
+            problems.append({Problem::Severity::Warning, fileName, pointer,
+                             QStringLiteral("this question does not apply with the other answers given, so its "
+                                            "answer is not shown")});
+    }
+    if (required == RequiredAnswers::MustBePresent) {
+        const QMap<QString, int> numbers = t.questionNumbers();
+        for (const Item *item : t.allItems()) {
+            if (item->required && isShown(t, *item, answers) && isEmptyAnswer(answers.value(item->id)))
+                error(QStringLiteral("/answers/") + jsonPointerToken(item->id),
+                      QStringLiteral("question %1 (\"%2\") needs an answer")
+                          .arg(numbers.value(item->id))
+                          .arg(item->label));
+        }
+    }
+    return problems;
+}
+
+} // namespace coform

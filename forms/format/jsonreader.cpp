@@ -1,0 +1,245 @@
+#include "format/jsonreader.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace coform {
+
+JsonReader::JsonReader(QString fileName, Problems *problems)
+    : m_fileName(std::move(fileName))
+    , m_problems(problems)
+{}
+
+void JsonReader::error(const QString &pointer, const QString &message)
+{
+    ++m_errors;
+    if (m_problems)
+        m_problems->append({Problem::Severity::Error, m_fileName, pointer, message});
+}
+
+void JsonReader::warning(const QString &pointer, const QString &message)
+{
+    if (m_problems)
+        m_problems->append({Problem::Severity::Warning, m_fileName, pointer, message});
+}
+
+namespace {
+/// The deepest nesting of arrays and objects; stops counting past `limit`.
+int depthOf(const QJsonValue &value, int limit, int depth = 0)
+{
+    if (depth > limit)
+        return depth;
+    int deepest = depth;
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end() && deepest <= limit; ++it)
+            deepest = std::max(deepest, depthOf(it.value(), limit, depth + 1));
+    } else if (value.isArray()) {
+        const QJsonArray a = value.toArray();
+        for (qsizetype i = 0; i < a.size() && deepest <= limit; ++i)
+            deepest = std::max(deepest, depthOf(a.at(i), limit, depth + 1));
+    }
+    return deepest;
+}
+
+/// Line and column (1-based) of a byte offset, for syntax errors.
+QString lineAndColumn(const QByteArray &json, qsizetype offset)
+{
+    int line = 1;
+    int column = 1;
+    for (qsizetype i = 0; i < offset && i < json.size(); ++i) {
+        if (json.at(i) == '\n') {
+            ++line;
+            column = 1;
+        } else if ((json.at(i) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+} // namespace
+
+std::optional<QJsonObject> JsonReader::parseObject(const QByteArray &json, qint64 maxBytes, int maxDepth)
+{
+    if (json.size() > maxBytes) {
+        error(QString(),
+              QStringLiteral("the file is %1 bytes; files over %2 bytes are not read").arg(json.size()).arg(maxBytes));
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        error(QString(), QStringLiteral("not valid JSON at %1: %2")
+                             .arg(lineAndColumn(json, parseError.offset), parseError.errorString()));
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        error(QStringLiteral(""), QStringLiteral("expected a JSON object at the top level"));
+        return std::nullopt;
+    }
+    const QJsonObject root = document.object();
+    if (depthOf(root, maxDepth) > maxDepth) {
+        error(QString(), QStringLiteral("nested more than %1 levels deep").arg(maxDepth));
+        return std::nullopt;
+    }
+    return root;
+}
+
+void JsonReader::checkKeys(const QJsonObject &object, const QString &pointer,
+                           std::initializer_list<const char *> allowed)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        bool known = false;
+        for (const char *name : allowed)
+            known = known || it.key() == QLatin1String(name);
+        if (!known) {
+            QStringList names;
+            for (const char *name : allowed)
+                names.append(QString::fromLatin1(name));
+            error(child(pointer, it.key()),
+                  QStringLiteral("unknown property '%1' (expected one of: %2)").arg(it.key(), names.join(u", ")));
+        }
+    }
+}
+
+QString JsonReader::describe(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+std::optional<QString> JsonReader::string(const QJsonObject &object, const QString &pointer, const char *key,
+                                          bool required)
+{
+    const QJsonValue v = object.value(QLatin1String(key));
+    if (v.isUndefined()) {
+        if (required)
+            error(pointer, QStringLiteral("missing property '%1' (expected a string)").arg(QLatin1String(key)));
+        return std::nullopt;
+    }
+    if (!v.isString()) {
+        error(child(pointer, QLatin1String(key)), QStringLiteral("expected a string, found %1").arg(describe(v)));
+        return std::nullopt;
+    }
+    return v.toString();
+}
+
+std::optional<bool> JsonReader::boolean(const QJsonObject &object, const QString &pointer, const char *key)
+{
+    const QJsonValue v = object.value(QLatin1String(key));
+    if (v.isUndefined())
+        return std::nullopt;
+    if (!v.isBool()) {
+        error(child(pointer, QLatin1String(key)), QStringLiteral("expected true or false, found %1").arg(describe(v)));
+        return std::nullopt;
+    }
+    return v.toBool();
+}
+
+std::optional<double> JsonReader::number(const QJsonObject &object, const QString &pointer, const char *key)
+{
+    const QJsonValue v = object.value(QLatin1String(key));
+    if (v.isUndefined())
+        return std::nullopt;
+    if (!v.isDouble() || !std::isfinite(v.toDouble())) {
+        error(child(pointer, QLatin1String(key)), QStringLiteral("expected a number, found %1").arg(describe(v)));
+        return std::nullopt;
+    }
+    return v.toDouble();
+}
+
+std::optional<int> JsonReader::integer(const QJsonObject &object, const QString &pointer, const char *key,
+                                       bool required)
+{
+    const QJsonValue v = object.value(QLatin1String(key));
+    if (v.isUndefined()) {
+        if (required)
+            error(pointer, QStringLiteral("missing property '%1' (expected a whole number)").arg(QLatin1String(key)));
+        return std::nullopt;
+    }
+    const double d = v.toDouble(-1.5);
+    if (!v.isDouble() || d != std::floor(d) || d < 1 || d > 1e9) {
+        error(child(pointer, QLatin1String(key)),
+              QStringLiteral("expected a whole number of 1 or more, found %1").arg(describe(v)));
+        return std::nullopt;
+    }
+    return int(d);
+}
+
+std::optional<QJsonArray> JsonReader::array(const QJsonObject &object, const QString &pointer, const char *key,
+                                            bool required)
+{
+    const QJsonValue v = object.value(QLatin1String(key));
+    if (v.isUndefined()) {
+        if (required)
+            error(pointer, QStringLiteral("missing property '%1' (expected an array)").arg(QLatin1String(key)));
+        return std::nullopt;
+    }
+    if (!v.isArray()) {
+        error(child(pointer, QLatin1String(key)), QStringLiteral("expected an array, found %1").arg(describe(v)));
+        return std::nullopt;
+    }
+    return v.toArray();
+}
+
+std::optional<QJsonObject> JsonReader::object(const QJsonObject &object, const QString &pointer, const char *key,
+                                              bool required)
+{
+    const QJsonValue v = object.value(QLatin1String(key));
+    if (v.isUndefined()) {
+        if (required)
+            error(pointer, QStringLiteral("missing property '%1' (expected an object)").arg(QLatin1String(key)));
+        return std::nullopt;
+    }
+    return asObject(v, child(pointer, QLatin1String(key)));
+}
+
+std::optional<QJsonObject> JsonReader::asObject(const QJsonValue &value, const QString &pointer)
+{
+    if (!value.isObject()) {
+        error(pointer, QStringLiteral("expected an object, found %1").arg(describe(value)));
+        return std::nullopt;
+    }
+    return value.toObject();
+}
+
+bool JsonReader::isValidId(const QString &id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
+    return id.size() <= 200 && pattern.match(id).hasMatch();
+}
+
+bool JsonReader::isValidLanguage(const QString &tag)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$"));
+    return pattern.match(tag).hasMatch();
+}
+
+QString JsonReader::child(const QString &pointer, const QString &key)
+{
+    return pointer + QLatin1Char('/') + jsonPointerToken(key);
+}
+
+QString JsonReader::child(const QString &pointer, qsizetype index)
+{
+    return pointer + QLatin1Char('/') + QString::number(index);
+}
+
+} // namespace coform

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "model/problem.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QStringList>
+
+#include <initializer_list>
+#include <optional>
+
+namespace coform {
+
+/// Helpers for reading a JSON document strictly while collecting every problem with its JSON pointer.
+class JsonReader
+{
+public:
+    JsonReader(QString fileName, Problems *problems);
+
+    /// Parses bytes: size limit, syntax (with line and column), nesting depth. Returns the root object.
+    std::optional<QJsonObject> parseObject(const QByteArray &json, qint64 maxBytes, int maxDepth);
+
+    void error(const QString &pointer, const QString &message);
+    void warning(const QString &pointer, const QString &message);
+    int errorCount() const { return m_errors; }
+
+    /// Reports every key not in `allowed` ("unknown property 'lable' (expected one of: ...)").
+    void checkKeys(const QJsonObject &object, const QString &pointer, std::initializer_list<const char *> allowed);
+
+    /// Typed reads. `required` reports a missing key; a present key of the wrong type is always an error.
+    std::optional<QString> string(const QJsonObject &object, const QString &pointer, const char *key, bool required);
+    std::optional<bool> boolean(const QJsonObject &object, const QString &pointer, const char *key);
+    std::optional<double> number(const QJsonObject &object, const QString &pointer, const char *key);
+    std::optional<int> integer(const QJsonObject &object, const QString &pointer, const char *key, bool required);
+    std::optional<QJsonArray> array(const QJsonObject &object, const QString &pointer, const char *key, bool required);
+    std::optional<QJsonObject> object(const QJsonObject &object, const QString &pointer, const char *key,
+                                      bool required);
+    std::optional<QJsonObject> asObject(const QJsonValue &value, const QString &pointer);
+
+    /// An id of a section, item, option or column: `[a-z0-9][a-z0-9-]*`.
+    static bool isValidId(const QString &id);
+    /// A language tag such as "en", "cy" or "en-x-easy".
+    static bool isValidLanguage(const QString &tag);
+
+    static QString child(const QString &pointer, const QString &key);
+    static QString child(const QString &pointer, qsizetype index);
+    /// "a string", "a number", ... for messages.
+    static QString describe(const QJsonValue &value);
+
+private:
+    QString m_fileName;
+    Problems *m_problems;
+    int m_errors = 0;
+};
+
+} // namespace coform

@@ -1,0 +1,265 @@
+#include "format/templateformat.h"
+
+#include <QtTest>
+
+using namespace coform;
+
+namespace {
+QByteArray minimalTemplate(const QString &itemsJson, const QString &extraTop = QString())
+{
+    return QStringLiteral(R"({"format": "coform-template/1", "id": "t", "version": 1, "title": "T", %1
+        "sections": [{"id": "s", "title": "S", "items": [%2]}]})")
+        .arg(extraTop, itemsJson)
+        .toUtf8();
+}
+
+Problems readProblems(const QByteArray &json)
+{
+    Problems problems;
+    const std::optional<Template> t = readTemplate(json, QStringLiteral("test.json"), &problems);
+    if (t)
+        return {};
+    return problems;
+}
+} // namespace
+
+/// coform-template/1 and coform-answers/1: exactly as DESIGN.md states, lossless, with precise errors.
+class TestFormat : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void bundledTemplateReads()
+    {
+        const QStringList paths = bundledTemplatePaths();
+        QVERIFY(paths.contains(QStringLiteral(":/coform/templates/chc-review.json")));
+        Problems problems;
+        const std::optional<Template> t = readTemplateFile(paths.first(), &problems);
+        for (const Problem &p : problems)
+            qWarning("%s", qPrintable(p.toString()));
+        QVERIFY(t);
+        QCOMPARE(t->id, QStringLiteral("chc-review"));
+        QCOMPARE(t->sections.size(), 9);
+        QVERIFY(t->allItems().size() > 60);
+        // The plain file in the source tree is the same template as the compiled-in one.
+        const std::optional<Template> plain =
+            readTemplateFile(QStringLiteral(COFORM_SOURCE_DIR "/forms/resources/templates/chc-review.json"), &problems);
+        QVERIFY(plain);
+        QCOMPARE(*plain, *t);
+    }
+
+    void bundledTemplateRoundTrip()
+    {
+        Problems problems;
+        const std::optional<Template> t =
+            readTemplateFile(QStringLiteral(":/coform/templates/chc-review.json"), &problems);
+        QVERIFY(t);
+        const QByteArray written = writeTemplate(*t);
+        const std::optional<Template> again = readTemplate(written, QStringLiteral("written.json"), &problems);
+        QVERIFY2(again, qPrintable(problems.isEmpty() ? QString() : problems.first().toString()));
+        QCOMPARE(*again, *t);
+        QCOMPARE(writeTemplate(*again), written);
+        // Every text survives, including the Welsh and easy-read ones and the scale descriptions.
+        const Item *name = t->findItem(QStringLiteral("full-name"));
+        QVERIFY(name);
+        QVERIFY(!name->translations.value(QStringLiteral("cy")).label.isEmpty());
+        QCOMPARE(again->findItem(QStringLiteral("full-name"))->translations, name->translations);
+        // Keys a person reads first stay first.
+        QVERIFY(written.startsWith("{\n  \"format\": \"coform-template/1\",\n  \"id\": \"chc-review\""));
+    }
+
+    void everyItemTypeRoundTrips()
+    {
+        const QByteArray json =
+            minimalTemplate(QStringLiteral(R"(
+            {"id": "i", "type": "info", "label": "Info text"},
+            {"id": "a", "type": "text", "label": "NHS number", "format": "nhs-number", "required": true},
+            {"id": "b", "type": "textarea", "label": "Long", "help": "Why we ask"},
+            {"id": "c", "type": "yesno", "label": "Yes or no", "requirements": ["FR-CONSENT", "FR-INVOLVE"]},
+            {"id": "d", "type": "choice", "label": "One", "options": [{"value": "x", "label": "X"}],
+             "showIf": {"item": "c", "equals": true}},
+            {"id": "e", "type": "multichoice", "label": "Many", "options": [{"value": "x", "label": "X"},
+             {"value": "y", "label": "Y"}], "showIf": {"item": "d", "in": ["x"]}},
+            {"id": "f", "type": "date", "label": "When"},
+            {"id": "g", "type": "number", "label": "How many", "min": 0, "max": 10.5, "unit": "days"},
+            {"id": "h", "type": "scale", "label": "Level", "options": [{"value": "low", "label": "Low",
+             "description": "A little help"}]},
+            {"id": "j", "type": "table", "label": "People", "columns": [{"id": "name", "label": "Name"}]},
+            {"id": "k", "type": "signature", "label": "Sign", "note": "imported"})"),
+                            QStringLiteral(R"("languages": ["en", "cy"], "requirementSet": "chc-national-framework",
+                "translations": {"cy": {"title": "Teitl"}},)"));
+        Problems problems;
+        const std::optional<Template> t = readTemplate(json, QStringLiteral("all.json"), &problems);
+        QVERIFY2(t, qPrintable(problems.isEmpty() ? QString() : problems.first().toString()));
+        QCOMPARE(t->sections.first().items.size(), 11);
+        const Item *g = t->findItem(QStringLiteral("g"));
+        QCOMPARE(g->max.value_or(0), 10.5);
+        QCOMPARE(g->unit, QStringLiteral("days"));
+        QCOMPARE(t->findItem(QStringLiteral("e"))->showIf->kind, ShowIf::Kind::In);
+        QCOMPARE(t->findItem(QStringLiteral("h"))->options.first().description, QStringLiteral("A little help"));
+        QCOMPARE(t->translations.value(QStringLiteral("cy")).title, QStringLiteral("Teitl"));
+        const std::optional<Template> again = readTemplate(writeTemplate(*t), QStringLiteral("again.json"), &problems);
+        QVERIFY(again);
+        QCOMPARE(*again, *t);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("misspelt property")
+            << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "text", "lable": "A"})"))
+            << QStringLiteral("/sections/0/items/0/lable") << QStringLiteral("unknown property 'lable'");
+        QTest::newRow("missing label") << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "text"})"))
+                                       << QStringLiteral("/sections/0/items/0")
+                                       << QStringLiteral("missing property 'label'");
+        QTest::newRow("bad id") << minimalTemplate(QStringLiteral(R"({"id": "Bad Id", "type": "text", "label": "A"})"))
+                                << QStringLiteral("/sections/0/items/0/id") << QStringLiteral("not a valid id");
+        QTest::newRow("duplicate id") << minimalTemplate(
+            QStringLiteral(R"({"id": "a", "type": "text", "label": "A"}, {"id": "a", "type": "text", "label": "B"})"))
+                                      << QStringLiteral("/sections/0/items/1/id")
+                                      << QStringLiteral("duplicate id \"a\"");
+        QTest::newRow("section and item share an id")
+            << minimalTemplate(QStringLiteral(R"({"id": "s", "type": "text", "label": "A"})"))
+            << QStringLiteral("/sections/0/items/0/id") << QStringLiteral("duplicate id \"s\"");
+        QTest::newRow("unknown type") << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "txt", "label": "A"})"))
+                                      << QStringLiteral("/sections/0/items/0/type")
+                                      << QStringLiteral("unknown type \"txt\"");
+        QTest::newRow("wrong JSON type") << minimalTemplate(
+            QStringLiteral(R"({"id": "a", "type": "text", "label": "A", "required": "yes"})"))
+                                         << QStringLiteral("/sections/0/items/0/required")
+                                         << QStringLiteral("expected true or false");
+        QTest::newRow("showIf to a missing item")
+            << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "text", "label": "A",
+                                                  "showIf": {"item": "nothing", "equals": "x"}})"))
+            << QStringLiteral("/sections/0/items/0/showIf/item") << QStringLiteral("no item with id \"nothing\"");
+        QTest::newRow("showIf to a later item")
+            << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "text", "label": "A",
+                                                  "showIf": {"item": "b", "equals": true}},
+                                                 {"id": "b", "type": "yesno", "label": "B"})"))
+            << QStringLiteral("/sections/0/items/0/showIf/item") << QStringLiteral("comes later");
+        QTest::newRow("showIf to itself")
+            << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "yesno", "label": "A",
+                                                  "showIf": {"item": "a", "equals": true}})"))
+            << QStringLiteral("/sections/0/items/0/showIf/item") << QStringLiteral("comes later");
+        QTest::newRow("showIf value not an option")
+            << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "choice", "label": "A",
+                                                  "options": [{"value": "x", "label": "X"}]},
+                                                 {"id": "b", "type": "text", "label": "B",
+                                                  "showIf": {"item": "a", "equals": "y"}})"))
+            << QStringLiteral("/sections/0/items/1/showIf/equals") << QStringLiteral("\"y\" is not an option value");
+        QTest::newRow("duplicate option")
+            << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "choice", "label": "A",
+                "options": [{"value": "x", "label": "X"}, {"value": "x", "label": "Y"}]})"))
+            << QStringLiteral("/sections/0/items/0/options/1/value") << QStringLiteral("duplicate option value");
+        QTest::newRow("choice without options")
+            << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "choice", "label": "A"})"))
+            << QStringLiteral("/sections/0/items/0") << QStringLiteral("needs options");
+        QTest::newRow("options on a text item")
+            << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "text", "label": "A",
+                                                  "options": [{"value": "x", "label": "X"}]})"))
+            << QStringLiteral("/sections/0/items/0/options") << QStringLiteral("has no options");
+        QTest::newRow("translation of an unknown option")
+            << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "choice", "label": "A",
+                    "options": [{"value": "x", "label": "X"}],
+                    "translations": {"cy": {"options": {"z": "Z"}}}})"),
+                               QStringLiteral(R"("languages": ["en", "cy"],)"))
+            << QStringLiteral("/sections/0/items/0/translations/cy/options/z") << QStringLiteral("no option");
+        QTest::newRow("translation into an undeclared language")
+            << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "text", "label": "A",
+                                                  "translations": {"fr": {"label": "B"}}})"))
+            << QStringLiteral("/sections/0/items/0/translations/fr") << QStringLiteral("not one of the template's");
+        QTest::newRow("max below min") << minimalTemplate(
+            QStringLiteral(R"({"id": "a", "type": "number", "label": "A", "min": 5, "max": 1})"))
+                                       << QStringLiteral("/sections/0/items/0/max") << QStringLiteral("less than min");
+        QTest::newRow("wrong format") << QByteArray(
+            R"({"format": "coform-template/2", "id": "t", "title": "T", "sections": []})")
+                                      << QStringLiteral("/format") << QStringLiteral("expected \"coform-template/1\"");
+        QTest::newRow("not JSON") << QByteArray("{\"format\": \n  \"coform-template/1\",,}") << QString()
+                                  << QStringLiteral("line 2");
+        QTest::newRow("too deep")
+            << QByteArray(QByteArray(100, '[') + QByteArray(100, ']')).prepend("{\"a\":").append("}") << QString()
+            << QStringLiteral("nested more than");
+    }
+    void errors()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, pointer);
+        QFETCH(QString, message);
+        const Problems problems = readProblems(json);
+        QVERIFY2(!problems.isEmpty(), "the reader accepted a broken template");
+        bool found = false;
+        for (const Problem &p : problems) {
+            QCOMPARE(p.file, QStringLiteral("test.json"));
+            QVERIFY(!p.toString().contains(QLatin1Char('\n')));
+            if (p.pointer == pointer && p.message.contains(message))
+                found = true;
+        }
+        if (!found) {
+            for (const Problem &p : problems)
+                qWarning("%s", qPrintable(p.toString()));
+        }
+        QVERIFY(found);
+    }
+
+    void everyProblemIsReported()
+    {
+        // Three independent mistakes: all three are reported, not just the first.
+        const Problems problems = readProblems(minimalTemplate(QStringLiteral(
+            R"({"id": "a", "type": "text", "lable": "A"}, {"id": "a", "type": "yesno", "label": "B", "help": 3})")));
+        QCOMPARE(problems.size(), 4); // misspelt, missing label, duplicate id, help not a string
+    }
+
+    void answersRoundTrip()
+    {
+        const QByteArray json = R"({"format": "coform-answers/1", "template": "chc-review", "version": 1,
+            "person": {"name": "Alex Example", "nhsNumber": "9434765919", "dateOfBirth": "1941-03-02"},
+            "answers": {"review-type": "first", "review-date": "2026-11-20", "consent-review": true,
+                        "participants": [{"name": "Sam", "role": "Carer"}],
+                        "reviewer-signature": {"name": "Jo Nurse", "date": "2026-11-20"}}})";
+        Problems problems;
+        const std::optional<Answers> a = readAnswers(json, QStringLiteral("a.json"), &problems);
+        QVERIFY(a);
+        QCOMPARE(a->person.name, QStringLiteral("Alex Example"));
+        QCOMPARE(a->person.dateOfBirth, QDate(1941, 3, 2));
+        QCOMPARE(a->values.size(), 5);
+        const std::optional<Answers> again = readAnswers(writeAnswers(*a), QStringLiteral("b.json"), &problems);
+        QVERIFY(again);
+        QCOMPARE(*again, *a);
+    }
+
+    void answersErrors()
+    {
+        Problems problems;
+        QVERIFY(!readAnswers(R"({"format": "coform-answers/1", "template": "t", "version": 1,
+                                 "person": {"name": "A", "dob": "1941-03-02"}, "answers": {}})",
+                             QStringLiteral("a.json"), &problems));
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().pointer, QStringLiteral("/person/dob"));
+        problems.clear();
+        QVERIFY(!readAnswers(R"({"format": "coform-answers/1", "template": "t", "version": 1,
+                                 "person": {"dateOfBirth": "1941-02-30"}, "answers": {}})",
+                             QStringLiteral("a.json"), &problems));
+        QCOMPARE(problems.first().pointer, QStringLiteral("/person/dateOfBirth"));
+    }
+
+    void atomicWrite()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.json"));
+        Problems problems;
+        const std::optional<Template> t =
+            readTemplateFile(QStringLiteral(":/coform/templates/chc-review.json"), &problems);
+        QString error;
+        QVERIFY(writeTemplateFile(*t, path, &error));
+        QCOMPARE(readTemplateFile(path, &problems).value_or(Template{}), *t);
+        // A folder that does not exist: a clear error naming the file, and nothing left behind.
+        const QString bad = dir.filePath(QStringLiteral("missing/t.json"));
+        QVERIFY(!writeTemplateFile(*t, bad, &error));
+        QVERIFY(error.contains(bad));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("t.json")});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFormat)
+#include "tst_format.moc"
