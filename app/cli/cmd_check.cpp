@@ -3,6 +3,7 @@
 
 #include "check/answervalidation.h"
 #include "check/coverage.h"
+#include "check/plainlanguage.h"
 #include "format/templateformat.h"
 #include "model/requirementset.h"
 
@@ -79,6 +80,21 @@ int runCheck(const QStringList &args)
             }
             warnings += coverageProblems(*t, coverage, path);
         }
+    }
+
+    // Plain language: jargon with its plain words, long sentences, and how easy the questions read overall.
+    {
+        QString allText;
+        for (const Item *item : t->allItems())
+            allText += item->label + QLatin1Char('\n') + item->help + QLatin1Char('\n');
+        const Readability r = measureReadability(allText);
+        const Problems plain = plainLanguageProblems(*t, path, JargonList::bundled(t->sourceLanguage()));
+        printLine(QStringLiteral("Plain language: reading ease %1 (60 or more is plain English), %2 words a sentence "
+                                 "on average; %3 finding(s)")
+                      .arg(r.fleschReadingEase, 0, 'f', 1)
+                      .arg(r.wordsPerSentence, 0, 'f', 1)
+                      .arg(plain.size()));
+        warnings += plain;
     }
 
     // Translations.
