@@ -26,15 +26,20 @@ struct RenderOptions
     /// Languages to print, in order: {} or {"en"} one language; {"en", "cy"} bilingual (every text in both).
     QStringList languages;
     PaperSize paper = PaperSize::A4;
-    bool pdfA = false;       ///< PDF/A-1b
-    bool fillable = false;   ///< AcroForm fields at every answer box (blank forms)
-    QDate produced;          ///< the date printed in the footer; today when null
+    bool pdfA = false;     ///< PDF/A-1b
+    bool fillable = false; ///< AcroForm fields at every answer box (blank forms)
+    QDate produced;        ///< the date printed in the footer; today when null
 };
 
 /// Renders the template (blank when answers is nullptr, else filled) as a PDF that meets DESIGN.md's PDF profile.
 /// Returns false and fills error (in words) when it cannot.
 bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &options, QByteArray *pdf,
                QString *error);
+
+struct Layout;
+/// The form laid out on pages of positioned boxes (pdf/layout.h), as the PDF writer draws them; the GUI preview
+/// paints these. Needs a QGuiApplication (fonts).
+Layout layoutForm(const Template &t, const Answers *answers, const RenderOptions &options);
 
 /// The same content as one self-contained accessible HTML file (headings, labels, answers, lang attributes).
 bool renderHtml(const Template &t, const Answers *answers, const RenderOptions &options, QByteArray *html,

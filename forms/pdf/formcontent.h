@@ -1,0 +1,85 @@
+#pragma once
+
+#include "model/answers.h"
+#include "model/template.h"
+#include "pdf/phrases.h"
+#include "pdf/renderer.h"
+
+#include <QDate>
+#include <QString>
+#include <QVector>
+
+namespace coform {
+
+/// One text in one printed language. `lang` is the language the reader meets (never "en-x-easy": that is "en").
+struct LangText
+{
+    QString lang;
+    QString text;
+};
+/// A text in every printed language, in print order (one entry for a one-language form).
+using Texts = QVector<LangText>;
+
+/// An option of a choice, multichoice, yes/no or scale item, as printed.
+struct ContentOption
+{
+    QString value;
+    Texts label;
+    Texts description; ///< scale levels
+    bool chosen = false;
+};
+
+/// One item as printed: resolved texts, its number, and its answer in display form.
+struct ContentItem
+{
+    QString id;
+    ItemType type = ItemType::Text;
+    int number = 0; ///< question number (0 for info items)
+    Texts label;
+    Texts help;
+    Texts condition; ///< blank forms: when the question applies, in words; empty when always
+    bool answered = false;
+    QString answerLang;             ///< the language answers were written in
+    QString answerText;             ///< text, textarea, date, number (with unit): the answer as printed
+    QString unit;                   ///< number: the unit, for a blank box
+    QVector<ContentOption> options; ///< choice, multichoice, scale, yes/no
+    QVector<Texts> columns;         ///< table
+    QVector<QStringList> rows;      ///< table answers, one string a column
+    QString signedName;
+    QString signedDate;
+    QString declinedReason;
+};
+
+struct ContentSection
+{
+    QString id;
+    Texts title;
+    Texts help;
+    Texts condition; ///< blank forms: when the section applies
+    QVector<ContentItem> items;
+};
+
+/// The whole form as it is printed, independent of layout: the layout engine and the HTML writer both read this.
+struct FormContent
+{
+    QString templateId;
+    int version = 1;
+    QStringList languages; ///< reader languages in print order ("en", "cy")
+    Texts title;
+    bool filled = false;
+    Person person;
+    QString nhsNumberFormatted; ///< 3-3-4
+    QDate produced;
+    PrintProfile profile = PrintProfile::Standard;
+    QVector<ContentSection> sections;
+
+    /// The same fixed phrase in every printed language.
+    Texts phrase(Phrase p) const;
+};
+
+/// Resolves a template (and answers, for a filled form) into what is printed: texts in the chosen languages (easy-read
+/// texts for the easy profile where the template has them), question numbers, conditions in words on blank forms,
+/// items hidden by showIf left out of filled forms, answers in display form.
+FormContent buildFormContent(const Template &t, const Answers *answers, const RenderOptions &options);
+
+} // namespace coform

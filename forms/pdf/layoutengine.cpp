@@ -1,0 +1,806 @@
+#include "pdf/layoutengine.h"
+
+#include "pdf/phrases.h"
+
+#include <QTextLayout>
+
+namespace coform {
+
+namespace {
+
+const QString tickMark = QStringLiteral("\u2713");
+
+QString firstText(const Texts &texts)
+{
+    return texts.isEmpty() ? QString() : texts.first().text;
+}
+
+QString firstLang(const Texts &texts)
+{
+    return texts.isEmpty() ? QString() : texts.first().lang;
+}
+
+LayoutBox decoration(BoxKind kind, const QRectF &rect, const QString &itemId = {}, qreal lineWidth = 0.75, int grey = 0)
+{
+    LayoutBox b;
+    b.grey = grey;
+    b.role = BoxRole::Decoration;
+    b.kind = kind;
+    b.rect = rect;
+    b.itemId = itemId;
+    b.lineWidth = lineWidth;
+    return b;
+}
+
+} // namespace
+
+LayoutEngine::LayoutEngine(const FormContent &content, const PrintStyle &style)
+    : m_content(content)
+    , m_style(style)
+{
+    const QMarginsF m = style.margins();
+    m_left = m.left();
+    m_width = style.pageSize().width() - m.left() - m.right();
+}
+
+QStringList LayoutEngine::wrap(const QString &text, TextStyle style, qreal width) const
+{
+    QStringList lines;
+    if (text.isEmpty())
+        return lines;
+    QTextLayout layout(text, m_style.font(style));
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    for (;;) {
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(width);
+        QString part = text.mid(line.textStart(), line.textLength());
+        while (!part.isEmpty() && part.back().isSpace())
+            part.chop(1);
+        lines << part;
+    }
+    layout.endLayout();
+    return lines;
+}
+
+LayoutBox LayoutEngine::textBox(BoxRole role, TextStyle style, qreal x, qreal y, const QString &text,
+                                const QString &lang, const QString &itemId) const
+{
+    LayoutBox b;
+    b.role = role;
+    b.kind = BoxKind::Text;
+    b.style = style;
+    b.text = text;
+    b.lang = lang;
+    b.itemId = itemId;
+    b.rect = QRectF(x, y, m_style.metrics(style).horizontalAdvance(text), m_style.lineHeight(style));
+    b.baseline = m_style.baseline(style);
+    return b;
+}
+
+qreal LayoutEngine::stackTexts(Fragment &f, const Texts &texts, BoxRole role, TextStyle style, qreal x, qreal y,
+                               qreal width, const QString &itemId) const
+{
+    for (const LangText &t : texts) {
+        for (const QString &line : wrap(t.text, style, width)) {
+            f.boxes.append(textBox(role, style, x, y, line, t.lang, itemId));
+            y += m_style.lineHeight(style);
+        }
+    }
+    return y;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building the flow
+
+void LayoutEngine::buildTitle()
+{
+    Fragment f;
+    qreal y = stackTexts(f, m_content.title, BoxRole::Title, TextStyle::Title, m_left, 0, m_width, {});
+    y += m_style.bodySize() * 0.6;
+    // "Available in other formats", in a frame so it is seen first.
+    const qreal pad = m_style.bodySize() * 0.6;
+    const qreal top = y;
+    const int frameIndex = int(f.boxes.size());
+    y = stackTexts(f, m_content.phrase(Phrase::OtherFormats), BoxRole::Notice, TextStyle::Body, m_left + pad, y + pad,
+                   m_width - 2 * pad, {});
+    f.boxes.insert(frameIndex, decoration(BoxKind::Frame, QRectF(m_left, top, m_width, y + pad - top), {}, 1.0));
+    f.height = y + pad;
+    append(std::move(f));
+}
+
+void LayoutEngine::buildSection(const ContentSection &section)
+{
+    Fragment f;
+    f.spaceBefore = m_style.sectionGap();
+    f.keepWithNext = true;
+    const qreal bar = m_style.bodySize() * 0.25;
+    f.boxes.append(decoration(BoxKind::Fill, QRectF(m_left, 0, m_width, bar), section.id));
+    qreal y = bar + m_style.bodySize() * 0.3;
+    y = stackTexts(f, section.title, BoxRole::Heading, TextStyle::Heading, m_left, y, m_width, section.id);
+    if (!section.help.isEmpty())
+        y = stackTexts(f, section.help, BoxRole::SectionHelp, TextStyle::Help, m_left, y + m_style.bodySize() * 0.2,
+                       m_width, section.id);
+    if (!section.condition.isEmpty())
+        y = stackTexts(f, section.condition, BoxRole::Condition, TextStyle::BodyBold, m_left,
+                       y + m_style.bodySize() * 0.2, m_width, section.id);
+    f.height = y;
+    append(std::move(f));
+    for (const ContentItem &item : section.items)
+        buildItem(item);
+}
+
+void LayoutEngine::buildItem(const ContentItem &item)
+{
+    const int group = int(m_groups.size());
+    const qreal picture = m_style.pictureSize();
+    const qreal pictureGap = picture > 0 ? m_style.bodySize() : 0;
+    const qreal x0 = m_left + picture + pictureGap;
+    const qreal textX = item.number > 0 || item.type != ItemType::Info ? x0 + m_style.numberColumn() : x0;
+    const qreal textW = m_left + m_width - textX;
+
+    // The head: number, label, help and (blank forms) when it applies. One fragment, kept with the first answer line.
+    Fragment head;
+    head.spaceBefore = m_style.itemGap();
+    head.keepWithNext = item.type != ItemType::Info;
+    head.group = group;
+    qreal y = 0;
+    if (m_style.oneQuestionABlock()) {
+        head.boxes.append(decoration(BoxKind::Rule, QRectF(m_left, -m_style.itemGap() / 2, m_width, 0), item.id));
+    }
+    if (picture > 0) {
+        LayoutBox slot = decoration(BoxKind::Picture, QRectF(m_left, 0, picture, picture), item.id);
+        slot.role = BoxRole::Figure;
+        head.boxes.append(slot);
+    }
+    if (item.type == ItemType::Info) {
+        const qreal pad = m_style.bodySize() * 0.5;
+        const int firstBox = int(head.boxes.size());
+        y = stackTexts(head, item.label, BoxRole::Info, TextStyle::Body, textX + pad, pad, textW - 2 * pad, item.id);
+        if (!item.help.isEmpty())
+            y = stackTexts(head, item.help, BoxRole::Help, TextStyle::Help, textX + pad, y, textW - 2 * pad, item.id);
+        head.boxes.insert(firstBox, decoration(BoxKind::Fill, QRectF(textX, 0, textW, y + pad), item.id, 0, 240));
+        head.boxes.insert(firstBox + 1, decoration(BoxKind::Fill, QRectF(textX, 0, m_style.bodySize() * 0.3, y + pad),
+                                                   item.id, 0, 0));
+        head.height = qMax(y + pad, picture);
+        m_groups.append(Group{});
+        append(std::move(head));
+        return;
+    }
+    if (item.number > 0) {
+        head.boxes.append(textBox(BoxRole::QuestionNumber, TextStyle::Number, x0, 0,
+                                  QStringLiteral("%1.").arg(item.number), firstLang(item.label), item.id));
+    }
+    y = stackTexts(head, item.label, BoxRole::Label, TextStyle::Label, textX, 0, textW, item.id);
+    if (!item.help.isEmpty())
+        y = stackTexts(head, item.help, BoxRole::Help, TextStyle::Help, textX, y, textW, item.id);
+    if (!item.condition.isEmpty())
+        y = stackTexts(head, item.condition, BoxRole::Condition, TextStyle::BodyBold, textX, y, textW, item.id);
+    if (!m_content.filled && item.type == ItemType::Choice)
+        y = stackTexts(head, m_content.phrase(Phrase::TickOne), BoxRole::Help, TextStyle::Help, textX, y, textW,
+                       item.id);
+    if (!m_content.filled && item.type == ItemType::MultiChoice)
+        y = stackTexts(head, m_content.phrase(Phrase::TickAll), BoxRole::Help, TextStyle::Help, textX, y, textW,
+                       item.id);
+    head.height = qMax(y + m_style.bodySize() * 0.25, picture);
+    append(std::move(head));
+
+    // What is repeated when the item goes on to another page.
+    Group g;
+    {
+        Fragment c;
+        Texts continued;
+        for (const LangText &l : item.label) {
+            const QString short_ = l.text.size() > 60 ? l.text.left(57).trimmed() + QStringLiteral("...") : l.text;
+            continued.append({l.lang, QStringLiteral("%1 (%2)").arg(short_, phrase(Phrase::Continued, l.lang))});
+        }
+        if (item.number > 0)
+            c.boxes.append(textBox(BoxRole::QuestionNumber, TextStyle::Number, x0, 0,
+                                   QStringLiteral("%1.").arg(item.number), firstLang(item.label), item.id));
+        const qreal h = stackTexts(c, continued, BoxRole::Label, TextStyle::Label, textX, 0, textW, item.id);
+        for (LayoutBox &b : c.boxes)
+            b.continued = true;
+        g.continuation = c.boxes;
+        g.height = h + m_style.bodySize() * 0.25;
+    }
+    m_groups.append(g);
+
+    const bool filled = m_content.filled;
+    if (filled && !item.answered) {
+        buildNotAnswered(item, group, textX);
+        return;
+    }
+    switch (item.type) {
+    case ItemType::Info:
+        break;
+    case ItemType::Text:
+    case ItemType::Textarea:
+    case ItemType::Date:
+    case ItemType::Number:
+        if (filled)
+            buildParagraphs(item, item.answerText, BoxRole::Answer, group, textX, textW);
+        else
+            buildWriteIn(item, group, textX, textW);
+        break;
+    case ItemType::YesNo:
+    case ItemType::Choice:
+    case ItemType::MultiChoice:
+        buildOptions(item, group, textX, textW);
+        break;
+    case ItemType::Scale:
+        buildScale(item, group, textX, textW);
+        break;
+    case ItemType::Table:
+        buildTable(item, group, textX, textW);
+        break;
+    case ItemType::Signature:
+        buildSignature(item, group, textX, textW);
+        break;
+    }
+}
+
+void LayoutEngine::buildNotAnswered(const ContentItem &item, int group, qreal x)
+{
+    Fragment f;
+    f.group = group;
+    const qreal y = stackTexts(f, m_content.phrase(Phrase::NotAnswered), BoxRole::NotAnswered, TextStyle::Body, x, 0,
+                               m_left + m_width - x, item.id);
+    f.height = y;
+    append(std::move(f));
+}
+
+void LayoutEngine::buildParagraphs(const ContentItem &item, const QString &text, BoxRole role, int group, qreal x,
+                                   qreal width)
+{
+    // An answer is set a little in from the label, with a grey bar on its left, one fragment a line, so that long
+    // answers flow across pages.
+    const qreal barWidth = m_style.bodySize() * 0.2;
+    const qreal indent = m_style.bodySize() * 0.8;
+    const qreal lh = m_style.lineHeight(TextStyle::Body);
+    const QStringList paragraphs = text.split(QLatin1Char('\n'));
+    QVector<Fragment> lines;
+    bool gap = false;
+    for (const QString &paragraph : paragraphs) {
+        if (paragraph.trimmed().isEmpty()) {
+            gap = !lines.isEmpty();
+            continue;
+        }
+        const QStringList wrapped = wrap(paragraph, TextStyle::Body, width - indent);
+        for (int i = 0; i < wrapped.size(); ++i) {
+            Fragment f;
+            f.group = group;
+            f.height = lh;
+            if (i == 0 && (gap || !lines.isEmpty()))
+                f.spaceBefore = m_style.paragraphGap();
+            const qreal barTop = f.spaceBefore > 0 ? -f.spaceBefore : 0;
+            f.boxes.append(decoration(BoxKind::Fill, QRectF(x, barTop, barWidth, lh - barTop), item.id, 0, 150));
+            f.boxes.append(textBox(role, TextStyle::Body, x + indent, 0, wrapped.at(i), item.answerLang, item.id));
+            lines.append(f);
+        }
+        gap = false;
+    }
+    // Keep the first two and the last two lines of an answer together (no lone line at a page's foot or head).
+    if (lines.size() >= 3)
+        lines.first().keepWithNext = true;
+    if (lines.size() >= 4)
+        lines[lines.size() - 2].keepWithNext = true;
+    for (Fragment &f : lines)
+        append(std::move(f));
+}
+
+void LayoutEngine::buildWriteIn(const ContentItem &item, int group, qreal x, qreal width)
+{
+    const qreal line = m_style.writeInLine();
+    if (item.type == ItemType::Textarea) {
+        const int count = m_style.profile() == PrintProfile::Standard ? 5 : 4;
+        for (int i = 0; i < count; ++i) {
+            Fragment f;
+            f.group = group;
+            f.height = line;
+            f.keepWithNext = i == 0;
+            LayoutBox rule = decoration(BoxKind::Rule, QRectF(x, 0, width, line), item.id, 0.6);
+            rule.role = BoxRole::WriteIn;
+            f.boxes.append(rule);
+            append(std::move(f));
+        }
+        return;
+    }
+    Fragment f;
+    f.group = group;
+    qreal y = 0;
+    qreal boxWidth = width;
+    if (item.type == ItemType::Date) {
+        y = stackTexts(f, m_content.phrase(Phrase::DateHint), BoxRole::Help, TextStyle::Help, x, 0, width, item.id);
+        boxWidth = qMin(width, m_style.bodySize() * 16);
+    } else if (item.type == ItemType::Number) {
+        boxWidth = qMin(width, m_style.bodySize() * 10);
+    }
+    LayoutBox box = decoration(BoxKind::Frame, QRectF(x, y + 2, boxWidth, line), item.id);
+    box.role = BoxRole::WriteIn;
+    f.boxes.append(box);
+    if (item.type == ItemType::Number && !item.unit.isEmpty()) {
+        const qreal lh = m_style.lineHeight(TextStyle::Body);
+        f.boxes.append(textBox(BoxRole::Help, TextStyle::Body, x + boxWidth + m_style.bodySize() * 0.5,
+                               y + 2 + (line - lh) / 2, item.unit, firstLang(item.label), item.id));
+    }
+    f.height = y + line + 4;
+    append(std::move(f));
+}
+
+void LayoutEngine::buildOptions(const ContentItem &item, int group, qreal x, qreal width)
+{
+    const qreal tick = m_style.tickSize();
+    const qreal gap = m_style.bodySize() * 0.6;
+    const qreal lh = m_style.lineHeight(TextStyle::Body);
+    const qreal tickTop = qMax<qreal>(0, (lh - tick) / 2);
+
+    const auto optionBoxes = [&](Fragment &f, const ContentOption &o, qreal ox, qreal labelWidth) {
+        LayoutBox box = decoration(BoxKind::Tick, QRectF(ox, tickTop, tick, tick), item.id, 1.0);
+        box.role = BoxRole::TickBox;
+        box.checked = o.chosen;
+        box.text = o.value;
+        f.boxes.append(box);
+        if (o.chosen) {
+            LayoutBox mark =
+                textBox(BoxRole::TickBox, TextStyle::Tick, ox + tick * 0.12, 0, tickMark, firstLang(o.label), item.id);
+            mark.rect = QRectF(ox, tickTop, tick, tick);
+            mark.baseline = tick * 0.86;
+            mark.checked = true;
+            f.boxes.append(mark);
+        }
+        const TextStyle style = o.chosen ? TextStyle::BodyBold : TextStyle::Body;
+        return stackTexts(f, o.label, BoxRole::OptionLabel, style, ox + tick + gap, 0, labelWidth, item.id);
+    };
+
+    // Yes/no and other short option sets sit in one row; longer ones one option a line.
+    qreal rowWidth = 0;
+    QVector<qreal> widths;
+    for (const ContentOption &o : item.options) {
+        qreal w = 0;
+        for (const LangText &l : o.label)
+            w = qMax(w, m_style.metrics(TextStyle::BodyBold).horizontalAdvance(l.text));
+        widths.append(w);
+        rowWidth += tick + gap + w + m_style.bodySize() * 2;
+    }
+    if (item.type == ItemType::YesNo && rowWidth <= width) {
+        Fragment f;
+        f.group = group;
+        qreal ox = x;
+        qreal bottom = 0;
+        for (int i = 0; i < item.options.size(); ++i) {
+            bottom = qMax(bottom, optionBoxes(f, item.options.at(i), ox, widths.at(i) + 1));
+            ox += tick + gap + widths.at(i) + m_style.bodySize() * 2;
+        }
+        f.height = qMax(bottom, tick) + m_style.bodySize() * 0.3;
+        append(std::move(f));
+        return;
+    }
+    QVector<Fragment> rows;
+    for (const ContentOption &o : item.options) {
+        Fragment f;
+        f.group = group;
+        const qreal bottom = optionBoxes(f, o, x, width - tick - gap);
+        f.height = qMax(bottom, tickTop + tick) + m_style.bodySize() * 0.35;
+        rows.append(f);
+    }
+    if (rows.size() >= 2)
+        rows.first().keepWithNext = true;
+    for (Fragment &f : rows)
+        append(std::move(f));
+}
+
+void LayoutEngine::buildScale(const ContentItem &item, int group, qreal x, qreal width)
+{
+    const int n = int(item.options.size());
+    if (n == 0)
+        return;
+    const qreal tick = m_style.tickSize();
+    const qreal pad = m_style.bodySize() * 0.35;
+    const qreal cellWidth = width / n;
+    // A row of levels when each level gets room for about eight characters a line; otherwise one level a line.
+    const bool row = cellWidth >= m_style.bodySize() * 6.5;
+    if (row) {
+        Fragment f;
+        f.group = group;
+        qreal bottom = 0;
+        QVector<int> frameIndex;
+        for (int i = 0; i < n; ++i) {
+            const ContentOption &o = item.options.at(i);
+            const qreal cx = x + i * cellWidth;
+            frameIndex.append(int(f.boxes.size()));
+            f.boxes.append(decoration(BoxKind::Frame, QRectF(cx, 0, cellWidth, 0), item.id, o.chosen ? 2.5 : 0.6));
+            f.boxes.last().checked = o.chosen;
+            LayoutBox box = decoration(BoxKind::Tick, QRectF(cx + pad, pad, tick, tick), item.id, 1.0);
+            box.role = BoxRole::TickBox;
+            box.checked = o.chosen;
+            box.text = o.value;
+            f.boxes.append(box);
+            if (o.chosen) {
+                LayoutBox mark = textBox(BoxRole::TickBox, TextStyle::Tick, cx + pad + tick * 0.12, pad, tickMark,
+                                         firstLang(o.label), item.id);
+                mark.rect = QRectF(cx + pad, pad, tick, tick);
+                mark.baseline = tick * 0.86;
+                mark.checked = true;
+                f.boxes.append(mark);
+            }
+            qreal y = pad + tick + pad * 0.5;
+            y = stackTexts(f, o.label, BoxRole::OptionLabel, TextStyle::BodyBold, cx + pad, y, cellWidth - 2 * pad,
+                           item.id);
+            y = stackTexts(f, o.description, BoxRole::OptionLabel, TextStyle::Help, cx + pad, y, cellWidth - 2 * pad,
+                           item.id);
+            bottom = qMax(bottom, y + pad);
+        }
+        for (int i : frameIndex)
+            f.boxes[i].rect.setHeight(bottom);
+        f.height = bottom + pad;
+        append(std::move(f));
+        return;
+    }
+    QVector<Fragment> rows;
+    for (const ContentOption &o : item.options) {
+        Fragment f;
+        f.group = group;
+        const qreal lh = m_style.lineHeight(TextStyle::Body);
+        const qreal tickTop = qMax<qreal>(0, (lh - tick) / 2) + pad;
+        LayoutBox box = decoration(BoxKind::Tick, QRectF(x + pad, tickTop, tick, tick), item.id, 1.0);
+        box.role = BoxRole::TickBox;
+        box.checked = o.chosen;
+        box.text = o.value;
+        f.boxes.append(box);
+        if (o.chosen) {
+            LayoutBox mark =
+                textBox(BoxRole::TickBox, TextStyle::Tick, x + pad, tickTop, tickMark, firstLang(o.label), item.id);
+            mark.rect = QRectF(x + pad, tickTop, tick, tick);
+            mark.baseline = tick * 0.86;
+            mark.checked = true;
+            f.boxes.append(mark);
+        }
+        const qreal tx = x + pad + tick + m_style.bodySize() * 0.6;
+        const qreal tw = x + width - pad - tx;
+        qreal y = stackTexts(f, o.label, BoxRole::OptionLabel, TextStyle::BodyBold, tx, pad, tw, item.id);
+        y = stackTexts(f, o.description, BoxRole::OptionLabel, TextStyle::Help, tx, y, tw, item.id);
+        const qreal h = qMax(y, tickTop + tick) + pad;
+        f.boxes.prepend(decoration(BoxKind::Frame, QRectF(x, 0, width, h), item.id, o.chosen ? 2.5 : 0.6));
+        f.boxes.first().checked = o.chosen;
+        f.height = h + pad;
+        rows.append(f);
+    }
+    if (rows.size() >= 2)
+        rows.first().keepWithNext = true;
+    for (Fragment &f : rows)
+        append(std::move(f));
+}
+
+LayoutEngine::Fragment LayoutEngine::tableRow(const ContentItem &item, const QVector<Texts> &cells, bool header,
+                                              qreal x, const QVector<qreal> &widths, qreal minHeight) const
+{
+    Fragment f;
+    const qreal pad = m_style.bodySize() * 0.35;
+    const BoxRole role = header ? BoxRole::TableHeader : BoxRole::TableCell;
+    const TextStyle style = header ? TextStyle::BodyBold : TextStyle::Body;
+    QVector<int> frames;
+    qreal bottom = minHeight;
+    qreal cx = x;
+    for (int c = 0; c < widths.size(); ++c) {
+        if (header) {
+            LayoutBox band = decoration(BoxKind::Fill, QRectF(cx, 0, widths.at(c), 0), item.id, 0, 228);
+            band.role = BoxRole::TableHeader;
+            frames.append(int(f.boxes.size()));
+            f.boxes.append(band);
+        }
+        LayoutBox frame = decoration(BoxKind::Frame, QRectF(cx, 0, widths.at(c), 0), item.id, 0.6);
+        frame.role = role;
+        frames.append(int(f.boxes.size()));
+        f.boxes.append(frame);
+        const Texts texts = c < cells.size() ? cells.at(c) : Texts{};
+        const qreal y = stackTexts(f, texts, role, style, cx + pad, pad, widths.at(c) - 2 * pad, item.id);
+        bottom = qMax(bottom, y + pad);
+        cx += widths.at(c);
+    }
+    for (int i : frames)
+        f.boxes[i].rect.setHeight(bottom);
+    f.height = bottom;
+    return f;
+}
+
+void LayoutEngine::buildTable(const ContentItem &item, int group, qreal x, qreal width)
+{
+    const int n = qMax(1, int(item.columns.size()));
+    const QVector<qreal> widths(n, width / n);
+    Fragment header = tableRow(item, item.columns, true, x, widths, 0);
+    // The header row is repeated under the "continued" label on every page the table goes on to.
+    Group &g = m_groups[group];
+    for (LayoutBox b : header.boxes) {
+        b.rect.translate(0, g.height);
+        b.continued = true;
+        g.continuation.append(b);
+    }
+    g.height += header.height;
+
+    header.group = group;
+    header.keepWithNext = true;
+    append(std::move(header));
+    if (m_content.filled) {
+        for (const QStringList &row : item.rows) {
+            QVector<Texts> cells;
+            for (const QString &cell : row)
+                cells.append(Texts{{item.answerLang, cell}});
+            Fragment f = tableRow(item, cells, false, x, widths, 0);
+            f.group = group;
+            append(std::move(f));
+        }
+    } else {
+        for (int i = 0; i < 4; ++i) {
+            Fragment f = tableRow(item, {}, false, x, widths, m_style.writeInLine());
+            for (LayoutBox &b : f.boxes)
+                b.role = BoxRole::WriteIn;
+            f.group = group;
+            append(std::move(f));
+        }
+    }
+}
+
+void LayoutEngine::buildSignature(const ContentItem &item, int group, qreal x, qreal width)
+{
+    Fragment f;
+    f.group = group;
+    const qreal lh = m_style.lineHeight(TextStyle::Body);
+    const QString lang = firstLang(item.label);
+    qreal y = 0;
+    const auto joined = [&](Phrase p) {
+        QStringList parts;
+        for (const QString &l : m_content.languages)
+            parts << phrase(p, l);
+        parts.removeDuplicates();
+        return parts.join(QStringLiteral(" / "));
+    };
+    if (m_content.filled) {
+        if (!item.declinedReason.isEmpty()) {
+            for (const LangText &t : m_content.phrase(Phrase::NotSigned)) {
+                for (const QString &line : wrap(t.text.arg(item.declinedReason), TextStyle::Body, width)) {
+                    f.boxes.append(textBox(BoxRole::Answer, TextStyle::Body, x, y, line, t.lang, item.id));
+                    y += lh;
+                }
+            }
+        }
+        if (!item.signedName.isEmpty()) {
+            const QString text = joined(Phrase::SignName) + QStringLiteral(": ") + item.signedName;
+            f.boxes.append(textBox(BoxRole::Answer, TextStyle::Body, x, y, text, lang, item.id));
+            y += lh;
+        }
+        if (!item.signedDate.isEmpty()) {
+            const QString text = joined(Phrase::SignDate) + QStringLiteral(": ") + item.signedDate;
+            f.boxes.append(textBox(BoxRole::Answer, TextStyle::Body, x, y, text, lang, item.id));
+            y += lh;
+        }
+        f.height = y;
+        append(std::move(f));
+        return;
+    }
+    // Blank: a box to sign in, then lines for the name and the date.
+    const qreal line = m_style.writeInLine();
+    const struct
+    {
+        Phrase phrase;
+        qreal height;
+        BoxRole role;
+    } parts[] = {{Phrase::Signature, line * 2, BoxRole::Signature},
+                 {Phrase::SignName, line, BoxRole::WriteIn},
+                 {Phrase::SignDate, line, BoxRole::WriteIn}};
+    const qreal labelWidth =
+        m_style.metrics(TextStyle::Body).horizontalAdvance(joined(Phrase::Signature)) + m_style.bodySize();
+    for (const auto &part : parts) {
+        f.boxes.append(
+            textBox(BoxRole::Label, TextStyle::Body, x, y + part.height - lh, joined(part.phrase), lang, item.id));
+        LayoutBox box = decoration(part.role == BoxRole::Signature ? BoxKind::Frame : BoxKind::Rule,
+                                   QRectF(x + labelWidth, y, width - labelWidth, part.height), item.id, 0.75);
+        box.role = part.role;
+        f.boxes.append(box);
+        y += part.height + m_style.bodySize() * 0.5;
+    }
+    f.height = y;
+    append(std::move(f));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Running header and footer
+
+qreal LayoutEngine::measureHeader() const
+{
+    LayoutPage page;
+    addHeader(page);
+    qreal bottom = 0;
+    for (const LayoutBox &b : page.boxes)
+        bottom = qMax(bottom, b.rect.bottom());
+    return bottom;
+}
+
+qreal LayoutEngine::measureFooter() const
+{
+    LayoutPage page;
+    addFooter(page, 999, 999);
+    qreal top = m_style.pageSize().height();
+    for (const LayoutBox &b : page.boxes)
+        top = qMin(top, b.rect.top());
+    return m_style.pageSize().height() - top;
+}
+
+void LayoutEngine::addHeader(LayoutPage &page) const
+{
+    qreal y = m_style.margins().top() - m_style.lineHeight(TextStyle::Header);
+    y = qMax<qreal>(y, 18);
+    const qreal right = m_left + m_width;
+    const qreal lh = m_style.lineHeight(TextStyle::Header);
+    const auto add = [&](const QString &text, TextStyle style, const QString &lang, bool alignRight) {
+        LayoutBox b = textBox(BoxRole::Header, style, m_left, y, text, lang, {});
+        if (alignRight)
+            b.rect.moveLeft(right - b.rect.width());
+        page.boxes.append(b);
+    };
+    for (const LangText &t : m_content.title) {
+        for (const QString &line : wrap(t.text, TextStyle::HeaderBold, m_width)) {
+            add(line, TextStyle::HeaderBold, t.lang, false);
+            y += lh;
+        }
+    }
+    if (m_content.filled) {
+        const QString lang = m_content.languages.first();
+        QStringList nameParts;
+        if (!m_content.person.name.isEmpty())
+            nameParts << phrase(Phrase::PersonName, lang).arg(m_content.person.name);
+        if (!m_content.nhsNumberFormatted.isEmpty())
+            nameParts << phrase(Phrase::NhsNumber, lang).arg(m_content.nhsNumberFormatted);
+        const QString person = nameParts.join(QStringLiteral("   "));
+        const QString marking = phrase(Phrase::Marking, lang);
+        const QFontMetricsF &fm = m_style.metrics(TextStyle::HeaderBold);
+        if (fm.horizontalAdvance(person) + fm.horizontalAdvance(marking) + m_style.bodySize() * 2 <= m_width) {
+            add(person, TextStyle::Header, lang, false);
+            add(marking, TextStyle::HeaderBold, lang, true);
+            y += lh;
+        } else {
+            add(marking, TextStyle::HeaderBold, lang, false);
+            y += lh;
+            for (const QString &line : wrap(person, TextStyle::Header, m_width)) {
+                add(line, TextStyle::Header, lang, false);
+                y += lh;
+            }
+        }
+        for (int i = 1; i < m_content.languages.size(); ++i) {
+            const QString other = m_content.languages.at(i);
+            if (phrase(Phrase::Marking, other) != marking) {
+                add(phrase(Phrase::Marking, other), TextStyle::HeaderBold, other, false);
+                y += lh;
+            }
+        }
+    }
+    LayoutBox rule = decoration(BoxKind::Rule, QRectF(m_left, y, m_width, 3), {}, 1.0);
+    rule.role = BoxRole::Header;
+    page.boxes.append(rule);
+}
+
+void LayoutEngine::addFooter(LayoutPage &page, int pageNumber, int pageCount) const
+{
+    const qreal lh = m_style.lineHeight(TextStyle::Footer);
+    const QFontMetricsF &fm = m_style.metrics(TextStyle::Footer);
+    // Lines from the bottom up: each language gets "Page N of M" and "id version V, produced DATE".
+    struct Line
+    {
+        QString text;
+        QString lang;
+        bool right;
+        bool sameLineAsPrevious;
+    };
+    QVector<Line> lines;
+    for (const QString &lang : m_content.languages) {
+        const QString pageText = phrase(Phrase::PageOf, lang).arg(pageNumber).arg(pageCount);
+        const QString idText = phrase(Phrase::TemplateVersion, lang).arg(m_content.templateId).arg(m_content.version)
+                               + QStringLiteral(" \u00b7 ")
+                               + phrase(Phrase::Produced, lang).arg(longDate(m_content.produced, lang));
+        const bool oneLine =
+            fm.horizontalAdvance(pageText) + fm.horizontalAdvance(idText) + m_style.bodySize() * 2 <= m_width;
+        lines.append(Line{pageText, lang, false, false});
+        lines.append(Line{idText, lang, oneLine, oneLine});
+    }
+    int rows = 0;
+    for (const Line &l : lines)
+        rows += l.sameLineAsPrevious ? 0 : 1;
+    qreal y = m_style.pageSize().height() - m_style.margins().bottom() - (rows - 1) * lh;
+    LayoutBox rule = decoration(BoxKind::Rule, QRectF(m_left, y - 4, m_width, 0), {}, 1.0);
+    rule.role = BoxRole::Footer;
+    page.boxes.append(rule);
+    bool first = true;
+    for (const Line &l : lines) {
+        if (!first && !l.sameLineAsPrevious)
+            y += lh;
+        first = false;
+        LayoutBox b = textBox(BoxRole::Footer, TextStyle::Footer, m_left, y, l.text, l.lang, {});
+        if (l.right)
+            b.rect.moveLeft(m_left + m_width - b.rect.width());
+        page.boxes.append(b);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pagination
+
+void LayoutEngine::paginate(Layout &layout)
+{
+    const qreal available = m_bodyBottom - m_bodyTop;
+    layout.pages.append(LayoutPage{});
+    qreal y = m_bodyTop;
+    bool pageEmpty = true;
+    int lastGroup = -1;
+    const int n = int(m_fragments.size());
+    for (int i = 0; i < n; ++i) {
+        const Fragment &f = m_fragments.at(i);
+        qreal chain = f.height;
+        for (int j = i; j + 1 < n && m_fragments.at(j).keepWithNext; ++j)
+            chain += m_fragments.at(j + 1).spaceBefore + m_fragments.at(j + 1).height;
+        if (chain > available)
+            chain = f.height;
+        const qreal before = pageEmpty ? 0 : f.spaceBefore;
+        if (!pageEmpty && y + before + chain > m_bodyBottom) {
+            layout.pages.append(LayoutPage{});
+            y = m_bodyTop;
+            pageEmpty = true;
+            if (f.group >= 0 && f.group == lastGroup && !m_groups.at(f.group).continuation.isEmpty()) {
+                const Group &g = m_groups.at(f.group);
+                for (LayoutBox b : g.continuation) {
+                    b.rect.translate(0, y);
+                    layout.pages.last().boxes.append(b);
+                }
+                y += g.height;
+            }
+        }
+        const qreal top = y + (pageEmpty ? 0 : f.spaceBefore);
+        QVector<LayoutBox> &boxes = layout.pages.last().boxes;
+        for (const LayoutBox &b : f.boxes) {
+            LayoutBox placed = b;
+            placed.rect.translate(0, top);
+            // Decorations reaching up into a gap never reach above the body.
+            if (placed.role == BoxRole::Decoration && placed.rect.bottom() <= m_bodyTop
+                && placed.rect.top() < m_bodyTop)
+                continue;
+            if (placed.rect.top() < m_bodyTop)
+                placed.rect.setTop(m_bodyTop);
+            boxes.append(placed);
+        }
+        y = top + f.height;
+        pageEmpty = false;
+        lastGroup = f.group;
+    }
+}
+
+Layout LayoutEngine::run()
+{
+    Layout layout;
+    layout.pageSize = m_style.pageSize();
+    layout.title = firstText(m_content.title);
+    layout.language = documentLanguageTag(m_content.languages.isEmpty() ? QString() : m_content.languages.first());
+
+    const qreal headerHeight = measureHeader();
+    const qreal footerHeight = measureFooter();
+    m_bodyTop = headerHeight + m_style.bodySize() * 1.2;
+    m_bodyBottom = m_style.pageSize().height() - footerHeight - m_style.bodySize() * 1.2;
+
+    buildTitle();
+    for (const ContentSection &section : m_content.sections)
+        buildSection(section);
+    paginate(layout);
+
+    const int count = int(layout.pages.size());
+    for (int i = 0; i < count; ++i) {
+        LayoutPage furnished;
+        addHeader(furnished);
+        furnished.boxes += layout.pages.at(i).boxes;
+        addFooter(furnished, i + 1, count);
+        layout.pages[i] = std::move(furnished);
+    }
+    return layout;
+}
+
+} // namespace coform

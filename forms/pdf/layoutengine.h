@@ -1,0 +1,78 @@
+#pragma once
+
+#include "pdf/formcontent.h"
+#include "pdf/layout.h"
+#include "pdf/printstyle.h"
+
+#include <QStringList>
+#include <QVector>
+
+namespace coform {
+
+/// Turns a form's content into pages of positioned boxes under a print style.
+///
+/// The body is first built as a flow of fragments (a question's head, one line of an answer, one option, one table
+/// row), each knowing whether it must stay with the next one and which item it continues; pagination then places the
+/// fragments, repeating "continued" labels and table header rows at the top of a page where an item goes on, and
+/// finally adds the running header and footer ("Page N of M") to every page.
+class LayoutEngine
+{
+public:
+    LayoutEngine(const FormContent &content, const PrintStyle &style);
+
+    Layout run();
+
+private:
+    struct Fragment
+    {
+        qreal height = 0;
+        qreal spaceBefore = 0;     ///< dropped at the top of a page
+        bool keepWithNext = false; ///< never a page break between this and the next fragment
+        int group = -1;            ///< the item this fragment belongs to (index into m_groups)
+        QVector<LayoutBox> boxes;  ///< y relative to the fragment's top
+    };
+    /// What is repeated at the top of a page when an item continues there.
+    struct Group
+    {
+        QVector<LayoutBox> continuation;
+        qreal height = 0;
+    };
+
+    QStringList wrap(const QString &text, TextStyle style, qreal width) const;
+    LayoutBox textBox(BoxRole role, TextStyle style, qreal x, qreal y, const QString &text, const QString &lang,
+                      const QString &itemId) const;
+    /// Appends wrapped lines of every language to a composite fragment, returns the new bottom.
+    qreal stackTexts(Fragment &f, const Texts &texts, BoxRole role, TextStyle style, qreal x, qreal y, qreal width,
+                     const QString &itemId) const;
+    void append(Fragment f) { m_fragments.append(std::move(f)); }
+
+    void buildTitle();
+    void buildSection(const ContentSection &section);
+    void buildItem(const ContentItem &item);
+    void buildParagraphs(const ContentItem &item, const QString &text, BoxRole role, int group, qreal x, qreal width);
+    void buildNotAnswered(const ContentItem &item, int group, qreal x);
+    void buildOptions(const ContentItem &item, int group, qreal x, qreal width);
+    void buildScale(const ContentItem &item, int group, qreal x, qreal width);
+    void buildTable(const ContentItem &item, int group, qreal x, qreal width);
+    void buildSignature(const ContentItem &item, int group, qreal x, qreal width);
+    void buildWriteIn(const ContentItem &item, int group, qreal x, qreal width);
+    Fragment tableRow(const ContentItem &item, const QVector<Texts> &cells, bool header, qreal x,
+                      const QVector<qreal> &widths, qreal minHeight) const;
+
+    qreal measureHeader() const;
+    qreal measureFooter() const;
+    void addHeader(LayoutPage &page) const;
+    void addFooter(LayoutPage &page, int pageNumber, int pageCount) const;
+    void paginate(Layout &layout);
+
+    const FormContent &m_content;
+    const PrintStyle &m_style;
+    qreal m_left = 0;
+    qreal m_width = 0;
+    qreal m_bodyTop = 0;
+    qreal m_bodyBottom = 0;
+    QVector<Fragment> m_fragments;
+    QVector<Group> m_groups;
+};
+
+} // namespace coform

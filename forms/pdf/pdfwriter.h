@@ -1,0 +1,48 @@
+#pragma once
+
+#include "pdf/layout.h"
+#include "pdf/printstyle.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVector>
+
+namespace coform {
+
+/// One thing the PDF writer drew: what it is and where (points, origin top-left of the page, y downwards; in PDF user
+/// space the rectangle is (x, pageHeight - bottom, width, height)). Later passes (tags, form fields) read this.
+struct DrawnBox
+{
+    BoxRole role = BoxRole::Decoration;
+    BoxKind kind = BoxKind::Text;
+    QString itemId;
+    QString lang;
+    QRectF rect;
+    QString text;
+};
+using PageDrawLog = QVector<DrawnBox>;
+
+/// Writes laid-out pages as PDF with QPdfWriter: real text in the embedded (subset) fonts of the print style, document
+/// title and language set, optionally PDF/A-1b.
+class PdfWriter
+{
+public:
+    explicit PdfWriter(const PrintStyle &style);
+
+    void setPdfA(bool pdfA) { m_pdfA = pdfA; }
+    /// When set, receives for each page what was drawn where, in drawing order.
+    void setDrawLog(QVector<PageDrawLog> *log) { m_log = log; }
+
+    bool write(const Layout &layout, QByteArray *pdf, QString *error) const;
+
+    /// Sets the document language (/Lang in the catalogue) by appending an incremental update, which keeps the
+    /// bytes QPdfWriter wrote and is allowed in PDF/A. Returns false when the catalogue cannot be found.
+    static bool setDocumentLanguage(QByteArray *pdf, const QString &lang);
+
+private:
+    const PrintStyle &m_style;
+    bool m_pdfA = false;
+    QVector<PageDrawLog> *m_log = nullptr;
+};
+
+} // namespace coform

@@ -1,0 +1,150 @@
+#include "pdf/printstyle.h"
+
+#include <QFile>
+#include <QFontDatabase>
+
+#include <mutex>
+
+namespace coform {
+
+namespace {
+
+struct LoadedFonts
+{
+    QString text;
+    QString symbol;
+};
+
+/// Loads the bundled-with-the-system fonts that cover English and Welsh (w and y with circumflex) explicitly, so the
+/// PDF never depends on what fontconfig happens to pick.
+const LoadedFonts &loadedFonts()
+{
+    static LoadedFonts fonts;
+    static std::once_flag once;
+    std::call_once(once, [] {
+        const auto load = [](const QStringList &paths) -> QString {
+            for (const QString &path : paths) {
+                if (!QFile::exists(path))
+                    continue;
+                const int id = QFontDatabase::addApplicationFont(path);
+                const QStringList families = QFontDatabase::applicationFontFamilies(id);
+                if (!families.isEmpty())
+                    return families.first();
+            }
+            return {};
+        };
+        const QString liberation = QStringLiteral("/usr/share/fonts/truetype/liberation2/LiberationSans-");
+        const QString liberationOld = QStringLiteral("/usr/share/fonts/truetype/liberation/LiberationSans-");
+        const QString dejavu = QStringLiteral("/usr/share/fonts/truetype/dejavu/DejaVuSans");
+        fonts.text = load({liberation + QStringLiteral("Regular.ttf"), liberationOld + QStringLiteral("Regular.ttf"),
+                           dejavu + QStringLiteral(".ttf")});
+        load({liberation + QStringLiteral("Bold.ttf"), liberationOld + QStringLiteral("Bold.ttf"),
+              dejavu + QStringLiteral("-Bold.ttf")});
+        fonts.symbol = load({dejavu + QStringLiteral("-Bold.ttf"), dejavu + QStringLiteral(".ttf")});
+        if (fonts.text.isEmpty())
+            fonts.text = QFontDatabase::systemFont(QFontDatabase::GeneralFont).family();
+        if (fonts.symbol.isEmpty())
+            fonts.symbol = fonts.text;
+    });
+    return fonts;
+}
+
+} // namespace
+
+QString PrintStyle::textFamily()
+{
+    return loadedFonts().text;
+}
+
+QString PrintStyle::symbolFamily()
+{
+    return loadedFonts().symbol;
+}
+
+PrintStyle::PrintStyle(PrintProfile profile, PaperSize paper)
+    : m_profile(profile)
+{
+    m_pageSize = paper == PaperSize::Letter ? QSizeF(612, 792) : QSizeF(595.276, 841.89);
+
+    // Sizes in points: body text at or above the profile's minimum, headings clearly larger.
+    qreal title = 22, heading = 16, header = 11.5, leading = 1.45;
+    switch (profile) {
+    case PrintProfile::Standard:
+        m_bodySize = 12;
+        title = 22;
+        heading = 16;
+        header = 12;
+        leading = 1.45;
+        m_margins = QMarginsF(62, 40, 62, 36);
+        m_itemGap = 14;
+        m_sectionGap = 22;
+        break;
+    case PrintProfile::Large:
+        m_bodySize = 16;
+        title = 26;
+        heading = 21;
+        header = 16;
+        leading = 1.4;
+        m_margins = QMarginsF(50, 36, 50, 32);
+        m_itemGap = 18;
+        m_sectionGap = 26;
+        break;
+    case PrintProfile::Easy:
+        m_bodySize = 14;
+        title = 24;
+        heading = 19;
+        header = 14;
+        leading = 1.6;
+        m_margins = QMarginsF(50, 38, 50, 34);
+        m_itemGap = 24;
+        m_sectionGap = 30;
+        m_pictureSize = 72;
+        break;
+    }
+    m_tickSize = qMax<qreal>(14, m_bodySize * 1.1);
+    m_writeInLine = qMax<qreal>(28, m_bodySize * 2.1);
+
+    const QString family = textFamily();
+    const auto make = [&](TextStyle s, qreal size, bool bold, const QString &fam) {
+        QFont f(fam);
+        f.setPixelSize(qRound(size));
+        f.setBold(bold);
+        f.setHintingPreference(QFont::PreferNoHinting);
+        f.setKerning(true);
+        m_fonts[size_t(s)] = f;
+        m_metrics[size_t(s)].emplace(f);
+        m_lineHeights[size_t(s)] = qRound(size) * leading;
+    };
+    make(TextStyle::Title, title, true, family);
+    make(TextStyle::Heading, heading, true, family);
+    make(TextStyle::Label, m_bodySize, true, family);
+    make(TextStyle::Body, m_bodySize, false, family);
+    make(TextStyle::BodyBold, m_bodySize, true, family);
+    make(TextStyle::Help, m_bodySize, false, family);
+    make(TextStyle::Header, header, false, family);
+    make(TextStyle::HeaderBold, header, true, family);
+    make(TextStyle::Footer, header, false, family);
+    make(TextStyle::Number, m_bodySize, true, family);
+    make(TextStyle::Tick, m_tickSize, true, symbolFamily());
+    m_lineHeights[size_t(TextStyle::Title)] = qRound(title) * 1.25;
+    m_lineHeights[size_t(TextStyle::Heading)] = qRound(heading) * 1.3;
+    m_lineHeights[size_t(TextStyle::Header)] = qRound(header) * 1.3;
+    m_lineHeights[size_t(TextStyle::HeaderBold)] = qRound(header) * 1.3;
+    m_lineHeights[size_t(TextStyle::Footer)] = qRound(header) * 1.3;
+    m_numberColumn = metrics(TextStyle::Number).horizontalAdvance(QStringLiteral("00.")) + m_bodySize * 0.6;
+}
+
+QColor PrintStyle::colour(TextStyle style) const
+{
+    // Help is a very dark grey (contrast about 12:1 on white); everything else black.
+    return style == TextStyle::Help ? QColor(0x30, 0x30, 0x30) : QColor(Qt::black);
+}
+
+qreal PrintStyle::baseline(TextStyle style) const
+{
+    const QFontMetricsF &fm = metrics(style);
+    const qreal lh = lineHeight(style);
+    return (lh - (fm.ascent() + fm.descent())) / 2 + fm.ascent();
+}
+
+} // namespace coform

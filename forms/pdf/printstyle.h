@@ -1,0 +1,66 @@
+#pragma once
+
+#include "pdf/layout.h"
+#include "pdf/renderer.h"
+
+#include <QColor>
+#include <QFont>
+#include <QFontMetricsF>
+#include <QMarginsF>
+#include <QSizeF>
+
+#include <array>
+#include <optional>
+
+namespace coform {
+
+/// The look of a print profile: fonts and colours of each text style, page size, margins and spacing (points).
+/// Fonts are sized in pixels on a 72 dpi page, so one unit is one point on every device.
+class PrintStyle
+{
+public:
+    PrintStyle(PrintProfile profile, PaperSize paper);
+
+    PrintProfile profile() const { return m_profile; }
+    const QFont &font(TextStyle style) const { return m_fonts[size_t(style)]; }
+    const QFontMetricsF &metrics(TextStyle style) const { return *m_metrics[size_t(style)]; }
+    QColor colour(TextStyle style) const;
+    /// Distance from one baseline to the next.
+    qreal lineHeight(TextStyle style) const { return m_lineHeights[size_t(style)]; }
+    /// Where the baseline sits below the top of a line box.
+    qreal baseline(TextStyle style) const;
+
+    QSizeF pageSize() const { return m_pageSize; }
+    QMarginsF margins() const { return m_margins; }
+    qreal bodySize() const { return m_bodySize; }     ///< the profile's minimum text size
+    qreal itemGap() const { return m_itemGap; }       ///< space between questions
+    qreal sectionGap() const { return m_sectionGap; } ///< space before a section heading
+    qreal paragraphGap() const { return m_bodySize * 0.6; }
+    qreal tickSize() const { return m_tickSize; }         ///< tick boxes, big enough to mark by hand
+    qreal writeInLine() const { return m_writeInLine; }   ///< distance between handwriting lines
+    qreal numberColumn() const { return m_numberColumn; } ///< hanging indent for question numbers
+    qreal pictureSize() const { return m_pictureSize; }   ///< easy read picture slots; 0 when none
+    bool oneQuestionABlock() const { return m_profile == PrintProfile::Easy; }
+
+    /// The font family used for text (Liberation Sans or DejaVu Sans when installed), loaded once a process.
+    static QString textFamily();
+    /// The font family used for the tick mark.
+    static QString symbolFamily();
+
+private:
+    PrintProfile m_profile;
+    QSizeF m_pageSize;
+    QMarginsF m_margins;
+    qreal m_bodySize = 12;
+    qreal m_itemGap = 12;
+    qreal m_sectionGap = 24;
+    qreal m_tickSize = 14;
+    qreal m_writeInLine = 28;
+    qreal m_numberColumn = 28;
+    qreal m_pictureSize = 0;
+    std::array<QFont, 11> m_fonts;
+    std::array<std::optional<QFontMetricsF>, 11> m_metrics;
+    std::array<qreal, 11> m_lineHeights{};
+};
+
+} // namespace coform

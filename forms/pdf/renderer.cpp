@@ -1,0 +1,69 @@
+#include "pdf/renderer.h"
+
+#include "pdf/formcontent.h"
+#include "pdf/htmlwriter.h"
+#include "pdf/layoutengine.h"
+#include "pdf/pdfwriter.h"
+#include "pdf/printstyle.h"
+
+#include <QGuiApplication>
+
+namespace coform {
+
+std::optional<PrintProfile> printProfileFromName(const QString &name)
+{
+    if (name == QLatin1String("standard"))
+        return PrintProfile::Standard;
+    if (name == QLatin1String("large"))
+        return PrintProfile::Large;
+    if (name == QLatin1String("easy"))
+        return PrintProfile::Easy;
+    return std::nullopt;
+}
+
+QString printProfileName(PrintProfile profile)
+{
+    switch (profile) {
+    case PrintProfile::Standard:
+        return QStringLiteral("standard");
+    case PrintProfile::Large:
+        return QStringLiteral("large");
+    case PrintProfile::Easy:
+        return QStringLiteral("easy");
+    }
+    return {};
+}
+
+Layout layoutForm(const Template &t, const Answers *answers, const RenderOptions &options)
+{
+    const PrintStyle style(options.profile, options.paper);
+    const FormContent content = buildFormContent(t, answers, options);
+    return LayoutEngine(content, style).run();
+}
+
+bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &options, QByteArray *pdf, QString *error)
+{
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        if (error)
+            *error = QStringLiteral("rendering a PDF needs a QGuiApplication (fonts)");
+        return false;
+    }
+    const PrintStyle style(options.profile, options.paper);
+    const FormContent content = buildFormContent(t, answers, options);
+    const Layout layout = LayoutEngine(content, style).run();
+    PdfWriter writer(style);
+    writer.setPdfA(options.pdfA);
+    pdf->clear();
+    return writer.write(layout, pdf, error);
+}
+
+bool renderHtml(const Template &t, const Answers *answers, const RenderOptions &options, QByteArray *html,
+                QString *error)
+{
+    Q_UNUSED(error);
+    const FormContent content = buildFormContent(t, answers, options);
+    *html = HtmlWriter(content).write();
+    return true;
+}
+
+} // namespace coform
