@@ -1,0 +1,767 @@
+#include "store/templatestore.h"
+
+#include "check/coverage.h"
+#include "edit/templatejson.h"
+#include "format/templateformat.h"
+#include "model/requirementset.h"
+#include "store/database.h"
+#include "store/transaction.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace coform {
+
+namespace {
+
+Outcome dbFailure(const Database &db, const QString &error)
+{
+    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
+}
+
+QString contentText(const Template &t)
+{
+    return QString::fromUtf8(QJsonDocument(TemplateJson::fromTemplate(t)).toJson(QJsonDocument::Compact));
+}
+
+std::optional<Template> parseContent(const QString &text, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (!doc.isObject()) {
+        *error = parseError.errorString();
+        return std::nullopt;
+    }
+    return TemplateJson::toTemplate(doc.object(), error);
+}
+
+QString statusText(VersionStatus status)
+{
+    return versionStatusName(status);
+}
+
+/// The item ids an edit is about (each child's for a macro).
+QStringList itemsOfEdit(const Edit &edit)
+{
+    if (edit.kind != Edit::Kind::Macro)
+        return edit.item.isEmpty() ? QStringList() : QStringList{edit.item};
+    QStringList ids;
+    for (const Edit &child : edit.children) {
+        for (const QString &id : itemsOfEdit(child)) {
+            if (!ids.contains(id))
+                ids.append(id);
+        }
+    }
+    return ids;
+}
+
+} // namespace
+
+QString versionStatusName(VersionStatus status)
+{
+    switch (status) {
+    case VersionStatus::Draft:
+        return QStringLiteral("draft");
+    case VersionStatus::Proposed:
+        return QStringLiteral("proposed");
+    case VersionStatus::Published:
+        return QStringLiteral("published");
+    case VersionStatus::Retired:
+        return QStringLiteral("retired");
+    }
+    return {};
+}
+
+std::optional<VersionStatus> versionStatusFromName(const QString &name)
+{
+    for (VersionStatus s :
+         {VersionStatus::Draft, VersionStatus::Proposed, VersionStatus::Published, VersionStatus::Retired}) {
+        if (versionStatusName(s) == name)
+            return s;
+    }
+    return std::nullopt;
+}
+
+TemplateStore::TemplateStore(Database &db, const Session &session)
+    : m_db(db)
+    , m_session(session)
+{}
+
+Outcome TemplateStore::check(Action action, Role *currentRole) const
+{
+    return Permissions::check(m_db, m_session, action, currentRole);
+}
+
+Result<QVector<TemplateSummary>> TemplateStore::list() const
+{
+    if (Outcome allowed = check(Action::ReadTemplates); !allowed.ok())
+        return allowed;
+    QSqlQuery q = m_db.query();
+    QString error;
+    QMap<QString, int> unresolved;
+    if (!m_db.exec(q,
+                   QStringLiteral("SELECT template_id, count(*) FROM comments WHERE thread_id IS NULL AND resolved_at "
+                                  "IS NULL GROUP BY template_id"),
+                   {}, &error))
+        return dbFailure(m_db, error);
+    while (q.next())
+        unresolved.insert(q.value(0).toString(), q.value(1).toInt());
+    if (!m_db.exec(q,
+                   QStringLiteral("SELECT template_id, version, status, content FROM template_versions "
+                                  "ORDER BY template_id, version"),
+                   {}, &error))
+        return dbFailure(m_db, error);
+    QVector<TemplateSummary> list;
+    QString lastContent;
+    auto finish = [&]() {
+        if (list.isEmpty())
+            return;
+        QString parseError;
+        if (const auto t = parseContent(lastContent, &parseError))
+            list.last().title = t->title;
+    };
+    while (q.next()) {
+        const QString id = q.value(0).toString();
+        if (list.isEmpty() || list.last().id != id) {
+            finish();
+            TemplateSummary s;
+            s.id = id;
+            s.unresolvedComments = unresolved.value(id);
+            list.append(s);
+        }
+        TemplateSummary &s = list.last();
+        s.latestVersion = q.value(1).toInt();
+        s.latestStatus = versionStatusFromName(q.value(2).toString()).value_or(VersionStatus::Draft);
+        if (s.latestStatus == VersionStatus::Published)
+            s.publishedVersion = s.latestVersion;
+        lastContent = q.value(3).toString();
+    }
+    finish();
+    return list;
+}
+
+Result<VersionInfo> TemplateStore::addTemplate(const Template &t)
+{
+    if (Outcome allowed = check(Action::EditTemplates); !allowed.ok())
+        return allowed;
+    static const QRegularExpression validId(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
+    if (!validId.match(t.id).hasMatch())
+        return Outcome::invalid(QStringLiteral("'%1' is not a template id (a-z, 0-9 and -)").arg(t.id));
+    Template first = t;
+    first.version = 1;
+    const QString now = Database::timeText(m_db.now());
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q, QStringLiteral("SELECT count(*) FROM templates WHERE id = ?"), {t.id}, &error) || !q.next())
+        return dbFailure(m_db, error);
+    if (q.value(0).toLongLong() > 0)
+        return Outcome::conflict(QStringLiteral("a template with the id '%1' exists already").arg(t.id));
+    const QString content = contentText(first);
+    if (!m_db.exec(q,
+                   QStringLiteral("INSERT INTO templates (id, last_seq, created_by, created_at) VALUES (?, 0, ?, ?)"),
+                   {t.id, m_session.userId(), now}, &error)
+        || !m_db.exec(q,
+                      QStringLiteral("INSERT INTO template_versions (template_id, version, status, base_content, "
+                                     "content, created_by, created_at) VALUES (?, 1, 'draft', ?, ?, ?, ?)"),
+                      {t.id, content, content, m_session.userId(), now}, &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return readVersion(t.id, 1);
+}
+
+Result<Template> TemplateStore::readContent(const QString &templateId, int version, const char *column) const
+{
+    QSqlQuery q = m_db.query();
+    QString error;
+    const QString sql =
+        version > 0
+            ? QStringLiteral("SELECT %1 FROM template_versions WHERE template_id = ? AND version = ?")
+                  .arg(QLatin1String(column))
+            : QStringLiteral("SELECT %1 FROM template_versions WHERE template_id = ? ORDER BY version DESC LIMIT 1")
+                  .arg(QLatin1String(column));
+    const QVariantList values = version > 0 ? QVariantList{templateId, version} : QVariantList{templateId};
+    if (!m_db.exec(q, sql, values, &error))
+        return dbFailure(m_db, error);
+    if (!q.next()) {
+        return Outcome::notFound(version > 0
+                                     ? QStringLiteral("template '%1' has no version %2").arg(templateId).arg(version)
+                                     : QStringLiteral("there is no template '%1'").arg(templateId));
+    }
+    auto t = parseContent(q.value(0).toString(), &error);
+    if (!t)
+        return Outcome::failed(QStringLiteral("%1: template '%2' version %3 cannot be read: %4")
+                                   .arg(m_db.location(), templateId)
+                                   .arg(version)
+                                   .arg(error));
+    return *t;
+}
+
+Result<Template> TemplateStore::get(const QString &templateId, int version) const
+{
+    if (Outcome allowed = check(Action::ReadTemplates); !allowed.ok())
+        return allowed;
+    return readContent(templateId, version, "content");
+}
+
+Result<VersionInfo> TemplateStore::readVersion(const QString &templateId, int version) const
+{
+    QSqlQuery q = m_db.query();
+    QString error;
+    const QString columns = QStringLiteral(
+        "SELECT v.version, v.status, v.created_at, v.proposed_at, v.published_at, v.retired_at, v.coverage_reason, "
+        "(SELECT name FROM users WHERE id = v.created_by), (SELECT name FROM users WHERE id = v.proposed_by), "
+        "(SELECT name FROM users WHERE id = v.published_by), (SELECT name FROM users WHERE id = v.retired_by), "
+        "v.content FROM template_versions v WHERE v.template_id = ? ");
+    const bool latest = version <= 0;
+    if (!m_db.exec(
+            q,
+            columns
+                + (latest ? QStringLiteral("ORDER BY v.version DESC LIMIT 1") : QStringLiteral("AND v.version = ?")),
+            latest ? QVariantList{templateId} : QVariantList{templateId, version}, &error))
+        return dbFailure(m_db, error);
+    if (!q.next()) {
+        return Outcome::notFound(latest
+                                     ? QStringLiteral("there is no template '%1'").arg(templateId)
+                                     : QStringLiteral("template '%1' has no version %2").arg(templateId).arg(version));
+    }
+    VersionInfo v;
+    v.templateId = templateId;
+    v.version = q.value(0).toInt();
+    v.status = versionStatusFromName(q.value(1).toString()).value_or(VersionStatus::Draft);
+    v.createdAt = Database::timeFromText(q.value(2).toString());
+    v.proposedAt = Database::timeFromText(q.value(3).toString());
+    v.publishedAt = Database::timeFromText(q.value(4).toString());
+    v.retiredAt = Database::timeFromText(q.value(5).toString());
+    v.coverageReason = q.value(6).toString();
+    v.createdBy = q.value(7).toString();
+    v.proposedBy = q.value(8).toString();
+    v.publishedBy = q.value(9).toString();
+    v.retiredBy = q.value(10).toString();
+    if (const auto t = parseContent(q.value(11).toString(), &error))
+        v.title = t->title;
+    if (!m_db.exec(q,
+                   QStringLiteral("SELECT u.name, a.role, a.at FROM approvals a JOIN users u ON u.id = a.user_id "
+                                  "WHERE a.template_id = ? AND a.version = ? ORDER BY a.at, u.name"),
+                   {templateId, v.version}, &error))
+        return dbFailure(m_db, error);
+    while (q.next()) {
+        v.approvals.append({q.value(0).toString(), roleFromName(q.value(1).toString()).value_or(Role::Coproducer),
+                            Database::timeFromText(q.value(2).toString())});
+    }
+    return v;
+}
+
+Result<VersionInfo> TemplateStore::versionInfo(const QString &templateId, int version) const
+{
+    if (Outcome allowed = check(Action::ReadTemplates); !allowed.ok())
+        return allowed;
+    return readVersion(templateId, version);
+}
+
+Result<QVector<VersionInfo>> TemplateStore::versions(const QString &templateId) const
+{
+    if (Outcome allowed = check(Action::ReadTemplates); !allowed.ok())
+        return allowed;
+    const Result<VersionInfo> latest = readVersion(templateId, 0);
+    if (!latest.ok())
+        return latest.outcome();
+    QVector<VersionInfo> list;
+    for (int v = 1; v <= latest->version; ++v) {
+        Result<VersionInfo> info = readVersion(templateId, v);
+        if (!info.ok())
+            return info.outcome();
+        list.append(info.value());
+    }
+    return list;
+}
+
+Result<VersionInfo> TemplateStore::startDraft(const QString &templateId)
+{
+    if (Outcome allowed = check(Action::EditTemplates); !allowed.ok())
+        return allowed;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    const Result<VersionInfo> latest = readVersion(templateId, 0);
+    if (!latest.ok())
+        return latest.outcome();
+    if (latest->status == VersionStatus::Draft || latest->status == VersionStatus::Proposed)
+        return Outcome::conflict(QStringLiteral("template '%1' version %2 is still %3; finish it first")
+                                     .arg(templateId)
+                                     .arg(latest->version)
+                                     .arg(statusText(latest->status)));
+    Result<Template> content = readContent(templateId, latest->version, "content");
+    if (!content.ok())
+        return content.outcome();
+    Template next = content.value();
+    next.version = latest->version + 1;
+    const QString text = contentText(next);
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q,
+                   QStringLiteral("INSERT INTO template_versions (template_id, version, status, base_content, content, "
+                                  "created_by, created_at) VALUES (?, ?, 'draft', ?, ?, ?, ?)"),
+                   {templateId, next.version, text, text, m_session.userId(), Database::timeText(m_db.now())}, &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return readVersion(templateId, next.version);
+}
+
+Result<ChangeRecord> TemplateStore::applyEdit(const QString &templateId, const Edit &edit, const EditContext &context)
+{
+    if (Outcome allowed = check(Action::EditTemplates); !allowed.ok())
+        return allowed;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    QSqlQuery q = m_db.query();
+    QString error;
+    // Taking the next number first also takes the write lock on PostgreSQL (the template's row).
+    if (!m_db.exec(q, QStringLiteral("UPDATE templates SET last_seq = last_seq + 1 WHERE id = ?"), {templateId},
+                   &error))
+        return dbFailure(m_db, error);
+    if (q.numRowsAffected() != 1)
+        return Outcome::notFound(QStringLiteral("there is no template '%1'").arg(templateId));
+    if (!m_db.exec(q, QStringLiteral("SELECT last_seq FROM templates WHERE id = ?"), {templateId}, &error) || !q.next())
+        return dbFailure(m_db, error);
+    ChangeRecord record;
+    record.templateId = templateId;
+    record.seq = q.value(0).toLongLong();
+    if (!m_db.exec(q,
+                   QStringLiteral("SELECT version, status, content FROM template_versions WHERE template_id = ? "
+                                  "ORDER BY version DESC LIMIT 1"),
+                   {templateId}, &error)
+        || !q.next())
+        return dbFailure(m_db, error);
+    record.version = q.value(0).toInt();
+    const QString status = q.value(1).toString();
+    if (status != QLatin1String("draft")) {
+        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3, not a draft: it cannot change")
+                                     .arg(templateId)
+                                     .arg(record.version)
+                                     .arg(status));
+    }
+    auto draft = parseContent(q.value(2).toString(), &error);
+    if (!draft)
+        return Outcome::failed(
+            QStringLiteral("%1: the draft of '%2' cannot be read: %3").arg(m_db.location(), templateId, error));
+    const EditOutcome outcome = edit.apply(*draft);
+    if (outcome.status == EditOutcome::Status::Conflict) {
+        QString now;
+        if (!outcome.current.isUndefined())
+            now = QStringLiteral(" (it is now %1)")
+                      .arg(outcome.current.isString()
+                               ? QStringLiteral("\u201c%1\u201d").arg(outcome.current.toString())
+                               : QString::fromUtf8(QJsonDocument::fromVariant(QVariantList{outcome.current.toVariant()})
+                                                       .toJson(QJsonDocument::Compact)));
+        return Outcome::conflict(QStringLiteral("conflict: %1%2; nothing was changed").arg(outcome.message, now));
+    }
+    if (outcome.status == EditOutcome::Status::Invalid)
+        return Outcome::invalid(outcome.message);
+    record.userId = m_session.userId();
+    record.userName = m_session.userName();
+    record.at = m_db.now();
+    record.edit = edit;
+    record.commentId = context.commentId;
+    record.note = context.note;
+    const QString editText = QString::fromUtf8(QJsonDocument(edit.toJson()).toJson(QJsonDocument::Compact));
+    const QVariant comment =
+        context.commentId > 0 ? QVariant(context.commentId) : QVariant(QMetaType(QMetaType::LongLong));
+    if (!m_db.exec(q, QStringLiteral("UPDATE template_versions SET content = ? WHERE template_id = ? AND version = ?"),
+                   {contentText(*draft), templateId, record.version}, &error)
+        || !m_db.exec(q,
+                      QStringLiteral("INSERT INTO changes (template_id, seq, version, user_id, at, kind, item_id, "
+                                     "section_id, edit, comment_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {templateId, record.seq, record.version, record.userId, Database::timeText(record.at),
+                       Edit::kindName(edit.kind), edit.itemId(), edit.sectionId(), editText, comment, context.note},
+                      &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return record;
+}
+
+Outcome TemplateStore::setStatus(const QString &templateId, VersionStatus from, VersionStatus to, const char *byColumn,
+                                 const char *atColumn)
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    const Result<VersionInfo> latest = readVersion(templateId, 0);
+    if (!latest.ok())
+        return latest.outcome();
+    if (latest->status != from)
+        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3, not %4")
+                                     .arg(templateId)
+                                     .arg(latest->version)
+                                     .arg(statusText(latest->status), statusText(from)));
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q,
+                   QStringLiteral("UPDATE template_versions SET status = ?, %1 = ?, %2 = ? WHERE template_id = ? AND "
+                                  "version = ?")
+                       .arg(QLatin1String(byColumn), QLatin1String(atColumn)),
+                   {statusText(to), m_session.userId(), Database::timeText(m_db.now()), templateId, latest->version},
+                   &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return Outcome::success();
+}
+
+Outcome TemplateStore::propose(const QString &templateId)
+{
+    if (Outcome allowed = check(Action::EditTemplates); !allowed.ok())
+        return allowed;
+    return setStatus(templateId, VersionStatus::Draft, VersionStatus::Proposed, "proposed_by", "proposed_at");
+}
+
+Outcome TemplateStore::withdrawProposal(const QString &templateId)
+{
+    if (Outcome allowed = check(Action::EditTemplates); !allowed.ok())
+        return allowed;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    const Result<VersionInfo> latest = readVersion(templateId, 0);
+    if (!latest.ok())
+        return latest.outcome();
+    if (latest->status != VersionStatus::Proposed)
+        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3, not proposed")
+                                     .arg(templateId)
+                                     .arg(latest->version)
+                                     .arg(statusText(latest->status)));
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q, QStringLiteral("DELETE FROM approvals WHERE template_id = ? AND version = ?"),
+                   {templateId, latest->version}, &error)
+        || !m_db.exec(q,
+                      QStringLiteral("UPDATE template_versions SET status = 'draft', proposed_by = NULL, proposed_at = "
+                                     "NULL WHERE template_id = ? AND version = ?"),
+                      {templateId, latest->version}, &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return Outcome::success();
+}
+
+Outcome TemplateStore::approve(const QString &templateId)
+{
+    Role role = Role::Coproducer;
+    if (Outcome allowed = check(Action::Approve, &role); !allowed.ok())
+        return allowed;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    const Result<VersionInfo> latest = readVersion(templateId, 0);
+    if (!latest.ok())
+        return latest.outcome();
+    if (latest->status != VersionStatus::Proposed)
+        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3: only a proposed version is approved")
+                                     .arg(templateId)
+                                     .arg(latest->version)
+                                     .arg(statusText(latest->status)));
+    for (const Approval &a : latest->approvals) {
+        if (a.userName == m_session.userName())
+            return Outcome::success();
+    }
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(
+            q, QStringLiteral("INSERT INTO approvals (template_id, version, user_id, role, at) VALUES (?, ?, ?, ?, ?)"),
+            {templateId, latest->version, m_session.userId(), roleName(role), Database::timeText(m_db.now())}, &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return Outcome::success();
+}
+
+Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QString &coverageReason)
+{
+    if (Outcome allowed = check(Action::Publish); !allowed.ok())
+        return allowed;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    const Result<VersionInfo> latest = readVersion(templateId, 0);
+    if (!latest.ok())
+        return latest.outcome();
+    if (latest->status != VersionStatus::Proposed)
+        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3: only a proposed version is published")
+                                     .arg(templateId)
+                                     .arg(latest->version)
+                                     .arg(statusText(latest->status)));
+    bool staff = false, coproducer = false;
+    for (const Approval &a : latest->approvals) {
+        staff = staff || a.role == Role::Admin || a.role == Role::Reviewer;
+        coproducer = coproducer || a.role == Role::Coproducer;
+    }
+    if (!staff || !coproducer) {
+        QStringList missing;
+        if (!staff)
+            missing.append(QStringLiteral("a reviewer or admin"));
+        if (!coproducer)
+            missing.append(QStringLiteral("a coproducer"));
+        return Outcome::notPermitted(QStringLiteral("not permitted: publishing version %1 of '%2' needs the approval "
+                                                    "of %3")
+                                         .arg(latest->version)
+                                         .arg(templateId, missing.join(QStringLiteral(" and "))));
+    }
+    const Result<Template> content = readContent(templateId, latest->version, "content");
+    if (!content.ok())
+        return content.outcome();
+    const QString name = QStringLiteral("%1 version %2").arg(templateId).arg(latest->version);
+    Problems problems;
+    if (!readTemplate(writeTemplate(content.value()), name, &problems) || hasErrors(problems)) {
+        QStringList errors;
+        for (const Problem &p : problems) {
+            if (p.severity == Problem::Severity::Error && errors.size() < 5)
+                errors.append(p.toString());
+        }
+        return Outcome::invalid(QStringLiteral("%1 cannot be published until its errors are fixed: %2")
+                                    .arg(name, errors.join(QStringLiteral("; "))));
+    }
+    if (!content->requirementSet.isEmpty()) {
+        const auto set = bundledRequirementSet(content->requirementSet);
+        if (!set)
+            return Outcome::invalid(
+                QStringLiteral("%1 names an unknown requirement set '%2'").arg(name, content->requirementSet));
+        const Coverage coverage = computeCoverage(content.value(), *set);
+        if (!coverage.uncovered.isEmpty() && coverageReason.trimmed().isEmpty())
+            return Outcome::invalid(QStringLiteral("%1 does not cover these framework requirements: %2; an admin "
+                                                   "can publish it anyway by giving a reason")
+                                        .arg(name, coverage.uncovered.join(QStringLiteral(", "))));
+    }
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(
+            q,
+            QStringLiteral("UPDATE template_versions SET status = 'published', published_by = ?, published_at = "
+                           "?, coverage_reason = ? WHERE template_id = ? AND version = ?"),
+            {m_session.userId(), Database::timeText(m_db.now()), coverageReason.trimmed(), templateId, latest->version},
+            &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return readVersion(templateId, latest->version);
+}
+
+Outcome TemplateStore::retire(const QString &templateId, int version)
+{
+    if (Outcome allowed = check(Action::Publish); !allowed.ok())
+        return allowed;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    const Result<VersionInfo> info = readVersion(templateId, version);
+    if (!info.ok())
+        return info.outcome();
+    if (info->status != VersionStatus::Published)
+        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3: only a published version is retired")
+                                     .arg(templateId)
+                                     .arg(version)
+                                     .arg(statusText(info->status)));
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q,
+                   QStringLiteral("UPDATE template_versions SET status = 'retired', retired_by = ?, retired_at = ? "
+                                  "WHERE template_id = ? AND version = ?"),
+                   {m_session.userId(), Database::timeText(m_db.now()), templateId, version}, &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return Outcome::success();
+}
+
+Result<QVector<ChangeRecord>> TemplateStore::history(const QString &templateId, const HistoryFilter &filter) const
+{
+    if (Outcome allowed = check(Action::ReadTemplates); !allowed.ok())
+        return allowed;
+    QString sql = QStringLiteral("SELECT c.seq, c.version, c.user_id, u.name, c.at, c.edit, c.comment_id, c.note "
+                                 "FROM changes c JOIN users u ON u.id = c.user_id WHERE c.template_id = ?");
+    QVariantList values{templateId};
+    if (!filter.userName.isEmpty()) {
+        sql += QStringLiteral(" AND u.name = ?");
+        values.append(filter.userName);
+    }
+    if (!filter.itemId.isEmpty()) {
+        sql += QStringLiteral(" AND c.item_id = ?");
+        values.append(filter.itemId);
+    }
+    if (filter.version > 0) {
+        sql += QStringLiteral(" AND c.version = ?");
+        values.append(filter.version);
+    }
+    if (filter.afterSeq > 0) {
+        sql += QStringLiteral(" AND c.seq > ?");
+        values.append(filter.afterSeq);
+    }
+    sql += QStringLiteral(" ORDER BY c.seq");
+    if (filter.limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q, sql, values, &error))
+        return dbFailure(m_db, error);
+    QVector<ChangeRecord> list;
+    while (q.next()) {
+        ChangeRecord r;
+        r.templateId = templateId;
+        r.seq = q.value(0).toLongLong();
+        r.version = q.value(1).toInt();
+        r.userId = q.value(2).toLongLong();
+        r.userName = q.value(3).toString();
+        r.at = Database::timeFromText(q.value(4).toString());
+        const auto edit = Edit::fromJson(QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object(), &error);
+        if (!edit)
+            return Outcome::failed(QStringLiteral("%1: change %2 of '%3' cannot be read: %4")
+                                       .arg(m_db.location())
+                                       .arg(r.seq)
+                                       .arg(templateId, error));
+        r.edit = *edit;
+        r.commentId = q.value(6).toLongLong();
+        r.note = q.value(7).toString();
+        list.append(r);
+    }
+    return list;
+}
+
+Result<qint64> TemplateStore::lastSeq(const QString &templateId) const
+{
+    if (Outcome allowed = check(Action::ReadTemplates); !allowed.ok())
+        return allowed;
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q, QStringLiteral("SELECT last_seq FROM templates WHERE id = ?"), {templateId}, &error))
+        return dbFailure(m_db, error);
+    if (!q.next())
+        return Outcome::notFound(QStringLiteral("there is no template '%1'").arg(templateId));
+    return q.value(0).toLongLong();
+}
+
+Result<Template> TemplateStore::templateAsOf(const QString &templateId, qint64 seq) const
+{
+    if (Outcome allowed = check(Action::ReadTemplates); !allowed.ok())
+        return allowed;
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q, QStringLiteral("SELECT version FROM changes WHERE template_id = ? AND seq = ?"),
+                   {templateId, seq}, &error))
+        return dbFailure(m_db, error);
+    if (!q.next())
+        return Outcome::notFound(QStringLiteral("template '%1' has no change %2").arg(templateId).arg(seq));
+    const int version = q.value(0).toInt();
+    const Result<Template> base = readContent(templateId, version, "base_content");
+    if (!base.ok())
+        return base;
+    HistoryFilter filter;
+    filter.version = version;
+    const Result<QVector<ChangeRecord>> changes = history(templateId, filter);
+    if (!changes.ok())
+        return changes.outcome();
+    QVector<Edit> edits;
+    for (const ChangeRecord &c : changes.value()) {
+        if (c.seq <= seq)
+            edits.append(c.edit);
+    }
+    const auto t = replayEdits(base.value(), edits, &error);
+    if (!t)
+        return Outcome::failed(
+            QStringLiteral("%1: the change log of '%2' does not replay: %3").arg(m_db.location(), templateId, error));
+    return *t;
+}
+
+Result<Item> TemplateStore::itemAsOf(const QString &templateId, const QString &itemId, qint64 seq) const
+{
+    const Result<Template> t = templateAsOf(templateId, seq);
+    if (!t.ok())
+        return t.outcome();
+    const Item *item = t->findItem(itemId);
+    if (!item)
+        return Outcome::notFound(QStringLiteral("item '%1' did not exist after change %2").arg(itemId).arg(seq));
+    return *item;
+}
+
+Result<TemplateDiff> TemplateStore::diff(const QString &templateId, int from, int to) const
+{
+    const Result<Template> a = get(templateId, from);
+    if (!a.ok())
+        return a.outcome();
+    const Result<Template> b = get(templateId, to);
+    if (!b.ok())
+        return b.outcome();
+    TemplateDiff diff = diffTemplates(a.value(), b.value());
+    const int low = std::min(a->version, b->version), high = std::max(a->version, b->version);
+
+    // Who changed each item, and the notes they gave, from the change log of the versions after `low`.
+    const Result<QVector<ChangeRecord>> changes = history(templateId);
+    if (!changes.ok())
+        return changes.outcome();
+    QMap<QString, QStringList> authors;
+    QMap<QString, QVector<DiffNote>> notes;
+    QMap<QString, QList<qint64>> linkedComments;
+    for (const ChangeRecord &c : changes.value()) {
+        if (c.version <= low || c.version > high)
+            continue;
+        for (const QString &id : itemsOfEdit(c.edit)) {
+            if (!authors[id].contains(c.userName))
+                authors[id].append(c.userName);
+            if (!c.note.isEmpty())
+                notes[id].append({DiffNote::Kind::Note, c.userName, c.at, c.note});
+            if (c.commentId > 0 && !linkedComments[id].contains(c.commentId))
+                linkedComments[id].append(c.commentId);
+        }
+    }
+    // The comments behind them: those a change names, and the threads started on the item while the older
+    // version was current or the newer one was being drafted.
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(
+            q,
+            QStringLiteral("SELECT c.id, c.item_id, c.version, u.name, c.at, c.body FROM comments c JOIN users u "
+                           "ON u.id = c.author_id WHERE c.template_id = ? AND c.thread_id IS NULL ORDER BY c.id"),
+            {templateId}, &error))
+        return dbFailure(m_db, error);
+    QMap<QString, QList<qint64>> added;
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        const QString itemId = q.value(1).toString();
+        const int version = q.value(2).toInt();
+        const bool linked = linkedComments.value(itemId).contains(id);
+        if (!linked && (version < low || version >= high))
+            continue;
+        bool linkedElsewhere = false;
+        for (auto it = linkedComments.begin(); it != linkedComments.end(); ++it)
+            linkedElsewhere = linkedElsewhere || (it.key() != itemId && it.value().contains(id));
+        QStringList targets{itemId};
+        if (linkedElsewhere) {
+            for (auto it = linkedComments.begin(); it != linkedComments.end(); ++it) {
+                if (it.value().contains(id) && !targets.contains(it.key()))
+                    targets.append(it.key());
+            }
+        }
+        for (const QString &target : targets) {
+            if (added[target].contains(id))
+                continue;
+            added[target].append(id);
+            notes[target].prepend({DiffNote::Kind::Comment, q.value(3).toString(),
+                                   Database::timeFromText(q.value(4).toString()), q.value(5).toString()});
+        }
+    }
+    for (ItemDiff &d : diff.items) {
+        d.authors = authors.value(d.itemId);
+        QVector<DiffNote> itemNotes = notes.value(d.itemId);
+        std::stable_sort(itemNotes.begin(), itemNotes.end(), [](const DiffNote &x, const DiffNote &y) {
+            return x.kind == DiffNote::Kind::Comment && y.kind != DiffNote::Kind::Comment;
+        });
+        d.notes = itemNotes;
+    }
+    return diff;
+}
+
+} // namespace coform

@@ -1,0 +1,148 @@
+#pragma once
+
+#include "edit/edit.h"
+#include "edit/templatediff.h"
+#include "model/template.h"
+#include "store/permissions.h"
+#include "store/session.h"
+#include "store/storeresult.h"
+
+#include <QDateTime>
+#include <QMap>
+#include <QVector>
+
+namespace coform {
+
+class Database;
+
+/// Where a template version is in its life: a draft is edited; "propose" freezes it for approval; publishing makes
+/// it immutable and usable for reviews; a retired version takes no new reviews (old reviews keep using it).
+enum class VersionStatus { Draft, Proposed, Published, Retired };
+QString versionStatusName(VersionStatus status); ///< "draft", "proposed", "published", "retired"
+std::optional<VersionStatus> versionStatusFromName(const QString &name);
+
+struct Approval
+{
+    QString userName;
+    Role role = Role::Coproducer; ///< the role the person had when they approved
+    QDateTime at;
+};
+
+struct VersionInfo
+{
+    QString templateId;
+    int version = 0;
+    VersionStatus status = VersionStatus::Draft;
+    QString title;
+    QString createdBy;
+    QDateTime createdAt;
+    QString proposedBy;
+    QDateTime proposedAt;
+    QString publishedBy;
+    QDateTime publishedAt;
+    QString retiredBy;
+    QDateTime retiredAt;
+    QString coverageReason; ///< the admin's reason for publishing with uncovered requirements
+    QVector<Approval> approvals;
+};
+
+struct TemplateSummary
+{
+    QString id;
+    QString title; ///< of the latest version
+    int latestVersion = 0;
+    VersionStatus latestStatus = VersionStatus::Draft;
+    int publishedVersion = 0; ///< the newest published version; 0 when none
+    int unresolvedComments = 0;
+};
+
+/// One row of the change log: an edit with its author and time. `seq` numbers a template's changes 1, 2, 3, ...
+/// across all its versions; replaying a version's changes onto its base reproduces it exactly.
+struct ChangeRecord
+{
+    QString templateId;
+    qint64 seq = 0;
+    int version = 0;
+    qint64 userId = 0;
+    QString userName;
+    QDateTime at;
+    Edit edit;
+    qint64 commentId = 0; ///< the comment that led to it, 0 when none
+    QString note;         ///< why, in the author's words
+};
+
+/// Filters for the history panel; empty fields do not filter.
+struct HistoryFilter
+{
+    QString userName;
+    QString itemId;
+    int version = 0;
+    qint64 afterSeq = 0;
+    int limit = 0;
+};
+
+/// Extra facts recorded with an edit.
+struct EditContext
+{
+    qint64 commentId = 0;
+    QString note;
+};
+
+/// Templates, their versions, the change log and the approval workflow, with every call checked against the
+/// signed-in person's role (see Permissions).
+class TemplateStore
+{
+public:
+    TemplateStore(Database &db, const Session &session);
+
+    Result<QVector<TemplateSummary>> list() const;
+    /// Adds a new template; its content becomes the draft of version 1. Conflict when the id is taken.
+    Result<VersionInfo> addTemplate(const Template &t);
+    /// A version's content (the latest when version is 0).
+    Result<Template> get(const QString &templateId, int version = 0) const;
+    Result<VersionInfo> versionInfo(const QString &templateId, int version = 0) const;
+    Result<QVector<VersionInfo>> versions(const QString &templateId) const;
+
+    /// Starts a new draft from the latest version; Conflict when a draft or proposal is open.
+    Result<VersionInfo> startDraft(const QString &templateId);
+    /// Applies an edit to the open draft in one transaction: Conflict (nothing written) when the value it replaces no
+    /// longer holds or there is no draft; otherwise the draft changes and the change log gains a row.
+    Result<ChangeRecord> applyEdit(const QString &templateId, const Edit &edit, const EditContext &context = {});
+
+    /// Freezes the draft for approval.
+    Outcome propose(const QString &templateId);
+    /// Takes a proposal back to a draft; its approvals are dropped (the content may change again).
+    Outcome withdrawProposal(const QString &templateId);
+    /// Records the signed-in person's approval of the proposed version.
+    Outcome approve(const QString &templateId);
+    /// Publishes the proposed version (admins): needs a reviewer-or-admin and a coproducer approval, a template
+    /// without errors, and every framework requirement covered unless `coverageReason` says why not.
+    Result<VersionInfo> publish(const QString &templateId, const QString &coverageReason = {});
+    /// Retires a published version (admins): no new reviews use it.
+    Outcome retire(const QString &templateId, int version);
+
+    /// The change log, oldest first.
+    Result<QVector<ChangeRecord>> history(const QString &templateId, const HistoryFilter &filter = {}) const;
+    /// The template as it was just after change `seq` ("show this item as it was then").
+    Result<Template> templateAsOf(const QString &templateId, qint64 seq) const;
+    /// One item as it was just after change `seq`; NotFound when it did not exist then.
+    Result<Item> itemAsOf(const QString &templateId, const QString &itemId, qint64 seq) const;
+    /// The highest change number of a template (for a change feed: ask history() with afterSeq).
+    Result<qint64> lastSeq(const QString &templateId) const;
+
+    /// Item by item, what changed from version `from` to version `to`, with who made each change and the comments
+    /// and notes behind it.
+    Result<TemplateDiff> diff(const QString &templateId, int from, int to) const;
+
+private:
+    Outcome check(Action action, Role *currentRole = nullptr) const;
+    Result<VersionInfo> readVersion(const QString &templateId, int version) const;
+    Result<Template> readContent(const QString &templateId, int version, const char *column) const;
+    Outcome setStatus(const QString &templateId, VersionStatus from, VersionStatus to, const char *byColumn,
+                      const char *atColumn);
+
+    Database &m_db;
+    Session m_session;
+};
+
+} // namespace coform

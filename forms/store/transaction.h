@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+
+namespace coform {
+
+class Database;
+
+/// One write, all or nothing: begins on construction (SQLite: BEGIN IMMEDIATE, so two writers wait for each other
+/// instead of failing half-way), rolls back on destruction unless commit() succeeded.
+class Transaction
+{
+public:
+    explicit Transaction(const Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    /// False when the transaction could not begin (error() says why).
+    bool isActive() const { return m_active; }
+    bool commit();
+    const QString &error() const { return m_error; }
+
+private:
+    const Database &m_db;
+    bool m_active = false;
+    QString m_error;
+};
+
+} // namespace coform
