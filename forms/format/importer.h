@@ -1,0 +1,25 @@
+#pragma once
+
+#include "format/importreport.h"
+#include "format/templateformat.h"
+
+#include <QString>
+
+namespace coform {
+
+/// How to import: limits for untrusted files, and the helper program that reads PDFs out of process.
+struct ImportOptions
+{
+    /// coform-cli's path: the CLI passes its own, the app the one beside its binary, tests the COFORM_CLI variable.
+    /// PDF imports need it (see PdfImportOptions::workerPath).
+    QString workerPath;
+    ReadLimits limits;
+    int timeoutMs = 4000;
+};
+
+/// Imports a FHIR R4 Questionnaire (JSON) or a fillable PDF as a template, recognised by content, not by name.
+/// Always returns a report; the template only when it was not refused. The template made is checked with the
+/// strict template reader, so what comes out can be saved and opened. Never throws, never hangs past the time-out.
+ImportResult importFile(const QString &path, const ImportOptions &options = {});
+
+} // namespace coform

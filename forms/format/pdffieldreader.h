@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace coform {
+
+/// The poppler half of a PDF form import, meant to run in a child process (`coform-cli import --pdf-worker FILE`):
+/// poppler's walk of some malformed field trees takes minutes and gigabytes and cannot be interrupted in-process.
+/// Returns the fields as JSON (docs/import.md describes the shape), or an empty array and a one-line `error`.
+QByteArray readPdfFieldsWithPoppler(const QString &path, QString *error);
+
+} // namespace coform

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace coform {
+
+/// What the field tree of a PDF says about one field, as seen by qpdf (poppler's API does not give radio export
+/// values): the labels of a radio group's buttons in order.
+struct PdfFieldHint
+{
+    QStringList radioOptions;
+};
+
+/// The result of looking at a PDF with qpdf before poppler ever reads it (docs/import.md, "Hostile PDFs").
+struct PdfPrecheck
+{
+    bool refused = false;
+    QString reason; ///< one line, when refused
+    bool encrypted = false;
+    bool xfa = false;                   ///< an XFA packet is present
+    int fieldCount = 0;                 ///< terminal fields (paths from /Fields to a leaf)
+    QHash<QString, PdfFieldHint> hints; ///< fully qualified field name -> hint
+};
+
+/// Opens the PDF with qpdf (empty user password only) and walks /AcroForm /Fields with a visited set, a depth limit
+/// and a budget of paths, so that a field tree that is a loop or whose paths explode (the same kid listed many times
+/// on many levels) is refused in milliseconds instead of handed to poppler, whose walk of it is exponential.
+PdfPrecheck precheckPdf(const QString &path, int maxFields, int maxDepth);
+
+} // namespace coform
