@@ -1,0 +1,144 @@
+#include "clisession.h"
+
+#include "command.h"
+#include "store/userstore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace coform::cli {
+
+bool takeOption(QStringList &args, const QString &name, QString *value, bool *found)
+{
+    if (found)
+        *found = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == name) {
+            if (i + 1 >= args.size()) {
+                printError(QStringLiteral("%1 needs a value").arg(name));
+                return false;
+            }
+            *value = args[i + 1];
+            args.remove(i, 2);
+            if (found)
+                *found = true;
+            return true;
+        }
+        if (args[i].startsWith(name + QLatin1Char('='))) {
+            *value = args[i].mid(name.size() + 1);
+            args.removeAt(i);
+            if (found)
+                *found = true;
+            return true;
+        }
+    }
+    return true;
+}
+
+bool CliSession::takeOptions(QStringList &args)
+{
+    return takeOption(args, QStringLiteral("--db"), &m_dbLocation)
+           && takeOption(args, QStringLiteral("--user"), &m_user);
+}
+
+QString CliSession::defaultDatabasePath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("COFORM_DB");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/coform.sqlite");
+}
+
+Database *CliSession::openDatabase(int *exitCode)
+{
+    QString location = m_dbLocation.isEmpty() ? defaultDatabasePath() : m_dbLocation;
+    if (m_dbLocation.isEmpty() && !Database::isUrl(location))
+        QDir().mkpath(QFileInfo(location).absolutePath());
+    QString error;
+    m_db = Database::open(location, &error);
+    if (!m_db) {
+        printError(error);
+        *exitCode = InvalidInput;
+        return nullptr;
+    }
+    return m_db.get();
+}
+
+std::optional<Session> CliSession::signIn(int *exitCode)
+{
+    if (m_user.isEmpty()) {
+        printError(QStringLiteral("this command needs --user NAME (and the password in COFORM_PASSWORD or typed)"));
+        *exitCode = BadUsage;
+        return std::nullopt;
+    }
+    if (!m_db && !openDatabase(exitCode))
+        return std::nullopt;
+    const QString password =
+        readPassword("COFORM_PASSWORD", QStringLiteral("Password for %1 at %2: ").arg(m_user, m_db->location()));
+    UserStore users(*m_db);
+    Result<Session> session = users.signIn(m_user, password);
+    if (!session.ok()) {
+        *exitCode = report(session.outcome());
+        return std::nullopt;
+    }
+    return session.value();
+}
+
+QString CliSession::readPassword(const char *environmentVariable, const QString &prompt)
+{
+    if (qEnvironmentVariableIsSet(environmentVariable))
+        return qEnvironmentVariable(environmentVariable);
+    const bool terminal = isatty(STDIN_FILENO);
+    termios saved{};
+    if (terminal) {
+        std::fputs(prompt.toUtf8().constData(), stderr);
+        std::fflush(stderr);
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    QByteArray line;
+    int c = 0;
+    while ((c = std::fgetc(stdin)) != EOF && c != '\n')
+        line.append(char(c));
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fputs("\n", stderr);
+    }
+    if (line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+int CliSession::exitCodeFor(StoreStatus status)
+{
+    switch (status) {
+    case StoreStatus::Ok:
+        return Done;
+    case StoreStatus::NotPermitted:
+        return NotPermitted;
+    case StoreStatus::Conflict:
+        return Conflict;
+    case StoreStatus::NotFound:
+        return NotFound;
+    case StoreStatus::Invalid:
+    case StoreStatus::Failed:
+        return InvalidInput;
+    }
+    return InvalidInput;
+}
+
+int CliSession::report(const Outcome &outcome)
+{
+    if (!outcome.ok())
+        printError(outcome.message);
+    return exitCodeFor(outcome.status);
+}
+
+} // namespace coform::cli

@@ -1,0 +1,255 @@
+// coform-cli template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | withdraw ID |
+//            approve ID | publish ID [--reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] |
+//            history ID [--item ITEM] [--by NAME]
+#include "clisession.h"
+#include "command.h"
+
+#include "format/templateformat.h"
+#include "pdf/whatchangedpdf.h"
+#include "store/templatestore.h"
+
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace coform::cli {
+namespace {
+
+const char *const usage =
+    "usage: coform-cli template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | "
+    "withdraw ID | approve ID | publish ID [--reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] | "
+    "history ID [--item ITEM] [--by NAME]   [--db PATH-or-URL] [--user NAME]";
+
+int badUsage()
+{
+    printError(QString::fromLatin1(usage));
+    return BadUsage;
+}
+
+bool toVersion(const QString &text, int *version)
+{
+    bool ok = false;
+    *version = text.toInt(&ok);
+    if (!ok || *version < 1) {
+        printError(QStringLiteral("'%1' is not a version number").arg(text));
+        return false;
+    }
+    return true;
+}
+
+void writeOut(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+}
+
+int listTemplates(TemplateStore &store)
+{
+    const Result<QVector<TemplateSummary>> list = store.list();
+    if (!list.ok())
+        return CliSession::report(list.outcome());
+    for (const TemplateSummary &s : list.value()) {
+        printLine(QStringLiteral("%1\tversion %2 (%3)\tpublished: %4\tunresolved comments: %5\t%6")
+                      .arg(s.id)
+                      .arg(s.latestVersion)
+                      .arg(versionStatusName(s.latestStatus))
+                      .arg(s.publishedVersion > 0 ? QString::number(s.publishedVersion) : QStringLiteral("none"))
+                      .arg(s.unresolvedComments)
+                      .arg(s.title));
+    }
+    return Done;
+}
+
+int addTemplate(TemplateStore &store, const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        printError(QStringLiteral("%1: no such file").arg(path));
+        return NotFound;
+    }
+    Problems problems;
+    const std::optional<Template> t = readTemplateFile(path, &problems);
+    if (!t) {
+        for (const Problem &p : problems) {
+            if (p.severity == Problem::Severity::Error)
+                printError(p.toString());
+        }
+        return InvalidInput;
+    }
+    const Result<VersionInfo> added = store.addTemplate(*t);
+    if (!added.ok())
+        return CliSession::report(added.outcome());
+    printLine(QStringLiteral("added %1 version 1 (draft)").arg(t->id));
+    return Done;
+}
+
+int getTemplate(TemplateStore &store, QStringList args)
+{
+    QString versionText, out;
+    if (!takeOption(args, QStringLiteral("--version"), &versionText) || !takeOption(args, QStringLiteral("-o"), &out))
+        return BadUsage;
+    int version = 0;
+    if (args.size() != 1)
+        return badUsage();
+    if (!versionText.isEmpty() && !toVersion(versionText, &version))
+        return BadUsage;
+    const Result<Template> t = store.get(args.first(), version);
+    if (!t.ok())
+        return CliSession::report(t.outcome());
+    if (out.isEmpty()) {
+        writeOut(writeTemplate(t.value()));
+        return Done;
+    }
+    QString error;
+    if (!writeTemplateFile(t.value(), out, &error)) {
+        printError(error);
+        return InvalidInput;
+    }
+    return Done;
+}
+
+int diffTemplate(TemplateStore &store, QStringList args)
+{
+    QString out;
+    if (!takeOption(args, QStringLiteral("-o"), &out))
+        return BadUsage;
+    int from = 0, to = 0;
+    if (args.size() != 3)
+        return badUsage();
+    if (!toVersion(args[1], &from) || !toVersion(args[2], &to))
+        return BadUsage;
+    const Result<TemplateDiff> diff = store.diff(args[0], from, to);
+    if (!diff.ok())
+        return CliSession::report(diff.outcome());
+    if (!out.isEmpty()) {
+        QByteArray pdf;
+        QString error;
+        if (!writeWhatChangedPdf(diff.value(), {}, &pdf, &error) || !writeFileAtomically(out, pdf, &error)) {
+            printError(QStringLiteral("%1: %2").arg(out, error));
+            return InvalidInput;
+        }
+        return Done;
+    }
+    for (const QString &line : diff->templateDetails)
+        printLine(QStringLiteral("template: %1").arg(line));
+    for (const SectionDiff &s : diff->sections) {
+        QStringList words;
+        for (SectionDiff::Change c : s.changes)
+            words.append(TemplateDiff::changeName(c));
+        printLine(QStringLiteral("section %1: %2").arg(s.sectionId, words.join(QStringLiteral(", "))));
+    }
+    for (const ItemDiff &d : diff->items) {
+        QStringList words;
+        for (ItemDiff::Change c : d.changes)
+            words.append(TemplateDiff::changeName(c));
+        QString line = QStringLiteral("item %1: %2").arg(d.itemId, words.join(QStringLiteral(", ")));
+        if (!d.authors.isEmpty())
+            line += QStringLiteral(" (by %1)").arg(d.authors.join(QStringLiteral(", ")));
+        printLine(line);
+        for (const QString &detail : d.details)
+            printLine(QStringLiteral("  %1").arg(detail));
+        for (const DiffNote &n : d.notes) {
+            printLine(
+                QStringLiteral("  %1 %2: %3")
+                    .arg(n.kind == DiffNote::Kind::Comment ? QStringLiteral("comment by") : QStringLiteral("note by"),
+                         n.author, n.text));
+        }
+    }
+    if (diff->isEmpty())
+        printLine(QStringLiteral("no changes"));
+    return Done;
+}
+
+int showHistory(TemplateStore &store, QStringList args)
+{
+    HistoryFilter filter;
+    if (!takeOption(args, QStringLiteral("--item"), &filter.itemId)
+        || !takeOption(args, QStringLiteral("--by"), &filter.userName))
+        return BadUsage;
+    if (args.size() != 1)
+        return badUsage();
+    const Result<QVector<ChangeRecord>> changes = store.history(args.first(), filter);
+    if (!changes.ok())
+        return CliSession::report(changes.outcome());
+    for (const ChangeRecord &c : changes.value()) {
+        printLine(QStringLiteral("%1\tversion %2\t%3\t%4\t%5")
+                      .arg(c.seq)
+                      .arg(c.version)
+                      .arg(c.at.toString(Qt::ISODate), c.userName, c.edit.summary()));
+    }
+    return Done;
+}
+
+int runTemplate(const QStringList &arguments)
+{
+    QStringList args = arguments;
+    CliSession cli;
+    if (!cli.takeOptions(args))
+        return BadUsage;
+    if (args.isEmpty())
+        return badUsage();
+    const QString sub = args.takeFirst();
+    static const QStringList oneId{QStringLiteral("add"), QStringLiteral("draft"), QStringLiteral("propose"),
+                                   QStringLiteral("withdraw"), QStringLiteral("approve")};
+    QString reason;
+    if (sub == QLatin1String("publish") && !takeOption(args, QStringLiteral("--reason"), &reason))
+        return BadUsage;
+    const bool known = (sub == QLatin1String("list") && args.isEmpty()) || (oneId.contains(sub) && args.size() == 1)
+                       || (sub == QLatin1String("publish") && args.size() == 1)
+                       || (sub == QLatin1String("retire") && args.size() == 2) || sub == QLatin1String("get")
+                       || sub == QLatin1String("diff") || sub == QLatin1String("history");
+    if (!known)
+        return badUsage();
+    int code = Done;
+    const std::optional<Session> session = cli.signIn(&code);
+    if (!session)
+        return code;
+    TemplateStore store(*cli.database(), *session);
+    if (sub == QLatin1String("list"))
+        return listTemplates(store);
+    if (sub == QLatin1String("add"))
+        return addTemplate(store, args.first());
+    if (sub == QLatin1String("get"))
+        return getTemplate(store, args);
+    if (sub == QLatin1String("diff"))
+        return diffTemplate(store, args);
+    if (sub == QLatin1String("history"))
+        return showHistory(store, args);
+    const QString id = args.first();
+    if (sub == QLatin1String("draft")) {
+        const Result<VersionInfo> v = store.startDraft(id);
+        if (!v.ok())
+            return CliSession::report(v.outcome());
+        printLine(QStringLiteral("%1 version %2 (draft) started").arg(id).arg(v->version));
+        return Done;
+    }
+    if (sub == QLatin1String("publish")) {
+        const Result<VersionInfo> v = store.publish(id, reason);
+        if (!v.ok())
+            return CliSession::report(v.outcome());
+        printLine(QStringLiteral("%1 version %2 published").arg(id).arg(v->version));
+        return Done;
+    }
+    if (sub == QLatin1String("retire")) {
+        int version = 0;
+        if (!toVersion(args[1], &version))
+            return BadUsage;
+        const Outcome o = store.retire(id, version);
+        if (o.ok())
+            printLine(QStringLiteral("%1 version %2 retired").arg(id).arg(version));
+        return CliSession::report(o);
+    }
+    const Outcome o = sub == QLatin1String("propose")    ? store.propose(id)
+                      : sub == QLatin1String("withdraw") ? store.withdrawProposal(id)
+                                                         : store.approve(id);
+    if (o.ok())
+        printLine(QStringLiteral("%1: %2 done").arg(id, sub));
+    return CliSession::report(o);
+}
+
+const CommandRegistration registration(
+    "template",
+    "template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | withdraw ID | approve ID | "
+    "publish ID [--reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] | history ID [--item I] [--by NAME]",
+    runTemplate);
+
+} // namespace
+} // namespace coform::cli

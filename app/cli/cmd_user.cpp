@@ -1,0 +1,105 @@
+// coform-cli user add NAME --role ROLE | user list | user disable NAME | user enable NAME
+#include "clisession.h"
+#include "command.h"
+
+#include "store/userstore.h"
+
+namespace coform::cli {
+namespace {
+
+const char *const usage = "usage: coform-cli user add NAME --role admin|reviewer|coproducer | user list | "
+                          "user disable NAME | user enable NAME   [--db PATH-or-URL] [--user NAME]";
+
+int badUsage(const QString &message = {})
+{
+    printError(message.isEmpty() ? QString::fromLatin1(usage) : message);
+    return BadUsage;
+}
+
+int addUser(CliSession &cli, const QStringList &args)
+{
+    QStringList rest = args;
+    QString roleText;
+    if (!takeOption(rest, QStringLiteral("--role"), &roleText))
+        return BadUsage;
+    if (rest.size() != 1 || roleText.isEmpty())
+        return badUsage(QStringLiteral("usage: coform-cli user add NAME --role admin|reviewer|coproducer"));
+    const auto role = roleFromName(roleText);
+    if (!role)
+        return badUsage(QStringLiteral("unknown role '%1' (admin, reviewer or coproducer)").arg(roleText));
+    int code = Done;
+    Database *db = cli.openDatabase(&code);
+    if (!db)
+        return code;
+    UserStore users(*db);
+    const Result<bool> any = users.hasUsers();
+    if (!any.ok())
+        return CliSession::report(any.outcome());
+    const QString name = rest.first();
+    if (const QString problem = UserStore::nameProblem(name); !problem.isEmpty()) {
+        printError(problem);
+        return InvalidInput;
+    }
+    std::optional<Session> session;
+    if (any.value()) {
+        session = cli.signIn(&code);
+        if (!session)
+            return code;
+    } else if (*role != Role::Admin) {
+        printError(QStringLiteral("the database has no accounts yet: the first account must be an admin"));
+        return InvalidInput;
+    }
+    const QString password =
+        CliSession::readPassword("COFORM_NEW_PASSWORD", QStringLiteral("Password for the new account %1: ").arg(name));
+    const Outcome outcome = session ? users.addUser(*session, name, *role, password).outcome()
+                                    : users.createFirstAdmin(name, password).outcome();
+    if (!outcome.ok())
+        return CliSession::report(outcome);
+    printLine(QStringLiteral("added %1 (%2)").arg(name, roleName(*role)));
+    return Done;
+}
+
+int runUser(const QStringList &arguments)
+{
+    QStringList args = arguments;
+    CliSession cli;
+    if (!cli.takeOptions(args))
+        return BadUsage;
+    if (args.isEmpty())
+        return badUsage();
+    const QString sub = args.takeFirst();
+    if (sub == QLatin1String("add"))
+        return addUser(cli, args);
+    if (sub != QLatin1String("list") && sub != QLatin1String("disable") && sub != QLatin1String("enable"))
+        return badUsage();
+    if ((sub == QLatin1String("list")) != args.isEmpty() || args.size() > 1)
+        return badUsage();
+    int code = Done;
+    const std::optional<Session> session = cli.signIn(&code);
+    if (!session)
+        return code;
+    UserStore users(*cli.database());
+    if (sub == QLatin1String("list")) {
+        const Result<QVector<Account>> list = users.users(*session);
+        if (!list.ok())
+            return CliSession::report(list.outcome());
+        for (const Account &a : list.value()) {
+            printLine(QStringLiteral("%1\t%2\t%3")
+                          .arg(a.name, roleName(a.role),
+                               a.disabled ? QStringLiteral("disabled") : QStringLiteral("enabled")));
+        }
+        return Done;
+    }
+    const Outcome outcome = sub == QLatin1String("disable") ? users.disableUser(*session, args.first())
+                                                            : users.enableUser(*session, args.first());
+    if (!outcome.ok())
+        return CliSession::report(outcome);
+    printLine(QStringLiteral("%1 %2d").arg(args.first(), sub));
+    return Done;
+}
+
+const CommandRegistration registration(
+    "user", "user add NAME --role ROLE | list | disable NAME | enable NAME  [--db PATH-or-URL] [--user NAME]", runUser);
+
+} // namespace
+} // namespace coform::cli

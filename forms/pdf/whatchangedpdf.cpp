@@ -1,0 +1,222 @@
+#include "pdf/whatchangedpdf.h"
+
+#include "pdf/pdfwriter.h"
+
+#include <QBuffer>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPdfWriter>
+
+namespace coform {
+
+namespace {
+
+constexpr qreal MarginMm = 20;
+constexpr qreal BodyPt = 13;
+
+struct Block
+{
+    QFont font;
+    QRectF rect;
+    QString text;
+    bool rule = false; ///< a thin line above the block (between changes)
+};
+using Page = QVector<Block>;
+
+/// Lays out paragraphs top to bottom, starting a new page when one does not fit.
+class PageFlow
+{
+public:
+    PageFlow(QPdfWriter *writer, QRectF area)
+        : m_writer(writer)
+        , m_area(area)
+        , m_y(area.top())
+    {
+        m_pages.append(Page());
+    }
+
+    void paragraph(const QFont &font, const QString &text, qreal indent = 0, qreal spaceBefore = 0, bool rule = false,
+                   bool keepWithNext = false)
+    {
+        const QFontMetricsF fm(font, m_writer);
+        const qreal width = m_area.width() - indent;
+        const QRectF bounds = fm.boundingRect(QRectF(0, 0, width, 1e7), Qt::TextWordWrap, text);
+        // Headings keep at least two lines of what follows with them.
+        const qreal need = bounds.height() + spaceBefore + (keepWithNext ? fm.lineSpacing() * 2 : 0);
+        if (m_y + need > m_area.bottom() && m_y > m_area.top())
+            newPage();
+        else
+            m_y += spaceBefore;
+        m_pages.last().append({font, QRectF(m_area.left() + indent, m_y, width, bounds.height()), text, rule});
+        m_y += bounds.height() + fm.lineSpacing() * 0.35;
+    }
+
+    void newPage()
+    {
+        m_pages.append(Page());
+        m_y = m_area.top();
+    }
+
+    const QVector<Page> &pages() const { return m_pages; }
+
+private:
+    QPdfWriter *m_writer;
+    QRectF m_area;
+    qreal m_y;
+    QVector<Page> m_pages;
+};
+
+QFont font(QPdfWriter *, qreal points, bool bold)
+{
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setStyleHint(QFont::SansSerif);
+    f.setPointSizeF(points);
+    f.setBold(bold);
+    return f;
+}
+
+QString changesInWords(const ItemDiff &d)
+{
+    QStringList words;
+    for (ItemDiff::Change c : d.changes)
+        words.append(TemplateDiff::changeName(c));
+    QString text = words.join(QStringLiteral(", "));
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
+} // namespace
+
+bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &options, QByteArray *pdf, QString *error)
+{
+    QBuffer buffer(pdf);
+    pdf->clear();
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    const QString title = QStringLiteral("What changed: %1, version %2 to version %3")
+                              .arg(diff.title)
+                              .arg(diff.fromVersion)
+                              .arg(diff.toVersion);
+    writer.setTitle(title);
+    writer.setCreator(QStringLiteral("Coform"));
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
+    writer.setResolution(300);
+    const qreal dotsPerMm = writer.resolution() / 25.4;
+    const QRectF page(0, 0, writer.width(), writer.height());
+    const qreal margin = MarginMm * dotsPerMm;
+    const QRectF area = page.adjusted(margin, margin, -margin, -margin - 12 * dotsPerMm);
+
+    const QFont heading = font(&writer, 20, true);
+    const QFont subheading = font(&writer, 15, true);
+    const QFont body = font(&writer, BodyPt, false);
+    const QFont strong = font(&writer, BodyPt, true);
+    const QFont footer = font(&writer, 12, false);
+
+    PageFlow flow(&writer, area);
+    flow.paragraph(heading, QStringLiteral("What changed"));
+    flow.paragraph(
+        subheading,
+        QStringLiteral("%1: version %2 to version %3").arg(diff.title).arg(diff.fromVersion).arg(diff.toVersion));
+    flow.paragraph(body,
+                   QStringLiteral("You said, we did. This lists every change to the form between the two versions. "
+                                  "Beside each change are the comments that led to it and who made it."),
+                   0, body.pointSizeF());
+    flow.paragraph(body, QStringLiteral("This document is available in other formats: large print, easy read, audio "
+                                        "or Braille. Ask your key contact."));
+    if (diff.isEmpty())
+        flow.paragraph(strong, QStringLiteral("Nothing changed between these versions."), 0, BodyPt);
+    if (!diff.templateDetails.isEmpty()) {
+        flow.paragraph(subheading, QStringLiteral("The form as a whole"), 0, BodyPt, true, true);
+        for (const QString &line : diff.templateDetails)
+            flow.paragraph(body, line, BodyPt * dotsPerMm * 0.35);
+    }
+    for (const SectionDiff &s : diff.sections) {
+        QStringList words;
+        for (SectionDiff::Change c : s.changes)
+            words.append(TemplateDiff::changeName(c));
+        flow.paragraph(subheading,
+                       QStringLiteral("Section: %1").arg(s.titleAfter.isEmpty() ? s.titleBefore : s.titleAfter), 0,
+                       BodyPt, true, true);
+        flow.paragraph(body, QStringLiteral("Section %1").arg(words.join(QStringLiteral(", "))));
+        for (const QString &line : s.details)
+            flow.paragraph(body, line, BodyPt * dotsPerMm * 0.35);
+    }
+    const qreal indent = 6 * dotsPerMm;
+    for (const ItemDiff &d : diff.items) {
+        flow.paragraph(subheading, d.label().isEmpty() ? d.itemId : d.label(), 0, BodyPt, true, true);
+        flow.paragraph(body, QStringLiteral("%1 (question id: %2)").arg(changesInWords(d), d.itemId));
+        flow.paragraph(strong, QStringLiteral("We did:"), 0, BodyPt * 0.5, false, true);
+        for (const QString &line : d.details)
+            flow.paragraph(body, line, indent);
+        if (d.details.isEmpty())
+            flow.paragraph(body, changesInWords(d), indent);
+        for (const DiffNote &n : d.notes) {
+            if (n.kind == DiffNote::Kind::Note)
+                flow.paragraph(body, QStringLiteral("Why: %1 (%2)").arg(n.text, n.author), indent);
+        }
+        if (!d.authors.isEmpty())
+            flow.paragraph(body, QStringLiteral("Changed by: %1").arg(d.authors.join(QStringLiteral(", "))), indent);
+        bool anyComment = false;
+        for (const DiffNote &n : d.notes) {
+            if (n.kind != DiffNote::Kind::Comment)
+                continue;
+            if (!anyComment)
+                flow.paragraph(strong, QStringLiteral("You said:"), 0, BodyPt * 0.5, false, true);
+            anyComment = true;
+            flow.paragraph(body,
+                           QStringLiteral("\u201c%1\u201d (%2, %3)")
+                               .arg(n.text, n.author,
+                                    QLocale(QLocale::English, QLocale::UnitedKingdom)
+                                        .toString(n.at.toLocalTime().date(), QLocale::LongFormat)),
+                           indent);
+        }
+    }
+
+    const QDate produced = options.produced.isValid() ? options.produced : QDate::currentDate();
+    const QString producedText =
+        QLocale(QLocale::English, QLocale::UnitedKingdom).toString(produced, QLocale::LongFormat);
+    QPainter painter;
+    if (!painter.begin(&writer)) {
+        *error = QStringLiteral("cannot start the PDF");
+        return false;
+    }
+    const QVector<Page> &pages = flow.pages();
+    for (qsizetype p = 0; p < pages.size(); ++p) {
+        if (p > 0)
+            writer.newPage();
+        for (const Block &b : pages[p]) {
+            if (b.rule) {
+                painter.setPen(QPen(Qt::black, dotsPerMm * 0.3));
+                painter.drawLine(QPointF(area.left(), b.rect.top() - dotsPerMm * 2),
+                                 QPointF(area.right(), b.rect.top() - dotsPerMm * 2));
+            }
+            painter.setPen(Qt::black);
+            painter.setFont(b.font);
+            painter.drawText(b.rect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, b.text);
+        }
+        painter.setFont(footer);
+        const QRectF footerRect(area.left(), page.bottom() - margin - 6 * dotsPerMm, area.width(), 8 * dotsPerMm);
+        painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignVCenter,
+                         QStringLiteral("%1 version %2, what changed since version %3. %4")
+                             .arg(diff.templateId)
+                             .arg(diff.toVersion)
+                             .arg(diff.fromVersion)
+                             .arg(producedText));
+        painter.drawText(footerRect, Qt::AlignRight | Qt::AlignVCenter,
+                         QStringLiteral("Page %1 of %2").arg(p + 1).arg(pages.size()));
+    }
+    if (!painter.end()) {
+        *error = QStringLiteral("cannot finish the PDF");
+        return false;
+    }
+    buffer.close();
+    if (!PdfWriter::setDocumentLanguage(pdf, QStringLiteral("en-GB"))) {
+        *error = QStringLiteral("cannot set the PDF's language");
+        return false;
+    }
+    return true;
+}
+
+} // namespace coform
