@@ -105,6 +105,45 @@ const QVector<Migration> &migrations()
                             " FOREIGN KEY (template_id, version) REFERENCES template_versions(template_id, version))"),
              QStringLiteral("CREATE INDEX reviews_by_person ON reviews(person_id)"),
          }},
+        {4,
+         "filling reviews: people's communication needs and representative, one row per answer, completion and "
+         "reopening, next review due, and the audit trail",
+         {
+             QStringLiteral("ALTER TABLE people ADD COLUMN search_name TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE people ADD COLUMN communication_needs TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE people ADD COLUMN preferred_format TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE people ADD COLUMN representative_name TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE people ADD COLUMN representative_contact TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("UPDATE people SET search_name = lower(name)"),
+             QStringLiteral("CREATE INDEX people_by_search_name ON people(search_name)"),
+             QStringLiteral("CREATE INDEX people_by_nhs_number ON people(nhs_number)"),
+             // The answers column keeps the answers a review was created with; from here on each answer is a row
+             // of its own (a null value is an answer cleared on purpose), so that two reviewers never overwrite each
+             // other's different answers.
+             QStringLiteral("CREATE TABLE review_answers ("
+                            " review_id {bigint} NOT NULL REFERENCES reviews(id),"
+                            " item_id TEXT NOT NULL,"
+                            " value TEXT,"
+                            " updated_by {bigint} NOT NULL REFERENCES users(id),"
+                            " updated_at TEXT NOT NULL,"
+                            " PRIMARY KEY (review_id, item_id))"),
+             QStringLiteral("ALTER TABLE reviews ADD COLUMN next_due TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE reviews ADD COLUMN completed_by {bigint} REFERENCES users(id)"),
+             QStringLiteral("ALTER TABLE reviews ADD COLUMN completed_at TEXT"),
+             QStringLiteral("CREATE INDEX reviews_by_next_due ON reviews(next_due, id)"),
+             QStringLiteral("CREATE INDEX reviews_by_status ON reviews(status, next_due)"),
+             // Who viewed, changed, completed, reopened, exported or printed which review or person, and when.
+             QStringLiteral("CREATE TABLE audit_log ("
+                            " id {id},"
+                            " at TEXT NOT NULL,"
+                            " user_id {bigint} NOT NULL REFERENCES users(id),"
+                            " action TEXT NOT NULL,"
+                            " review_id {bigint} REFERENCES reviews(id),"
+                            " person_id {bigint} REFERENCES people(id),"
+                            " detail TEXT NOT NULL DEFAULT '')"),
+             QStringLiteral("CREATE INDEX audit_by_review ON audit_log(review_id, id)"),
+             QStringLiteral("CREATE INDEX audit_by_person ON audit_log(person_id, id)"),
+         }},
     };
     return list;
 }
