@@ -1,0 +1,363 @@
+#include "mainwindow.h"
+
+#include "format/templateformat.h"
+#include "pdfpreview.h"
+#include "plainwords.h"
+#include "problemsdialog.h"
+#include "propertiespanel.h"
+#include "templatelist.h"
+#include "templatetreemodel.h"
+#include "textsize.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace coform {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new TemplateDocument(this))
+    , m_textSize(new TextSize(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Coform"));
+    setAccessibleName(tr("Coform"));
+    createPanels();
+    createActions();
+    restoreLayout();
+
+    connect(m_document, &TemplateDocument::templateReplaced, this, &MainWindow::onTemplateReplaced);
+    connect(m_templateList, &TemplateList::templateChosen, this,
+            [this](TemplateDocument::Origin origin, const QString &path) {
+                if (origin == TemplateDocument::Origin::Bundled)
+                    openBundledTemplate(path);
+                else if (origin == TemplateDocument::Origin::File)
+                    openTemplateFile(path);
+            });
+
+    if (m_templateList->addBundledTemplates() > 0)
+        m_templateList->setCurrentRow(0); // opens the first bundled template
+    onTemplateReplaced();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::makePanel(const QString &objectName, const QString &heading, QWidget *content, QWidget *buddy)
+{
+    auto *panel = new QWidget(this);
+    panel->setObjectName(objectName);
+    auto *label = new QLabel(heading, panel);
+    label->setObjectName(objectName + QStringLiteral("Heading"));
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    label->setBuddy(buddy);
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(label);
+    layout->addWidget(content, 1);
+    return panel;
+}
+
+void MainWindow::createPanels()
+{
+    m_templateList = new TemplateList(this);
+
+    m_treeModel = new TemplateTreeModel(m_document, this);
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("templateTree"));
+    m_tree->setAccessibleName(tr("Sections and questions"));
+    m_tree->setAccessibleDescription(tr("The sections of the form and the questions in each. Choose one to see its "
+                                        "details."));
+    m_tree->setModel(m_treeModel);
+    m_tree->setHeaderHidden(true);
+    m_tree->setUniformRowHeights(false);
+    m_tree->setTextElideMode(Qt::ElideRight);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onCurrentTreeIndexChanged);
+
+    m_properties = new PropertiesPanel(m_document, this);
+    m_preview = new PdfPreview(m_document, this);
+
+    QWidget *templatesPanel =
+        makePanel(QStringLiteral("templatesPanel"), tr("&Templates"), m_templateList, m_templateList);
+    QWidget *treePanel = makePanel(QStringLiteral("treePanel"), tr("&Sections and questions"), m_tree, m_tree);
+    QWidget *detailsPanel = makePanel(QStringLiteral("detailsPanel"), tr("&Details"), m_properties, m_properties);
+    QWidget *previewPanel = makePanel(QStringLiteral("previewPanel"), tr("Printed form pr&eview"), m_preview,
+                                      m_preview->findChild<QWidget *>(QStringLiteral("previewScroll")));
+
+    m_leftSplitter = new QSplitter(Qt::Vertical, this);
+    m_leftSplitter->setObjectName(QStringLiteral("leftSplitter"));
+    m_leftSplitter->addWidget(templatesPanel);
+    m_leftSplitter->addWidget(treePanel);
+    m_leftSplitter->setChildrenCollapsible(false);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_leftSplitter);
+    m_splitter->addWidget(detailsPanel);
+    m_splitter->addWidget(previewPanel);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 1);
+    setCentralWidget(m_splitter);
+
+    m_focusOrder = {m_templateList, m_tree, m_properties->findChild<QWidget *>(QStringLiteral("propertyText")),
+                    m_preview->findChild<QWidget *>(QStringLiteral("previewScroll"))};
+    // The details panel's heading moves to its first field.
+    detailsPanel->findChild<QLabel *>(QStringLiteral("detailsPanelHeading"))->setBuddy(m_focusOrder.at(2));
+
+    m_templateStatus = new QLabel(this);
+    m_templateStatus->setObjectName(QStringLiteral("templateStatus"));
+    m_previewStatus = new QLabel(this);
+    m_previewStatus->setObjectName(QStringLiteral("previewStatusBar"));
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    statusBar()->addWidget(m_templateStatus, 1);
+    statusBar()->addPermanentWidget(m_previewStatus);
+    connect(m_preview, &PdfPreview::statusChanged, this,
+            [this](const QString &status) { m_previewStatus->setText(tr("Preview: %1").arg(status)); });
+}
+
+void MainWindow::createActions()
+{
+    auto makeAction = [this](const QString &objectName, const QString &text, QList<QKeySequence> shortcuts, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(objectName);
+        action->setShortcuts(shortcuts);
+        if (!shortcuts.isEmpty()) {
+            action->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
+                                                             shortcuts.first().toString(QKeySequence::NativeText)));
+        }
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("menuFile"));
+    file->addAction(makeAction(QStringLiteral("actionOpen"), tr("&Open template file\u2026"), {QKeySequence::Open},
+                               [this] { chooseTemplateFile(); }));
+    file->addAction(makeAction(QStringLiteral("actionSavePdf"), tr("&Save the printed form as PDF\u2026"),
+                               {QKeySequence(Qt::CTRL | Qt::Key_E)}, [this] { savePdf(); }));
+    file->addSeparator();
+    file->addAction(makeAction(QStringLiteral("actionQuit"), tr("&Quit"), {QKeySequence(Qt::CTRL | Qt::Key_Q)},
+                               [this] { close(); }));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("menuView"));
+    QAction *bigger =
+        makeAction(QStringLiteral("actionBiggerText"), tr("&Bigger text"),
+                   {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)}, [this] { m_textSize->bigger(); });
+    QAction *smaller = makeAction(QStringLiteral("actionSmallerText"), tr("S&maller text"), {QKeySequence::ZoomOut},
+                                  [this] { m_textSize->smaller(); });
+    QAction *normal = makeAction(QStringLiteral("actionNormalText"), tr("&Normal text size"),
+                                 {QKeySequence(Qt::CTRL | Qt::Key_0)}, [this] { m_textSize->reset(); });
+    auto updateTextActions = [this, bigger, smaller] {
+        bigger->setEnabled(m_textSize->canGrow());
+        smaller->setEnabled(m_textSize->canShrink());
+        statusBar()->showMessage(tr("Text size %1 points").arg(m_textSize->pointSize()), 3000);
+    };
+    connect(m_textSize, &TextSize::changed, this, updateTextActions);
+    bigger->setEnabled(m_textSize->canGrow());
+    smaller->setEnabled(m_textSize->canShrink());
+    view->addActions({bigger, smaller, normal});
+    view->addSeparator();
+    const QStringList panelNames = {tr("Go to &templates"), tr("Go to &sections and questions"), tr("Go to &details"),
+                                    tr("Go to the &preview")};
+    for (int i = 0; i < panelNames.size(); ++i) {
+        view->addAction(makeAction(QStringLiteral("actionGoToPanel%1").arg(i + 1), panelNames.at(i),
+                                   {QKeySequence(Qt::CTRL | (Qt::Key_1 + i))},
+                                   [this, i] { m_focusOrder.at(i)->setFocus(Qt::ShortcutFocusReason); }));
+    }
+    view->addAction(makeAction(QStringLiteral("actionNextPanel"), tr("Go to the ne&xt panel"),
+                               {QKeySequence(Qt::Key_F6)}, [this] { focusPanel(1); }));
+    view->addAction(makeAction(QStringLiteral("actionPreviousPanel"), tr("Go to the previous pa&nel"),
+                               {QKeySequence(Qt::SHIFT | Qt::Key_F6)}, [this] { focusPanel(-1); }));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("menuHelp"));
+    help->addAction(makeAction(QStringLiteral("actionShortcuts"), tr("&Keyboard shortcuts"), {QKeySequence(Qt::Key_F1)},
+                               [this] { showShortcuts(); }));
+    help->addAction(makeAction(QStringLiteral("actionAbout"), tr("&About Coform"), {}, [this] { showAbout(); }));
+}
+
+void MainWindow::focusPanel(int step)
+{
+    int current = -1;
+    for (int i = 0; i < m_focusOrder.size(); ++i) {
+        QWidget *w = QApplication::focusWidget();
+        if (w && (w == m_focusOrder.at(i) || m_focusOrder.at(i)->isAncestorOf(w)))
+            current = i;
+    }
+    const int count = int(m_focusOrder.size());
+    const int next = current < 0 ? (step > 0 ? 0 : count - 1) : (current + step + count) % count;
+    m_focusOrder.at(next)->setFocus(Qt::TabFocusReason);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 900);
+        resize(std::min(1280, available.width()), std::min(880, available.height()));
+    }
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray())) {
+        const int width = this->width();
+        m_splitter->setSizes({width * 24 / 100, width * 34 / 100, width * 42 / 100});
+    }
+    if (!m_leftSplitter->restoreState(settings.value(QStringLiteral("window/leftSplitter")).toByteArray()))
+        m_leftSplitter->setSizes({height() / 4, height() * 3 / 4});
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/leftSplitter"), m_leftSplitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+bool MainWindow::openTemplateFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    Problems problems;
+    const std::optional<Template> t = readTemplateFile(absolute, &problems);
+    if (!t) {
+        auto *dialog = new ProblemsDialog(path, problems, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        // Keep the list showing what is open, not the entry that failed.
+        m_templateList->selectEntry(m_document->origin(), m_document->path());
+        return false;
+    }
+    m_document->open(*t, TemplateDocument::Origin::File, absolute);
+    m_templateList->addEntry(TemplateDocument::Origin::File, absolute, t->title, t->version);
+    m_templateList->selectEntry(TemplateDocument::Origin::File, absolute);
+    QSettings().setValue(QStringLiteral("files/lastFolder"), QFileInfo(absolute).absolutePath());
+    return true;
+}
+
+bool MainWindow::openBundledTemplate(const QString &path)
+{
+    Problems problems;
+    const std::optional<Template> t = readTemplateFile(path, &problems);
+    if (!t) {
+        auto *dialog = new ProblemsDialog(path, problems, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        return false;
+    }
+    m_document->open(*t, TemplateDocument::Origin::Bundled, path);
+    m_templateList->selectEntry(TemplateDocument::Origin::Bundled, path);
+    return true;
+}
+
+bool MainWindow::selectId(const QString &id)
+{
+    const QModelIndex index = m_treeModel->indexForId(id);
+    if (!index.isValid())
+        return false;
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+    return true;
+}
+
+void MainWindow::chooseTemplateFile()
+{
+    const QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a template file"), folder,
+                                                      tr("Coform templates (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openTemplateFile(path);
+}
+
+void MainWindow::onTemplateReplaced()
+{
+    m_tree->expandAll();
+    if (!m_document->isOpen()) {
+        setWindowTitle(tr("Coform"));
+        m_templateStatus->setText(tr("No form is open"));
+        return;
+    }
+    const Template &t = m_document->tmpl();
+    setWindowTitle(tr("%1 \u2013 Coform").arg(t.title));
+    int questions = 0;
+    for (const Item *item : t.allItems())
+        questions += itemTypeIsAnswerable(item->type) ? 1 : 0;
+    m_templateStatus->setText(tr("%1, version %2: %3, %4")
+                                  .arg(t.title)
+                                  .arg(t.version)
+                                  .arg(tr("%n section(s)", nullptr, int(t.sections.size())))
+                                  .arg(tr("%n question(s)", nullptr, questions)));
+}
+
+void MainWindow::onCurrentTreeIndexChanged()
+{
+    const QModelIndex current = m_tree->currentIndex();
+    m_properties->showId(current.data(TemplateTreeModel::IdRole).toString());
+}
+
+void MainWindow::savePdf()
+{
+    if (m_preview->pdf().isEmpty()) {
+        QMessageBox::information(this, tr("Nothing to save yet"),
+                                 tr("The printed form is not ready yet. Wait until the preview shows it."));
+        return;
+    }
+    const QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
+    const QString suggested = QDir(folder).filePath(m_document->tmpl().id + QStringLiteral(".pdf"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save the printed form as PDF"), suggested, tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!writeFileAtomically(path, m_preview->pdf(), &error))
+        QMessageBox::warning(this, tr("The PDF was not saved"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
+}
+
+void MainWindow::showShortcuts()
+{
+    QStringList lines;
+    for (const QAction *action : actions()) {
+        if (!action->shortcut().isEmpty()) {
+            lines.append(QStringLiteral("%1: %2").arg(action->shortcut().toString(QKeySequence::NativeText),
+                                                      QString(action->text()).remove(QLatin1Char('&'))));
+        }
+    }
+    lines.append(tr("Alt and an underlined letter: go to that panel or menu"));
+    QMessageBox::information(this, tr("Keyboard shortcuts"), lines.join(QLatin1Char('\n')));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Coform"),
+                       tr("<p><b>Coform</b> %1</p><p>Write NHS Continuing Healthcare review forms together: staff "
+                          "and people with lived experience, as equal partners. Check them against the national "
+                          "framework and print them in the format each person needs.</p>")
+                           .arg(QApplication::applicationVersion().toHtmlEscaped()));
+}
+
+} // namespace coform

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "templatedocument.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QSplitter;
+class QTreeView;
+
+namespace coform {
+
+class PdfPreview;
+class PropertiesPanel;
+class TemplateList;
+class TemplateTreeModel;
+class TextSize;
+
+/// Coform's main window: the templates on the left, the chosen template's sections and questions below them, the
+/// details of what is chosen in the middle and the printed form on the right. It assembles the panels and the
+/// menus; the panels observe the TemplateDocument.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a coform-template/1 file. On problems, shows them in a dialog (not waiting for it) and returns false;
+    /// the template open before stays open.
+    bool openTemplateFile(const QString &path);
+    /// Opens a template bundled with Coform (a resource path from bundledTemplatePaths()).
+    bool openBundledTemplate(const QString &path);
+    /// Selects the section or item with this id in the tree; false when there is none.
+    bool selectId(const QString &id);
+
+    TemplateDocument *document() const { return m_document; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createPanels();
+    void createActions();
+    void restoreLayout();
+    void saveLayout();
+    void chooseTemplateFile();
+    void onTemplateReplaced();
+    void onCurrentTreeIndexChanged();
+    void showAbout();
+    void showShortcuts();
+    void focusPanel(int step);
+    void savePdf();
+    QWidget *makePanel(const QString &objectName, const QString &heading, QWidget *content, QWidget *buddy);
+
+    TemplateDocument *m_document;
+    TextSize *m_textSize;
+    QSplitter *m_splitter = nullptr;
+    QSplitter *m_leftSplitter = nullptr;
+    TemplateList *m_templateList = nullptr;
+    TemplateTreeModel *m_treeModel = nullptr;
+    QTreeView *m_tree = nullptr;
+    PropertiesPanel *m_properties = nullptr;
+    PdfPreview *m_preview = nullptr;
+    QLabel *m_templateStatus = nullptr;
+    QLabel *m_previewStatus = nullptr;
+    QList<QWidget *> m_focusOrder; ///< the panels' main controls, for F6 and Ctrl+1..4
+};
+
+} // namespace coform

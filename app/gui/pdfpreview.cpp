@@ -1,0 +1,277 @@
+#include "pdfpreview.h"
+
+#include "plainwords.h"
+#include "previewpage.h"
+#include "previewrenderer.h"
+#include "templatedocument.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QVBoxLayout>
+
+namespace coform {
+
+namespace {
+constexpr int kPageMargin = 12;
+}
+
+PdfPreview::PdfPreview(TemplateDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_renderer(new PreviewRenderer)
+{
+    setObjectName(QStringLiteral("pdfPreview"));
+    m_thread.setObjectName(QStringLiteral("coform preview"));
+    m_renderer->moveToThread(&m_thread);
+    m_thread.start(QThread::LowPriority);
+
+    m_profile = new QComboBox(this);
+    m_profile->setObjectName(QStringLiteral("previewProfile"));
+    m_profile->addItem(tr("Standard print"), int(PrintProfile::Standard));
+    m_profile->addItem(tr("Large print"), int(PrintProfile::Large));
+    m_profile->addItem(tr("Easy read layout"), int(PrintProfile::Easy));
+    m_profile->setAccessibleName(tr("Print style"));
+    m_profile->setToolTip(tr("How big the print is and how the questions are laid out"));
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("previewLanguage"));
+    m_language->setAccessibleName(tr("Language of the printed form"));
+    m_zoom = new QComboBox(this);
+    m_zoom->setObjectName(QStringLiteral("previewZoom"));
+    m_zoom->setAccessibleName(tr("Page size on screen"));
+    m_zoom->addItem(tr("Fit to width"), 0.0);
+    for (int percent : {50, 75, 100, 125, 150, 200})
+        m_zoom->addItem(tr("%1%").arg(percent), percent / 100.0);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("previewStatus"));
+    m_status->setWordWrap(true);
+
+    auto *controls = new QGridLayout;
+    auto addChooser = [this, controls](const QString &text, QComboBox *combo, int row, int column) {
+        auto *label = new QLabel(text, this);
+        label->setObjectName(combo->objectName() + QStringLiteral("Label"));
+        label->setBuddy(combo);
+        controls->addWidget(label, row, column);
+        controls->addWidget(combo, row, column + 1);
+    };
+    addChooser(tr("&Print style:"), m_profile, 0, 0);
+    addChooser(tr("Lan&guage:"), m_language, 1, 0);
+    addChooser(tr("Si&ze:"), m_zoom, 0, 2);
+    controls->addWidget(m_status, 1, 2, 1, 2);
+    controls->setColumnStretch(1, 1);
+    controls->setColumnStretch(3, 1);
+
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("previewScroll"));
+    m_scroll->setAccessibleName(tr("Printed form preview"));
+    m_scroll->setAccessibleDescription(tr("The form as it will be printed. Use the arrow keys or Page Up and Page "
+                                          "Down to move through the pages."));
+    m_scroll->setFocusPolicy(Qt::StrongFocus);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    m_scroll->setBackgroundRole(QPalette::Dark);
+    m_scroll->viewport()->installEventFilter(this);
+    m_pagesWidget = new QWidget(m_scroll);
+    m_pagesWidget->setObjectName(QStringLiteral("previewPages"));
+    m_pagesLayout = new QVBoxLayout(m_pagesWidget);
+    m_pagesLayout->setContentsMargins(kPageMargin, kPageMargin, kPageMargin, kPageMargin);
+    m_pagesLayout->setSpacing(kPageMargin);
+    m_pagesLayout->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    m_scroll->setWidget(m_pagesWidget);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(controls);
+    layout->addWidget(m_scroll, 1);
+
+    m_renderTimer.setSingleShot(true);
+    connect(&m_renderTimer, &QTimer::timeout, this, &PdfPreview::startRender);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, [this] {
+        m_options.profile = PrintProfile(m_profile->currentData().toInt());
+        scheduleRender(0);
+    });
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this] {
+        m_options.languages = m_language->currentData().toStringList();
+        scheduleRender(0);
+    });
+    connect(m_zoom, &QComboBox::currentIndexChanged, this, &PdfPreview::updateScale);
+    connect(m_document, &TemplateDocument::templateReplaced, this, [this] {
+        qDeleteAll(m_pages);
+        m_pages.clear();
+        m_pageSizes.clear();
+        m_pageTexts.clear();
+        m_pdf.clear();
+        fillLanguages();
+        scheduleRender(0);
+    });
+    fillLanguages();
+    scheduleRender(0);
+}
+
+PdfPreview::~PdfPreview()
+{
+    // The renderer may be making a PDF: let it finish, then nothing more is posted to this object.
+    m_thread.quit();
+    m_thread.wait();
+    delete m_renderer;
+}
+
+void PdfPreview::fillLanguages()
+{
+    const QStringList previous = m_language->currentData().toStringList();
+    const QSignalBlocker blocker(m_language);
+    m_language->clear();
+    const QStringList languages = m_document->isOpen() ? m_document->tmpl().languages : QStringList{};
+    for (const QString &lang : languages)
+        m_language->addItem(PlainWords::languageName(lang), QStringList{lang});
+    QStringList spoken;
+    for (const QString &lang : languages) {
+        if (lang != QLatin1String("en-x-easy"))
+            spoken.append(lang);
+    }
+    if (spoken.size() >= 2) {
+        const QStringList both = spoken.mid(0, 2);
+        m_language->addItem(
+            tr("%1 and %2 together").arg(PlainWords::languageName(both.at(0)), PlainWords::languageName(both.at(1))),
+            both);
+    }
+    const int index = m_language->findData(previous);
+    m_language->setCurrentIndex(index >= 0 ? index : 0);
+    m_language->setEnabled(m_language->count() > 1);
+    m_options.languages = m_language->currentData().toStringList();
+}
+
+void PdfPreview::scheduleRender(int delayMs)
+{
+    m_renderTimer.start(delayMs);
+}
+
+void PdfPreview::startRender()
+{
+    if (!m_document->isOpen()) {
+        setStatus(tr("No form is open"));
+        return;
+    }
+    if (m_renderInFlight) {
+        m_renderPending = true; // made when the one in progress is done: only the newest state counts
+        return;
+    }
+    m_renderInFlight = true;
+    const int generation = ++m_generation;
+    setStatus(tr("Making the preview\u2026"));
+    PreviewRenderer *renderer = m_renderer;
+    QMetaObject::invokeMethod(
+        m_renderer,
+        [this, renderer, generation, t = m_document->tmpl(), options = m_options] {
+            const RenderedPdf result = renderer->renderDocument(generation, t, options);
+            QMetaObject::invokeMethod(
+                this, [this, result] { showRendered(result); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void PdfPreview::showRendered(const RenderedPdf &result)
+{
+    m_renderInFlight = false;
+    if (m_renderPending) {
+        m_renderPending = false;
+        startRender(); // the pages shown stay until the newest PDF is there
+        return;
+    }
+    if (result.generation != m_generation)
+        return;
+    if (!result.error.isEmpty()) {
+        qDeleteAll(m_pages);
+        m_pages.clear();
+        m_pageSizes.clear();
+        m_pageTexts.clear();
+        m_pdf.clear();
+        setStatus(tr("The preview could not be made: %1").arg(result.error));
+        emit rendered();
+        return;
+    }
+    m_pdf = result.pdf;
+    m_pageTexts = result.pageTexts;
+    const int count = int(result.pageSizes.size());
+    // Pages that keep their number and size keep their old picture until the new one is drawn: no flicker.
+    if (result.pageSizes != m_pageSizes) {
+        qDeleteAll(m_pages);
+        m_pages.clear();
+    }
+    m_pageSizes = result.pageSizes;
+    for (int i = 0; i < count; ++i) {
+        if (i < m_pages.size()) {
+            m_pages[i]->invalidate();
+            m_pages[i]->setAccessibleDescription(m_pageTexts.value(i));
+            continue;
+        }
+        auto *page = new PreviewPage(
+            i, count, result.pageSizes.at(i), [this](int p, double dpi) { requestPage(p, dpi); }, m_pagesWidget);
+        page->setAccessibleDescription(m_pageTexts.value(i));
+        m_pagesLayout->addWidget(page);
+        m_pages.append(page);
+    }
+    updateScale();
+    setStatus(tr("%n page(s)", nullptr, count));
+    emit rendered();
+}
+
+void PdfPreview::requestPage(int page, double dpi)
+{
+    const int generation = m_generation;
+    PreviewRenderer *renderer = m_renderer;
+    QMetaObject::invokeMethod(
+        m_renderer,
+        [this, renderer, generation, page, dpi] {
+            const QImage image = renderer->renderPage(generation, page, dpi);
+            if (image.isNull())
+                return;
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, page, dpi, image] {
+                    if (generation == m_generation && page < m_pages.size())
+                        m_pages[page]->setImage(image, dpi);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void PdfPreview::updateScale()
+{
+    double scale = m_zoom->currentData().toDouble();
+    if (scale <= 0) {
+        double widest = 0;
+        for (const QSizeF &size : std::as_const(m_pageSizes))
+            widest = std::max(widest, size.width());
+        const int available = m_scroll->viewport()->width() - 2 * kPageMargin;
+        scale = widest > 0 ? std::clamp(available / widest, 0.2, 4.0) : 1.0;
+    }
+    for (PreviewPage *page : std::as_const(m_pages))
+        page->setScale(scale);
+}
+
+bool PdfPreview::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
+        updateScale();
+    return QWidget::eventFilter(watched, event);
+}
+
+void PdfPreview::setStatus(const QString &status)
+{
+    m_statusText = status;
+    m_status->setText(status);
+    emit statusChanged(status);
+}
+
+QString PdfPreview::statusText() const
+{
+    return m_statusText;
+}
+
+} // namespace coform

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "model/template.h"
+
+#include <QString>
+
+namespace coform {
+
+/// Plain words for what the window shows about a template: no jargon, no JSON names.
+namespace PlainWords {
+
+/// What an item is, for a person: "Pick one answer", "Yes or no", "Information to read" ...
+QString itemTypeDescription(ItemType type);
+
+/// How a text answer is checked: "NHS number (checked)", "Email address" ...; empty for no format.
+QString textFormatDescription(const QString &format);
+
+/// A language tag as a person says it: "English", "Welsh (Cymraeg)", "Easy read English".
+QString languageName(const QString &tag);
+
+/// When an item or section is asked, in words: "Always" or
+/// "Only when the answer to question 5 (Do you have a personal health budget?) is Yes".
+QString showIfDescription(const Template &t, const std::optional<ShowIf> &showIf);
+
+/// The text shown for an item in the tree: "3. What kind of review is this?" or "Information: This review ...".
+/// `number` is the item's question number (Template::questionNumbers()); 0 for info items.
+QString itemHeading(const Item &item, int number);
+
+} // namespace PlainWords
+} // namespace coform

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QAbstractItemModel>
+#include <QMap>
+
+namespace coform {
+
+class TemplateDocument;
+
+/// The sections of the open template (top level) and their items (children), one column.
+///
+/// Read-only for now; the editor makes it editable by pushing Edits from setData() and drag and drop, and by
+/// following the document's finer change signals with begin/endInsertRows and friends. It never changes the
+/// template itself.
+class TemplateTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1, ///< the section or item id
+        KindRole,                  ///< a Kind
+        ItemTypeRole,              ///< items: the JSON type name ("choice")
+        QuestionNumberRole,        ///< items: 1-based question number, 0 for information
+    };
+    enum class Kind { Section = 1, Item = 2 };
+
+    explicit TemplateTreeModel(TemplateDocument *document, QObject *parent = nullptr);
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// The index of the section or item with this id; invalid when there is none.
+    QModelIndex indexForId(const QString &id) const;
+    static Kind kind(const QModelIndex &index);
+
+private:
+    void reload();
+
+    TemplateDocument *m_document;
+    QMap<QString, int> m_questionNumbers;
+};
+
+} // namespace coform

@@ -1,0 +1,142 @@
+// The tree of sections and questions: structure a view can rely on, and what a person reads in it.
+#include "format/templateformat.h"
+#include "templatedocument.h"
+#include "templatetreemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace coform;
+
+class TestTemplateTreeModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void emptyDocumentHasNoRows();
+    void sectionsAndItemsOfATemplate();
+    void findsEverySectionAndItemById();
+    void reopeningResetsTheModel();
+    void bundledTemplatesPassTheModelTester();
+
+private:
+    Template smallTemplate();
+};
+
+void TestTemplateTreeModel::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+}
+
+Template TestTemplateTreeModel::smallTemplate()
+{
+    Problems problems;
+    std::optional<Template> t =
+        readTemplateFile(QStringLiteral(COFORM_TEST_DATA_DIR "/gui/small-review.json"), &problems);
+    if (!t) {
+        for (const Problem &p : problems)
+            qWarning("%s", qPrintable(p.toString()));
+    }
+    return t.value_or(Template{});
+}
+
+void TestTemplateTreeModel::emptyDocumentHasNoRows()
+{
+    TemplateDocument document;
+    TemplateTreeModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.indexForId(QStringLiteral("anything")).isValid());
+}
+
+void TestTemplateTreeModel::sectionsAndItemsOfATemplate()
+{
+    TemplateDocument document;
+    TemplateTreeModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    document.open(smallTemplate(), TemplateDocument::Origin::File, QStringLiteral("small-review.json"));
+
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.columnCount(), 1);
+    const QModelIndex about = model.index(0, 0);
+    QCOMPARE(about.data().toString(), QStringLiteral("About this review"));
+    QCOMPARE(TemplateTreeModel::kind(about), TemplateTreeModel::Kind::Section);
+    QCOMPARE(model.rowCount(about), 3);
+
+    // Information texts get no number; questions are numbered through the whole form.
+    const QModelIndex info = model.index(0, 0, about);
+    QVERIFY(info.data().toString().startsWith(QStringLiteral("Information: This review checks")));
+    QCOMPARE(info.data(TemplateTreeModel::QuestionNumberRole).toInt(), 0);
+    const QModelIndex reviewType = model.index(1, 0, about);
+    QCOMPARE(reviewType.data().toString(), QStringLiteral("1. What kind of review is this?"));
+    QCOMPARE(reviewType.data(TemplateTreeModel::IdRole).toString(), QStringLiteral("review-type"));
+    QCOMPARE(reviewType.data(TemplateTreeModel::ItemTypeRole).toString(), QStringLiteral("choice"));
+    QCOMPARE(reviewType.parent(), about);
+    QVERIFY(reviewType.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Pick one answer")));
+    QCOMPARE(model.rowCount(reviewType), 0);
+
+    const QModelIndex needs = model.index(1, 0);
+    QCOMPARE(model.index(1, 0, needs).data().toString(), QStringLiteral("4. Do you have a personal health budget?"));
+    QVERIFY(!(model.flags(reviewType) & Qt::ItemIsEditable)); // read-only until edits go through the undo stack
+}
+
+void TestTemplateTreeModel::findsEverySectionAndItemById()
+{
+    TemplateDocument document;
+    TemplateTreeModel model(&document);
+    const Template t = smallTemplate();
+    document.open(t, TemplateDocument::Origin::File, QStringLiteral("small-review.json"));
+    for (const Section &section : t.sections) {
+        QCOMPARE(model.indexForId(section.id).data(TemplateTreeModel::IdRole).toString(), section.id);
+        for (const Item &item : section.items) {
+            const QModelIndex index = model.indexForId(item.id);
+            QCOMPARE(index.data(TemplateTreeModel::IdRole).toString(), item.id);
+            QCOMPARE(index.parent().data(TemplateTreeModel::IdRole).toString(), section.id);
+        }
+    }
+    QVERIFY(!model.indexForId(QStringLiteral("no-such-item")).isValid());
+}
+
+void TestTemplateTreeModel::reopeningResetsTheModel()
+{
+    TemplateDocument document;
+    TemplateTreeModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    document.open(smallTemplate(), TemplateDocument::Origin::File, QStringLiteral("a.json"));
+    Template other;
+    other.id = QStringLiteral("other");
+    other.title = QStringLiteral("Other");
+    other.sections.append(Section{QStringLiteral("only"), QStringLiteral("Only section"), {}, {}, {}, {}});
+    document.open(other, TemplateDocument::Origin::File, QStringLiteral("b.json"));
+    QCOMPARE(resets.count(), 2);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowCount(model.index(0, 0)), 0);
+    document.close();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestTemplateTreeModel::bundledTemplatesPassTheModelTester()
+{
+    const QStringList paths = bundledTemplatePaths();
+    if (paths.isEmpty())
+        QSKIP("no bundled templates");
+    for (const QString &path : paths) {
+        Problems problems;
+        const std::optional<Template> t = readTemplateFile(path, &problems);
+        QVERIFY2(t, qPrintable(path));
+        TemplateDocument document;
+        TemplateTreeModel model(&document);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        document.open(*t, TemplateDocument::Origin::Bundled, path);
+        int items = 0;
+        for (int s = 0; s < model.rowCount(); ++s)
+            items += model.rowCount(model.index(s, 0));
+        QCOMPARE(items, int(t->allItems().size()));
+    }
+}
+
+QTEST_MAIN(TestTemplateTreeModel)
+#include "tst_templatetreemodel.moc"
