@@ -54,6 +54,19 @@ int itemIndex(const Section &s, const QString &id)
     return -1;
 }
 
+/// The item to change, reached through non-const access so that the template's shared data detaches first (a
+/// pointer found through const access would point into data other copies share).
+Item *mutableItem(Template &t, const QString &id)
+{
+    for (Section &s : t.sections) {
+        for (Item &item : s.items) {
+            if (item.id == id)
+                return &item;
+        }
+    }
+    return nullptr;
+}
+
 /// Where an item is: section index and item index, or {-1, -1}.
 std::pair<int, int> locateItem(const Template &t, const QString &id)
 {
@@ -291,7 +304,7 @@ void setTranslationText(Translation &tr, const QString &p, const QString &text)
 QMap<QString, Translation> *translationsOf(Template &t, const QString &sectionId, const QString &itemId)
 {
     if (!itemId.isEmpty()) {
-        Item *item = t.findItem(itemId);
+        Item *item = mutableItem(t, itemId);
         return item ? &item->translations : nullptr;
     }
     if (!sectionId.isEmpty()) {
@@ -338,7 +351,7 @@ EditOutcome applySet(const Edit &e, Template &t)
         ok = setSectionProperty(t.sections[sectionIndex(t, e.section)], e.property, e.after, &error);
         break;
     case Kind::SetItemProperty:
-        ok = setItemProperty(*t.findItem(e.item), e.property, e.after, &error);
+        ok = setItemProperty(*mutableItem(t, e.item), e.property, e.after, &error);
         break;
     default: {
         if (!e.after.isString())
@@ -517,7 +530,16 @@ QJsonValue Edit::currentValue(const Template &t, Kind kind, const QString &secti
         return item ? itemProperty(*item, property) : QJsonValue(QJsonValue::Undefined);
     }
     case Kind::SetTranslation: {
-        const QMap<QString, Translation> *map = translationsOf(const_cast<Template &>(t), sectionId, itemId);
+        const QMap<QString, Translation> *map = nullptr;
+        if (!itemId.isEmpty()) {
+            const Item *item = t.findItem(itemId);
+            map = item ? &item->translations : nullptr;
+        } else if (!sectionId.isEmpty()) {
+            const Section *s = t.findSection(sectionId);
+            map = s ? &s->translations : nullptr;
+        } else {
+            map = &t.translations;
+        }
         if (!map || language.isEmpty())
             return QJsonValue::Undefined;
         return translationText(map->value(language), property);
