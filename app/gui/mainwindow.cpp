@@ -218,10 +218,10 @@ void MainWindow::restoreLayout()
     }
     if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray())) {
         const int width = this->width();
-        m_splitter->setSizes({width * 24 / 100, width * 34 / 100, width * 42 / 100});
+        m_splitter->setSizes({width * 26 / 100, width * 33 / 100, width * 41 / 100});
     }
     if (!m_leftSplitter->restoreState(settings.value(QStringLiteral("window/leftSplitter")).toByteArray()))
-        m_leftSplitter->setSizes({height() / 4, height() * 3 / 4});
+        m_leftSplitter->setSizes({height() / 5, height() * 4 / 5});
 }
 
 void MainWindow::saveLayout()
@@ -308,8 +308,8 @@ void MainWindow::onTemplateReplaced()
     m_templateStatus->setText(tr("%1, version %2: %3, %4")
                                   .arg(t.title)
                                   .arg(t.version)
-                                  .arg(tr("%n section(s)", nullptr, int(t.sections.size())))
-                                  .arg(tr("%n question(s)", nullptr, questions)));
+                                  .arg(PlainWords::count(t.sections.size(), tr("section"), tr("sections")))
+                                  .arg(PlainWords::count(questions, tr("question"), tr("questions"))));
 }
 
 void MainWindow::onCurrentTreeIndexChanged()

@@ -216,7 +216,7 @@ void PdfPreview::showRendered(const RenderedPdf &result)
         m_pages.append(page);
     }
     updateScale();
-    setStatus(tr("%n page(s)", nullptr, count));
+    setStatus(PlainWords::count(count, tr("page"), tr("pages")));
     emit rendered();
 }
 

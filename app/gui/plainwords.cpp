@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace coform::PlainWords {
 
 namespace {
@@ -27,6 +29,31 @@ QString answerValueText(const Item *item, const QJsonValue &value)
     return QStringLiteral("\u201c%1\u201d").arg(text);
 }
 } // namespace
+
+QString count(qsizetype n, const QString &one, const QString &many)
+{
+    return QStringLiteral("%1 %2").arg(QLocale().toString(n), n == 1 ? one : many);
+}
+
+QString numberRuns(QList<int> numbers)
+{
+    std::sort(numbers.begin(), numbers.end());
+    numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+    QStringList parts;
+    for (qsizetype i = 0; i < numbers.size();) {
+        qsizetype j = i;
+        while (j + 1 < numbers.size() && numbers.at(j + 1) == numbers.at(j) + 1)
+            ++j;
+        if (j - i >= 2) {
+            parts.append(QStringLiteral("%1\u2013%2").arg(numbers.at(i)).arg(numbers.at(j)));
+        } else {
+            for (qsizetype k = i; k <= j; ++k)
+                parts.append(QString::number(numbers.at(k)));
+        }
+        i = j + 1;
+    }
+    return parts.join(QStringLiteral(", "));
+}
 
 QString itemTypeDescription(ItemType type)
 {

@@ -9,6 +9,12 @@ namespace coform {
 /// Plain words for what the window shows about a template: no jargon, no JSON names.
 namespace PlainWords {
 
+/// "1 section", "3 sections": a count with its noun, singular or plural.
+QString count(qsizetype n, const QString &one, const QString &many);
+
+/// Numbers as short runs: {1, 2, 3, 7, 9, 10} -> "1-3, 7, 9, 10" (an en dash for the runs of three or more).
+QString numberRuns(QList<int> numbers);
+
 /// What an item is, for a person: "Pick one answer", "Yes or no", "Information to read" ...
 QString itemTypeDescription(ItemType type);
 

@@ -10,8 +10,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QLocale>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QTableWidget>
 #include <QTextEdit>
@@ -58,6 +58,7 @@ QTableWidget *makeTable(const QString &objectName, QWidget *parent)
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
@@ -121,7 +122,6 @@ PropertiesPanel::PropertiesPanel(TemplateDocument *document, QWidget *parent)
         *label = new QLabel(content);
         (*label)->setObjectName(field->objectName() + QStringLiteral("Label"));
         (*label)->setBuddy(field);
-        (*label)->setWordWrap(true);
         m_form->addRow(*label, field);
     };
     m_type = makeLineBox(QStringLiteral("propertyType"), content);
@@ -143,11 +143,7 @@ PropertiesPanel::PropertiesPanel(TemplateDocument *document, QWidget *parent)
     addRow(&m_columnsLabel, m_columns);
     m_showIf = makeTextBox(QStringLiteral("propertyShowIf"), content);
     addRow(&m_showIfLabel, m_showIf);
-    m_requirements = new QListWidget(content);
-    m_requirements->setObjectName(QStringLiteral("propertyRequirements"));
-    m_requirements->setWordWrap(true);
-    m_requirements->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_requirements->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_requirements = makeTable(QStringLiteral("propertyRequirements"), content);
     addRow(&m_requirementsLabel, m_requirements);
     m_translations = makeTable(QStringLiteral("propertyTranslations"), content);
     addRow(&m_translationsLabel, m_translations);
@@ -156,6 +152,11 @@ PropertiesPanel::PropertiesPanel(TemplateDocument *document, QWidget *parent)
     m_id = makeLineBox(QStringLiteral("propertyId"), content);
     m_id->setToolTip(tr("A short code that stays the same when the wording changes. Other systems use it."));
     addRow(&m_idLabel, m_id);
+
+    // Wrapped rows change height with the width: refit the lists and tables when their width changes.
+    for (QWidget *view : {static_cast<QWidget *>(m_options), static_cast<QWidget *>(m_columns),
+                          static_cast<QWidget *>(m_requirements), static_cast<QWidget *>(m_translations)})
+        view->installEventFilter(this);
 
     setRowText(m_typeLabel, tr("What it is"));
     setRowText(m_helpLabel, tr("Help text"));
@@ -175,6 +176,20 @@ PropertiesPanel::PropertiesPanel(TemplateDocument *document, QWidget *parent)
         showId({});
     });
     showId({});
+}
+
+bool PropertiesPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize) {
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        if (resize->size().width() != resize->oldSize().width()) {
+            // After the table has laid out its columns for the new width (it does so once this event is handled).
+            if (auto *table = qobject_cast<QTableWidget *>(watched))
+                QMetaObject::invokeMethod(
+                    table, [table] { fitTableHeight(table); }, Qt::QueuedConnection);
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void PropertiesPanel::setRowText(QLabel *label, const QString &text)
@@ -226,8 +241,9 @@ void PropertiesPanel::showTemplate(const Template &t)
     for (const Item *item : t.allItems())
         questions += itemTypeIsAnswerable(item->type) ? 1 : 0;
     m_heading->setText(tr("The whole form"));
-    m_type->setText(tr("A form with %n section(s)", nullptr, int(t.sections.size())) + QStringLiteral(", ")
-                    + tr("%n question(s)", nullptr, questions));
+    m_type->setText(tr("A form with %1 and %2")
+                        .arg(PlainWords::count(t.sections.size(), tr("section"), tr("sections")),
+                             PlainWords::count(questions, tr("question"), tr("questions"))));
     setRowText(m_textLabel, tr("Title"));
     m_text->setPlainText(t.title);
     QStringList languages;
@@ -241,27 +257,42 @@ void PropertiesPanel::showTemplate(const Template &t)
 
     // The requirements of the set and which questions cover them: nothing told by colour alone.
     m_requirements->clear();
+    m_requirements->setColumnCount(2);
+    m_requirements->setHorizontalHeaderLabels({tr("Requirement"), tr("Covered by")});
+    m_requirements->setRowCount(0);
     if (m_requirementSet) {
         const Coverage coverage = computeCoverage(t, *m_requirementSet);
         const QMap<QString, int> numbers = t.questionNumbers();
         for (const Requirement &r : m_requirementSet->requirements) {
-            QStringList where;
+            QList<int> questionNumbers;
+            int infoTexts = 0;
             for (const QString &itemId : coverage.itemsByRequirement.value(r.id)) {
                 const int number = numbers.value(itemId);
-                where.append(number > 0 ? tr("question %1").arg(number) : tr("an information text"));
+                if (number > 0)
+                    questionNumbers.append(number);
+                else
+                    ++infoTexts;
             }
-            const QString status = where.isEmpty() ? tr("NOT COVERED YET") : tr("covered by %1").arg(where.join(", "));
-            auto *entry = new QListWidgetItem(QStringLiteral("%1: %2 (%3)").arg(r.id, r.title, status));
-            entry->setToolTip(r.mustContain);
-            m_requirements->addItem(entry);
+            QStringList where;
+            if (!questionNumbers.isEmpty()) {
+                where.append((questionNumbers.size() == 1 ? tr("question %1") : tr("questions %1"))
+                                 .arg(PlainWords::numberRuns(questionNumbers)));
+            }
+            if (infoTexts > 0)
+                where.append(PlainWords::count(infoTexts, tr("information text"), tr("information texts")));
+            const QString status = where.isEmpty() ? tr("NOT COVERED YET") : where.join(tr(" and "));
+            const int row = m_requirements->rowCount();
+            m_requirements->insertRow(row);
+            m_requirements->setItem(row, 0, cell(QStringLiteral("%1: %2").arg(r.id, r.title)));
+            m_requirements->item(row, 0)->setToolTip(r.mustContain);
+            m_requirements->setItem(row, 1, cell(status));
         }
         setRowText(m_requirementsLabel, tr("Requirements: %1 of %2 covered")
                                             .arg(m_requirementSet->requirements.size() - coverage.uncovered.size())
                                             .arg(m_requirementSet->requirements.size()));
         m_form->setRowVisible(m_requirements, true);
     }
-    m_requirements->setFixedHeight(m_requirements->sizeHintForRow(0) * m_requirements->count()
-                                   + 2 * m_requirements->frameWidth() + 2);
+    fitTableHeight(m_requirements);
     fillTranslations(t, {{tr("Title"), [&] {
                               QStringList texts{t.title};
                               for (const QString &lang : t.languages.mid(1))
@@ -281,7 +312,7 @@ void PropertiesPanel::showSection(const Template &t, const Section &section)
     while (number < t.sections.size() && t.sections.at(number).id != section.id)
         ++number;
     m_heading->setText(tr("Section %1 of %2").arg(number + 1).arg(t.sections.size()));
-    m_type->setText(tr("A section with %n question(s)", nullptr, questions));
+    m_type->setText(tr("A section with %1").arg(PlainWords::count(questions, tr("question"), tr("questions"))));
     setRowText(m_textLabel, tr("Section title"));
     m_text->setPlainText(section.title);
     m_help->setPlainText(section.help);
@@ -396,18 +427,23 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
 void PropertiesPanel::fillRequirements(const QStringList &ids)
 {
     m_requirements->clear();
+    m_requirements->setColumnCount(1);
+    m_requirements->setHorizontalHeaderLabels({tr("Requirement")});
+    m_requirements->setRowCount(0);
     setRowText(m_requirementsLabel, tr("Requirements it helps meet"));
     for (const QString &id : ids) {
         const Requirement *r = m_requirementSet ? m_requirementSet->find(id) : nullptr;
-        auto *entry = new QListWidgetItem(r ? QStringLiteral("%1: %2").arg(id, r->title) : id);
+        const int row = m_requirements->rowCount();
+        m_requirements->insertRow(row);
+        m_requirements->setItem(row, 0, cell(r ? QStringLiteral("%1: %2").arg(id, r->title) : id));
         if (r)
-            entry->setToolTip(r->mustContain);
-        m_requirements->addItem(entry);
+            m_requirements->item(row, 0)->setToolTip(r->mustContain);
     }
-    if (ids.isEmpty())
-        m_requirements->addItem(tr("None"));
-    m_requirements->setFixedHeight(m_requirements->sizeHintForRow(0) * m_requirements->count()
-                                   + 2 * m_requirements->frameWidth() + 2);
+    if (ids.isEmpty()) {
+        m_requirements->insertRow(0);
+        m_requirements->setItem(0, 0, cell(tr("None")));
+    }
+    fitTableHeight(m_requirements);
     m_form->setRowVisible(m_requirements, true);
 }
 

@@ -10,7 +10,6 @@ class QCheckBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 class QTextEdit;
 class QTableWidget;
 
@@ -38,8 +37,10 @@ public:
     /// The id shown; empty for the whole form or nothing.
     const QString &currentId() const { return m_currentId; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
-    void reload();
     void showNothing();
     void showTemplate(const Template &t);
     void showSection(const Template &t, const Section &section);
@@ -72,7 +73,7 @@ private:
     QLabel *m_showIfLabel;
     QTextEdit *m_showIf;
     QLabel *m_requirementsLabel;
-    QListWidget *m_requirements;
+    QTableWidget *m_requirements;
     QLabel *m_translationsLabel;
     QTableWidget *m_translations;
     QLabel *m_noteLabel;

@@ -72,10 +72,7 @@ QVariant TemplateTreeModel::data(const QModelIndex &index, int role) const
         case Qt::EditRole:
             return section.title;
         case Qt::ToolTipRole:
-            return tr("Section %1 of %2: %3 (%n question(s) and texts)", nullptr, int(section.items.size()))
-                .arg(index.row() + 1)
-                .arg(t.sections.size())
-                .arg(section.title);
+            return tr("Section %1 of %2: %3").arg(index.row() + 1).arg(t.sections.size()).arg(section.title);
         case Qt::AccessibleTextRole:
             return tr("Section: %1").arg(section.title);
         case IdRole:

@@ -3,8 +3,8 @@
 #include <QApplication>
 #include <QEvent>
 #include <QFont>
-#include <QWidget>
 #include <QSettings>
+#include <QWidget>
 
 #include <algorithm>
 #include <array>

@@ -14,7 +14,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QSettings>
 #include <QTableWidget>
 #include <QTextEdit>
@@ -129,6 +128,13 @@ void TestMainWindow::selectsAnItemAndShowsItsDetails()
     auto *text = child<QTextEdit>(&w, "propertyText");
     QCOMPARE(heading->text(), QStringLiteral("The whole form"));
     QCOMPARE(text->toPlainText(), QStringLiteral("Small review for testing"));
+    // ... with the requirements the form covers, and those it does not, said in words.
+    auto *requirements = child<QTableWidget>(&w, "propertyRequirements");
+    QCOMPARE(child<QLabel>(&w, "propertyRequirementsLabel")->text(), QStringLiteral("Requirements: 7 of 18 covered"));
+    QCOMPARE(requirements->rowCount(), 18);
+    QCOMPARE(requirements->item(0, 0)->text(), QStringLiteral("FR-REVIEW-TIMING: Review timing"));
+    QCOMPARE(requirements->item(0, 1)->text(), QStringLiteral("question 1"));
+    QCOMPARE(tableColumn(requirements, 1).count(QStringLiteral("NOT COVERED YET")), 11);
 
     // Click the first section, then go down with the keyboard, as a person would.
     auto *tree = child<QTreeView>(&w, "templateTree");
@@ -166,9 +172,8 @@ void TestMainWindow::selectsAnItemAndShowsItsDetails()
     QVERIFY(tableColumn(translations, 2).contains(QStringLiteral("Adolygiad blynyddol")));
     QVERIFY(tableColumn(translations, 2).contains(QStringLiteral("(not translated yet)"))); // the help text
 
-    auto *requirements = child<QListWidget>(&w, "propertyRequirements");
-    QCOMPARE(requirements->count(), 1);
-    QVERIFY(requirements->item(0)->text().startsWith(QStringLiteral("FR-REVIEW-TIMING")));
+    QCOMPARE(requirements->rowCount(), 1);
+    QVERIFY(requirements->item(0, 0)->text().startsWith(QStringLiteral("FR-REVIEW-TIMING")));
 
     // A table question shows its columns, not answers to choose from.
     QVERIFY(w.selectId(QStringLiteral("actions")));
