@@ -378,8 +378,15 @@ Result<ChangeRecord> TemplateStore::applyEdit(const QString &templateId, const E
                       QStringLiteral("INSERT INTO changes (template_id, seq, version, user_id, at, kind, item_id, "
                                      "section_id, edit, comment_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                       {templateId, record.seq, record.version, record.userId, Database::timeText(record.at),
-                       Edit::kindName(edit.kind), edit.itemId(), edit.sectionId(), editText, comment, context.note},
+                       Edit::kindName(edit.kind), edit.itemId().isNull() ? QStringLiteral("") : edit.itemId(),
+                       edit.sectionId().isNull() ? QStringLiteral("") : edit.sectionId(), editText, comment,
+                       context.note.isNull() ? QStringLiteral("") : context.note},
                       &error))
+        return dbFailure(m_db, error);
+    // Other instances on PostgreSQL learn of the change at once (delivered when the transaction commits); SQLite
+    // instances notice through PRAGMA data_version. See ChangeFeed.
+    if (m_db.backend() == Database::Backend::Postgres
+        && !m_db.exec(q, QStringLiteral("SELECT pg_notify('coform_changes', ?)"), {templateId}, &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());

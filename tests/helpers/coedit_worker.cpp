@@ -1,0 +1,143 @@
+// A second (third, fourth...) person editing the same template, as a separate process, for the co-editing tests and
+// the latency benchmark.
+//
+//   coedit_worker DB USER TEMPLATE stress COUNT SEED     COUNT random edits; one JSON line per edit on stdout:
+//                                                        {"n": i, "result": "applied"|"conflict"|"invalid", "seq": S}
+//   coedit_worker DB USER TEMPLATE write COUNT INTERVAL  sets the label of the first item to "ts:<ms since epoch>"
+//                                                        every INTERVAL ms (the latency benchmark's writer)
+// The password is taken from COFORM_PASSWORD.
+#include "edit/edit.h"
+#include "store/database.h"
+#include "store/templatestore.h"
+#include "store/userstore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QThread>
+
+#include <cstdio>
+
+using namespace coform;
+
+namespace {
+
+void emitLine(const QJsonObject &o)
+{
+    const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fflush(stdout);
+}
+
+/// One random edit built from what this person sees now (`local`), which may be out of date.
+Edit randomEdit(const Template &local, QRandomGenerator &random, const QString &worker, int n)
+{
+    QVector<const Item *> items = local.allItems();
+    const int hot = std::min<int>(int(items.size()), 12); // a few popular questions make conflicts likely
+    const Item *item = items.at(random.bounded(hot));
+    const int dice = random.bounded(100);
+    if (dice < 45)
+        return Edit::setItemProperty(local, item->id, QStringLiteral("label"),
+                                     QStringLiteral("%1 wrote this label (%2)").arg(worker).arg(n));
+    if (dice < 60)
+        return Edit::setItemProperty(local, item->id, QStringLiteral("help"),
+                                     QStringLiteral("Why we ask: %1, edit %2").arg(worker).arg(n));
+    if (dice < 70)
+        return Edit::setItemProperty(local, item->id, QStringLiteral("required"), !item->required);
+    const Section &section = local.sections.at(random.bounded(int(local.sections.size())));
+    if (dice < 82) {
+        Item added;
+        added.id = QStringLiteral("%1-%2").arg(worker).arg(n);
+        added.type = ItemType::Textarea;
+        added.label = QStringLiteral("A question %1 added").arg(worker);
+        return Edit::insertItem(local, section.id, random.bounded(int(section.items.size()) + 1), added);
+    }
+    if (dice < 94 && !section.items.isEmpty()) {
+        const Item &moved = section.items.at(random.bounded(int(section.items.size())));
+        return Edit::moveItem(local, moved.id, section.id, random.bounded(int(section.items.size())));
+    }
+    // Remove a question someone added in this run (never the template's own).
+    for (const Item *candidate : items) {
+        static const QRegularExpression added(QStringLiteral("^x[0-9]+-[0-9]+$"));
+        if (added.match(candidate->id).hasMatch() && random.bounded(3) == 0)
+            return Edit::removeItem(local, candidate->id);
+    }
+    return Edit::setItemProperty(local, item->id, QStringLiteral("label"),
+                                 QStringLiteral("%1 wrote this label (%2)").arg(worker).arg(n));
+}
+
+int stress(Database &db, const Session &session, const QString &templateId, int count, quint32 seed)
+{
+    TemplateStore store(db, session);
+    QRandomGenerator random(seed);
+    const QString worker = QStringLiteral("x%1").arg(seed);
+    Result<Template> fresh = store.get(templateId);
+    if (!fresh.ok())
+        return 2;
+    Template local = *fresh;
+    for (int n = 0; n < count; ++n) {
+        const Edit edit = randomEdit(local, random, worker, n);
+        const Result<ChangeRecord> r = store.applyEdit(templateId, edit);
+        QJsonObject line{{QStringLiteral("n"), n}};
+        if (r.ok()) {
+            line.insert(QStringLiteral("result"), QStringLiteral("applied"));
+            line.insert(QStringLiteral("seq"), r->seq);
+            if (!edit.apply(local).applied())
+                local = store.get(templateId).value();
+        } else {
+            line.insert(QStringLiteral("result"),
+                        r.status() == StoreStatus::Conflict ? QStringLiteral("conflict") : QStringLiteral("invalid"));
+            line.insert(QStringLiteral("message"), r.message());
+            local = store.get(templateId).value(); // as a person would: look again after a conflict
+        }
+        emitLine(line);
+        if (random.bounded(4) == 0) // now and then the view catches up with everyone else's changes
+            local = store.get(templateId).value();
+    }
+    return 0;
+}
+
+int writeTimestamps(Database &db, const Session &session, const QString &templateId, int count, int intervalMs)
+{
+    TemplateStore store(db, session);
+    for (int n = 0; n < count; ++n) {
+        QThread::msleep(intervalMs);
+        const Template t = store.get(templateId).value();
+        const QString first = t.sections.first().items.first().id;
+        const Edit edit = Edit::setItemProperty(t, first, QStringLiteral("label"),
+                                                QStringLiteral("ts:%1").arg(QDateTime::currentMSecsSinceEpoch()));
+        if (!store.applyEdit(templateId, edit).ok())
+            return 3;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() != 7) {
+        std::fputs("usage: coedit_worker DB USER TEMPLATE stress|write COUNT SEED|INTERVAL\n", stderr);
+        return 1;
+    }
+    QString error;
+    std::unique_ptr<Database> db = Database::open(args.at(1), &error);
+    if (!db) {
+        std::fprintf(stderr, "coedit_worker: %s\n", qPrintable(error));
+        return 2;
+    }
+    UserStore users(*db);
+    const Result<Session> session = users.signIn(args.at(2), qEnvironmentVariable("COFORM_PASSWORD"));
+    if (!session.ok()) {
+        std::fprintf(stderr, "coedit_worker: %s\n", qPrintable(session.message()));
+        return 2;
+    }
+    if (args.at(4) == QLatin1String("stress"))
+        return stress(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toUInt());
+    return writeTimestamps(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toInt());
+}
