@@ -144,6 +144,17 @@ const QVector<Migration> &migrations()
              QStringLiteral("CREATE INDEX audit_by_review ON audit_log(review_id, id)"),
              QStringLiteral("CREATE INDEX audit_by_person ON audit_log(person_id, id)"),
          }},
+        {5,
+         "presence: who has a template open now, and on which question (heartbeats that expire)",
+         {
+             QStringLiteral("CREATE TABLE presence ("
+                            " template_id TEXT NOT NULL REFERENCES templates(id),"
+                            " instance TEXT NOT NULL,"
+                            " user_id {bigint} NOT NULL REFERENCES users(id),"
+                            " item_id TEXT NOT NULL DEFAULT '',"
+                            " seen_at TEXT NOT NULL,"
+                            " PRIMARY KEY (template_id, instance))"),
+         }},
     };
     return list;
 }
