@@ -147,7 +147,8 @@ void addEnableWhen(QJsonObject *element, const std::optional<ShowIf> &showIf, co
     if (conditions.isEmpty())
         return;
     element->insert(QLatin1String("enableWhen"), conditions);
-    if (conditions.size() > 1)
+    // "any" also on a single condition of an `in` list, so that importing it gives `in` back, not `equals`.
+    if (conditions.size() > 1 || showIf->kind == ShowIf::Kind::In)
         element->insert(QLatin1String("enableBehavior"), QStringLiteral("any"));
 }
 

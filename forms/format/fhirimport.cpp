@@ -416,10 +416,11 @@ QString FhirReader::allocateId(const QJsonObject &item, const QString &fallback)
     const QString linkId = str(item, "linkId");
     if (wanted.isEmpty() || m_ids.contains(ImportIds::sanitize(wanted)))
         wanted = linkId;
-    QString fallbackName = fallback;
-    if (ImportIds::sanitize(wanted).isEmpty() || ImportIds::sanitize(wanted).front().isDigit())
-        wanted = fallback + QLatin1Char('-') + wanted; // "1.2" -> "item-1-2": a bare number reads badly
-    const QString id = m_ids.allocate(wanted, fallbackName);
+    const QString clean = ImportIds::sanitize(wanted);
+    // A linkId that is a coform id already stays as it is; "1.2" becomes "item-1-2", as a bare number reads badly.
+    if (clean != wanted && (clean.isEmpty() || clean.front().isDigit()))
+        wanted = fallback + QLatin1Char('-') + wanted;
+    const QString id = m_ids.allocate(wanted, fallback);
     if (!linkId.isEmpty() && !m_linkToId.contains(linkId))
         m_linkToId.insert(linkId, id);
     return id;
@@ -532,6 +533,8 @@ void FhirReader::addInfo(const QJsonObject &source, const QJsonObject *inherited
     item.id = allocateId(source, QStringLiteral("info"));
     translate(
         source, QStringLiteral("text"), [](Translation &t, const QString &s) { t.label = s; }, &item.translations);
+    for (const QJsonObject &e : extensions(source, coformUrl(extRequirement)))
+        item.requirements << str(e, "valueString");
     for (const QJsonObject &e : extensions(source, coformUrl(extHelp))) {
         item.help = str(e, "valueString");
         translate(
@@ -1030,7 +1033,10 @@ void FhirReader::resolveConditions()
                 } else {
                     ShowIf s;
                     s.item = question;
-                    if (values.size() == 1) {
+                    // `in` when FHIR said "any" of one condition (as Coform writes a one-value list), or of several.
+                    if (values.size() == 1
+                        && !(p.behavior == QLatin1String("any") && all.size() == 1
+                             && str(p.enableWhen.first().toObject(), "operator") == QLatin1String("="))) {
                         s.kind = ShowIf::Kind::Equals;
                         s.equals = values.first();
                     } else {

@@ -146,15 +146,19 @@ ImportResult templateFromPdfFields(const QByteArray &fieldsJson, const PdfPreche
     QHash<QString, QPair<int, int>> placed; ///< field name -> (section index, item index): widgets of one field
     QHash<QString, int> radioWidgets;
     int filled = 0;
+    int index = 0;
     for (const QJsonValue &v : fields) {
         const QJsonObject f = v.toObject();
-        const QString name = f.value(QLatin1String("name")).toString();
+        ++index;
+        QString name = f.value(QLatin1String("name")).toString();
+        if (name.isEmpty())
+            name = QStringLiteral("(unnamed field %1)").arg(index); // each unnamed widget on its own
         const QString kind = f.value(QLatin1String("kind")).toString();
         const int page = f.value(QLatin1String("page")).toInt();
-        const QString place = name.isEmpty() ? QStringLiteral("page %1").arg(page) : name;
+        const QString place = name;
         if (f.value(QLatin1String("filled")).toBool())
             ++filled;
-        if (placed.contains(name) && !name.isEmpty()) {
+        if (placed.contains(name)) {
             if (kind == QLatin1String("radio"))
                 ++radioWidgets[name];
             continue; // another widget of a field already placed

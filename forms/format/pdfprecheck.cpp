@@ -182,7 +182,7 @@ PdfPrecheck precheckPdf(const QString &path, int maxFields, int maxDepth)
             out.reason = e.getErrorCode() == qpdf_e_password
                              ? QStringLiteral("the PDF is protected by a password; open it, save an unprotected copy "
                                               "and import that")
-                             : QStringLiteral("the PDF cannot be read (%1)")
+                             : QStringLiteral("the PDF is damaged beyond repair (%1)")
                                    .arg(QString::fromStdString(e.getMessageDetail()).left(120));
             return out;
         }
@@ -225,8 +225,12 @@ PdfPrecheck precheckPdf(const QString &path, int maxFields, int maxDepth)
         for (int i = 0; fields.isArray() && i < fields.getArrayNItems(); ++i)
             collectHints(fields.getArrayItem(i), maxDepth, 1, &out);
     } catch (const std::exception &e) {
+        // qpdf's messages start with the file name, which the report line already gives.
+        QString what = QString::fromUtf8(e.what());
+        if (what.startsWith(path + QLatin1String(": ")))
+            what = what.mid(path.size() + 2);
         out.refused = true;
-        out.reason = QStringLiteral("the PDF cannot be read (%1)").arg(QString::fromUtf8(e.what()).left(120));
+        out.reason = QStringLiteral("the PDF is damaged beyond repair (%1)").arg(what.left(120));
     } catch (...) {
         out.refused = true;
         out.reason = QStringLiteral("the PDF cannot be read");

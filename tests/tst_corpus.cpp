@@ -1,0 +1,151 @@
+// Every file of the shared corpus is imported with a report or refused with a one-line reason, within 5 seconds,
+// as tests/data/corpus-expected.tsv says (and why).
+#include "format/importer.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QtTest>
+
+using namespace coform;
+
+namespace {
+
+struct Expected
+{
+    QString outcome;
+    int items = 0;
+    QString reason;
+};
+
+QMap<QString, Expected> readExpectations()
+{
+    QMap<QString, Expected> out;
+    QFile file(QStringLiteral(COFORM_TEST_DATA_DIR "/corpus-expected.tsv"));
+    if (!file.open(QIODevice::ReadOnly))
+        return out;
+    for (const QByteArray &raw : file.readAll().split('\n')) {
+        const QString line = QString::fromUtf8(raw);
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const QStringList cols = line.split(QLatin1Char('\t'));
+        if (cols.size() < 5)
+            continue;
+        out.insert(cols[0], {cols[1], cols[2].toInt(), cols[3]});
+    }
+    return out;
+}
+
+QStringList corpusFiles()
+{
+    QStringList out;
+    const QDir corpus(QStringLiteral(COFORM_CORPUS_DIR));
+    for (const QString &sub : {QStringLiteral("fhir"), QStringLiteral("pdf")}) {
+        for (const QString &name : QDir(corpus.filePath(sub)).entryList(QDir::Files, QDir::Name))
+            out << sub + QLatin1Char('/') + name;
+    }
+    return out;
+}
+
+} // namespace
+
+class TestCorpus : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        if (!QDir(QStringLiteral(COFORM_CORPUS_DIR)).exists())
+            QSKIP("the shared corpus is not there");
+        QVERIFY2(!qEnvironmentVariableIsEmpty("COFORM_CLI"), "COFORM_CLI must name the built coform-cli");
+    }
+
+    void everyFileHasAnExpectation()
+    {
+        const QMap<QString, Expected> expected = readExpectations();
+        const QStringList files = corpusFiles();
+        QVERIFY(files.size() >= 45);
+        for (const QString &f : files)
+            QVERIFY2(expected.contains(f), qPrintable(f + QStringLiteral(" is not in corpus-expected.tsv")));
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+            QVERIFY2(files.contains(it.key()), qPrintable(it.key() + QStringLiteral(" is no longer in the corpus")));
+    }
+
+    void importsAsExpected_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const QString &f : corpusFiles())
+            QTest::newRow(qPrintable(f)) << f;
+    }
+
+    void importsAsExpected()
+    {
+        QFETCH(QString, file);
+        const Expected expected = readExpectations().value(file);
+        ImportOptions options;
+        options.workerPath = qEnvironmentVariable("COFORM_CLI");
+        QElapsedTimer timer;
+        timer.start();
+        const ImportResult result = importFile(QStringLiteral(COFORM_CORPUS_DIR "/") + file, options);
+        const qint64 ms = timer.elapsed();
+        // The time-out is a promise to the person waiting, not a speed target: every file answers within 5 s.
+        QVERIFY2(ms < 5000, qPrintable(QStringLiteral("%1 took %2 ms").arg(file).arg(ms)));
+        const QStringList lines = result.report.lines();
+        QVERIFY(!lines.isEmpty());
+        QVERIFY2(lines.first().contains(file), qPrintable(lines.first()));
+        if (expected.outcome == QLatin1String("refused")) {
+            QVERIFY2(!result.tmpl, qPrintable(file + QStringLiteral(" was imported")));
+            QVERIFY(result.report.refused);
+            QCOMPARE(lines.size(), 1);
+            QVERIFY(!lines.first().contains(QLatin1Char('\n')));
+            QVERIFY2(result.report.reason.contains(expected.reason, Qt::CaseInsensitive),
+                     qPrintable(result.report.reason));
+        } else {
+            QVERIFY2(result.tmpl, qPrintable(lines.first()));
+            QCOMPARE(result.report.itemCount, expected.items);
+            QCOMPARE(int(result.tmpl->allItems().size()), expected.items);
+            // Every loss tied to an item is also kept as that item's note.
+            for (const ImportNote &n : result.report.notes) {
+                if (n.kind != ImportNote::Kind::Lost || n.itemId.isEmpty())
+                    continue;
+                const Item *item = result.tmpl->findItem(n.itemId);
+                QVERIFY2(item, qPrintable(n.toString()));
+                QVERIFY2(!item->note.isEmpty(), qPrintable(n.toString()));
+            }
+        }
+    }
+
+    void cliRefusesWithOneLineAndExitTwo()
+    {
+        QProcess cli;
+        cli.start(qEnvironmentVariable("COFORM_CLI"),
+                  {QStringLiteral("import"), QStringLiteral(COFORM_CORPUS_DIR "/pdf/qpdf__shared-unnamed-field.pdf")});
+        QVERIFY(cli.waitForFinished(10000));
+        QCOMPARE(cli.exitCode(), 2);
+        const QString err = QString::fromUtf8(cli.readAllStandardError()).trimmed();
+        QVERIFY2(!err.contains(QLatin1Char('\n')) && err.contains(QLatin1String("refused")), qPrintable(err));
+        QVERIFY(cli.readAllStandardOutput().isEmpty());
+    }
+
+    void cliWritesTemplateAndPrintsReport()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("t.json"));
+        QProcess cli;
+        cli.start(qEnvironmentVariable("COFORM_CLI"),
+                  {QStringLiteral("import"), QStringLiteral(COFORM_CORPUS_DIR "/pdf/pdfjs__bug1675139.pdf"),
+                   QStringLiteral("-o"), out});
+        QVERIFY(cli.waitForFinished(10000));
+        QCOMPARE(cli.exitCode(), 0);
+        QVERIFY(QFile::exists(out));
+        const QString report = QString::fromUtf8(cli.readAllStandardOutput());
+        QVERIFY2(report.contains(QLatin1String("Button3: skipped")), qPrintable(report));
+        Problems problems;
+        QVERIFY(readTemplateFile(out, &problems));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCorpus)
+#include "tst_corpus.moc"
