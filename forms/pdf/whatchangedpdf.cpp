@@ -169,7 +169,7 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
                            QStringLiteral("\u201c%1\u201d (%2, %3)")
                                .arg(n.text, n.author,
                                     QLocale(QLocale::English, QLocale::UnitedKingdom)
-                                        .toString(n.at.toLocalTime().date(), QLocale::LongFormat)),
+                                        .toString(n.at.toLocalTime().date(), QStringLiteral("d MMMM yyyy"))),
                            indent);
         }
     }
@@ -199,13 +199,13 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
         painter.setFont(footer);
         const QRectF footerRect(area.left(), page.bottom() - margin - 6 * dotsPerMm, area.width(), 8 * dotsPerMm);
         painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignVCenter,
-                         QStringLiteral("%1 version %2, what changed since version %3. %4")
+                         QStringLiteral("Page %1 of %2. %3 version %4: what changed since version %5. %6")
+                             .arg(p + 1)
+                             .arg(pages.size())
                              .arg(diff.templateId)
                              .arg(diff.toVersion)
                              .arg(diff.fromVersion)
                              .arg(producedText));
-        painter.drawText(footerRect, Qt::AlignRight | Qt::AlignVCenter,
-                         QStringLiteral("Page %1 of %2").arg(p + 1).arg(pages.size()));
     }
     if (!painter.end()) {
         *error = QStringLiteral("cannot finish the PDF");

@@ -246,8 +246,13 @@ bool Database::exec(QSqlQuery &q, const QString &sql, const QVariantList &values
     } else {
         ok = q.prepare(sql);
         if (ok) {
-            for (const QVariant &v : values)
-                q.addBindValue(v);
+            for (const QVariant &v : values) {
+                // A null QString would be bound as SQL NULL; texts are never NULL unless a null QVariant says so.
+                if (v.typeId() == QMetaType::QString && v.toString().isNull())
+                    q.addBindValue(QStringLiteral(""));
+                else
+                    q.addBindValue(v);
+            }
             ok = q.exec();
         }
     }

@@ -43,7 +43,7 @@ public:
     QSqlDatabase connection() const;
 
     /// Prepares, binds `values` in order and runs one statement. On failure returns false and fills error (with the
-    /// driver's message).
+    /// driver's message). A null QString is bound as an empty text; pass a null QVariant for SQL NULL.
     bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error) const;
     QSqlQuery query() const;
 
