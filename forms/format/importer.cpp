@@ -3,6 +3,8 @@
 #include "format/fhirimport.h"
 #include "format/pdfimport.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -55,6 +57,19 @@ ImportResult importFile(const QString &path, const ImportOptions &options)
         }
     }
     return result;
+}
+
+ImportResult importFile(const QString &path, const QString &workerPath)
+{
+    ImportOptions options;
+    options.workerPath = workerPath;
+    return importFile(path, options);
+}
+
+QString defaultImportWorkerPath()
+{
+    const QString path = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("coform-cli"));
+    return QFileInfo(path).isExecutable() ? path : QString();
 }
 
 } // namespace coform

@@ -21,5 +21,10 @@ struct ImportOptions
 /// Always returns a report; the template only when it was not refused. The template made is checked with the
 /// strict template reader, so what comes out can be saved and opened. Never throws, never hangs past the time-out.
 ImportResult importFile(const QString &path, const ImportOptions &options = {});
+/// The same with default limits and the given PDF worker (coform-cli).
+ImportResult importFile(const QString &path, const QString &workerPath);
+
+/// coform-cli beside the running program (the app's bin folder), or empty when it is not there.
+QString defaultImportWorkerPath();
 
 } // namespace coform
