@@ -2,6 +2,7 @@
 #include "format/templateformat.h"
 #include "store/changefeed.h"
 #include "store/database.h"
+#include "store/presencestore.h"
 #include "store/templatestore.h"
 #include "store/userstore.h"
 #include "testdatabase.h"
@@ -178,6 +179,44 @@ private Q_SLOTS:
                     .ok());
         QCOMPARE(annStore.applyEdit(QStringLiteral("coedit"), annsEdit.inverted()).status(), StoreStatus::Conflict);
         QCOMPARE(annStore.get(QStringLiteral("coedit"))->findItem(itemId)->label, QStringLiteral("Bob's later words"));
+    }
+
+    void presenceShowsWhoIsWhereAndExpires_data() { test::addBackendRows(); }
+    void presenceShowsWhoIsWhereAndExpires()
+    {
+        QFETCH(QString, backend);
+        QTemporaryDir dir;
+        Meeting m;
+        QVERIFY(setUp(m, test::freshDatabase(backend, dir), 2));
+        Editor ann = join(m.location, QStringLiteral("p1"));
+        Editor bob = join(m.location, QStringLiteral("p2"));
+        PresenceStore annPresence(*ann.db, *ann.session);
+        PresenceStore bobPresence(*bob.db, *bob.session);
+        QVERIFY(
+            annPresence.heartbeat(QStringLiteral("coedit"), QStringLiteral("ann-laptop"), QStringLiteral("review-type"))
+                .ok());
+        QVERIFY(bobPresence.heartbeat(QStringLiteral("coedit"), QStringLiteral("bob-laptop"), QString()).ok());
+        QVERIFY(
+            bobPresence.heartbeat(QStringLiteral("coedit"), QStringLiteral("bob-laptop"), QStringLiteral("full-name"))
+                .ok());
+        QVector<Presence> here = bobPresence.present(QStringLiteral("coedit")).value();
+        QCOMPARE(here.size(), 2);
+        QCOMPARE(here.at(0).userName, QStringLiteral("p1"));
+        QCOMPARE(here.at(0).itemId, QStringLiteral("review-type"));
+        QCOMPARE(here.at(1).itemId, QStringLiteral("full-name")); // one row per window, moved on
+
+        // Ann's laptop goes to sleep: half a minute later she no longer counts as here.
+        const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(PresenceStore::ExpirySeconds + 10);
+        bob.db->setClock([later] { return later; });
+        QVERIFY(
+            bobPresence.heartbeat(QStringLiteral("coedit"), QStringLiteral("bob-laptop"), QStringLiteral("full-name"))
+                .ok());
+        here = bobPresence.present(QStringLiteral("coedit")).value();
+        QCOMPARE(here.size(), 1);
+        QCOMPARE(here.first().userName, QStringLiteral("p2"));
+        // Leaving takes a window out at once.
+        QVERIFY(bobPresence.leave(QStringLiteral("coedit"), QStringLiteral("bob-laptop")).ok());
+        QVERIFY(bobPresence.present(QStringLiteral("coedit"))->isEmpty());
     }
 
     void fourPeopleFiveHundredEditsEach_data() { test::addBackendRows(); }
