@@ -1,0 +1,16 @@
+PRAGMA foreign_keys=OFF;
+BEGIN TRANSACTION;
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+INSERT INTO schema_version VALUES(1);
+CREATE TABLE users ( id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL CHECK (role IN ('admin', 'reviewer', 'coproducer')), password_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, failed_sign_ins INTEGER NOT NULL DEFAULT 0, locked_until TEXT, created_at TEXT NOT NULL);
+INSERT INTO users VALUES(1,'Old Admin','admin','$argon2id$v=19$m=65536,t=2,p=1$jauTdl1MkDjrjg30E9g3Eg$cVw0WSY5FUHXx+pLBz+YP/jFy4mCHTrUhlgXrCR7sVg',0,0,NULL,'2026-01-02T03:04:05.000Z');
+INSERT INTO users VALUES(2,'Old Reviewer','reviewer','$argon2id$v=19$m=65536,t=2,p=1$jauTdl1MkDjrjg30E9g3Eg$cVw0WSY5FUHXx+pLBz+YP/jFy4mCHTrUhlgXrCR7sVg',0,0,NULL,'2026-01-02T03:04:05.000Z');
+CREATE TABLE templates ( id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL DEFAULT 0, created_by INTEGER NOT NULL REFERENCES users(id), created_at TEXT NOT NULL);
+INSERT INTO templates VALUES('old-form',1,1,'2026-01-02T03:04:05.000Z');
+CREATE TABLE template_versions ( template_id TEXT NOT NULL REFERENCES templates(id), version INTEGER NOT NULL, status TEXT NOT NULL CHECK (status IN ('draft', 'proposed', 'published', 'retired')), base_content TEXT NOT NULL, content TEXT NOT NULL, created_by INTEGER NOT NULL REFERENCES users(id), created_at TEXT NOT NULL, proposed_by INTEGER REFERENCES users(id), proposed_at TEXT, published_by INTEGER REFERENCES users(id), published_at TEXT, retired_by INTEGER REFERENCES users(id), retired_at TEXT, coverage_reason TEXT, PRIMARY KEY (template_id, version));
+INSERT INTO template_versions VALUES('old-form',1,'draft','{"format":"coform-template/1","id":"old-form","version":1,"title":"An old form","languages":["en"],"sections":[{"id":"about","title":"About","items":[{"id":"name","type":"text","label":"Your name"}]}]}','{"format":"coform-template/1","id":"old-form","version":1,"title":"An old form","languages":["en"],"sections":[{"id":"about","title":"About","items":[{"id":"name","type":"text","label":"Your full name"}]}]}',1,'2026-01-02T03:04:05.000Z',NULL,NULL,NULL,NULL,NULL,NULL,NULL);
+CREATE TABLE changes ( template_id TEXT NOT NULL REFERENCES templates(id), seq INTEGER NOT NULL, version INTEGER NOT NULL, user_id INTEGER NOT NULL REFERENCES users(id), at TEXT NOT NULL, kind TEXT NOT NULL, item_id TEXT NOT NULL DEFAULT '', section_id TEXT NOT NULL DEFAULT '', edit TEXT NOT NULL, PRIMARY KEY (template_id, seq), FOREIGN KEY (template_id, version) REFERENCES template_versions(template_id, version));
+INSERT INTO changes VALUES('old-form',1,1,1,'2026-01-02T03:04:05.000Z','set-item-property','name','','{"kind":"set-item-property","item":"name","property":"label","before":"Your name","after":"Your full name"}');
+CREATE INDEX changes_by_item ON changes(template_id, item_id);
+CREATE INDEX changes_by_user ON changes(user_id);
+COMMIT;

@@ -1,0 +1,268 @@
+// Schema migrations: a database of every earlier schema version (with data in it) opens, migrates and keeps its data;
+// a database written by a newer Coform, or a file that is not a Coform database, is refused and left byte for byte
+// unchanged.
+#include "store/commentstore.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/templatestore.h"
+#include "store/userstore.h"
+
+#include <QFile>
+#include <QSqlError>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace coform;
+
+namespace {
+
+const char *const templateJson =
+    R"({"format":"coform-template/1","id":"old-form","version":1,"title":"An old form","languages":["en"],)"
+    R"("sections":[{"id":"about","title":"About","items":[{"id":"name","type":"text","label":"Your name"}]}]})";
+const char *const editJson =
+    R"({"kind":"set-item-property","item":"name","property":"label","before":"Your name","after":"Your full name"})";
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// Runs SQL on a plain SQLite connection (no Coform code involved).
+bool rawSqlite(const QString &path, const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        c.setDatabaseName(path);
+        ok = c.open();
+        QSqlQuery q(c);
+        for (const QString &s : statements) {
+            if (ok && !s.trimmed().isEmpty() && !q.exec(s)) {
+                qWarning() << s << q.lastError().text();
+                ok = false;
+            }
+        }
+        q.finish();
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    return ok;
+}
+
+} // namespace
+
+class TestMigration : public QObject
+{
+    Q_OBJECT
+
+private:
+    /// Fills a database of schema `version` the way that version's Coform would have.
+    static bool fillAtVersion(Database &db, int version)
+    {
+        QSqlQuery q = db.query();
+        QString error;
+        const QString hash = UserStore::hashPassword(QStringLiteral("old-password"));
+        const QString at = QStringLiteral("2026-01-02T03:04:05.000Z");
+        bool ok =
+            db.exec(q,
+                    QStringLiteral("INSERT INTO users (id, name, role, password_hash, created_at) VALUES (1, 'Old "
+                                   "Admin', 'admin', ?, ?)"),
+                    {hash, at}, &error)
+            && db.exec(q,
+                       QStringLiteral("INSERT INTO users (id, name, role, password_hash, created_at) VALUES (2, 'Old "
+                                      "Reviewer', 'reviewer', ?, ?)"),
+                       {hash, at}, &error)
+            && db.exec(q,
+                       QStringLiteral(
+                           "INSERT INTO templates (id, last_seq, created_by, created_at) VALUES ('old-form', 1, 1, ?)"),
+                       {at}, &error)
+            && db.exec(q,
+                       QStringLiteral("INSERT INTO template_versions (template_id, version, status, base_content, "
+                                      "content, created_by, created_at) VALUES ('old-form', 1, 'draft', ?, ?, 1, ?)"),
+                       {QString::fromUtf8(templateJson),
+                        QString::fromUtf8(templateJson)
+                            .replace(QStringLiteral("\"Your name\""), QStringLiteral("\"Your full name\"")),
+                        at},
+                       &error)
+            && db.exec(
+                q,
+                QStringLiteral("INSERT INTO changes (template_id, seq, version, user_id, at, kind, item_id, "
+                               "section_id, edit) VALUES ('old-form', 1, 1, 1, ?, 'set-item-property', 'name', '', ?)"),
+                {at, QString::fromUtf8(editJson)}, &error);
+        if (ok && version >= 2)
+            ok = db.exec(q,
+                         QStringLiteral("INSERT INTO comments (id, template_id, item_id, version, author_id, at, body) "
+                                        "VALUES (1, 'old-form', 'name', 1, 2, ?, 'Ask for the full name')"),
+                         {at}, &error);
+        if (ok && version >= 3)
+            ok = db.exec(q,
+                         QStringLiteral("INSERT INTO people (id, name, nhs_number, date_of_birth, created_by, "
+                                        "created_at) VALUES (1, 'Alex Example', '9434765919', '1941-03-02', 2, ?)"),
+                         {at}, &error);
+        if (!ok)
+            qWarning() << error;
+        return ok;
+    }
+
+    static bool checkMigrated(Database &db, int fromVersion)
+    {
+        UserStore users(db);
+        const Result<Session> admin = users.signIn(QStringLiteral("Old Admin"), QStringLiteral("old-password"));
+        if (!admin.ok()) {
+            qWarning() << admin.message();
+            return false;
+        }
+        TemplateStore templates(db, admin.value());
+        const Result<Template> t = templates.get(QStringLiteral("old-form"));
+        if (!t.ok() || t->findItem(QStringLiteral("name"))->label != QLatin1String("Your full name"))
+            return false;
+        const Result<QVector<ChangeRecord>> history = templates.history(QStringLiteral("old-form"));
+        if (!history.ok() || history->size() != 1 || history->first().userName != QLatin1String("Old Admin"))
+            return false;
+        // The old change log still replays to the stored draft.
+        if (templates.templateAsOf(QStringLiteral("old-form"), 1).value() != t.value())
+            return false;
+        // And the database takes new work.
+        const Result<ChangeRecord> edit = templates.applyEdit(
+            QStringLiteral("old-form"), Edit::setItemProperty(t.value(), QStringLiteral("name"), QStringLiteral("help"),
+                                                              QStringLiteral("As on your NHS letters")));
+        if (!edit.ok() || edit->seq != 2) {
+            qWarning() << edit.message();
+            return false;
+        }
+        if (fromVersion >= 2) {
+            const Result<QVector<CommentThread>> threads =
+                CommentStore(db, admin.value()).threadsOnItem(QStringLiteral("old-form"), QStringLiteral("name"));
+            if (!threads.ok() || threads->size() != 1
+                || threads->first().comments.first().author != QLatin1String("Old Reviewer"))
+                return false;
+        }
+        return true;
+    }
+
+private slots:
+    void migrationsAreNumberedInOrder()
+    {
+        int expected = 1;
+        for (const Migration &m : migrations())
+            QCOMPARE(m.version, expected++);
+        QCOMPARE(Database::latestSchemaVersion(), expected - 1);
+    }
+
+    void migratesFromEveryEarlierSchemaVersion_data()
+    {
+        QTest::addColumn<int>("version");
+        for (int v = 1; v < Database::latestSchemaVersion(); ++v)
+            QTest::addRow("schema %d", v) << v;
+    }
+
+    void migratesFromEveryEarlierSchemaVersion()
+    {
+        QFETCH(int, version);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        QString error;
+        {
+            std::unique_ptr<Database> old = Database::open(path, &error, version);
+            QVERIFY2(old, qPrintable(error));
+            QCOMPARE(old->schemaVersion(), version);
+            QVERIFY(fillAtVersion(*old, version));
+        }
+        std::unique_ptr<Database> db = Database::open(path, &error);
+        QVERIFY2(db, qPrintable(error));
+        QCOMPARE(db->schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(checkMigrated(*db, version));
+    }
+
+    void migratesTheCheckedInSchemaOneDatabase()
+    {
+        // A database as Coform's first schema wrote it, kept as SQL so that a changed migration 1 is noticed.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("schema-1.sqlite"));
+        QFile dump(QStringLiteral(COFORM_TEST_DATA_DIR "/store/schema-1.sql"));
+        QVERIFY(dump.open(QIODevice::ReadOnly));
+        QVERIFY(rawSqlite(path, QString::fromUtf8(dump.readAll()).split(QStringLiteral(";\n"))));
+        QString error;
+        std::unique_ptr<Database> db = Database::open(path, &error);
+        QVERIFY2(db, qPrintable(error));
+        QCOMPARE(db->schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(checkMigrated(*db, 1));
+    }
+
+    void aNewerDatabaseIsRefusedAndLeftUnchanged_data()
+    {
+        QTest::addColumn<bool>("wal");
+        QTest::newRow("written in WAL mode") << true;
+        QTest::newRow("rollback journal") << false;
+    }
+
+    void aNewerDatabaseIsRefusedAndLeftUnchanged()
+    {
+        QFETCH(bool, wal);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("newer.sqlite"));
+        QString error;
+        {
+            std::unique_ptr<Database> db = Database::open(path, &error);
+            QVERIFY2(db, qPrintable(error));
+            QVERIFY(fillAtVersion(*db, Database::latestSchemaVersion()));
+        }
+        const int newer = Database::latestSchemaVersion() + 1;
+        QVERIFY(rawSqlite(
+            path, {QStringLiteral("PRAGMA journal_mode=%1").arg(wal ? QStringLiteral("WAL") : QStringLiteral("DELETE")),
+                   QStringLiteral("UPDATE schema_version SET version = %1").arg(newer),
+                   QStringLiteral("CREATE TABLE from_the_future (x TEXT)")}));
+        const QByteArray before = fileBytes(path);
+        QVERIFY(!before.isEmpty());
+
+        QVERIFY(!Database::open(path, &error));
+        QVERIFY2(error.contains(QStringLiteral("newer version of Coform")), qPrintable(error));
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY(error.contains(QString::number(newer)));
+        QCOMPARE(fileBytes(path), before);
+    }
+
+    void somethingElseIsRefusedAndLeftUnchanged()
+    {
+        QTemporaryDir dir;
+        const QString other = dir.filePath(QStringLiteral("other.sqlite"));
+        QVERIFY(rawSqlite(other, {QStringLiteral("CREATE TABLE recipes (name TEXT)"),
+                                  QStringLiteral("INSERT INTO recipes VALUES ('bread')")}));
+        const QString text = dir.filePath(QStringLiteral("notes.txt"));
+        {
+            QFile f(text);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("These are not the tables you are looking for.\n");
+        }
+        for (const QString &path : {other, text}) {
+            const QByteArray before = fileBytes(path);
+            QString error;
+            QVERIFY(!Database::open(path, &error));
+            QVERIFY2(error.startsWith(path) && error.contains(QStringLiteral("not a Coform database")),
+                     qPrintable(error));
+            QCOMPARE(fileBytes(path), before);
+        }
+        QString error;
+        QVERIFY(!Database::open(dir.filePath(QStringLiteral("no/such/folder/coform.sqlite")), &error));
+        QVERIFY2(error.contains(QStringLiteral("does not exist")), qPrintable(error));
+    }
+
+    void writeSchemaOneFixture()
+    {
+        // Regenerates tests/data/store/schema-1.sql when asked (COFORM_WRITE_STORE_FIXTURE=PATH gets the database;
+        // dump it with `sqlite3 PATH .dump`). Only ever needed again if the fixture is lost.
+        const QString target = qEnvironmentVariable("COFORM_WRITE_STORE_FIXTURE");
+        if (target.isEmpty())
+            QSKIP("COFORM_WRITE_STORE_FIXTURE is not set");
+        QString error;
+        std::unique_ptr<Database> db = Database::open(target, &error, 1);
+        QVERIFY2(db, qPrintable(error));
+        QVERIFY(fillAtVersion(*db, 1));
+        QSqlQuery q = db->query();
+        QVERIFY(db->exec(q, QStringLiteral("PRAGMA journal_mode=DELETE"), {}, &error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigration)
+#include "tst_migration.moc"
