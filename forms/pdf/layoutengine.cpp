@@ -150,7 +150,7 @@ void LayoutEngine::buildItem(const ContentItem &item)
     head.group = group;
     qreal y = 0;
     if (m_style.oneQuestionABlock()) {
-        head.boxes.append(decoration(BoxKind::Rule, QRectF(m_left, -m_style.itemGap() / 2, m_width, 0), item.id));
+        head.boxes.append(decoration(BoxKind::Rule, QRectF(m_left, -m_style.itemGap() / 2 - 1, m_width, 1), item.id));
     }
     if (picture > 0) {
         LayoutBox slot = decoration(BoxKind::Picture, QRectF(m_left, 0, picture, picture), item.id);
@@ -399,10 +399,21 @@ void LayoutEngine::buildScale(const ContentItem &item, int group, qreal x, qreal
     if (n == 0)
         return;
     const qreal tick = m_style.tickSize();
-    const qreal pad = m_style.bodySize() * 0.35;
+    const qreal pad = m_style.bodySize() * 0.3;
+    const qreal gap = m_style.bodySize() * 0.25;
     const qreal cellWidth = width / n;
-    // A row of levels when each level gets room for about eight characters a line; otherwise one level a line.
-    const bool row = cellWidth >= m_style.bodySize() * 6.5;
+    const qreal lh = m_style.lineHeight(TextStyle::Body);
+    const qreal labelWidth = cellWidth - 2 * pad - tick - gap;
+    // A row of levels (as the needs record prints them) when every level's name fits beside its tick box without
+    // breaking a word, and the descriptions get about six characters a line; otherwise one level a line.
+    bool row = cellWidth >= m_style.bodySize() * 5.5;
+    const QFontMetricsF &bold = m_style.metrics(TextStyle::BodyBold);
+    for (const ContentOption &o : item.options) {
+        for (const LangText &l : o.label) {
+            for (const QString &word : l.text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                row = row && bold.horizontalAdvance(word) <= labelWidth;
+        }
+    }
     if (row) {
         Fragment f;
         f.group = group;
@@ -411,25 +422,31 @@ void LayoutEngine::buildScale(const ContentItem &item, int group, qreal x, qreal
         for (int i = 0; i < n; ++i) {
             const ContentOption &o = item.options.at(i);
             const qreal cx = x + i * cellWidth;
+            if (o.chosen) {
+                frameIndex.append(int(f.boxes.size()));
+                f.boxes.append(decoration(BoxKind::Fill, QRectF(cx, 0, cellWidth, 0), item.id, 0, 235));
+            }
             frameIndex.append(int(f.boxes.size()));
             f.boxes.append(decoration(BoxKind::Frame, QRectF(cx, 0, cellWidth, 0), item.id, o.chosen ? 2.5 : 0.6));
             f.boxes.last().checked = o.chosen;
-            LayoutBox box = decoration(BoxKind::Tick, QRectF(cx + pad, pad, tick, tick), item.id, 1.0);
+            // The tick box sits on the level's first line, so a reader meets the tick just before the level's name.
+            const qreal tickTop = pad + qMax<qreal>(0, (lh - tick) / 2);
+            LayoutBox box = decoration(BoxKind::Tick, QRectF(cx + pad, tickTop, tick, tick), item.id, 1.0);
             box.role = BoxRole::TickBox;
             box.checked = o.chosen;
             box.text = o.value;
             f.boxes.append(box);
             if (o.chosen) {
-                LayoutBox mark = textBox(BoxRole::TickBox, TextStyle::Tick, cx + pad + tick * 0.12, pad, tickMark,
+                LayoutBox mark = textBox(BoxRole::TickBox, TextStyle::Tick, cx + pad + tick * 0.12, tickTop, tickMark,
                                          firstLang(o.label), item.id);
-                mark.rect = QRectF(cx + pad, pad, tick, tick);
+                mark.rect = QRectF(cx + pad, tickTop, tick, tick);
                 mark.baseline = tick * 0.86;
                 mark.checked = true;
                 f.boxes.append(mark);
             }
-            qreal y = pad + tick + pad * 0.5;
-            y = stackTexts(f, o.label, BoxRole::OptionLabel, TextStyle::BodyBold, cx + pad, y, cellWidth - 2 * pad,
-                           item.id);
+            qreal y = stackTexts(f, o.label, BoxRole::OptionLabel, TextStyle::BodyBold, cx + pad + tick + gap, pad,
+                                 labelWidth, item.id);
+            y = qMax(y, tickTop + tick) + pad * 0.5;
             y = stackTexts(f, o.description, BoxRole::OptionLabel, TextStyle::Help, cx + pad, y, cellWidth - 2 * pad,
                            item.id);
             bottom = qMax(bottom, y + pad);
@@ -444,7 +461,6 @@ void LayoutEngine::buildScale(const ContentItem &item, int group, qreal x, qreal
     for (const ContentOption &o : item.options) {
         Fragment f;
         f.group = group;
-        const qreal lh = m_style.lineHeight(TextStyle::Body);
         const qreal tickTop = qMax<qreal>(0, (lh - tick) / 2) + pad;
         LayoutBox box = decoration(BoxKind::Tick, QRectF(x + pad, tickTop, tick, tick), item.id, 1.0);
         box.role = BoxRole::TickBox;
@@ -466,6 +482,8 @@ void LayoutEngine::buildScale(const ContentItem &item, int group, qreal x, qreal
         const qreal h = qMax(y, tickTop + tick) + pad;
         f.boxes.prepend(decoration(BoxKind::Frame, QRectF(x, 0, width, h), item.id, o.chosen ? 2.5 : 0.6));
         f.boxes.first().checked = o.chosen;
+        if (o.chosen)
+            f.boxes.prepend(decoration(BoxKind::Fill, QRectF(x, 0, width, h), item.id, 0, 235));
         f.height = h + pad;
         rows.append(f);
     }
@@ -709,7 +727,7 @@ void LayoutEngine::addFooter(LayoutPage &page, int pageNumber, int pageCount) co
     for (const Line &l : lines)
         rows += l.sameLineAsPrevious ? 0 : 1;
     qreal y = m_style.pageSize().height() - m_style.margins().bottom() - (rows - 1) * lh;
-    LayoutBox rule = decoration(BoxKind::Rule, QRectF(m_left, y - 4, m_width, 0), {}, 1.0);
+    LayoutBox rule = decoration(BoxKind::Rule, QRectF(m_left, y - 5, m_width, 1), {}, 1.0);
     rule.role = BoxRole::Footer;
     page.boxes.append(rule);
     bool first = true;

@@ -1,0 +1,129 @@
+// Rendering speed of the PDF and HTML writers: the bundled CHC review filled with long answers (about 20 pages).
+// Target: at most 3 ms a page for renderPdf inside the process. Run: build/bin/bench_pdf
+#include "format/templateformat.h"
+#include "pdf/layout.h"
+#include "pdf/renderer.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QGuiApplication>
+
+#include <cstdio>
+#include <optional>
+
+using namespace coform;
+
+namespace {
+
+struct Inputs
+{
+    Template form;
+    Answers answers;
+};
+
+const Inputs &inputs()
+{
+    static const Inputs loaded = [] {
+        Inputs in;
+        Problems problems;
+        const std::optional<Template> t =
+            readTemplateFile(QStringLiteral(COFORM_SOURCE_DIR "/forms/resources/templates/chc-review.json"), &problems);
+        const std::optional<Answers> a = readAnswersFile(
+            QStringLiteral(COFORM_SOURCE_DIR "/tests/data/pdf/chc-review-long-answers.json"), &problems);
+        if (!t || !a) {
+            std::fprintf(stderr, "bench_pdf: cannot read the bundled template or the long answers\n");
+            std::exit(1);
+        }
+        in.form = *t;
+        in.answers = *a;
+        return in;
+    }();
+    return loaded;
+}
+
+void renderFilledPdf(benchmark::State &state, PrintProfile profile, QStringList langs)
+{
+    const Inputs &in = inputs();
+    RenderOptions options;
+    options.profile = profile;
+    options.languages = langs;
+    const int pages = int(layoutForm(in.form, &in.answers, options).pages.size());
+    QByteArray pdf;
+    QString error;
+    for (auto _ : state) {
+        if (!renderPdf(in.form, &in.answers, options, &pdf, &error)) {
+            state.SkipWithError(error.toUtf8().constData());
+            break;
+        }
+        benchmark::DoNotOptimize(pdf.data());
+    }
+    state.counters["pages"] = pages;
+    state.counters["bytes"] = double(pdf.size());
+    // Seconds a page (shown by the benchmark library with a unit prefix, e.g. "1.8m" is 1.8 ms).
+    state.counters["per_page"] = benchmark::Counter(double(state.iterations()) * pages,
+                                                    benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+void BM_PdfFilledStandard(benchmark::State &state)
+{
+    renderFilledPdf(state, PrintProfile::Standard, {});
+}
+void BM_PdfFilledLarge(benchmark::State &state)
+{
+    renderFilledPdf(state, PrintProfile::Large, {});
+}
+void BM_PdfFilledEasy(benchmark::State &state)
+{
+    renderFilledPdf(state, PrintProfile::Easy, {});
+}
+void BM_PdfFilledBilingual(benchmark::State &state)
+{
+    renderFilledPdf(state, PrintProfile::Standard, {QStringLiteral("en"), QStringLiteral("cy")});
+}
+
+void BM_LayoutOnly(benchmark::State &state)
+{
+    const Inputs &in = inputs();
+    const RenderOptions options;
+    int pages = 0;
+    for (auto _ : state) {
+        const Layout layout = layoutForm(in.form, &in.answers, options);
+        pages = int(layout.pages.size());
+        benchmark::DoNotOptimize(pages);
+    }
+    state.counters["per_page"] = benchmark::Counter(double(state.iterations()) * pages,
+                                                    benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+void BM_HtmlFilled(benchmark::State &state)
+{
+    const Inputs &in = inputs();
+    const RenderOptions options;
+    QByteArray html;
+    QString error;
+    for (auto _ : state) {
+        renderHtml(in.form, &in.answers, options, &html, &error);
+        benchmark::DoNotOptimize(html.data());
+    }
+    state.counters["bytes"] = double(html.size());
+}
+
+} // namespace
+
+BENCHMARK(BM_PdfFilledStandard)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PdfFilledLarge)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PdfFilledEasy)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PdfFilledBilingual)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LayoutOnly)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HtmlFilled)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
