@@ -1,0 +1,191 @@
+// coform-cli's database commands over a real SQLite file: user, template and review, with DESIGN.md's exit codes.
+#include "format/templateformat.h"
+
+#include <QGuiApplication>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <poppler-qt6.h>
+
+using namespace coform;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestCliStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    /// Runs coform-cli as `user` (password from COFORM_PASSWORD) with --db; stdin is closed, so nothing can wait for
+    /// a typed password.
+    Run cli(QStringList args, const QString &user = {}, const QString &password = {}, const QString &newPassword = {})
+    {
+        args << QStringLiteral("--db") << m_db;
+        if (!user.isEmpty())
+            args << QStringLiteral("--user") << user;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("COFORM_PASSWORD"));
+        env.remove(QStringLiteral("COFORM_NEW_PASSWORD"));
+        if (!password.isEmpty())
+            env.insert(QStringLiteral("COFORM_PASSWORD"), password);
+        if (!newPassword.isEmpty())
+            env.insert(QStringLiteral("COFORM_NEW_PASSWORD"), newPassword);
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("COFORM_CLI"), args);
+        p.closeWriteChannel();
+        Run r;
+        if (!p.waitForFinished(60000))
+            return r;
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+    Run asAda(const QStringList &args) { return cli(args, QStringLiteral("ada"), QStringLiteral("ada-password")); }
+    Run asRita(const QStringList &args) { return cli(args, QStringLiteral("rita"), QStringLiteral("rita-password")); }
+    Run asColin(const QStringList &args)
+    {
+        return cli(args, QStringLiteral("colin"), QStringLiteral("colin-password"));
+    }
+
+    static QStringList words(const char *text) { return QString::fromUtf8(text).split(QLatin1Char(' ')); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFileInfo::exists(qEnvironmentVariable("COFORM_CLI")), "COFORM_CLI must name the built coform-cli");
+        m_db = m_dir.filePath(QStringLiteral("coform.sqlite"));
+    }
+
+    void theFirstAccountIsAnAdminAndNeedsNoSignIn()
+    {
+        const QString saved = m_db;
+        m_db = m_dir.filePath(QStringLiteral("first.sqlite"));
+        Run r = cli(words("user add colin --role coproducer"), {}, {}, QStringLiteral("colin-password"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("first account must be an admin")), qPrintable(r.err));
+        m_db = saved;
+
+        r = cli(words("user add ada --role admin"), {}, {}, QStringLiteral("ada-password"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // Once there is an account, adding one needs an admin's sign-in.
+        r = cli(words("user add eve --role admin"), {}, {}, QStringLiteral("eve-password"));
+        QCOMPARE(r.exitCode, 1);
+        r = cli(words("user add eve --role admin"), QStringLiteral("ada"), QStringLiteral("wrong-password"),
+                QStringLiteral("eve-password"));
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY(cli(words("user add rita --role reviewer"), QStringLiteral("ada"), QStringLiteral("ada-password"),
+                    QStringLiteral("rita-password"))
+                    .exitCode
+                == 0);
+        QVERIFY(cli(words("user add colin --role coproducer"), QStringLiteral("ada"), QStringLiteral("ada-password"),
+                    QStringLiteral("colin-password"))
+                    .exitCode
+                == 0);
+        r = cli(words("user add colin --role reviewer"), QStringLiteral("ada"), QStringLiteral("ada-password"),
+                QStringLiteral("colin-password"));
+        QCOMPARE(r.exitCode, 3);
+        r = cli(words("user add bob --role boss"), QStringLiteral("ada"), QStringLiteral("ada-password"));
+        QCOMPARE(r.exitCode, 1);
+
+        r = asAda(words("user list"));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 3);
+        QVERIFY(r.out.contains(QStringLiteral("colin\tcoproducer\tenabled")));
+        QCOMPARE(asColin(words("user list")).exitCode, 5);
+    }
+
+    void publishingNeedsBothRoles()
+    {
+        const QString bundled = QStringLiteral(COFORM_SOURCE_DIR "/forms/resources/templates/chc-review.json");
+        Run r = asColin({QStringLiteral("template"), QStringLiteral("add"), bundled});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(asColin({QStringLiteral("template"), QStringLiteral("add"), bundled}).exitCode, 3);
+        QCOMPARE(asColin(words("template get no-such-template")).exitCode, 4);
+        QCOMPARE(asColin(words("template propose chc-review")).exitCode, 0);
+        QCOMPARE(asRita(words("template approve chc-review")).exitCode, 0);
+        r = asAda(words("template publish chc-review"));
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains(QStringLiteral("not permitted")) && r.err.contains(QStringLiteral("coproducer")),
+                 qPrintable(r.err));
+        QCOMPARE(asColin(words("template approve chc-review")).exitCode, 0);
+        QCOMPARE(asRita(words("template publish chc-review")).exitCode, 5);
+        r = asAda(words("template publish chc-review"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        QCOMPARE(asColin(words("template draft chc-review")).exitCode, 0);
+        QCOMPARE(asColin(words("template draft chc-review")).exitCode, 3);
+        r = asRita(words("template list"));
+        QVERIFY(r.out.startsWith(QStringLiteral("chc-review\tversion 2 (draft)\tpublished: none"))
+                || r.out.contains(QStringLiteral("chc-review\tversion 2 (draft)")));
+
+        const QString out = m_dir.filePath(QStringLiteral("v1.json"));
+        QCOMPARE(asRita({QStringLiteral("template"), QStringLiteral("get"), QStringLiteral("chc-review"),
+                         QStringLiteral("--version"), QStringLiteral("1"), QStringLiteral("-o"), out})
+                     .exitCode,
+                 0);
+        Problems problems;
+        const auto got = readTemplateFile(out, &problems);
+        const auto original = readTemplateFile(bundled, &problems);
+        QVERIFY(got && original);
+        QCOMPARE(*got, *original);
+
+        const QString pdf = m_dir.filePath(QStringLiteral("what-changed.pdf"));
+        r = asColin({QStringLiteral("template"), QStringLiteral("diff"), QStringLiteral("chc-review"),
+                     QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("-o"), pdf});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(pdf);
+        QVERIFY(doc);
+        const QString text = std::unique_ptr<Poppler::Page>(doc->page(0))->text(QRectF()).simplified();
+        QVERIFY2(text.contains(QStringLiteral("What changed")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Nothing changed between these versions.")));
+        QVERIFY(text.contains(QStringLiteral("Page 1 of 1")));
+        QCOMPARE(asColin(words("template diff chc-review 1 9")).exitCode, 4);
+    }
+
+    void aCoproducerCannotReadReviews()
+    {
+        Run r = asColin(words("review show 1"));
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains(QStringLiteral("not permitted")), qPrintable(r.err));
+        QCOMPARE(asColin(words("review list")).exitCode, 5);
+        // A reviewer may: there is simply no review 1 yet.
+        QCOMPARE(asRita(words("review show 1")).exitCode, 4);
+    }
+
+    void aDisabledAccountCannotSignIn()
+    {
+        QCOMPARE(asRita(words("user disable colin")).exitCode, 5);
+        QCOMPARE(asAda(words("user disable colin")).exitCode, 0);
+        QCOMPARE(asColin(words("template list")).exitCode, 5);
+        QCOMPARE(asAda(words("user enable colin")).exitCode, 0);
+        QCOMPARE(asColin(words("template list")).exitCode, 0);
+    }
+};
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    TestCliStore test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_cli_store.moc"
