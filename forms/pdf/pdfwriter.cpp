@@ -1,5 +1,7 @@
 #include "pdf/pdfwriter.h"
 
+#include "pdf/pagepainter.h"
+
 #include <QBuffer>
 #include <QPageLayout>
 #include <QPainter>
@@ -36,59 +38,23 @@ bool PdfWriter::write(const Layout &layout, QByteArray *pdf, QString *error) con
             *error = QStringLiteral("cannot start writing the PDF");
         return false;
     }
-    painter.setRenderHint(QPainter::Antialiasing, true);
     if (m_log) {
         m_log->clear();
         m_log->reserve(layout.pages.size());
     }
 
-    int currentStyle = -1;
-    QPen framePen(Qt::black);
-    framePen.setJoinStyle(Qt::MiterJoin);
-    QPen dashed(Qt::black, 1.0, Qt::DashLine);
+    const PagePainter pagePainter(m_style);
     for (int p = 0; p < layout.pages.size(); ++p) {
         if (p > 0)
             writer.newPage();
+        pagePainter.paint(painter, layout.pages.at(p));
+        if (!m_log)
+            continue;
         PageDrawLog drawn;
-        for (const LayoutBox &b : layout.pages.at(p).boxes) {
-            switch (b.kind) {
-            case BoxKind::Text:
-                if (int(b.style) != currentStyle) {
-                    currentStyle = int(b.style);
-                    painter.setFont(m_style.font(b.style));
-                    painter.setPen(m_style.colour(b.style));
-                }
-                painter.drawText(QPointF(b.rect.left(), b.rect.top() + b.baseline), b.text);
-                break;
-            case BoxKind::Frame:
-            case BoxKind::Tick:
-                framePen.setWidthF(b.lineWidth);
-                painter.setPen(framePen);
-                painter.setBrush(Qt::NoBrush);
-                painter.drawRect(b.rect);
-                currentStyle = -1;
-                break;
-            case BoxKind::Fill:
-                painter.fillRect(b.rect, QColor(b.grey, b.grey, b.grey));
-                break;
-            case BoxKind::Rule:
-                framePen.setWidthF(b.lineWidth);
-                painter.setPen(framePen);
-                painter.drawLine(QPointF(b.rect.left(), b.rect.bottom()), QPointF(b.rect.right(), b.rect.bottom()));
-                currentStyle = -1;
-                break;
-            case BoxKind::Picture:
-                painter.setPen(dashed);
-                painter.setBrush(Qt::NoBrush);
-                painter.drawRect(b.rect);
-                currentStyle = -1;
-                break;
-            }
-            if (m_log)
-                drawn.append({b.role, b.kind, b.itemId, b.lang, b.rect, b.text});
-        }
-        if (m_log)
-            m_log->append(std::move(drawn));
+        drawn.reserve(layout.pages.at(p).boxes.size());
+        for (const LayoutBox &b : layout.pages.at(p).boxes)
+            drawn.append({b.role, b.kind, b.itemId, b.lang, b.rect, b.text});
+        m_log->append(std::move(drawn));
     }
     if (!painter.end()) {
         if (error)

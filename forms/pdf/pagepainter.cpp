@@ -1,0 +1,65 @@
+#include "pdf/pagepainter.h"
+
+#include <QPainter>
+
+namespace coform {
+
+PagePainter::PagePainter(const PrintStyle &style)
+    : m_style(&style)
+{}
+
+PagePainter::PagePainter(const RenderOptions &options)
+    : m_ownStyle(std::make_unique<PrintStyle>(options.profile, options.paper))
+    , m_style(m_ownStyle.get())
+{}
+
+PagePainter::~PagePainter() = default;
+
+void PagePainter::paint(QPainter &painter, const LayoutPage &page) const
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    int currentStyle = -1;
+    QPen framePen(Qt::black);
+    framePen.setJoinStyle(Qt::MiterJoin);
+    const QPen dashed(Qt::black, 1.0, Qt::DashLine);
+    for (const LayoutBox &b : page.boxes) {
+        switch (b.kind) {
+        case BoxKind::Text:
+            if (int(b.style) != currentStyle) {
+                currentStyle = int(b.style);
+                painter.setFont(m_style->font(b.style));
+                painter.setPen(m_style->colour(b.style));
+            }
+            painter.drawText(QPointF(b.rect.left(), b.rect.top() + b.baseline), b.text);
+            break;
+        case BoxKind::Frame:
+        case BoxKind::Tick:
+            framePen.setWidthF(b.lineWidth);
+            painter.setPen(framePen);
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(b.rect);
+            currentStyle = -1;
+            break;
+        case BoxKind::Fill:
+            painter.fillRect(b.rect, QColor(b.grey, b.grey, b.grey));
+            break;
+        case BoxKind::Rule:
+            framePen.setWidthF(b.lineWidth);
+            painter.setPen(framePen);
+            painter.drawLine(QPointF(b.rect.left(), b.rect.bottom()), QPointF(b.rect.right(), b.rect.bottom()));
+            currentStyle = -1;
+            break;
+        case BoxKind::Picture:
+            painter.setPen(dashed);
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(b.rect);
+            currentStyle = -1;
+            break;
+        }
+    }
+    painter.restore();
+}
+
+} // namespace coform

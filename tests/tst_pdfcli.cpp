@@ -1,0 +1,134 @@
+#include <poppler-qt6.h>
+
+#include <QtTest>
+
+/// `coform-cli render`, run as a person or another tool runs it: exit codes, one line a problem, nothing
+/// half-written, PDF and HTML output.
+class TestPdfCli : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int exitCode = -1;
+        QStringList errLines;
+    };
+
+    static Run run(const QStringList &args)
+    {
+        QProcess p;
+        p.start(qEnvironmentVariable("COFORM_CLI"), args);
+        if (!p.waitForFinished(60000))
+            return {};
+        Run r;
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+        r.errLines = QString::fromUtf8(p.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        return r;
+    }
+
+    static QString data(const char *name) { return QStringLiteral(COFORM_TEST_DATA_DIR "/pdf/") + QLatin1String(name); }
+    static QString bundled() { return QStringLiteral(COFORM_SOURCE_DIR "/forms/resources/templates/chc-review.json"); }
+
+    static QByteArray readAll(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    static QString pdfText(const QByteArray &pdf)
+    {
+        const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(pdf);
+        if (!doc)
+            return {};
+        QString text;
+        for (int i = 0; i < doc->numPages(); ++i)
+            text += doc->page(i)->text(QRectF()) + QLatin1Char('\n');
+        return text;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(QFileInfo::exists(qEnvironmentVariable("COFORM_CLI"))); }
+
+    void blankAndFilledPdf()
+    {
+        QTemporaryDir dir;
+        const QString blank = dir.filePath(QStringLiteral("blank.pdf"));
+        Run r = run({QStringLiteral("render"), data("small-template.json"), QStringLiteral("-o"), blank});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.errLines.isEmpty());
+        QString text = pdfText(readAll(blank));
+        QVERIFY(text.contains(QLatin1String("What is your name?")));
+        QVERIFY(text.contains(QLatin1String("Answer this if you said No to question 2.")));
+        QVERIFY(text.contains(QLatin1String("Page 1 of 1")));
+        QVERIFY(text.contains(QLatin1String("small-form version 2")));
+        QVERIFY(!text.contains(QLatin1String("OFFICIAL-SENSITIVE")));
+
+        const QString filled = dir.filePath(QStringLiteral("filled.pdf"));
+        r = run({QStringLiteral("render"), data("small-template.json"), QStringLiteral("--answers"),
+                 data("small-answers.json"), QStringLiteral("--print"), QStringLiteral("large"),
+                 QStringLiteral("--paper"), QStringLiteral("letter"), QStringLiteral("--pdfa"), QStringLiteral("-o"),
+                 filled});
+        QCOMPARE(r.exitCode, 0);
+        const QByteArray pdf = readAll(filled);
+        QVERIFY(pdf.contains("pdfaid:part"));
+        text = pdfText(pdf);
+        QVERIFY(text.contains(QLatin1String("OFFICIAL-SENSITIVE: PERSONAL")));
+        QVERIFY(text.contains(QLatin1String("943 476 5919")));
+        QVERIFY(text.contains(QLatin1String("The lunch visit is often late.")));
+        const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(pdf);
+        QCOMPARE(doc->page(0)->pageSizeF().toSize(), QSize(612, 792));
+    }
+
+    void bilingualBundledHtml()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("form.html"));
+        const Run r = run({QStringLiteral("render"), bundled(), QStringLiteral("--answers"),
+                           data("chc-review-long-answers.json"), QStringLiteral("--lang"), QStringLiteral("en+cy"),
+                           QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 0);
+        const QString html = QString::fromUtf8(readAll(out));
+        QVERIFY(html.startsWith(QLatin1String("<!DOCTYPE html>")));
+        QVERIFY(html.contains(QLatin1String("<html lang=\"en-GB\">")));
+        QVERIFY(html.contains(QLatin1String("lang=\"cy\"")));
+        QVERIFY(html.contains(QLatin1String("Alex Example")));
+    }
+
+    void invalidAnswersWriteNothing()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("out.pdf"));
+        const Run r = run({QStringLiteral("render"), data("small-template.json"), QStringLiteral("--answers"),
+                           data("small-answers-invalid.json"), QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.errLines.size(), 2);
+        QVERIFY(r.errLines.at(0).contains(QLatin1String("small-answers-invalid.json:/person/nhsNumber: error:")));
+        QVERIFY(r.errLines.at(1).contains(QLatin1String("small-answers-invalid.json:/answers/happy: error:")));
+        QVERIFY(!QFileInfo::exists(out));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+
+    void badUsage()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("out.pdf"));
+        QCOMPARE(run({QStringLiteral("render"), data("small-template.json")}).exitCode, 1); // no -o
+        QCOMPARE(run({QStringLiteral("render"), data("small-template.json"), QStringLiteral("--print"),
+                      QStringLiteral("huge"), QStringLiteral("-o"), out})
+                     .exitCode,
+                 1);
+        QCOMPARE(run({QStringLiteral("render"), data("small-template.json"), QStringLiteral("--format"),
+                      QStringLiteral("docx"), QStringLiteral("-o"), out})
+                     .exitCode,
+                 1);
+        const Run welsh = run({QStringLiteral("render"), data("small-template.json"), QStringLiteral("--lang"),
+                               QStringLiteral("cy"), QStringLiteral("-o"), out});
+        QCOMPARE(welsh.exitCode, 2);
+        QVERIFY(welsh.errLines.first().contains(QLatin1String("small-template.json:/languages")));
+        QCOMPARE(run({QStringLiteral("render"), data("no-such-template.json"), QStringLiteral("-o"), out}).exitCode, 4);
+        QVERIFY(!QFileInfo::exists(out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPdfCli)
+#include "tst_pdfcli.moc"
