@@ -2,6 +2,7 @@
 
 #include "format/fhirvocabulary.h"
 #include "format/importids.h"
+#include "format/jsonreader.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -90,6 +91,7 @@ private:
     bool isHelpDisplay(const QJsonObject &item) const;
     bool isHidden(const QJsonObject &item) const;
     void resolveConditions();
+    void tidy();
     std::optional<ConditionValues> conditionValues(const QJsonObject &condition, QString *why) const;
     void translate(const QJsonObject &owner, const QString &name,
                    const std::function<void(Translation &, const QString &)> &set, QMap<QString, Translation> *into);
@@ -241,6 +243,75 @@ void FhirReader::translate(const QJsonObject &owner, const QString &name,
     }
 }
 
+/// Whatever the file held, the template must be one the strict reader accepts: no blank texts, valid languages
+/// with translations only for them, known text formats, min not above max, requirement ids once each.
+void FhirReader::tidy()
+{
+    auto blank = [](const QString &s) { return s.trimmed().isEmpty(); };
+    if (blank(m_t.title))
+        m_t.title = QStringLiteral("Imported questionnaire");
+    QStringList languages;
+    for (const QString &l : m_t.languages) {
+        if (JsonReader::isValidLanguage(l) && !languages.contains(l))
+            languages << l;
+        else if (!l.isEmpty())
+            lose({}, QStringLiteral("Questionnaire"),
+                 QStringLiteral("texts in the language '%1', which is not a "
+                                "language tag Coform knows")
+                     .arg(l));
+    }
+    if (languages.isEmpty() || languages.first() != m_t.languages.value(0))
+        languages.prepend(QStringLiteral("en"));
+    languages.removeDuplicates();
+    m_t.languages = languages;
+    auto keepLanguages = [&](QMap<QString, Translation> &translations) {
+        for (auto it = translations.begin(); it != translations.end();) {
+            if (it.key() == languages.first() || !languages.contains(it.key()))
+                it = translations.erase(it);
+            else
+                ++it;
+        }
+    };
+    keepLanguages(m_t.translations);
+    for (qsizetype si = 0; si < m_t.sections.size(); ++si) {
+        Section &section = m_t.sections[si];
+        if (blank(section.title))
+            section.title = QStringLiteral("Section %1").arg(si + 1);
+        keepLanguages(section.translations);
+        for (Item &item : section.items) {
+            keepLanguages(item.translations);
+            if (blank(item.label))
+                item.label = readableName(item.id);
+            for (Option &o : item.options) {
+                if (blank(o.label))
+                    o.label = o.value;
+            }
+            for (Column &c : item.columns) {
+                if (blank(c.label))
+                    c.label = readableName(c.id);
+            }
+            QStringList requirements;
+            for (const QString &r : item.requirements) {
+                if (!blank(r) && !requirements.contains(r))
+                    requirements << r;
+            }
+            item.requirements = requirements;
+            static const QStringList formats{QStringLiteral("nhs-number"), QStringLiteral("email"),
+                                             QStringLiteral("phone"), QStringLiteral("postcode")};
+            if (!item.format.isEmpty() && (item.type != ItemType::Text || !formats.contains(item.format)))
+                item.format.clear();
+            if (item.min && item.max && *item.min > *item.max) {
+                lose(item.id, item.id,
+                     QStringLiteral("the limits %1 to %2, as the lower is above the upper")
+                         .arg(*item.min)
+                         .arg(*item.max));
+                item.min.reset();
+                item.max.reset();
+            }
+        }
+    }
+}
+
 ImportResult FhirReader::run(const QByteArray &json)
 {
     m_report.sourceKind = QStringLiteral("FHIR R4 Questionnaire");
@@ -275,6 +346,7 @@ ImportResult FhirReader::run(const QByteArray &json)
             resolveConditions();
     }
     if (!refused()) {
+        tidy();
         for (auto it = m_notes.cbegin(); it != m_notes.cend(); ++it) {
             if (Item *item = m_t.findItem(it.key()))
                 item->note = it.value().join(QLatin1Char('\n'));
@@ -570,11 +642,13 @@ void FhirReader::addTable(const QJsonObject &group, int depth, const QJsonObject
     static const QSet<QString> simple{"string",   "text", "boolean", "choice",  "open-choice", "date",
                                       "dateTime", "time", "integer", "decimal", "quantity",    "url"};
     bool isSimple = true;
+    int questions = 0;
     const QJsonArray children = group.value(QLatin1String("item")).toArray();
     for (const QJsonValue &v : children) {
         const QJsonObject c = v.toObject();
         if (isHelpDisplay(c))
             continue;
+        ++questions;
         if (!simple.contains(str(c, "type")))
             isSimple = false;
         for (const QJsonValue &nested : c.value(QLatin1String("item")).toArray()) {
@@ -582,7 +656,7 @@ void FhirReader::addTable(const QJsonObject &group, int depth, const QJsonObject
                 isSimple = false;
         }
     }
-    if (!isSimple || children.isEmpty()) {
+    if (!isSimple || questions == 0) {
         const QString text = str(group, "text");
         if (!text.isEmpty())
             addInfo(group, inheritedCondition, linkId);
