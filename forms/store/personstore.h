@@ -4,31 +4,52 @@
 #include "store/session.h"
 #include "store/storeresult.h"
 
+#include <QStringList>
 #include <QVector>
 
 namespace coform {
 
 class Database;
 
-/// A person reviews are about, as stored.
+/// A person reviews are about, as stored: the answers file's person plus what the Accessible Information Standard
+/// asks to record (communication needs, preferred format) and a representative.
 struct PersonRecord
 {
     qint64 id = 0;
     Person person;
+    QString communicationNeeds;    ///< in the person's words: what helps them take part
+    QString preferredFormat;       ///< one of PersonStore::preferredFormats(), or "" when not recorded
+    QString representativeName;    ///< a carer, family member, friend or advocate who speaks with them
+    QString representativeContact; ///< phone or email of the representative
 };
 
 /// People's details (personal data): admins and reviewers only; a coproducer is refused on every call.
-/// Minimal for now: the reviews work extends it.
+/// NHS numbers are stored as 10 digits; additions and changes are written to the audit trail.
 class PersonStore
 {
 public:
     PersonStore(Database &db, const Session &session);
 
+    /// The formats a person can ask for (the bundled template's "info-format" options): "standard", "large-print",
+    /// "easy-read", "braille", "audio", "email", "bsl", "interpreter".
+    static const QStringList &preferredFormats();
+    /// Why the details cannot be stored, in words (a missing name, a wrong NHS number, ...); empty when they can.
+    static QString detailsProblem(const PersonRecord &details);
+
     Result<PersonRecord> add(const Person &person);
+    /// Adds a person. Another person with the same NHS number does not stop it: ask sameNhsNumber() first and warn.
+    Result<PersonRecord> add(const PersonRecord &details);
+    Outcome update(const PersonRecord &details);
     Result<PersonRecord> get(qint64 id) const;
     Result<QVector<PersonRecord>> list() const;
+    /// People whose name contains the text (any case) or whose NHS number starts with its digits; at most `limit`.
+    Result<QVector<PersonRecord>> search(const QString &text, int limit = 100) const;
+    /// Other people recorded with this NHS number (spaces and dashes allowed), except `exceptId`.
+    Result<QVector<PersonRecord>> sameNhsNumber(const QString &nhsNumber, qint64 exceptId = 0) const;
 
 private:
+    Result<QVector<PersonRecord>> read(const QString &where, const QVariantList &values) const;
+
     Database &m_db;
     Session m_session;
 };

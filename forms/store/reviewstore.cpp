@@ -1,9 +1,16 @@
 #include "store/reviewstore.h"
 
+#include "check/answervalidation.h"
 #include "format/templateformat.h"
+#include "store/auditlog.h"
 #include "store/database.h"
 #include "store/permissions.h"
+#include "store/templatestore.h"
 #include "store/transaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace coform {
 
@@ -12,6 +19,27 @@ namespace {
 Outcome dbFailure(const Database &db, const QString &error)
 {
     return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
+}
+
+/// A JSON value as stored in review_answers.value (compact JSON; any JSON value, wrapped so scalars survive).
+QString valueText(const QJsonValue &value)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
+}
+
+QJsonValue valueFromText(const QString &text)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+    return doc.isArray() && doc.array().size() == 1 ? doc.array().first() : QJsonValue();
+}
+
+QString likeEscaped(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return escaped;
 }
 
 } // namespace
@@ -31,6 +59,17 @@ Result<ReviewRecord> ReviewStore::create(qint64 personId, const QString &templat
         return dbFailure(m_db, tx.error());
     QSqlQuery q = m_db.query();
     QString error;
+    if (version <= 0) {
+        if (!m_db.exec(q,
+                       QStringLiteral("SELECT max(version) FROM template_versions WHERE template_id = ? AND status = "
+                                      "'published'"),
+                       {templateId}, &error)
+            || !q.next())
+            return dbFailure(m_db, error);
+        version = q.value(0).toInt();
+        if (version <= 0)
+            return Outcome::notFound(QStringLiteral("template '%1' has no published version").arg(templateId));
+    }
     if (!m_db.exec(q, QStringLiteral("SELECT status FROM template_versions WHERE template_id = ? AND version = ?"),
                    {templateId, version}, &error))
         return dbFailure(m_db, error);
@@ -48,17 +87,23 @@ Result<ReviewRecord> ReviewStore::create(qint64 personId, const QString &templat
     Answers stored = answers;
     stored.templateId = templateId;
     stored.version = version;
+    stored.person = {};
     const QString now = Database::timeText(m_db.now());
-    if (!m_db.exec(
-            q,
-            QStringLiteral("INSERT INTO reviews (person_id, template_id, version, status, answers, created_by, "
-                           "created_at, updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?) RETURNING id"),
-            {personId, templateId, version, QString::fromUtf8(writeAnswers(stored)), m_session.userId(), now, now},
-            &error)
+    const QDate due = QDate::fromString(answers.value(QLatin1String(NextReviewItem)).toString(), Qt::ISODate);
+    if (!m_db.exec(q,
+                   QStringLiteral("INSERT INTO reviews (person_id, template_id, version, status, answers, created_by, "
+                                  "created_at, updated_at, next_due) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?) "
+                                  "RETURNING id"),
+                   {personId, templateId, version, QString::fromUtf8(writeAnswers(stored)), m_session.userId(), now,
+                    now, due.isValid() ? due.toString(Qt::ISODate) : QString(QLatin1String(""))},
+                   &error)
         || !q.next())
         return dbFailure(m_db, error);
     const qint64 id = q.value(0).toLongLong();
     q.finish();
+    if (!AuditLog::append(m_db, m_session.userId(), AuditLog::Create, id, personId,
+                          QStringLiteral("%1 version %2").arg(templateId).arg(version), &error))
+        return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
     return get(id);
@@ -72,8 +117,10 @@ Result<QVector<ReviewRecord>> ReviewStore::read(const QString &where, const QVar
     QString error;
     if (!m_db.exec(q,
                    QStringLiteral("SELECT r.id, r.person_id, r.template_id, r.version, r.status, r.answers, u.name, "
-                                  "r.created_at, r.updated_at FROM reviews r JOIN users u ON u.id = r.created_by %1 "
-                                  "ORDER BY r.id")
+                                  "r.created_at, r.updated_at, r.next_due, c.name, r.completed_at, p.name, "
+                                  "p.nhs_number, p.date_of_birth FROM reviews r JOIN users u ON u.id = r.created_by "
+                                  "JOIN people p ON p.id = r.person_id LEFT JOIN users c ON c.id = r.completed_by "
+                                  "%1 ORDER BY r.id")
                        .arg(where),
                    values, &error))
         return dbFailure(m_db, error);
@@ -91,10 +138,30 @@ Result<QVector<ReviewRecord>> ReviewStore::read(const QString &where, const QVar
         if (!answers)
             return Outcome::failed(QStringLiteral("%1: review %2 cannot be read").arg(m_db.location()).arg(r.id));
         r.answers = *answers;
+        r.answers.templateId = r.templateId;
+        r.answers.version = r.version;
         r.createdBy = q.value(6).toString();
         r.createdAt = Database::timeFromText(q.value(7).toString());
         r.updatedAt = Database::timeFromText(q.value(8).toString());
+        r.nextDue = QDate::fromString(q.value(9).toString(), Qt::ISODate);
+        r.completedBy = q.value(10).toString();
+        r.completedAt = Database::timeFromText(q.value(11).toString());
+        r.answers.person = {q.value(12).toString(), q.value(13).toString(),
+                            QDate::fromString(q.value(14).toString(), Qt::ISODate)};
         list.append(r);
+    }
+    // The answers saved since creation, one row each, over the answers the review was created with.
+    for (ReviewRecord &r : list) {
+        if (!m_db.exec(q, QStringLiteral("SELECT item_id, value FROM review_answers WHERE review_id = ?"), {r.id},
+                       &error))
+            return dbFailure(m_db, error);
+        while (q.next()) {
+            const QJsonValue value = valueFromText(q.value(1).toString());
+            if (value.isNull())
+                r.answers.values.remove(q.value(0).toString());
+            else
+                r.answers.values.insert(q.value(0).toString(), value);
+        }
     }
     return list;
 }
@@ -109,9 +176,261 @@ Result<ReviewRecord> ReviewStore::get(qint64 id) const
     return list->first();
 }
 
+Result<ReviewRecord> ReviewStore::open(qint64 id)
+{
+    Result<ReviewRecord> review = get(id);
+    if (!review.ok())
+        return review;
+    if (Outcome logged = recordOutput(id, AuditLog::View, {}); !logged.ok())
+        return logged;
+    return review;
+}
+
+Result<Template> ReviewStore::templateOf(const ReviewRecord &review) const
+{
+    TemplateStore templates(m_db, m_session);
+    return templates.get(review.templateId, review.version);
+}
+
 Result<QVector<ReviewRecord>> ReviewStore::list() const
 {
     return read({}, {});
+}
+
+QString ReviewStore::filterSql(const ReviewFilter &filter, QVariantList *values) const
+{
+    QStringList where;
+    const QString text = filter.search.trimmed();
+    if (!text.isEmpty()) {
+        QString digits = text;
+        digits.remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
+        const bool isNumber = std::all_of(digits.begin(), digits.end(), [](QChar c) { return c.isDigit(); });
+        // People first: a search narrows to few people, whose reviews are then found by the person index.
+        if (isNumber && !digits.isEmpty()) {
+            where << QStringLiteral("r.person_id IN (SELECT id FROM people WHERE nhs_number LIKE ?)");
+            values->append(digits + QLatin1Char('%'));
+        } else {
+            where << QStringLiteral("r.person_id IN (SELECT id FROM people WHERE search_name LIKE ? ESCAPE '\\')");
+            values->append(QLatin1Char('%') + likeEscaped(text.toLower()) + QLatin1Char('%'));
+        }
+    }
+    if (!filter.status.isEmpty()) {
+        where << QStringLiteral("r.status = ?");
+        values->append(filter.status);
+    }
+    if (filter.dueFrom.isValid()) {
+        where << QStringLiteral("r.next_due >= ?");
+        values->append(filter.dueFrom.toString(Qt::ISODate));
+    }
+    if (filter.dueTo.isValid()) {
+        where << QStringLiteral("r.next_due <> '' AND r.next_due <= ?");
+        values->append(filter.dueTo.toString(Qt::ISODate));
+    }
+    if (filter.personId > 0) {
+        where << QStringLiteral("r.person_id = ?");
+        values->append(filter.personId);
+    }
+    return where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QLatin1String(" AND "));
+}
+
+Result<QVector<ReviewSummary>> ReviewStore::find(const ReviewFilter &filter) const
+{
+    if (Outcome allowed = Permissions::check(m_db, m_session, Action::ReadReviews); !allowed.ok())
+        return allowed;
+    QVariantList values;
+    const QString where = filterSql(filter, &values);
+    values << std::max(filter.limit, 1) << std::max(filter.offset, 0);
+    QSqlQuery q = m_db.query();
+    q.setForwardOnly(true);
+    QString error;
+    if (!m_db.exec(q,
+                   QStringLiteral("SELECT r.id, r.person_id, p.name, p.nhs_number, r.template_id, r.version, r.status, "
+                                  "r.next_due, r.updated_at FROM reviews r JOIN people p ON p.id = r.person_id %1 "
+                                  "ORDER BY r.next_due, r.id LIMIT ? OFFSET ?")
+                       .arg(where),
+                   values, &error))
+        return dbFailure(m_db, error);
+    QVector<ReviewSummary> list;
+    while (q.next()) {
+        ReviewSummary s;
+        s.id = q.value(0).toLongLong();
+        s.personId = q.value(1).toLongLong();
+        s.personName = q.value(2).toString();
+        s.nhsNumber = q.value(3).toString();
+        s.templateId = q.value(4).toString();
+        s.version = q.value(5).toInt();
+        s.status = q.value(6).toString();
+        s.nextDue = QDate::fromString(q.value(7).toString(), Qt::ISODate);
+        s.updatedAt = Database::timeFromText(q.value(8).toString());
+        list.append(s);
+    }
+    return list;
+}
+
+Result<qint64> ReviewStore::count(const ReviewFilter &filter) const
+{
+    if (Outcome allowed = Permissions::check(m_db, m_session, Action::ReadReviews); !allowed.ok())
+        return allowed;
+    QVariantList values;
+    const QString where = filterSql(filter, &values);
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q, QStringLiteral("SELECT count(*) FROM reviews r %1").arg(where), values, &error) || !q.next())
+        return dbFailure(m_db, error);
+    return q.value(0).toLongLong();
+}
+
+Outcome ReviewStore::saveAnswers(qint64 id, const QMap<QString, QJsonValue> &answers)
+{
+    if (Outcome allowed = Permissions::check(m_db, m_session, Action::WriteReviews); !allowed.ok())
+        return allowed;
+    if (answers.isEmpty())
+        return Outcome::success();
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q, QStringLiteral("SELECT status, template_id, version, person_id FROM reviews WHERE id = ?"), {id},
+                   &error))
+        return dbFailure(m_db, error);
+    if (!q.next())
+        return Outcome::notFound(QStringLiteral("there is no review %1").arg(id));
+    if (q.value(0).toString() == QLatin1String(ReviewRecord::Completed))
+        return Outcome::conflict(
+            QStringLiteral("review %1 is completed and locked: reopen it, with a reason, to change it").arg(id));
+    ReviewRecord shape;
+    shape.templateId = q.value(1).toString();
+    shape.version = q.value(2).toInt();
+    const qint64 personId = q.value(3).toLongLong();
+    q.finish();
+    const Result<Template> t = templateOf(shape);
+    if (!t.ok())
+        return t.outcome();
+    QStringList problems;
+    for (auto it = answers.begin(); it != answers.end(); ++it) {
+        const Item *item = t->findItem(it.key());
+        if (!item || !itemTypeIsAnswerable(item->type)) {
+            problems << QStringLiteral("the form has no question \"%1\"").arg(it.key());
+            continue;
+        }
+        if (it.value().isNull() || it.value().isUndefined())
+            continue;
+        if (const QString problem = answerProblem(*item, it.value()); !problem.isEmpty())
+            problems << QStringLiteral("question \"%1\": %2").arg(item->label, problem);
+    }
+    if (!problems.isEmpty())
+        return Outcome::invalid(problems.join(QLatin1String("; ")));
+    const QString now = Database::timeText(m_db.now());
+    for (auto it = answers.begin(); it != answers.end(); ++it) {
+        const bool cleared = it.value().isNull() || it.value().isUndefined();
+        if (!m_db.exec(q,
+                       QStringLiteral("INSERT INTO review_answers (review_id, item_id, value, updated_by, updated_at) "
+                                      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (review_id, item_id) DO UPDATE SET "
+                                      "value = excluded.value, updated_by = excluded.updated_by, "
+                                      "updated_at = excluded.updated_at"),
+                       {id, it.key(), valueText(cleared ? QJsonValue(QJsonValue::Null) : *it), m_session.userId(), now},
+                       &error))
+            return dbFailure(m_db, error);
+        if (it.key() == QLatin1String(NextReviewItem)) {
+            const QDate due = cleared ? QDate() : QDate::fromString(it.value().toString(), Qt::ISODate);
+            if (!m_db.exec(q, QStringLiteral("UPDATE reviews SET next_due = ? WHERE id = ?"),
+                           {due.isValid() ? due.toString(Qt::ISODate) : QString(QLatin1String("")), id}, &error))
+                return dbFailure(m_db, error);
+        }
+    }
+    if (!m_db.exec(q, QStringLiteral("UPDATE reviews SET updated_at = ? WHERE id = ?"), {now, id}, &error)
+        || !AuditLog::append(m_db, m_session.userId(), AuditLog::Change, id, personId,
+                             QStringLiteral("answered: %1").arg(answers.keys().join(QLatin1String(", "))), &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return Outcome::success();
+}
+
+Result<QStringList> ReviewStore::completionProblems(qint64 id) const
+{
+    const Result<ReviewRecord> review = get(id);
+    if (!review.ok())
+        return review.outcome();
+    const Result<Template> t = templateOf(*review);
+    if (!t.ok())
+        return t.outcome();
+    QStringList messages;
+    for (const Problem &p :
+         validateAnswers(*t, review->answers, QStringLiteral("review %1").arg(id), RequiredAnswers::MustBePresent)) {
+        if (p.severity == Problem::Severity::Error)
+            messages << p.message;
+    }
+    if (review->answers.person.nhsNumber.isEmpty())
+        messages.prepend(QStringLiteral("the person has no NHS number recorded"));
+    return messages;
+}
+
+Outcome ReviewStore::complete(qint64 id)
+{
+    if (Outcome allowed = Permissions::check(m_db, m_session, Action::WriteReviews); !allowed.ok())
+        return allowed;
+    const Result<QStringList> problems = completionProblems(id);
+    if (!problems.ok())
+        return problems.outcome();
+    if (!problems->isEmpty())
+        return Outcome::invalid(
+            QStringLiteral("review %1 cannot be completed yet: %2").arg(id).arg(problems->join(QLatin1String("; "))));
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    QSqlQuery q = m_db.query();
+    QString error;
+    const QString now = Database::timeText(m_db.now());
+    // The status check is part of the update, so that two people completing at once complete it once.
+    if (!m_db.exec(q,
+                   QStringLiteral("UPDATE reviews SET status = 'completed', completed_by = ?, completed_at = ?, "
+                                  "updated_at = ? WHERE id = ? AND status <> 'completed'"),
+                   {m_session.userId(), now, now, id}, &error))
+        return dbFailure(m_db, error);
+    if (q.numRowsAffected() == 0)
+        return Outcome::conflict(QStringLiteral("review %1 is already completed").arg(id));
+    if (!AuditLog::append(m_db, m_session.userId(), AuditLog::Complete, id, 0, {}, &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return Outcome::success();
+}
+
+Outcome ReviewStore::reopen(qint64 id, const QString &reason)
+{
+    if (Outcome allowed = Permissions::check(m_db, m_session, Action::WriteReviews); !allowed.ok())
+        return allowed;
+    if (reason.trimmed().isEmpty())
+        return Outcome::invalid(QStringLiteral("reopening a completed review needs a reason"));
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q,
+                   QStringLiteral("UPDATE reviews SET status = 'draft', completed_by = NULL, completed_at = NULL, "
+                                  "updated_at = ? WHERE id = ? AND status = 'completed'"),
+                   {Database::timeText(m_db.now()), id}, &error))
+        return dbFailure(m_db, error);
+    if (q.numRowsAffected() == 0) {
+        if (!m_db.exec(q, QStringLiteral("SELECT count(*) FROM reviews WHERE id = ?"), {id}, &error) || !q.next())
+            return dbFailure(m_db, error);
+        return q.value(0).toLongLong() == 0 ? Outcome::notFound(QStringLiteral("there is no review %1").arg(id))
+                                            : Outcome::conflict(QStringLiteral("review %1 is not completed").arg(id));
+    }
+    if (!AuditLog::append(m_db, m_session.userId(), AuditLog::Reopen, id, 0, reason.trimmed(), &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return Outcome::success();
+}
+
+Outcome ReviewStore::recordOutput(qint64 id, const char *auditAction, const QString &detail)
+{
+    AuditLog audit(m_db, m_session);
+    return audit.record(auditAction, id, 0, detail);
 }
 
 } // namespace coform

@@ -1,44 +1,117 @@
 #pragma once
 
 #include "model/answers.h"
+#include "model/template.h"
+#include "store/personstore.h"
 #include "store/session.h"
 #include "store/storeresult.h"
 
 #include <QDateTime>
+#include <QJsonValue>
+#include <QMap>
 #include <QVector>
 
 namespace coform {
 
 class Database;
 
-/// A filled review as stored: it points at the exact published template version it was filled with.
+/// A filled review as stored: it points at the exact published template version it was filled with, so it opens,
+/// shows and prints with that version after newer ones are published.
 struct ReviewRecord
 {
+    static constexpr const char *InProgress = "draft"; ///< being filled (the stored name is "draft")
+    static constexpr const char *Completed = "completed";
+
     qint64 id = 0;
     qint64 personId = 0;
     QString templateId;
     int version = 0;
-    QString status; ///< "draft" for now; the reviews work adds more
-    Answers answers;
+    QString status;  ///< InProgress or Completed
+    Answers answers; ///< with the person's name, NHS number and date of birth as recorded now
     QString createdBy;
     QDateTime createdAt;
     QDateTime updatedAt;
+    QDate nextDue; ///< when the next review is due (the answer to ReviewStore::NextReviewItem); null when not known
+    QString completedBy;
+    QDateTime completedAt;
+
+    bool isCompleted() const { return status == QLatin1String(Completed); }
+};
+
+/// One line of the reviews list.
+struct ReviewSummary
+{
+    qint64 id = 0;
+    qint64 personId = 0;
+    QString personName;
+    QString nhsNumber;
+    QString templateId;
+    int version = 0;
+    QString status;
+    QDate nextDue;
+    QDateTime updatedAt;
+
+    /// Whether the next review is due within `days` of `today` (overdue counts).
+    bool dueWithin(const QDate &today, int days = 30) const
+    {
+        return nextDue.isValid() && nextDue <= today.addDays(days);
+    }
+};
+
+/// What to list. Empty fields do not filter.
+struct ReviewFilter
+{
+    QString search; ///< part of a name (any case), or the first digits of an NHS number
+    QString status; ///< ReviewRecord::InProgress or ReviewRecord::Completed
+    QDate dueFrom;  ///< next review due on or after
+    QDate dueTo;    ///< next review due on or before
+    qint64 personId = 0;
+    int limit = 200;
+    int offset = 0;
 };
 
 /// Reviews (special category health data): admins and reviewers only; a coproducer is refused on every call with
-/// "not permitted". Minimal for now: the reviews work extends it (answers per row, audit trail).
+/// "not permitted". Each answer is one row, so that two reviewers answering different questions of one review never
+/// overwrite each other. A completed review is locked until someone reopens it with a reason. Views, changes,
+/// completion, reopening, exports and prints go to the audit trail (AuditLog).
 class ReviewStore
 {
 public:
+    /// The item whose answer is the review's next due date.
+    static constexpr const char *NextReviewItem = "next-review-date";
+
     ReviewStore(Database &db, const Session &session);
 
-    /// A new review of a person on a published template version.
-    Result<ReviewRecord> create(qint64 personId, const QString &templateId, int version, const Answers &answers);
+    /// A new review of a person on a published template version (the newest published when version is 0).
+    Result<ReviewRecord> create(qint64 personId, const QString &templateId, int version, const Answers &answers = {});
+    /// The review as stored, without an audit row (for the program's own reads).
     Result<ReviewRecord> get(qint64 id) const;
+    /// The review for a person to see: get() plus a "view" row in the audit trail.
+    Result<ReviewRecord> open(qint64 id);
+    /// The exact template version the review was made from.
+    Result<Template> templateOf(const ReviewRecord &review) const;
+    /// Every review, oldest first (small databases and tests; the window uses find()).
     Result<QVector<ReviewRecord>> list() const;
+    /// Reviews ordered by next due date, then id.
+    Result<QVector<ReviewSummary>> find(const ReviewFilter &filter) const;
+    Result<qint64> count(const ReviewFilter &filter) const;
+
+    /// Saves answers (item id -> value; a null value clears the answer), each as its own row, in one transaction.
+    /// Invalid (nothing saved) when an item is not in the review's template or a value does not fit its item;
+    /// Conflict when the review is completed.
+    Outcome saveAnswers(qint64 id, const QMap<QString, QJsonValue> &answers);
+    /// Checks the required answers and locks the review; Invalid with every missing or wrong answer in words.
+    Outcome complete(qint64 id);
+    /// Unlocks a completed review; the reason is kept in the audit trail. Invalid without a reason.
+    Outcome reopen(qint64 id, const QString &reason);
+    /// Problems that stop completion, one message each ("question 12 ("NHS number") needs an answer").
+    Result<QStringList> completionProblems(qint64 id) const;
+    /// Records an export ("pdf large-print") or a print in the audit trail.
+    Outcome recordOutput(qint64 id, const char *auditAction, const QString &detail);
 
 private:
     Result<QVector<ReviewRecord>> read(const QString &where, const QVariantList &values) const;
+    QString filterSql(const ReviewFilter &filter, QVariantList *values) const;
 
     Database &m_db;
     Session m_session;

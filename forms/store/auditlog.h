@@ -1,0 +1,64 @@
+#pragma once
+
+#include "store/session.h"
+#include "store/storeresult.h"
+
+#include <QDateTime>
+#include <QVector>
+
+namespace coform {
+
+class Database;
+
+/// One row of the audit trail: who did what to which review or person, and when. `detail` names questions by id,
+/// an output format or a reopening reason; it never holds answers.
+struct AuditEntry
+{
+    qint64 id = 0;
+    QDateTime at;
+    QString userName;
+    QString action; ///< one of the AuditLog action names below
+    qint64 reviewId = 0;
+    qint64 personId = 0;
+    QString detail;
+};
+
+/// The audit trail the NHS Data Security and Protection Toolkit asks for: every view, change, completion,
+/// reopening, export and print of a review, and every change to a person's details. Rows are only ever appended;
+/// only admins read them. The trail lives in the database, never in log files.
+class AuditLog
+{
+public:
+    // Action names as stored.
+    static constexpr const char *View = "view";
+    static constexpr const char *Create = "create";
+    static constexpr const char *Change = "change";
+    static constexpr const char *Complete = "complete";
+    static constexpr const char *Reopen = "reopen";
+    static constexpr const char *Export = "export";
+    static constexpr const char *Print = "print";
+    static constexpr const char *AddPerson = "add-person";
+    static constexpr const char *ChangePerson = "change-person";
+    static constexpr const char *ViewPerson = "view-person";
+
+    AuditLog(Database &db, const Session &session);
+
+    /// Appends a row inside the caller's open transaction (the caller has checked the role).
+    static bool append(const Database &db, qint64 userId, const char *action, qint64 reviewId, qint64 personId,
+                       const QString &detail, QString *error);
+
+    /// Appends a row in its own transaction; needs a role that may read reviews.
+    Outcome record(const char *action, qint64 reviewId, qint64 personId, const QString &detail = {});
+
+    /// Admins only, oldest first.
+    Result<QVector<AuditEntry>> forReview(qint64 reviewId) const;
+    Result<QVector<AuditEntry>> forPerson(qint64 personId) const;
+
+private:
+    Result<QVector<AuditEntry>> read(const char *column, qint64 id) const;
+
+    Database &m_db;
+    Session m_session;
+};
+
+} // namespace coform
