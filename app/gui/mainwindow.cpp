@@ -5,6 +5,7 @@
 #include "plainwords.h"
 #include "problemsdialog.h"
 #include "propertiespanel.h"
+#include "templateeditactions.h"
 #include "templatelist.h"
 #include "templatetreemodel.h"
 #include "textsize.h"
@@ -22,7 +23,9 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTextEdit>
 #include <QTreeView>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace coform {
@@ -40,6 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
     restoreLayout();
 
     connect(m_document, &TemplateDocument::templateReplaced, this, &MainWindow::onTemplateReplaced);
+    connect(m_document, &TemplateDocument::contentChanged, this, &MainWindow::updateTitleAndStatus);
     connect(m_templateList, &TemplateList::templateChosen, this,
             [this](TemplateDocument::Origin origin, const QString &path) {
                 if (origin == TemplateDocument::Origin::Bundled)
@@ -90,6 +94,7 @@ void MainWindow::createPanels()
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onCurrentTreeIndexChanged);
 
+    m_editActions = new TemplateEditActions(m_document, m_tree, this);
     m_properties = new PropertiesPanel(m_document, this);
     m_preview = new PdfPreview(m_document, this);
 
@@ -151,11 +156,48 @@ void MainWindow::createActions()
     file->setObjectName(QStringLiteral("menuFile"));
     file->addAction(makeAction(QStringLiteral("actionOpen"), tr("&Open template file\u2026"), {QKeySequence::Open},
                                [this] { chooseTemplateFile(); }));
-    file->addAction(makeAction(QStringLiteral("actionSavePdf"), tr("&Save the printed form as PDF\u2026"),
+    file->addAction(makeAction(QStringLiteral("actionSave"), tr("&Save"), {QKeySequence::Save}, [this] { save(); }));
+    file->addAction(makeAction(QStringLiteral("actionSaveAs"), tr("Save &as\u2026"),
+                               {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}, [this] { saveAs(); }));
+    file->addAction(makeAction(QStringLiteral("actionSavePdf"), tr("Save the &printed form as PDF\u2026"),
                                {QKeySequence(Qt::CTRL | Qt::Key_E)}, [this] { savePdf(); }));
     file->addSeparator();
     file->addAction(makeAction(QStringLiteral("actionQuit"), tr("&Quit"), {QKeySequence(Qt::CTRL | Qt::Key_Q)},
                                [this] { close(); }));
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("menuEdit"));
+    QUndoStack *stack = m_document->undoStack();
+    QAction *undo = stack->createUndoAction(this, tr("Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = stack->createRedoAction(this, tr("Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    for (QAction *action : {undo, redo}) {
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(action == undo ? tr("Undo") : tr("Redo"),
+                                                         action->shortcut().toString(QKeySequence::NativeText)));
+        addAction(action);
+    }
+    edit->addActions({undo, redo});
+    edit->addSeparator();
+    m_editActions->addTo(edit);
+    for (QAction *action : edit->actions()) {
+        if (action != m_editActions->deleteAction()) // the Delete key belongs to the tree alone
+            addAction(action);
+    }
+    connect(m_editActions, &TemplateEditActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_editActions, &TemplateEditActions::added, this, [this] {
+        // Straight to the words of what was added, all chosen, so typing replaces them.
+        auto *text = m_properties->findChild<QTextEdit *>(QStringLiteral("propertyText"));
+        text->setFocus(Qt::OtherFocusReason);
+        text->selectAll();
+    });
+    connect(m_document, &TemplateDocument::editRefused, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("That change was not made: %1").arg(message), 8000);
+    });
+    connect(stack, &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
@@ -234,12 +276,72 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     event->accept();
 }
 
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const QMessageBox::StandardButton answer = QMessageBox::question(
+        this, tr("Save your changes?"),
+        tr("You have changed \u201c%1\u201d. Do you want to save the changes?").arg(m_document->tmpl().title),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+bool MainWindow::save()
+{
+    if (!m_document->isOpen())
+        return false;
+    if (m_document->origin() != TemplateDocument::Origin::File)
+        return saveAs();
+    return saveTemplateFile(m_document->path());
+}
+
+bool MainWindow::saveAs()
+{
+    if (!m_document->isOpen())
+        return false;
+    const QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
+    const QString suggested = m_document->origin() == TemplateDocument::Origin::File
+                                  ? m_document->path()
+                                  : QDir(folder).filePath(m_document->tmpl().id + QStringLiteral(".json"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save the template as"), suggested, tr("Coform templates (*.json)"));
+    return !path.isEmpty() && saveTemplateFile(path);
+}
+
+bool MainWindow::saveTemplateFile(const QString &path)
+{
+    QString error;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (!writeTemplateFile(m_document->tmpl(), absolute, &error)) {
+        QMessageBox::warning(this, tr("The template was not saved"), error);
+        return false;
+    }
+    m_document->markSaved(absolute);
+    const Template &t = m_document->tmpl();
+    m_templateList->addEntry(TemplateDocument::Origin::File, absolute, t.title, t.version);
+    m_templateList->selectEntry(TemplateDocument::Origin::File, absolute);
+    QSettings().setValue(QStringLiteral("files/lastFolder"), QFileInfo(absolute).absolutePath());
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(absolute).fileName()), 5000);
+    return true;
+}
+
 bool MainWindow::openTemplateFile(const QString &path)
 {
+    if (!maybeSave()) {
+        m_templateList->selectEntry(m_document->origin(), m_document->path());
+        return false;
+    }
     const QString absolute = QFileInfo(path).absoluteFilePath();
     Problems problems;
     const std::optional<Template> t = readTemplateFile(absolute, &problems);
@@ -260,6 +362,10 @@ bool MainWindow::openTemplateFile(const QString &path)
 
 bool MainWindow::openBundledTemplate(const QString &path)
 {
+    if (!maybeSave()) {
+        m_templateList->selectEntry(m_document->origin(), m_document->path());
+        return false;
+    }
     Problems problems;
     const std::optional<Template> t = readTemplateFile(path, &problems);
     if (!t) {
@@ -295,13 +401,19 @@ void MainWindow::chooseTemplateFile()
 void MainWindow::onTemplateReplaced()
 {
     m_tree->expandAll();
+    updateTitleAndStatus();
+    setWindowModified(false);
+}
+
+void MainWindow::updateTitleAndStatus()
+{
     if (!m_document->isOpen()) {
         setWindowTitle(tr("Coform"));
         m_templateStatus->setText(tr("No form is open"));
         return;
     }
     const Template &t = m_document->tmpl();
-    setWindowTitle(tr("%1 \u2013 Coform").arg(t.title));
+    setWindowTitle(tr("%1[*] \u2013 Coform").arg(t.title));
     int questions = 0;
     for (const Item *item : t.allItems())
         questions += itemTypeIsAnswerable(item->type) ? 1 : 0;

@@ -13,6 +13,7 @@ namespace coform {
 
 class PdfPreview;
 class PropertiesPanel;
+class TemplateEditActions;
 class TemplateList;
 class TemplateTreeModel;
 class TextSize;
@@ -29,7 +30,7 @@ public:
     ~MainWindow() override;
 
     /// Opens a coform-template/1 file. On problems, shows them in a dialog (not waiting for it) and returns false;
-    /// the template open before stays open.
+    /// the template open before stays open. Unsaved changes are asked about first.
     bool openTemplateFile(const QString &path);
     /// Opens a template bundled with Coform (a resource path from bundledTemplatePaths()).
     bool openBundledTemplate(const QString &path);
@@ -37,6 +38,8 @@ public:
     bool selectId(const QString &id);
 
     TemplateDocument *document() const { return m_document; }
+    /// Saves the open template as a coform-template/1 file; false (and a message) when it cannot.
+    bool saveTemplateFile(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -48,15 +51,21 @@ private:
     void saveLayout();
     void chooseTemplateFile();
     void onTemplateReplaced();
+    void updateTitleAndStatus();
     void onCurrentTreeIndexChanged();
     void showAbout();
     void showShortcuts();
     void focusPanel(int step);
     void savePdf();
+    bool save();
+    bool saveAs();
+    /// Asks what to do with unsaved changes; false when the person chose to stay.
+    bool maybeSave();
     QWidget *makePanel(const QString &objectName, const QString &heading, QWidget *content, QWidget *buddy);
 
     TemplateDocument *m_document;
     TextSize *m_textSize;
+    TemplateEditActions *m_editActions = nullptr;
     QSplitter *m_splitter = nullptr;
     QSplitter *m_leftSplitter = nullptr;
     TemplateList *m_templateList = nullptr;

@@ -18,7 +18,8 @@ namespace coform {
 
 namespace {
 constexpr int kPageMargin = 12;
-}
+constexpr int kEditDelayMs = 400;
+} // namespace
 
 PdfPreview::PdfPreview(TemplateDocument *document, QWidget *parent)
     : QWidget(parent)
@@ -107,6 +108,11 @@ PdfPreview::PdfPreview(TemplateDocument *document, QWidget *parent)
         m_pdf.clear();
         fillLanguages();
         scheduleRender(0);
+    });
+    // Edits: gathered for a moment, so that typing makes one new PDF, not one a letter.
+    connect(m_document, &TemplateDocument::contentChanged, this, [this] {
+        fillLanguages();
+        scheduleRender(kEditDelayMs);
     });
     fillLanguages();
     scheduleRender(0);

@@ -1,11 +1,14 @@
 #include "propertiespanel.h"
 
 #include "check/coverage.h"
+#include "edit/templatejson.h"
 #include "plainwords.h"
 #include "templatedocument.h"
+#include "translationtable.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -21,22 +24,25 @@ namespace coform {
 
 namespace {
 
-/// A read-only text box that grows with its text, so the panel scrolls as a whole rather than each box.
+/// A text box that grows with its text, so the panel scrolls as a whole rather than each box.
 QTextEdit *makeTextBox(const QString &objectName, QWidget *parent)
 {
     auto *box = new QTextEdit(parent);
     box->setObjectName(objectName);
-    box->setReadOnly(true);
     box->setAcceptRichText(false);
     box->setTabChangesFocus(true);
-    box->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     box->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     box->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    box->setFocusPolicy(Qt::StrongFocus);
     QObject::connect(
         box->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, box,
         [box](const QSizeF &size) { box->setFixedHeight(int(size.height()) + 2 * box->frameWidth() + 2); });
     return box;
+}
+
+void makeReadOnly(QTextEdit *box)
+{
+    box->setReadOnly(true);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 }
 
 QLineEdit *makeLineBox(const QString &objectName, QWidget *parent)
@@ -54,7 +60,6 @@ QTableWidget *makeTable(const QString &objectName, QWidget *parent)
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setTabKeyNavigation(false);
     table->setWordWrap(true);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -68,6 +73,10 @@ QTableWidget *makeTable(const QString &objectName, QWidget *parent)
 /// Makes a table exactly as tall as its rows, so that nothing hides inside it.
 void fitTableHeight(QTableWidget *table)
 {
+    if (auto *translations = qobject_cast<TranslationTable *>(table)) {
+        translations->fitHeight();
+        return;
+    }
     table->resizeRowsToContents();
     int height = table->horizontalHeader()->isVisible() ? table->horizontalHeader()->sizeHint().height() : 0;
     for (int row = 0; row < table->rowCount(); ++row)
@@ -75,11 +84,22 @@ void fitTableHeight(QTableWidget *table)
     table->setFixedHeight(height + 2 * table->frameWidth() + 2);
 }
 
-QTableWidgetItem *cell(const QString &text)
+QTableWidgetItem *cell(const QString &text, bool editable = false)
 {
-    auto *item = new QTableWidgetItem(text.isEmpty() ? QString() : text);
+    auto *item = new QTableWidgetItem(text);
     item->setToolTip(text);
+    if (!editable)
+        item->setFlags(item->flags() & ~Qt::ItemIsEditable);
     return item;
+}
+
+/// Sets a box's text only when it differs, so that the cursor of someone typing in it stays where it is.
+void setBoxText(QTextEdit *box, const QString &text)
+{
+    if (box->toPlainText() == text)
+        return;
+    box->setPlainText(text);
+    box->moveCursor(QTextCursor::End);
 }
 
 } // namespace
@@ -89,7 +109,34 @@ PropertiesPanel::PropertiesPanel(TemplateDocument *document, QWidget *parent)
     , m_document(document)
 {
     setObjectName(QStringLiteral("propertiesPanel"));
+    createFields();
+    connectEdits();
 
+    connect(m_document, &TemplateDocument::templateReplaced, this, [this] {
+        m_requirementSet.reset();
+        if (m_document->isOpen() && !m_document->tmpl().requirementSet.isEmpty())
+            m_requirementSet = bundledRequirementSet(m_document->tmpl().requirementSet);
+        showId({});
+    });
+    // Undo, redo and changes made elsewhere show up here; the fields being typed in keep their cursor.
+    connect(m_document, &TemplateDocument::itemChanged, this, [this](const QString &id) {
+        if (m_shown == Shown::Item && id == m_currentId)
+            refresh();
+    });
+    connect(m_document, &TemplateDocument::sectionChanged, this, [this](const QString &id) {
+        if (m_shown == Shown::Section && id == m_currentId)
+            refresh();
+    });
+    connect(m_document, &TemplateDocument::templatePropertiesChanged, this, [this] {
+        if (m_shown == Shown::Template)
+            refresh();
+    });
+    connect(m_document, &TemplateDocument::structureChanged, this, &PropertiesPanel::refresh);
+    showId({});
+}
+
+void PropertiesPanel::createFields()
+{
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("propertiesScroll"));
     scroll->setAccessibleName(tr("Details"));
@@ -118,64 +165,122 @@ PropertiesPanel::PropertiesPanel(TemplateDocument *document, QWidget *parent)
     layout->addStretch(1);
     scroll->setWidget(content);
 
-    auto addRow = [this, content](QLabel **label, QWidget *field) {
+    auto addRow = [this, content](QLabel **label, QWidget *field, const QString &text) {
         *label = new QLabel(content);
         (*label)->setObjectName(field->objectName() + QStringLiteral("Label"));
         (*label)->setBuddy(field);
         m_form->addRow(*label, field);
+        setRowText(*label, text);
     };
     m_type = makeLineBox(QStringLiteral("propertyType"), content);
-    addRow(&m_typeLabel, m_type);
+    addRow(&m_typeLabel, m_type, tr("What it is"));
+    m_itemType = new QComboBox(content);
+    m_itemType->setObjectName(QStringLiteral("propertyItemType"));
+    for (ItemType type : allItemTypes())
+        m_itemType->addItem(PlainWords::itemTypeDescription(type), itemTypeName(type));
+    addRow(&m_itemTypeLabel, m_itemType, tr("Kind of question"));
     m_text = makeTextBox(QStringLiteral("propertyText"), content);
-    addRow(&m_textLabel, m_text);
+    addRow(&m_textLabel, m_text, tr("Question"));
     m_help = makeTextBox(QStringLiteral("propertyHelp"), content);
-    addRow(&m_helpLabel, m_help);
+    addRow(&m_helpLabel, m_help, tr("Help text"));
     m_required = new QCheckBox(tr("People must answer this question"), content);
     m_required->setObjectName(QStringLiteral("propertyRequired"));
     m_required->setAccessibleName(tr("People must answer this question"));
-    m_required->setEnabled(false); // read-only until the editor pushes an Edit for it
     m_form->addRow(m_required);
     m_format = makeLineBox(QStringLiteral("propertyFormat"), content);
-    addRow(&m_formatLabel, m_format);
+    addRow(&m_formatLabel, m_format, tr("Answer is checked as"));
     m_options = makeTable(QStringLiteral("propertyOptions"), content);
-    addRow(&m_optionsLabel, m_options);
+    m_options->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                               | QAbstractItemView::AnyKeyPressed);
+    m_options->setToolTip(tr("Type to change an answer's words. Press F2 to change a cell."));
+    addRow(&m_optionsLabel, m_options, tr("Answers to choose from"));
     m_columns = makeTable(QStringLiteral("propertyColumns"), content);
-    addRow(&m_columnsLabel, m_columns);
+    addRow(&m_columnsLabel, m_columns, tr("Table columns"));
     m_showIf = makeTextBox(QStringLiteral("propertyShowIf"), content);
-    addRow(&m_showIfLabel, m_showIf);
+    makeReadOnly(m_showIf);
+    addRow(&m_showIfLabel, m_showIf, tr("When it is asked"));
     m_requirements = makeTable(QStringLiteral("propertyRequirements"), content);
-    addRow(&m_requirementsLabel, m_requirements);
-    m_translations = makeTable(QStringLiteral("propertyTranslations"), content);
-    addRow(&m_translationsLabel, m_translations);
+    addRow(&m_requirementsLabel, m_requirements, tr("Requirements it helps meet"));
+    m_translations = new TranslationTable(content);
+    addRow(&m_translationsLabel, m_translations, tr("Words in each language"));
     m_note = makeTextBox(QStringLiteral("propertyNote"), content);
-    addRow(&m_noteLabel, m_note);
+    addRow(&m_noteLabel, m_note, tr("Note for form writers"));
     m_id = makeLineBox(QStringLiteral("propertyId"), content);
     m_id->setToolTip(tr("A short code that stays the same when the wording changes. Other systems use it."));
-    addRow(&m_idLabel, m_id);
+    addRow(&m_idLabel, m_id, tr("Reference code"));
 
-    // Wrapped rows change height with the width: refit the lists and tables when their width changes.
+    // Wrapped rows change height with the width: refit the tables when their width changes.
     for (QWidget *view : {static_cast<QWidget *>(m_options), static_cast<QWidget *>(m_columns),
                           static_cast<QWidget *>(m_requirements), static_cast<QWidget *>(m_translations)})
         view->installEventFilter(this);
+}
 
-    setRowText(m_typeLabel, tr("What it is"));
-    setRowText(m_helpLabel, tr("Help text"));
-    setRowText(m_formatLabel, tr("Answer is checked as"));
-    setRowText(m_optionsLabel, tr("Answers to choose from"));
-    setRowText(m_columnsLabel, tr("Table columns"));
-    setRowText(m_showIfLabel, tr("When it is asked"));
-    setRowText(m_requirementsLabel, tr("Requirements it helps meet"));
-    setRowText(m_translationsLabel, tr("Words in each language"));
-    setRowText(m_noteLabel, tr("Note for form writers"));
-    setRowText(m_idLabel, tr("Reference code"));
-
-    connect(m_document, &TemplateDocument::templateReplaced, this, [this] {
-        m_requirementSet.reset();
-        if (m_document->isOpen() && !m_document->tmpl().requirementSet.isEmpty())
-            m_requirementSet = bundledRequirementSet(m_document->tmpl().requirementSet);
-        showId({});
+void PropertiesPanel::connectEdits()
+{
+    connect(m_text, &QTextEdit::textChanged, this, [this] {
+        pushText(m_shown == Shown::Item ? QStringLiteral("label") : QStringLiteral("title"), m_text->toPlainText());
     });
-    showId({});
+    connect(m_help, &QTextEdit::textChanged, this, [this] { pushText(QStringLiteral("help"), m_help->toPlainText()); });
+    connect(m_note, &QTextEdit::textChanged, this, [this] { pushText(QStringLiteral("note"), m_note->toPlainText()); });
+    connect(m_required, &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_updating && m_shown == Shown::Item)
+            m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("required"), on));
+    });
+    connect(m_itemType, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updating && m_shown == Shown::Item) {
+            m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("type"),
+                                                   m_itemType->currentData().toString()));
+        }
+    });
+    connect(m_options, &QTableWidget::itemChanged, this, &PropertiesPanel::optionCellEdited);
+    connect(m_translations, &TranslationTable::translationEdited, this,
+            [this](const QString &language, const QString &property, const QString &text) {
+                if (m_updating)
+                    return;
+                const QString section = m_shown == Shown::Section ? m_currentId : QString();
+                const QString item = m_shown == Shown::Item ? m_currentId : QString();
+                m_document->push(Edit::setTranslation(m_document->tmpl(), section, item, language, property, text));
+            });
+}
+
+void PropertiesPanel::pushText(const QString &property, const QString &text)
+{
+    if (m_updating)
+        return;
+    const Template &t = m_document->tmpl();
+    switch (m_shown) {
+    case Shown::Template:
+        m_document->push(Edit::setTemplateProperty(t, property, text), EditCommand::Merge::Typing);
+        break;
+    case Shown::Section:
+        m_document->push(Edit::setSectionProperty(t, m_currentId, property, text), EditCommand::Merge::Typing);
+        break;
+    case Shown::Item:
+        m_document->push(Edit::setItemProperty(t, m_currentId, property, text), EditCommand::Merge::Typing);
+        break;
+    case Shown::Nothing:
+        break;
+    }
+}
+
+void PropertiesPanel::optionCellEdited(QTableWidgetItem *changed)
+{
+    if (m_updating || m_shown != Shown::Item)
+        return;
+    const Item *item = m_document->tmpl().findItem(m_currentId);
+    if (!item || changed->row() >= item->options.size())
+        return;
+    QVector<Option> options = item->options;
+    Option &option = options[changed->row()];
+    const bool scale = item->type == ItemType::Scale;
+    if (changed->column() == 0)
+        option.label = changed->text();
+    else if (scale && changed->column() == 1)
+        option.description = changed->text();
+    else
+        return;
+    m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("options"),
+                                           TemplateJson::fromOptions(options)));
 }
 
 bool PropertiesPanel::eventFilter(QObject *watched, QEvent *event)
@@ -199,40 +304,43 @@ void PropertiesPanel::setRowText(QLabel *label, const QString &text)
         field->setAccessibleName(text);
 }
 
-void PropertiesPanel::hideAllRows()
+void PropertiesPanel::refresh()
 {
-    for (int row = 0; row < m_form->rowCount(); ++row)
-        m_form->setRowVisible(row, false);
+    const QString id = m_currentId; // a copy: showId() clears m_currentId first
+    showId(id);
 }
 
 void PropertiesPanel::showId(const QString &id)
 {
+    m_updating = true;
     m_currentId.clear();
-    hideAllRows();
-    if (!m_document->isOpen()) {
-        showNothing();
-        return;
-    }
+    m_visibleRows.clear();
+    m_shown = Shown::Nothing;
     const Template &t = m_document->tmpl();
-    if (!id.isEmpty()) {
-        if (const Section *section = t.findSection(id)) {
-            m_currentId = id;
-            showSection(t, *section);
-            return;
-        }
-        if (const Item *item = t.findItem(id)) {
-            m_currentId = id;
-            showItem(t, *item);
-            return;
-        }
+    if (!m_document->isOpen()) {
+        m_heading->setText(tr("No form is open. Choose a template from the list, or open a template file from the "
+                              "File menu."));
+    } else if (const Section *section = id.isEmpty() ? nullptr : t.findSection(id)) {
+        m_currentId = id;
+        m_shown = Shown::Section;
+        showSection(t, *section);
+    } else if (const Item *item = id.isEmpty() ? nullptr : t.findItem(id)) {
+        m_currentId = id;
+        m_shown = Shown::Item;
+        showItem(t, *item);
+    } else {
+        m_shown = Shown::Template;
+        showTemplate(t);
     }
-    showTemplate(t);
-}
-
-void PropertiesPanel::showNothing()
-{
-    m_heading->setText(tr("No form is open. Choose a template from the list, or open a template file from the "
-                          "File menu."));
+    // Rows that stay visible are never hidden on the way, so the field being typed in keeps the focus.
+    for (int row = 0; row < m_form->rowCount(); ++row) {
+        QLayoutItem *field = m_form->itemAt(row, QFormLayout::FieldRole);
+        if (!field)
+            field = m_form->itemAt(row, QFormLayout::SpanningRole);
+        if (field && field->widget())
+            m_form->setRowVisible(row, m_visibleRows.contains(field->widget()));
+    }
+    m_updating = false;
 }
 
 void PropertiesPanel::showTemplate(const Template &t)
@@ -245,62 +353,66 @@ void PropertiesPanel::showTemplate(const Template &t)
                         .arg(PlainWords::count(t.sections.size(), tr("section"), tr("sections")),
                              PlainWords::count(questions, tr("question"), tr("questions"))));
     setRowText(m_textLabel, tr("Title"));
-    m_text->setPlainText(t.title);
+    setBoxText(m_text, t.title);
     QStringList languages;
     for (const QString &lang : t.languages)
         languages.append(PlainWords::languageName(lang));
     setRowText(m_formatLabel, tr("Languages"));
     m_format->setText(QLocale().createSeparatedList(languages));
-    m_form->setRowVisible(m_type, true);
-    m_form->setRowVisible(m_text, true);
-    m_form->setRowVisible(m_format, true);
+    m_id->setText(t.id);
+    for (QWidget *field : {static_cast<QWidget *>(m_type), static_cast<QWidget *>(m_text),
+                           static_cast<QWidget *>(m_format), static_cast<QWidget *>(m_id)})
+        showRow(field);
+    fillCoverage(t);
 
+    QStringList titles{t.title};
+    for (const QString &lang : t.languages.mid(1))
+        titles.append(t.translations.value(lang).title);
+    if (t.languages.size() > 1) {
+        m_translations->setTexts(t.languages, {{tr("Title"), QStringLiteral("title"), titles}});
+        showRow(m_translations);
+    }
+}
+
+void PropertiesPanel::fillCoverage(const Template &t)
+{
     // The requirements of the set and which questions cover them: nothing told by colour alone.
     m_requirements->clear();
     m_requirements->setColumnCount(2);
     m_requirements->setHorizontalHeaderLabels({tr("Requirement"), tr("Covered by")});
     m_requirements->setRowCount(0);
-    if (m_requirementSet) {
-        const Coverage coverage = computeCoverage(t, *m_requirementSet);
-        const QMap<QString, int> numbers = t.questionNumbers();
-        for (const Requirement &r : m_requirementSet->requirements) {
-            QList<int> questionNumbers;
-            int infoTexts = 0;
-            for (const QString &itemId : coverage.itemsByRequirement.value(r.id)) {
-                const int number = numbers.value(itemId);
-                if (number > 0)
-                    questionNumbers.append(number);
-                else
-                    ++infoTexts;
-            }
-            QStringList where;
-            if (!questionNumbers.isEmpty()) {
-                where.append((questionNumbers.size() == 1 ? tr("question %1") : tr("questions %1"))
-                                 .arg(PlainWords::numberRuns(questionNumbers)));
-            }
-            if (infoTexts > 0)
-                where.append(PlainWords::count(infoTexts, tr("information text"), tr("information texts")));
-            const QString status = where.isEmpty() ? tr("NOT COVERED YET") : where.join(tr(" and "));
-            const int row = m_requirements->rowCount();
-            m_requirements->insertRow(row);
-            m_requirements->setItem(row, 0, cell(QStringLiteral("%1: %2").arg(r.id, r.title)));
-            m_requirements->item(row, 0)->setToolTip(r.mustContain);
-            m_requirements->setItem(row, 1, cell(status));
+    if (!m_requirementSet)
+        return;
+    const Coverage coverage = computeCoverage(t, *m_requirementSet);
+    const QMap<QString, int> numbers = t.questionNumbers();
+    for (const Requirement &r : m_requirementSet->requirements) {
+        QList<int> questionNumbers;
+        int infoTexts = 0;
+        for (const QString &itemId : coverage.itemsByRequirement.value(r.id)) {
+            const int number = numbers.value(itemId);
+            if (number > 0)
+                questionNumbers.append(number);
+            else
+                ++infoTexts;
         }
-        setRowText(m_requirementsLabel, tr("Requirements: %1 of %2 covered")
-                                            .arg(m_requirementSet->requirements.size() - coverage.uncovered.size())
-                                            .arg(m_requirementSet->requirements.size()));
-        m_form->setRowVisible(m_requirements, true);
+        QStringList where;
+        if (!questionNumbers.isEmpty()) {
+            where.append((questionNumbers.size() == 1 ? tr("question %1") : tr("questions %1"))
+                             .arg(PlainWords::numberRuns(questionNumbers)));
+        }
+        if (infoTexts > 0)
+            where.append(PlainWords::count(infoTexts, tr("information text"), tr("information texts")));
+        const int row = m_requirements->rowCount();
+        m_requirements->insertRow(row);
+        m_requirements->setItem(row, 0, cell(QStringLiteral("%1: %2").arg(r.id, r.title)));
+        m_requirements->item(row, 0)->setToolTip(r.mustContain);
+        m_requirements->setItem(row, 1, cell(where.isEmpty() ? tr("NOT COVERED YET") : where.join(tr(" and "))));
     }
+    setRowText(m_requirementsLabel, tr("Requirements: %1 of %2 covered")
+                                        .arg(m_requirementSet->requirements.size() - coverage.uncovered.size())
+                                        .arg(m_requirementSet->requirements.size()));
     fitTableHeight(m_requirements);
-    fillTranslations(t, {{tr("Title"), [&] {
-                              QStringList texts{t.title};
-                              for (const QString &lang : t.languages.mid(1))
-                                  texts.append(t.translations.value(lang).title);
-                              return texts;
-                          }()}});
-    m_id->setText(t.id);
-    m_form->setRowVisible(m_id, true);
+    showRow(m_requirements);
 }
 
 void PropertiesPanel::showSection(const Template &t, const Section &section)
@@ -314,25 +426,27 @@ void PropertiesPanel::showSection(const Template &t, const Section &section)
     m_heading->setText(tr("Section %1 of %2").arg(number + 1).arg(t.sections.size()));
     m_type->setText(tr("A section with %1").arg(PlainWords::count(questions, tr("question"), tr("questions"))));
     setRowText(m_textLabel, tr("Section title"));
-    m_text->setPlainText(section.title);
-    m_help->setPlainText(section.help);
-    m_showIf->setPlainText(PlainWords::showIfDescription(t, section.showIf));
+    setBoxText(m_text, section.title);
+    setBoxText(m_help, section.help);
+    setBoxText(m_showIf, PlainWords::showIfDescription(t, section.showIf));
     m_id->setText(section.id);
-    for (QWidget *field : {static_cast<QWidget *>(m_type), static_cast<QWidget *>(m_text),
-                           static_cast<QWidget *>(m_showIf), static_cast<QWidget *>(m_id)})
-        m_form->setRowVisible(field, true);
-    m_form->setRowVisible(m_help, !section.help.isEmpty());
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_type), static_cast<QWidget *>(m_text), static_cast<QWidget *>(m_help),
+          static_cast<QWidget *>(m_showIf), static_cast<QWidget *>(m_id)})
+        showRow(field);
 
-    QVector<QPair<QString, QStringList>> rows;
-    QStringList titles{section.title}, helps{section.help};
-    for (const QString &lang : t.languages.mid(1)) {
-        titles.append(section.translations.value(lang).title);
-        helps.append(section.translations.value(lang).help);
+    if (t.languages.size() > 1) {
+        QStringList titles{section.title}, helps{section.help};
+        for (const QString &lang : t.languages.mid(1)) {
+            titles.append(section.translations.value(lang).title);
+            helps.append(section.translations.value(lang).help);
+        }
+        QVector<TranslationTable::Row> rows{{tr("Section title"), QStringLiteral("title"), titles}};
+        if (!section.help.isEmpty())
+            rows.append({tr("Help text"), QStringLiteral("help"), helps});
+        m_translations->setTexts(t.languages, rows);
+        showRow(m_translations);
     }
-    rows.append({tr("Section title"), titles});
-    if (!section.help.isEmpty())
-        rows.append({tr("Help text"), helps});
-    fillTranslations(t, rows);
 }
 
 void PropertiesPanel::showItem(const Template &t, const Item &item)
@@ -340,25 +454,27 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
     const int number = t.questionNumbers().value(item.id);
     const bool answerable = itemTypeIsAnswerable(item.type);
     m_heading->setText(answerable ? tr("Question %1").arg(number) : tr("Information text"));
-    m_type->setText(PlainWords::itemTypeDescription(item.type));
+    m_itemType->setCurrentIndex(m_itemType->findData(itemTypeName(item.type)));
     setRowText(m_textLabel, answerable ? tr("Question") : tr("Text to read"));
-    m_text->setPlainText(item.label);
-    m_help->setPlainText(item.help);
+    setBoxText(m_text, item.label);
+    setBoxText(m_help, item.help);
     m_required->setChecked(item.required);
-    m_showIf->setPlainText(PlainWords::showIfDescription(t, item.showIf));
+    setBoxText(m_showIf, PlainWords::showIfDescription(t, item.showIf));
+    setBoxText(m_note, item.note);
     m_id->setText(item.id);
-    m_note->setPlainText(item.note);
-    for (QWidget *field : {static_cast<QWidget *>(m_type), static_cast<QWidget *>(m_text),
-                           static_cast<QWidget *>(m_showIf), static_cast<QWidget *>(m_id)})
-        m_form->setRowVisible(field, true);
-    m_form->setRowVisible(m_help, answerable || !item.help.isEmpty());
-    m_form->setRowVisible(m_required, answerable);
-    m_form->setRowVisible(m_note, !item.note.isEmpty());
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_itemType), static_cast<QWidget *>(m_text), static_cast<QWidget *>(m_help),
+          static_cast<QWidget *>(m_showIf), static_cast<QWidget *>(m_id)})
+        showRow(field);
+    if (answerable)
+        showRow(m_required);
+    if (!item.note.isEmpty())
+        showRow(m_note);
 
     if (item.type == ItemType::Text && !item.format.isEmpty()) {
         setRowText(m_formatLabel, tr("Answer is checked as"));
         m_format->setText(PlainWords::textFormatDescription(item.format));
-        m_form->setRowVisible(m_format, true);
+        showRow(m_format);
     } else if (item.type == ItemType::Number && (item.min || item.max || !item.unit.isEmpty())) {
         const QLocale locale;
         QStringList parts;
@@ -370,20 +486,23 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
             parts.append(tr("in %1").arg(item.unit));
         setRowText(m_formatLabel, tr("Allowed numbers"));
         m_format->setText(parts.join(QStringLiteral(", ")));
-        m_form->setRowVisible(m_format, true);
+        showRow(m_format);
     }
 
-    QVector<QPair<QString, QStringList>> rows;
+    const QStringList others = t.languages.mid(1);
     auto translated = [&](const QString &source, auto &&pick) {
         QStringList texts{source};
-        for (const QString &lang : t.languages.mid(1))
+        for (const QString &lang : others)
             texts.append(pick(item.translations.value(lang)));
         return texts;
     };
-    rows.append({answerable ? tr("Question") : tr("Text to read"),
+    QVector<TranslationTable::Row> rows;
+    rows.append({answerable ? tr("Question") : tr("Text to read"), QStringLiteral("label"),
                  translated(item.label, [](const Translation &x) { return x.label; })});
-    if (!item.help.isEmpty())
-        rows.append({tr("Help text"), translated(item.help, [](const Translation &x) { return x.help; })});
+    if (!item.help.isEmpty()) {
+        rows.append({tr("Help text"), QStringLiteral("help"),
+                     translated(item.help, [](const Translation &x) { return x.help; })});
+    }
 
     if (itemTypeHasOptions(item.type)) {
         const bool scale = item.type == ItemType::Scale;
@@ -394,16 +513,16 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
         m_options->setRowCount(int(item.options.size()));
         for (int row = 0; row < item.options.size(); ++row) {
             const Option &option = item.options.at(row);
-            m_options->setItem(row, 0, cell(option.label));
+            m_options->setItem(row, 0, cell(option.label, true));
             if (scale)
-                m_options->setItem(row, 1, cell(option.description));
+                m_options->setItem(row, 1, cell(option.description, true));
             m_options->setItem(row, scale ? 2 : 1, cell(option.value));
-            rows.append({tr("Answer: %1").arg(option.label), translated(option.label, [&](const Translation &x) {
-                             return x.options.value(option.value);
-                         })});
+            rows.append(
+                {tr("Answer: %1").arg(option.label), QStringLiteral("option:") + option.value,
+                 translated(option.label, [&](const Translation &x) { return x.options.value(option.value); })});
         }
         fitTableHeight(m_options);
-        m_form->setRowVisible(m_options, true);
+        showRow(m_options);
     }
     if (item.type == ItemType::Table) {
         m_columns->clear();
@@ -414,14 +533,17 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
             const Column &column = item.columns.at(row);
             m_columns->setItem(row, 0, cell(column.label));
             m_columns->setItem(row, 1, cell(column.id));
-            rows.append({tr("Column: %1").arg(column.label),
+            rows.append({tr("Column: %1").arg(column.label), QStringLiteral("column:") + column.id,
                          translated(column.label, [&](const Translation &x) { return x.columns.value(column.id); })});
         }
         fitTableHeight(m_columns);
-        m_form->setRowVisible(m_columns, true);
+        showRow(m_columns);
     }
     fillRequirements(item.requirements);
-    fillTranslations(t, rows);
+    if (t.languages.size() > 1) {
+        m_translations->setTexts(t.languages, rows);
+        showRow(m_translations);
+    }
 }
 
 void PropertiesPanel::fillRequirements(const QStringList &ids)
@@ -444,34 +566,7 @@ void PropertiesPanel::fillRequirements(const QStringList &ids)
         m_requirements->setItem(0, 0, cell(tr("None")));
     }
     fitTableHeight(m_requirements);
-    m_form->setRowVisible(m_requirements, true);
-}
-
-void PropertiesPanel::fillTranslations(const Template &t, const QVector<QPair<QString, QStringList>> &rows)
-{
-    if (t.languages.size() < 2) {
-        m_form->setRowVisible(m_translations, false);
-        return;
-    }
-    QStringList headers{tr("Text")};
-    for (const QString &lang : t.languages)
-        headers.append(PlainWords::languageName(lang));
-    m_translations->clear();
-    m_translations->setColumnCount(int(headers.size()));
-    m_translations->setHorizontalHeaderLabels(headers);
-    m_translations->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_translations->setRowCount(int(rows.size()));
-    for (int row = 0; row < rows.size(); ++row) {
-        m_translations->setItem(row, 0, cell(rows.at(row).first));
-        const QStringList &texts = rows.at(row).second;
-        for (int lang = 0; lang < texts.size(); ++lang) {
-            const QString &text = texts.at(lang);
-            // Said in words, not only by an empty cell: a missing translation reads "(not translated yet)".
-            m_translations->setItem(row, lang + 1, cell(text.isEmpty() ? tr("(not translated yet)") : text));
-        }
-    }
-    fitTableHeight(m_translations);
-    m_form->setRowVisible(m_translations, true);
+    showRow(m_requirements);
 }
 
 } // namespace coform

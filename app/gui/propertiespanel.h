@@ -2,29 +2,33 @@
 
 #include "model/requirementset.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <optional>
 
 class QCheckBox;
+class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
-class QTextEdit;
 class QTableWidget;
+class QTableWidgetItem;
+class QTextEdit;
 
 namespace coform {
 
 class TemplateDocument;
+class TranslationTable;
 struct Item;
 struct Section;
 struct Template;
-struct Translation;
 
 /// The details of what is chosen in the tree: the whole form, a section or an item (its kind, words, help,
 /// whether it must be answered, answers to choose from, when it is asked, the requirements it helps meet, and its
-/// words in every language side by side). Read-only for now: the editor makes the same fields editable and turns
-/// each change into an Edit. Each field has a label (its buddy) and an accessible name.
+/// words in every language side by side). Changes typed here become Edits pushed on the document's undo stack
+/// (typing merges into one step); the panel follows the document's change signals, so undo shows up here too.
+/// Each field has a label (its buddy) and an accessible name.
 class PropertiesPanel : public QWidget
 {
     Q_OBJECT
@@ -41,24 +45,34 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void showNothing();
+    enum class Shown { Nothing, Template, Section, Item };
+
+    void createFields();
+    void connectEdits();
+    void refresh();
     void showTemplate(const Template &t);
     void showSection(const Template &t, const Section &section);
     void showItem(const Template &t, const Item &item);
-    void hideAllRows();
+    void showRow(QWidget *field) { m_visibleRows.insert(field); }
     void setRowText(QLabel *label, const QString &text);
     void fillRequirements(const QStringList &ids);
-    /// Fills the side-by-side table: one row a text, one column a language.
-    void fillTranslations(const Template &t, const QVector<QPair<QString, QStringList>> &rows);
+    void fillCoverage(const Template &t);
+    void pushText(const QString &property, const QString &text);
+    void optionCellEdited(QTableWidgetItem *cell);
 
     TemplateDocument *m_document;
     std::optional<RequirementSet> m_requirementSet;
     QString m_currentId;
+    Shown m_shown = Shown::Nothing;
+    QSet<QWidget *> m_visibleRows;
+    bool m_updating = false; ///< true while fields are filled from the document: no edits then
 
     QLabel *m_heading;
     QFormLayout *m_form;
     QLabel *m_typeLabel;
     QLineEdit *m_type;
+    QLabel *m_itemTypeLabel;
+    QComboBox *m_itemType;
     QLabel *m_textLabel;
     QTextEdit *m_text;
     QLabel *m_helpLabel;
@@ -75,7 +89,7 @@ private:
     QLabel *m_requirementsLabel;
     QTableWidget *m_requirements;
     QLabel *m_translationsLabel;
-    QTableWidget *m_translations;
+    TranslationTable *m_translations;
     QLabel *m_noteLabel;
     QTextEdit *m_note;
     QLabel *m_idLabel;

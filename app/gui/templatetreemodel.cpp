@@ -16,7 +16,37 @@ TemplateTreeModel::TemplateTreeModel(TemplateDocument *document, QObject *parent
         reload();
         endResetModel();
     });
+    connect(m_document, &TemplateDocument::aboutToChangeStructure, this, [this] { beginResetModel(); });
+    connect(m_document, &TemplateDocument::structureChanged, this, [this] {
+        reload();
+        endResetModel();
+    });
+    connect(m_document, &TemplateDocument::sectionChanged, this, [this](const QString &id) {
+        const QModelIndex index = indexForId(id);
+        if (index.isValid())
+            emit dataChanged(index, index);
+    });
+    connect(m_document, &TemplateDocument::itemChanged, this, [this](const QString &id) {
+        // A new kind of item can renumber the questions after it.
+        const QMap<QString, int> before = m_questionNumbers;
+        reload();
+        const QModelIndex index = indexForId(id);
+        if (before != m_questionNumbers)
+            emitDataChangedForAllItems();
+        else if (index.isValid())
+            emit dataChanged(index, index);
+    });
     reload();
+}
+
+void TemplateTreeModel::emitDataChangedForAllItems()
+{
+    for (int s = 0; s < rowCount(); ++s) {
+        const QModelIndex section = index(s, 0);
+        const int items = rowCount(section);
+        if (items > 0)
+            emit dataChanged(index(0, 0, section), index(items - 1, 0, section));
+    }
 }
 
 void TemplateTreeModel::reload()

@@ -9,9 +9,8 @@ class TemplateDocument;
 
 /// The sections of the open template (top level) and their items (children), one column.
 ///
-/// Read-only for now; the editor makes it editable by pushing Edits from setData() and drag and drop, and by
-/// following the document's finer change signals with begin/endInsertRows and friends. It never changes the
-/// template itself.
+/// It follows the document: changed items and sections give dataChanged(), added, removed and moved ones a reset
+/// (views keep their current item by id). It never changes the template itself: edits go through the document.
 class TemplateTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -42,6 +41,7 @@ public:
 
 private:
     void reload();
+    void emitDataChangedForAllItems();
 
     TemplateDocument *m_document;
     QMap<QString, int> m_questionNumbers;

@@ -152,7 +152,7 @@ void TestMainWindow::selectsAnItemAndShowsItsDetails()
     QTRY_COMPARE(heading->text(), QStringLiteral("Question 1"));
     QCOMPARE(text->toPlainText(), QStringLiteral("What kind of review is this?"));
     QCOMPARE(text->accessibleName(), QStringLiteral("Question"));
-    QCOMPARE(child<QLineEdit>(&w, "propertyType")->text(), QStringLiteral("Pick one answer"));
+    QCOMPARE(child<QComboBox>(&w, "propertyItemType")->currentText(), QStringLiteral("Pick one answer"));
     QVERIFY(child<QTextEdit>(&w, "propertyHelp")->toPlainText().startsWith(QStringLiteral("Why we ask")));
     QVERIFY(child<QWidget>(&w, "propertyRequired")->isVisible());
     QCOMPARE(child<QLineEdit>(&w, "propertyId")->text(), QStringLiteral("review-type"));
