@@ -48,6 +48,7 @@ private:
             c.setDatabaseName(url.path().mid(1));
             if (c.open()) {
                 QSqlQuery q(c);
+                q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
                 ok = q.exec(sql);
                 if (!ok)
                     qWarning() << q.lastError().text();

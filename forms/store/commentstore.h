@@ -47,9 +47,9 @@ public:
     Result<CommentThread> thread(qint64 threadId) const;
 
     enum class Which { All, Unresolved };
-    /// The template's threads, oldest first; only an item's when itemId is given ("" for the whole template's own use
-    /// allThreads()).
+    /// All the template's threads (on items and on the whole template), oldest first.
     Result<QVector<CommentThread>> threads(const QString &templateId, Which which = Which::All) const;
+    /// The threads on one item ("" for those on the whole template), oldest first.
     Result<QVector<CommentThread>> threadsOnItem(const QString &templateId, const QString &itemId,
                                                  Which which = Which::All) const;
     /// Unresolved threads per item id ("" for the whole template), for the template tree.

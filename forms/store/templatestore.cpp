@@ -724,8 +724,8 @@ Result<TemplateDiff> TemplateStore::diff(const QString &templateId, int from, in
                 linkedComments[id].append(c.commentId);
         }
     }
-    // The comments behind them: those a change names, and the threads started on the item while the older
-    // version was current or the newer one was being drafted.
+    // The comments behind them: those a change names, and the threads started on the item while the older version
+    // was current or the newer one was being drafted.
     QSqlQuery q = m_db.query();
     QString error;
     if (!m_db.exec(
@@ -734,39 +734,22 @@ Result<TemplateDiff> TemplateStore::diff(const QString &templateId, int from, in
                            "ON u.id = c.author_id WHERE c.template_id = ? AND c.thread_id IS NULL ORDER BY c.id"),
             {templateId}, &error))
         return dbFailure(m_db, error);
-    QMap<QString, QList<qint64>> added;
+    QMap<QString, QVector<DiffNote>> commentNotes;
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         const QString itemId = q.value(1).toString();
         const int version = q.value(2).toInt();
-        const bool linked = linkedComments.value(itemId).contains(id);
-        if (!linked && (version < low || version >= high))
-            continue;
-        bool linkedElsewhere = false;
-        for (auto it = linkedComments.begin(); it != linkedComments.end(); ++it)
-            linkedElsewhere = linkedElsewhere || (it.key() != itemId && it.value().contains(id));
-        QStringList targets{itemId};
-        if (linkedElsewhere) {
-            for (auto it = linkedComments.begin(); it != linkedComments.end(); ++it) {
-                if (it.value().contains(id) && !targets.contains(it.key()))
-                    targets.append(it.key());
-            }
-        }
-        for (const QString &target : targets) {
-            if (added[target].contains(id))
-                continue;
-            added[target].append(id);
-            notes[target].prepend({DiffNote::Kind::Comment, q.value(3).toString(),
-                                   Database::timeFromText(q.value(4).toString()), q.value(5).toString()});
+        const DiffNote note{DiffNote::Kind::Comment, q.value(3).toString(),
+                            Database::timeFromText(q.value(4).toString()), q.value(5).toString()};
+        for (const ItemDiff &d : std::as_const(diff.items)) {
+            const bool onItem = d.itemId == itemId && version >= low && version < high;
+            if (onItem || linkedComments.value(d.itemId).contains(id))
+                commentNotes[d.itemId].append(note);
         }
     }
     for (ItemDiff &d : diff.items) {
         d.authors = authors.value(d.itemId);
-        QVector<DiffNote> itemNotes = notes.value(d.itemId);
-        std::stable_sort(itemNotes.begin(), itemNotes.end(), [](const DiffNote &x, const DiffNote &y) {
-            return x.kind == DiffNote::Kind::Comment && y.kind != DiffNote::Kind::Comment;
-        });
-        d.notes = itemNotes;
+        d.notes = commentNotes.value(d.itemId) + notes.value(d.itemId);
     }
     return diff;
 }
