@@ -1,12 +1,170 @@
-// coform-cli review show ID | review list   (minimal for now: the reviews work extends this file)
+// coform-cli review list [--search TEXT] [--status in-progress|completed] [--due-within DAYS] | review show ID |
+// review new --person ID --template ID [--version N] | review answer ID --answers FILE | review complete ID |
+// review reopen ID --reason TEXT | review pdf ID -o FILE [--print PROFILE] [--format pdf|html] | review audit ID
 #include "clisession.h"
 #include "command.h"
 
 #include "format/templateformat.h"
+#include "model/nhsnumber.h"
+#include "store/auditlog.h"
+#include "store/reviewoutput.h"
 #include "store/reviewstore.h"
+
+#include <cstdio>
 
 namespace coform::cli {
 namespace {
+
+const char *const usage =
+    "usage: coform-cli review list [--search TEXT] [--status in-progress|completed] [--due-within DAYS] | show ID | "
+    "new --person ID --template ID [--version N] | answer ID --answers FILE | complete ID | reopen ID --reason TEXT | "
+    "pdf ID -o FILE [--print standard|large|easy] [--format pdf|html] | audit ID   [--db PATH-or-URL] [--user NAME]";
+
+int badUsage(const QString &message = {})
+{
+    printError(message.isEmpty() ? QString::fromLatin1(usage) : message);
+    return BadUsage;
+}
+
+QString statusText(const QString &status)
+{
+    return status == QLatin1String(ReviewRecord::Completed) ? QStringLiteral("completed")
+                                                            : QStringLiteral("in progress");
+}
+
+int list(ReviewStore &reviews, QStringList args)
+{
+    ReviewFilter filter;
+    filter.limit = 1000000;
+    QString status, within;
+    if (!takeOption(args, QStringLiteral("--search"), &filter.search)
+        || !takeOption(args, QStringLiteral("--status"), &status)
+        || !takeOption(args, QStringLiteral("--due-within"), &within))
+        return BadUsage;
+    if (!args.isEmpty())
+        return badUsage();
+    if (status == QLatin1String("completed"))
+        filter.status = QLatin1String(ReviewRecord::Completed);
+    else if (status == QLatin1String("in-progress"))
+        filter.status = QLatin1String(ReviewRecord::InProgress);
+    else if (!status.isEmpty())
+        return badUsage(QStringLiteral("--status: expected in-progress or completed, not \"%1\"").arg(status));
+    if (!within.isEmpty()) {
+        bool ok = false;
+        const int days = within.toInt(&ok);
+        if (!ok || days < 0)
+            return badUsage(QStringLiteral("--due-within: expected a number of days, not \"%1\"").arg(within));
+        filter.dueTo = QDate::currentDate().addDays(days);
+    }
+    const Result<QVector<ReviewSummary>> found = reviews.find(filter);
+    if (!found.ok())
+        return CliSession::report(found.outcome());
+    const QDate today = QDate::currentDate();
+    for (const ReviewSummary &r : found.value()) {
+        printLine(QStringLiteral("%1\t%2\t%3\t%4\t%5 version %6\tnext due %7%8")
+                      .arg(r.id)
+                      .arg(r.personName, NhsNumber::formatted(r.nhsNumber), statusText(r.status), r.templateId)
+                      .arg(r.version)
+                      .arg(r.nextDue.isValid() ? r.nextDue.toString(Qt::ISODate) : QStringLiteral("not set"),
+                           r.dueWithin(today) ? QStringLiteral("\tDUE WITHIN 30 DAYS") : QString()));
+    }
+    return Done;
+}
+
+int create(ReviewStore &reviews, QStringList args)
+{
+    QString person, templateId, version;
+    if (!takeOption(args, QStringLiteral("--person"), &person)
+        || !takeOption(args, QStringLiteral("--template"), &templateId)
+        || !takeOption(args, QStringLiteral("--version"), &version))
+        return BadUsage;
+    bool personOk = false, versionOk = true;
+    const qint64 personId = person.toLongLong(&personOk);
+    const int v = version.isEmpty() ? 0 : version.toInt(&versionOk);
+    if (!args.isEmpty() || !personOk || templateId.isEmpty() || !versionOk)
+        return badUsage(QStringLiteral("usage: coform-cli review new --person ID --template ID [--version N]"));
+    const Result<ReviewRecord> made = reviews.create(personId, templateId, v);
+    if (!made.ok())
+        return CliSession::report(made.outcome());
+    printLine(QString::number(made->id));
+    return Done;
+}
+
+int answer(ReviewStore &reviews, qint64 id, QStringList args)
+{
+    QString file;
+    if (!takeOption(args, QStringLiteral("--answers"), &file))
+        return BadUsage;
+    if (!args.isEmpty() || file.isEmpty())
+        return badUsage(QStringLiteral("usage: coform-cli review answer ID --answers FILE"));
+    Problems problems;
+    const std::optional<Answers> answers = readAnswersFile(file, &problems);
+    if (!answers) {
+        for (const Problem &p : problems) {
+            if (p.severity == Problem::Severity::Error)
+                printError(p.toString());
+        }
+        return InvalidInput;
+    }
+    const Result<ReviewRecord> review = reviews.get(id);
+    if (!review.ok())
+        return CliSession::report(review.outcome());
+    if (!answers->templateId.isEmpty() && answers->templateId != review->templateId) {
+        printError(QStringLiteral("%1:/template: these answers are for template \"%2\", but review %3 uses \"%4\"")
+                       .arg(file, answers->templateId)
+                       .arg(id)
+                       .arg(review->templateId));
+        return InvalidInput;
+    }
+    const Outcome saved = reviews.saveAnswers(id, answers->values);
+    if (!saved.ok()) {
+        printError(saved.status == StoreStatus::Invalid ? QStringLiteral("%1: %2").arg(file, saved.message)
+                                                        : saved.message);
+        return CliSession::exitCodeFor(saved.status);
+    }
+    return Done;
+}
+
+int output(ReviewStore &reviews, qint64 id, QStringList args)
+{
+    QString out, print, format;
+    if (!takeOption(args, QStringLiteral("-o"), &out) || !takeOption(args, QStringLiteral("--print"), &print)
+        || !takeOption(args, QStringLiteral("--format"), &format))
+        return BadUsage;
+    if (!args.isEmpty() || out.isEmpty())
+        return badUsage(QStringLiteral(
+            "usage: coform-cli review pdf ID -o FILE [--print standard|large|easy] [--format pdf|html]"));
+    std::optional<PrintProfile> profile;
+    if (!print.isEmpty()) {
+        profile = printProfileFromName(print);
+        if (!profile)
+            return badUsage(QStringLiteral("--print: expected standard, large or easy, not \"%1\"").arg(print));
+    }
+    if (!format.isEmpty() && format != QLatin1String("pdf") && format != QLatin1String("html"))
+        return badUsage(QStringLiteral("--format: expected pdf or html, not \"%1\"").arg(format));
+    QByteArray document;
+    const Outcome made = ReviewOutput::render(
+        reviews, id, format == QLatin1String("html") ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, profile,
+        &document);
+    if (!made.ok())
+        return CliSession::report(made);
+    QString error;
+    if (!writeFileAtomically(out, document, &error)) {
+        printError(error);
+        return InvalidInput;
+    }
+    return Done;
+}
+
+int audit(Database &db, const Session &session, qint64 id)
+{
+    const Result<QVector<AuditEntry>> trail = AuditLog(db, session).forReview(id);
+    if (!trail.ok())
+        return CliSession::report(trail.outcome());
+    for (const AuditEntry &e : trail.value())
+        printLine(QStringLiteral("%1\t%2\t%3\t%4").arg(Database::timeText(e.at), e.userName, e.action, e.detail));
+    return Done;
+}
 
 int runReview(const QStringList &arguments)
 {
@@ -14,27 +172,47 @@ int runReview(const QStringList &arguments)
     CliSession cli;
     if (!cli.takeOptions(args))
         return BadUsage;
-    const QString sub = args.isEmpty() ? QString() : args.takeFirst();
-    bool idOk = false;
-    const qint64 id = args.size() == 1 ? args.first().toLongLong(&idOk) : 0;
-    if (!((sub == QLatin1String("show") && idOk) || (sub == QLatin1String("list") && args.isEmpty()))) {
-        printError(QStringLiteral("usage: coform-cli review show ID | review list  [--db PATH-or-URL] [--user NAME]"));
-        return BadUsage;
+    if (args.isEmpty())
+        return badUsage();
+    const QString sub = args.takeFirst();
+    static const QStringList withId = {QStringLiteral("show"),   QStringLiteral("answer"), QStringLiteral("complete"),
+                                       QStringLiteral("reopen"), QStringLiteral("pdf"),    QStringLiteral("audit")};
+    if (sub != QLatin1String("list") && sub != QLatin1String("new") && !withId.contains(sub))
+        return badUsage();
+    qint64 id = 0;
+    if (withId.contains(sub)) {
+        bool ok = false;
+        id = args.isEmpty() ? 0 : args.takeFirst().toLongLong(&ok);
+        if (!ok || id <= 0)
+            return badUsage(QStringLiteral("review %1 needs a review id").arg(sub));
     }
+    QString reason;
+    if (sub == QLatin1String("reopen")
+        && (!takeOption(args, QStringLiteral("--reason"), &reason) || !args.isEmpty() || reason.trimmed().isEmpty()))
+        return badUsage(QStringLiteral("usage: coform-cli review reopen ID --reason TEXT"));
+    if ((sub == QLatin1String("show") || sub == QLatin1String("complete") || sub == QLatin1String("audit"))
+        && !args.isEmpty())
+        return badUsage();
     int code = Done;
     const std::optional<Session> session = cli.signIn(&code);
     if (!session)
         return code;
     ReviewStore reviews(*cli.database(), *session);
-    if (sub == QLatin1String("list")) {
-        const Result<QVector<ReviewRecord>> list = reviews.list();
-        if (!list.ok())
-            return CliSession::report(list.outcome());
-        for (const ReviewRecord &r : list.value())
-            printLine(QStringLiteral("%1\t%2 version %3\t%4").arg(r.id).arg(r.templateId).arg(r.version).arg(r.status));
-        return Done;
-    }
-    const Result<ReviewRecord> review = reviews.get(id);
+    if (sub == QLatin1String("list"))
+        return list(reviews, args);
+    if (sub == QLatin1String("new"))
+        return create(reviews, args);
+    if (sub == QLatin1String("answer"))
+        return answer(reviews, id, args);
+    if (sub == QLatin1String("pdf"))
+        return output(reviews, id, args);
+    if (sub == QLatin1String("audit"))
+        return audit(*cli.database(), *session, id);
+    if (sub == QLatin1String("reopen"))
+        return CliSession::report(reviews.reopen(id, reason));
+    if (sub == QLatin1String("complete"))
+        return CliSession::report(reviews.complete(id));
+    const Result<ReviewRecord> review = reviews.open(id);
     if (!review.ok())
         return CliSession::report(review.outcome());
     const QByteArray json = writeAnswers(review->answers);
@@ -42,7 +220,12 @@ int runReview(const QStringList &arguments)
     return Done;
 }
 
-const CommandRegistration registration("review", "review show ID | list  [--db PATH-or-URL] [--user NAME]", runReview);
+const CommandRegistration registration("review",
+                                       "review list [--search TEXT] | show ID | new --person ID --template ID "
+                                       "[--version N] | answer ID --answers FILE | complete ID | reopen ID --reason "
+                                       "TEXT | pdf ID -o FILE [--print PROFILE] | audit ID  [--db PATH-or-URL] "
+                                       "[--user NAME]",
+                                       runReview);
 
 } // namespace
 } // namespace coform::cli

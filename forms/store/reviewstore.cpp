@@ -186,6 +186,11 @@ Result<ReviewRecord> ReviewStore::open(qint64 id)
     return review;
 }
 
+Result<PersonRecord> ReviewStore::person(qint64 personId) const
+{
+    return PersonStore(m_db, m_session).get(personId);
+}
+
 Result<Template> ReviewStore::templateOf(const ReviewRecord &review) const
 {
     TemplateStore templates(m_db, m_session);

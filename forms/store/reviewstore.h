@@ -88,6 +88,8 @@ public:
     Result<ReviewRecord> get(qint64 id) const;
     /// The review for a person to see: get() plus a "view" row in the audit trail.
     Result<ReviewRecord> open(qint64 id);
+    /// The person a review is about (their communication needs and format), as PersonStore::get.
+    Result<PersonRecord> person(qint64 personId) const;
     /// The exact template version the review was made from.
     Result<Template> templateOf(const ReviewRecord &review) const;
     /// Every review, oldest first (small databases and tests; the window uses find()).

@@ -1,0 +1,170 @@
+#include "store/demodata.h"
+
+#include "format/templateformat.h"
+#include "model/nhsnumber.h"
+#include "store/database.h"
+#include "store/permissions.h"
+#include "store/transaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+
+namespace coform {
+
+namespace {
+
+const char *const firstNames[] = {"Ada",  "Bryn",   "Cai",  "Dilys", "Eifion", "Ffion", "Gwil",  "Hana",
+                                  "Ifor", "Jojo",   "Kit",  "Lowri", "Mabli",  "Nye",   "Olwen", "Pim",
+                                  "Quin", "Rhodri", "Sian", "Tali",  "Umi",    "Vero",  "Wyn",   "Yestin"};
+const char *const familyNames[] = {"Fictional", "Madeup",   "Testwood", "Sampleton", "Demoford", "Pretendly",
+                                   "Notreal",   "Examplar", "Trialby",  "Mockridge", "Inventon", "Placeholt"};
+
+QString jsonText(const QJsonValue &value)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
+}
+
+bool run(QSqlQuery &q, const QVariantList &values, QString *error)
+{
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString DemoData::fictionalNhsNumber(int n)
+{
+    // 999 followed by six digits counting up, then the modulus 11 check digit; numbers whose check would be 10 are
+    // skipped, so the n-th is found by walking.
+    static thread_local int lastN = -1;
+    static thread_local int lastBody = -1;
+    int body = 0;
+    int index = 0;
+    if (lastN >= 0 && n > lastN) {
+        body = lastBody + 1;
+        index = lastN + 1;
+    }
+    for (;; ++body) {
+        const QString first9 = QStringLiteral("999%1").arg(body, 6, 10, QLatin1Char('0'));
+        int sum = 0;
+        for (int i = 0; i < 9; ++i)
+            sum += first9.at(i).digitValue() * (10 - i);
+        int check = 11 - sum % 11;
+        if (check == 11)
+            check = 0;
+        if (check == 10)
+            continue;
+        if (index == n) {
+            lastN = n;
+            lastBody = body;
+            return first9 + QString::number(check);
+        }
+        ++index;
+    }
+}
+
+Outcome DemoData::fill(Database &db, const Session &session, int reviews, const QString &templateId, int version,
+                       const QDate &today)
+{
+    Role role = Role::Coproducer;
+    if (Outcome allowed = Permissions::check(db, session, Action::WriteReviews, &role); !allowed.ok())
+        return allowed;
+    if (role != Role::Admin)
+        return Outcome::notPermitted(QStringLiteral("not permitted: only an admin can add demonstration data"));
+    if (reviews < 0 || reviews > 10'000'000)
+        return Outcome::invalid(QStringLiteral("the number of reviews must be between 0 and 10000000"));
+    Transaction tx(db);
+    if (!tx.isActive())
+        return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), tx.error()));
+    QString error;
+    auto failed = [&] { return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error)); };
+    QSqlQuery check = db.query();
+    if (!db.exec(check, QStringLiteral("SELECT status FROM template_versions WHERE template_id = ? AND version = ?"),
+                 {templateId, version}, &error))
+        return failed();
+    if (!check.next() || check.value(0).toString() != QLatin1String("published"))
+        return Outcome::conflict(
+            QStringLiteral("template '%1' version %2 is not published").arg(templateId).arg(version));
+    check.finish();
+
+    QSqlQuery person = db.query(), review = db.query(), answer = db.query(), audit = db.query();
+    if (!person.prepare(QStringLiteral("INSERT INTO people (name, search_name, nhs_number, date_of_birth, "
+                                       "communication_needs, preferred_format, representative_name, "
+                                       "representative_contact, created_by, created_at) VALUES "
+                                       "(?, ?, ?, ?, ?, ?, '', '', ?, ?) RETURNING id"))
+        || !review.prepare(QStringLiteral("INSERT INTO reviews (person_id, template_id, version, status, answers, "
+                                          "created_by, created_at, updated_at, next_due, completed_by, completed_at) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"))
+        || !answer.prepare(QStringLiteral("INSERT INTO review_answers (review_id, item_id, value, updated_by, "
+                                          "updated_at) VALUES (?, ?, ?, ?, ?)"))
+        || !audit.prepare(QStringLiteral("INSERT INTO audit_log (at, user_id, action, review_id, person_id, detail) "
+                                         "VALUES (?, ?, 'create', ?, ?, 'demonstration data')"))) {
+        error = person.lastError().text() + review.lastError().text() + answer.lastError().text();
+        return failed();
+    }
+    Answers empty;
+    empty.templateId = templateId;
+    empty.version = version;
+    const QString emptyAnswers = QString::fromUtf8(writeAnswers(empty));
+    const QString now = Database::timeText(db.now());
+    const QVariant nullId(QMetaType(QMetaType::LongLong));
+    const QStringList formats = {QStringLiteral("standard"), QStringLiteral("standard"), QStringLiteral("large-print"),
+                                 QStringLiteral("easy-read"), QString(QLatin1String(""))};
+    constexpr int firstCount = int(std::size(firstNames));
+    constexpr int familyCount = int(std::size(familyNames));
+    for (int i = 0; i < reviews; ++i) {
+        const QString name = QStringLiteral("%1 %2-%3")
+                                 .arg(QLatin1String(firstNames[i % firstCount]),
+                                      QLatin1String(familyNames[(i / firstCount) % familyCount]))
+                                 .arg(i / (firstCount * familyCount) + 1);
+        const QString nhs = fictionalNhsNumber(i);
+        const QDate born = QDate(1930, 1, 1).addDays((i * 7919LL) % (60 * 365));
+        const QString format = formats.at(i % formats.size());
+        if (!run(person,
+                 {name, name.toLower(), nhs, born.toString(Qt::ISODate),
+                  i % 3 == 0 ? QStringLiteral("Prefers short sentences and time to answer") : QStringLiteral(""),
+                  format, session.userId(), now},
+                 &error)
+            || !person.next())
+            return failed();
+        const qint64 personId = person.value(0).toLongLong();
+        person.finish();
+        // A tenth due within 30 days (a few overdue), the rest over the next year.
+        const QDate due = i % 10 == 0 ? today.addDays(i % 40 - 5) : today.addDays(31 + (i * 37) % 335);
+        const bool completed = i % 3 == 2;
+        if (!run(review,
+                 {personId, templateId, version, completed ? QStringLiteral("completed") : QStringLiteral("draft"),
+                  emptyAnswers, session.userId(), now, now, due.toString(Qt::ISODate),
+                  completed ? QVariant(session.userId()) : nullId,
+                  completed ? QVariant(now) : QVariant(QStringLiteral(""))},
+                 &error)
+            || !review.next())
+            return failed();
+        const qint64 reviewId = review.value(0).toLongLong();
+        review.finish();
+        const QDate reviewDate = due.addYears(-1);
+        const QList<QPair<QString, QJsonValue>> values = {
+            {QStringLiteral("review-type"), i % 4 == 0 ? QStringLiteral("first") : QStringLiteral("annual")},
+            {QStringLiteral("review-date"), reviewDate.toString(Qt::ISODate)},
+            {QStringLiteral("full-name"), name},
+            {QStringLiteral("nhs-number"), nhs},
+            {QStringLiteral("next-review-date"), due.toString(Qt::ISODate)}};
+        for (const auto &[item, value] : values) {
+            if (!run(answer, {reviewId, item, jsonText(value), session.userId(), now}, &error))
+                return failed();
+        }
+        if (!run(audit, {now, session.userId(), reviewId, personId}, &error))
+            return failed();
+    }
+    if (!tx.commit())
+        return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), tx.error()));
+    return Outcome::success();
+}
+
+} // namespace coform

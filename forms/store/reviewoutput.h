@@ -1,0 +1,24 @@
+#pragma once
+
+#include "pdf/renderer.h"
+#include "store/reviewstore.h"
+
+#include <QByteArray>
+
+namespace coform {
+
+/// Writing a filled review out (PDF or HTML) in the format its person asked for, with the export in the audit trail.
+namespace ReviewOutput {
+
+enum class Format { Pdf, Html };
+
+/// The print profile for a person's recorded format: large print and easy read have their own; others standard.
+PrintProfile profileForPreferredFormat(const QString &preferredFormat);
+
+/// Renders the review with its own template version, by default in the person's format (`profile` overrides it),
+/// and records the export ("pdf large") in the audit trail. Returns the outcome; the document in *out.
+Outcome render(ReviewStore &reviews, qint64 reviewId, Format format, std::optional<PrintProfile> profile,
+               QByteArray *out, const char *auditAction = "export");
+
+} // namespace ReviewOutput
+} // namespace coform
