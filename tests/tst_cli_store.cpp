@@ -131,8 +131,32 @@ private slots:
 
         QCOMPARE(asColin(words("template draft chc-review")).exitCode, 0);
         QCOMPARE(asColin(words("template draft chc-review")).exitCode, 3);
+
+        // A file edited outside Coform comes into the draft as attributed edits.
+        Problems readProblems;
+        Template edited = readTemplateFile(bundled, &readProblems).value();
+        const QString reworded = edited.sections[0].items[0].id;
+        edited.sections[0].items[0].label = QStringLiteral("We check your care is still right for you.");
+        const QString removed = edited.sections.last().items.takeLast().id;
+        const QString editedPath = m_dir.filePath(QStringLiteral("edited.json"));
+        QString writeError;
+        QVERIFY2(writeTemplateFile(edited, editedPath, &writeError), qPrintable(writeError));
+        r = asColin({QStringLiteral("template"), QStringLiteral("update"), QStringLiteral("chc-review"), editedPath,
+                     QStringLiteral("--note"), QStringLiteral("From the March meeting")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = asRita(words("template diff chc-review 1 2"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("item %1: reworded (by colin)").arg(reworded)), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("item %1: removed (by colin)").arg(removed)), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("note by colin: From the March meeting")));
+        QCOMPARE(
+            asColin({QStringLiteral("template"), QStringLiteral("update"), QStringLiteral("chc-review"), editedPath})
+                .out.trimmed(),
+            QStringLiteral("chc-review: no changes"));
         r = asRita(words("template list"));
         QVERIFY2(r.out.startsWith(QStringLiteral("chc-review\tversion 2 (draft)\tpublished: 1\t")), qPrintable(r.out));
+        QVERIFY(asRita(words("template history chc-review"))
+                    .out.contains(QStringLiteral("colin\tUpdated from edited.json")));
 
         const QString out = m_dir.filePath(QStringLiteral("v1.json"));
         QCOMPARE(asRita({QStringLiteral("template"), QStringLiteral("get"), QStringLiteral("chc-review"),
@@ -153,7 +177,7 @@ private slots:
         QVERIFY(doc);
         const QString text = std::unique_ptr<Poppler::Page>(doc->page(0))->text(QRectF()).simplified();
         QVERIFY2(text.contains(QStringLiteral("What changed")), qPrintable(text));
-        QVERIFY(text.contains(QStringLiteral("Nothing changed between these versions.")));
+        QVERIFY(text.contains(QStringLiteral("We check your care is still right for you.")));
         QVERIFY(text.contains(QStringLiteral("Page 1 of 1")));
         QCOMPARE(asColin(words("template diff chc-review 1 9")).exitCode, 4);
     }

@@ -1,6 +1,7 @@
 // Edits: apply, conflict, invert, JSON, replay, and the undo commands that merge typing.
 #include "edit/edit.h"
 #include "edit/editcommand.h"
+#include "edit/editscript.h"
 #include "edit/templatediff.h"
 #include "edit/templatejson.h"
 #include "format/templateformat.h"
@@ -264,6 +265,39 @@ private slots:
         stack.undo();
         QCOMPARE(command->lastOutcome().status, EditOutcome::Status::Conflict);
         QCOMPARE(target.templ().findItem(QStringLiteral("q1"))->label, QStringLiteral("Theirs"));
+    }
+
+    void editsBetweenReproduceAnEditedTemplate()
+    {
+        const Template from = bundled();
+        Template to = from;
+        to.title = QStringLiteral("Your care review");
+        to.sections.move(0, 1);
+        Item moved = to.sections[1].items.takeAt(0);
+        moved.label = QStringLiteral("Moved and reworded");
+        moved.translations[QStringLiteral("cy")].label = QStringLiteral("Wedi symud");
+        to.sections.last().items.append(moved);
+        to.sections[2].items.removeLast();
+        Section added{
+            QStringLiteral("new-section"), QStringLiteral("Anything else"), QStringLiteral("Help"), {}, {}, {}};
+        Item question;
+        question.id = QStringLiteral("anything-else");
+        question.type = ItemType::Textarea;
+        question.label = QStringLiteral("Is there anything else?");
+        added.items.append(question);
+        added.items.append(to.sections[0].items.takeLast());
+        to.sections.insert(1, added);
+        to.sections.removeLast();
+        to.sections.last().items.append(moved);
+
+        QString error;
+        const auto edits = editsBetween(from, to, &error);
+        QVERIFY2(edits, qPrintable(error));
+        QVERIFY(!edits->isEmpty());
+        Template t = from;
+        QVERIFY(Edit::macro(QStringLiteral("update"), *edits).apply(t).applied());
+        QCOMPARE(t, to);
+        QVERIFY(editsBetween(to, to, &error)->isEmpty());
     }
 
     void diffNamesEachKindOfChange()

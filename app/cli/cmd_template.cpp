@@ -1,9 +1,10 @@
 // coform-cli template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | withdraw ID |
 //            approve ID | publish ID [--reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] |
-//            history ID [--item ITEM] [--by NAME]
+//            history ID [--item ITEM] [--by NAME] | update ID FILE [--note TEXT]
 #include "clisession.h"
 #include "command.h"
 
+#include "edit/editscript.h"
 #include "format/templateformat.h"
 #include "pdf/whatchangedpdf.h"
 #include "store/templatestore.h"
@@ -18,7 +19,7 @@ namespace {
 const char *const usage =
     "usage: coform-cli template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | "
     "withdraw ID | approve ID | publish ID [--reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] | "
-    "history ID [--item ITEM] [--by NAME]   [--db PATH-or-URL] [--user NAME]";
+    "history ID [--item ITEM] [--by NAME] | update ID FILE [--note TEXT]   [--db PATH-or-URL] [--user NAME]";
 
 int badUsage()
 {
@@ -78,6 +79,57 @@ int addTemplate(TemplateStore &store, const QString &path)
     if (!added.ok())
         return CliSession::report(added.outcome());
     printLine(QStringLiteral("added %1 version 1 (draft)").arg(t->id));
+    return Done;
+}
+
+/// Brings a file edited outside Coform into the open draft, as one attributed change made of ordinary edits.
+int updateTemplate(TemplateStore &store, QStringList args)
+{
+    QString note;
+    if (!takeOption(args, QStringLiteral("--note"), &note))
+        return BadUsage;
+    if (args.size() != 2)
+        return badUsage();
+    const QString id = args[0], path = args[1];
+    if (!QFileInfo::exists(path)) {
+        printError(QStringLiteral("%1: no such file").arg(path));
+        return NotFound;
+    }
+    Problems problems;
+    const std::optional<Template> wanted = readTemplateFile(path, &problems);
+    if (!wanted) {
+        for (const Problem &p : problems) {
+            if (p.severity == Problem::Severity::Error)
+                printError(p.toString());
+        }
+        return InvalidInput;
+    }
+    if (wanted->id != id) {
+        printError(QStringLiteral("%1: the template's id is '%2', not '%3'").arg(path, wanted->id, id));
+        return InvalidInput;
+    }
+    const Result<Template> draft = store.get(id);
+    if (!draft.ok())
+        return CliSession::report(draft.outcome());
+    QString error;
+    const auto edits = editsBetween(draft.value(), *wanted, &error);
+    if (!edits) {
+        printError(QStringLiteral("%1: %2").arg(path, error));
+        return InvalidInput;
+    }
+    if (edits->isEmpty()) {
+        printLine(QStringLiteral("%1: no changes").arg(id));
+        return Done;
+    }
+    const Edit macro = Edit::macro(QStringLiteral("Updated from %1").arg(QFileInfo(path).fileName()), *edits);
+    const Result<ChangeRecord> change = store.applyEdit(id, macro, {0, note});
+    if (!change.ok())
+        return CliSession::report(change.outcome());
+    printLine(QStringLiteral("%1 version %2: %3 edits applied as change %4")
+                  .arg(id)
+                  .arg(change->version)
+                  .arg(edits->size())
+                  .arg(change->seq));
     return Done;
 }
 
@@ -195,7 +247,8 @@ int runTemplate(const QStringList &arguments)
     const bool known = (sub == QLatin1String("list") && args.isEmpty()) || (oneId.contains(sub) && args.size() == 1)
                        || (sub == QLatin1String("publish") && args.size() == 1)
                        || (sub == QLatin1String("retire") && args.size() == 2) || sub == QLatin1String("get")
-                       || sub == QLatin1String("diff") || sub == QLatin1String("history");
+                       || sub == QLatin1String("diff") || sub == QLatin1String("history")
+                       || sub == QLatin1String("update");
     if (!known)
         return badUsage();
     int code = Done;
@@ -213,6 +266,8 @@ int runTemplate(const QStringList &arguments)
         return diffTemplate(store, args);
     if (sub == QLatin1String("history"))
         return showHistory(store, args);
+    if (sub == QLatin1String("update"))
+        return updateTemplate(store, args);
     const QString id = args.first();
     if (sub == QLatin1String("draft")) {
         const Result<VersionInfo> v = store.startDraft(id);
@@ -248,7 +303,8 @@ int runTemplate(const QStringList &arguments)
 const CommandRegistration registration(
     "template",
     "template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | withdraw ID | approve ID | "
-    "publish ID [--reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] | history ID [--item I] [--by NAME]",
+    "publish ID [--reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] | history ID [--item I] [--by NAME] | "
+    "update ID FILE [--note TEXT]",
     runTemplate);
 
 } // namespace
