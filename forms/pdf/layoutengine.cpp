@@ -41,6 +41,15 @@ LayoutEngine::LayoutEngine(const FormContent &content, const PrintStyle &style)
     const QMarginsF m = style.margins();
     m_left = m.left();
     m_width = style.pageSize().width() - m.left() - m.right();
+    // The hanging indent holds the widest question number ("104.") with a gap after it.
+    int highest = 0;
+    for (const ContentSection &s : content.sections) {
+        for (const ContentItem &item : s.items)
+            highest = qMax(highest, item.number);
+    }
+    m_numberColumn = qMax(style.numberColumn(),
+                          style.metrics(TextStyle::Number).horizontalAdvance(QStringLiteral("%1.").arg(highest))
+                              + style.bodySize() * 0.6);
 }
 
 QStringList LayoutEngine::wrap(const QString &text, TextStyle style, qreal width) const
@@ -140,7 +149,7 @@ void LayoutEngine::buildItem(const ContentItem &item)
     const qreal picture = m_style.pictureSize();
     const qreal pictureGap = picture > 0 ? m_style.bodySize() : 0;
     const qreal x0 = m_left + picture + pictureGap;
-    const qreal textX = item.number > 0 || item.type != ItemType::Info ? x0 + m_style.numberColumn() : x0;
+    const qreal textX = item.number > 0 || item.type != ItemType::Info ? x0 + m_numberColumn : x0;
     const qreal textW = m_left + m_width - textX;
 
     // The head: number, label, help and (blank forms) when it applies. One fragment, kept with the first answer line.
@@ -171,10 +180,16 @@ void LayoutEngine::buildItem(const ContentItem &item)
         append(std::move(head));
         return;
     }
-    if (item.number > 0) {
-        head.boxes.append(textBox(BoxRole::QuestionNumber, TextStyle::Number, x0, 0,
-                                  QStringLiteral("%1.").arg(item.number), firstLang(item.label), item.id));
-    }
+    // Numbers are right-aligned in the hanging indent, always the same small gap before the label, so that text
+    // extraction reads "12. Label" as one line rather than a column of numbers.
+    const auto numberBox = [&]() {
+        LayoutBox b = textBox(BoxRole::QuestionNumber, TextStyle::Number, x0, 0, QStringLiteral("%1.").arg(item.number),
+                              firstLang(item.label), item.id);
+        b.rect.moveLeft(textX - m_style.bodySize() * 0.5 - b.rect.width());
+        return b;
+    };
+    if (item.number > 0)
+        head.boxes.append(numberBox());
     y = stackTexts(head, item.label, BoxRole::Label, TextStyle::Label, textX, 0, textW, item.id);
     if (!item.help.isEmpty())
         y = stackTexts(head, item.help, BoxRole::Help, TextStyle::Help, textX, y, textW, item.id);
@@ -199,8 +214,7 @@ void LayoutEngine::buildItem(const ContentItem &item)
             continued.append({l.lang, QStringLiteral("%1 (%2)").arg(short_, phrase(Phrase::Continued, l.lang))});
         }
         if (item.number > 0)
-            c.boxes.append(textBox(BoxRole::QuestionNumber, TextStyle::Number, x0, 0,
-                                   QStringLiteral("%1.").arg(item.number), firstLang(item.label), item.id));
+            c.boxes.append(numberBox());
         const qreal h = stackTexts(c, continued, BoxRole::Label, TextStyle::Label, textX, 0, textW, item.id);
         for (LayoutBox &b : c.boxes)
             b.continued = true;
@@ -387,8 +401,9 @@ void LayoutEngine::buildOptions(const ContentItem &item, int group, qreal x, qre
         f.height = qMax(bottom, tickTop + tick) + m_style.bodySize() * 0.35;
         rows.append(f);
     }
-    if (rows.size() >= 2)
-        rows.first().keepWithNext = true;
+    // A short list stays together; a long one keeps at least its first two options with the question.
+    for (int i = 0; i + 1 < rows.size(); ++i)
+        rows[i].keepWithNext = i == 0 || rows.size() <= 6;
     for (Fragment &f : rows)
         append(std::move(f));
 }
@@ -399,9 +414,11 @@ void LayoutEngine::buildScale(const ContentItem &item, int group, qreal x, qreal
     if (n == 0)
         return;
     const qreal tick = m_style.tickSize();
-    const qreal pad = m_style.bodySize() * 0.3;
-    const qreal gap = m_style.bodySize() * 0.25;
-    const qreal cellWidth = width / n;
+    const qreal pad = m_style.bodySize() * 0.25;
+    const qreal gap = m_style.bodySize() * 0.35;
+    // A row of levels is as wide as the question, number column included, like a table.
+    const qreal rowX = x - m_numberColumn;
+    const qreal cellWidth = (width + m_numberColumn) / n;
     const qreal lh = m_style.lineHeight(TextStyle::Body);
     const qreal labelWidth = cellWidth - 2 * pad - tick - gap;
     // A row of levels (as the needs record prints them) when every level's name fits beside its tick box without
@@ -421,7 +438,7 @@ void LayoutEngine::buildScale(const ContentItem &item, int group, qreal x, qreal
         QVector<int> frameIndex;
         for (int i = 0; i < n; ++i) {
             const ContentOption &o = item.options.at(i);
-            const qreal cx = x + i * cellWidth;
+            const qreal cx = rowX + i * cellWidth;
             if (o.chosen) {
                 frameIndex.append(int(f.boxes.size()));
                 f.boxes.append(decoration(BoxKind::Fill, QRectF(cx, 0, cellWidth, 0), item.id, 0, 235));
@@ -487,8 +504,9 @@ void LayoutEngine::buildScale(const ContentItem &item, int group, qreal x, qreal
         f.height = h + pad;
         rows.append(f);
     }
-    if (rows.size() >= 2)
-        rows.first().keepWithNext = true;
+    // A short list stays together; a long one keeps at least its first two options with the question.
+    for (int i = 0; i + 1 < rows.size(); ++i)
+        rows[i].keepWithNext = i == 0 || rows.size() <= 6;
     for (Fragment &f : rows)
         append(std::move(f));
 }

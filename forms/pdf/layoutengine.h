@@ -69,6 +69,7 @@ private:
     const PrintStyle &m_style;
     qreal m_left = 0;
     qreal m_width = 0;
+    qreal m_numberColumn = 0;
     qreal m_bodyTop = 0;
     qreal m_bodyBottom = 0;
     QVector<Fragment> m_fragments;
