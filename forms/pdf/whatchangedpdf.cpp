@@ -176,7 +176,7 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
 
     const QDate produced = options.produced.isValid() ? options.produced : QDate::currentDate();
     const QString producedText =
-        QLocale(QLocale::English, QLocale::UnitedKingdom).toString(produced, QLocale::LongFormat);
+        QLocale(QLocale::English, QLocale::UnitedKingdom).toString(produced, QStringLiteral("d MMMM yyyy"));
     QPainter painter;
     if (!painter.begin(&writer)) {
         *error = QStringLiteral("cannot start the PDF");
@@ -197,9 +197,9 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
             painter.drawText(b.rect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, b.text);
         }
         painter.setFont(footer);
-        const QRectF footerRect(area.left(), page.bottom() - margin - 6 * dotsPerMm, area.width(), 8 * dotsPerMm);
-        painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignVCenter,
-                         QStringLiteral("Page %1 of %2. %3 version %4: what changed since version %5. %6")
+        const QRectF footerRect(area.left(), page.bottom() - margin - 11 * dotsPerMm, area.width(), 11 * dotsPerMm);
+        painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap,
+                         QStringLiteral("Page %1 of %2\n%3 version %4: what changed since version %5. %6")
                              .arg(p + 1)
                              .arg(pages.size())
                              .arg(diff.templateId)
