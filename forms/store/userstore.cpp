@@ -148,8 +148,12 @@ Result<Session> UserStore::signIn(const QString &name, const QString &password)
                                   "WHERE name = ?"),
                    {name}, &error))
         return dbFailure(m_db, error);
-    if (!q.next())
+    if (!q.next()) {
+        // Take as long as a wrong password would, so that the time taken does not tell which names exist.
+        static const QString dummy = hashPassword(QStringLiteral("no such account"));
+        verifyPassword(dummy, password);
         return Outcome::notPermitted(wrong);
+    }
     const qint64 id = q.value(0).toLongLong();
     const Role role = roleFromName(q.value(1).toString()).value_or(Role::Coproducer);
     const QString hash = q.value(2).toString();
