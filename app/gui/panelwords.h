@@ -22,5 +22,8 @@ QString itemDescription(const Item &item);
 /// "(nothing)" for an empty value.
 QString valueText(const QJsonValue &value);
 
+/// A property of a question or section in words: "words" for label, "help text" for help, "choices" for options ...
+QString propertyName(const QString &property);
+
 } // namespace PanelWords
 } // namespace coform

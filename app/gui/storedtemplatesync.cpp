@@ -1,5 +1,6 @@
 #include "storedtemplatesync.h"
 
+#include "panelwords.h"
 #include "store/changefeed.h"
 #include "syncabledocument.h"
 
@@ -90,6 +91,10 @@ SyncConflict StoredTemplateSync::describeConflict(const Edit &edit) const
     SyncConflict conflict;
     conflict.edit = edit;
     conflict.what = edit.summary();
+    if (const Item *item = m_document->syncedTemplate().findItem(edit.item);
+        item && edit.kind == Edit::Kind::SetItemProperty)
+        conflict.what =
+            tr("the %1 of the question \u201c%2\u201d").arg(PanelWords::propertyName(edit.property), item->label);
     conflict.mine = edit.after;
     if (const Result<Template> now = m_store.get(m_templateId); now.ok())
         conflict.theirs =
@@ -154,6 +159,9 @@ bool StoredTemplateSync::resolveConflict(const SyncConflict &conflict, ConflictD
 
 void StoredTemplateSync::onChangesArrived(const QVector<ChangeRecord> &changes)
 {
+    if (changes.isEmpty())
+        return;
+    emit aboutToApplyRemoteChanges();
     int applied = 0;
     for (const ChangeRecord &change : changes) {
         const EditOutcome outcome = m_document->applyDirectly(change.edit);

@@ -71,6 +71,9 @@ public slots:
 signals:
     void conflictArose(const coform::SyncConflict &conflict);
     void presenceChanged(const QVector<coform::Presence> &present);
+    /// Other people's changes are about to change the document: views that rebuild on a structure change (the tree)
+    /// remember the chosen question here and choose it again on remoteChangesApplied(), so it does not move.
+    void aboutToApplyRemoteChanges();
     /// Other people's changes were applied to the document (for the history and comments panels).
     void remoteChangesApplied(int count);
     /// Something went wrong talking to the store: in words.

@@ -100,8 +100,13 @@ void TestStoredTemplateSync::anEditReachesTheOtherWindow()
     QCOMPARE(m_colin->document->undoStack()->count(), 1);
 
     QSignalSpy changed(m_priya->document.get(), &TemplateDocument::itemChanged);
+    QSignalSpy before(m_priya->sync.get(), &StoredTemplateSync::aboutToApplyRemoteChanges);
+    QSignalSpy applied(m_priya->sync.get(), &StoredTemplateSync::remoteChangesApplied);
     QTRY_COMPARE_WITH_TIMEOUT(m_priya->item(m_item).label, QStringLiteral("Words from Colin"), 5000);
     QCOMPARE(changed.size(), 1);
+    QCOMPARE(before.size(), 1);
+    QCOMPARE(applied.size(), 1);
+    QCOMPARE(applied.first().first().toInt(), 1);
     QCOMPARE(changed.first().first().toString(), m_item);
     QCOMPARE(m_priya->document->undoStack()->count(), 0); // someone else's change is not Priya's to undo
 
@@ -125,6 +130,7 @@ void TestStoredTemplateSync::aConflictShowsBothValuesAndLosesNothing()
     QCOMPARE(conflict.theirName, QStringLiteral("Colin"));
     QVERIFY(conflict.theirTime.isValid());
     QVERIFY(conflict.isText());
+    QVERIFY2(conflict.what.startsWith(QStringLiteral("the words of the question")), qPrintable(conflict.what));
     // The refused change is not left on Priya's undo stack.
     QVERIFY(!m_priya->document->undoStack()->canUndo());
     QTRY_COMPARE_WITH_TIMEOUT(m_priya->item(m_item).label, QStringLiteral("Colin's words"), 5000);
