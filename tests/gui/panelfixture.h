@@ -1,7 +1,7 @@
 #pragma once
-// Test helper for the co-production panels: a real SQLite file in a temporary folder with an admin (Ada), a reviewer
-// (Rita) and two coproducers (Colin, Priya), all signed in, and the bundled template added by Colin (the draft of
-// version 1).
+// Shared test set-up for the co-production panels: a real SQLite file in a temporary folder with an admin (Ada), a
+// reviewer (Rita) and two coproducers (Colin, Priya), all signed in, and the bundled template added by Colin (the draft
+// of version 1).
 
 #include "format/templateformat.h"
 #include "store/database.h"
