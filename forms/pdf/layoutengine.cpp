@@ -52,9 +52,9 @@ LayoutEngine::LayoutEngine(const FormContent &content, const PrintStyle &style)
                               + style.bodySize() * 0.6);
 }
 
-QStringList LayoutEngine::wrap(const QString &text, TextStyle style, qreal width) const
+QVector<LayoutEngine::Line> LayoutEngine::wrapMeasured(const QString &text, TextStyle style, qreal width) const
 {
-    QStringList lines;
+    QVector<Line> lines;
     if (text.isEmpty())
         return lines;
     QTextLayout layout(text, m_style.font(style));
@@ -70,14 +70,22 @@ QStringList LayoutEngine::wrap(const QString &text, TextStyle style, qreal width
         QString part = text.mid(line.textStart(), line.textLength());
         while (!part.isEmpty() && part.back().isSpace())
             part.chop(1);
-        lines << part;
+        lines.append({part, line.naturalTextWidth()});
     }
     layout.endLayout();
     return lines;
 }
 
+QStringList LayoutEngine::wrap(const QString &text, TextStyle style, qreal width) const
+{
+    QStringList lines;
+    for (const Line &line : wrapMeasured(text, style, width))
+        lines << line.text;
+    return lines;
+}
+
 LayoutBox LayoutEngine::textBox(BoxRole role, TextStyle style, qreal x, qreal y, const QString &text,
-                                const QString &lang, const QString &itemId) const
+                                const QString &lang, const QString &itemId, qreal width) const
 {
     LayoutBox b;
     b.role = role;
@@ -86,7 +94,8 @@ LayoutBox LayoutEngine::textBox(BoxRole role, TextStyle style, qreal x, qreal y,
     b.text = text;
     b.lang = lang;
     b.itemId = itemId;
-    b.rect = QRectF(x, y, m_style.metrics(style).horizontalAdvance(text), m_style.lineHeight(style));
+    b.rect =
+        QRectF(x, y, width >= 0 ? width : m_style.metrics(style).horizontalAdvance(text), m_style.lineHeight(style));
     b.baseline = m_style.baseline(style);
     return b;
 }
@@ -95,8 +104,8 @@ qreal LayoutEngine::stackTexts(Fragment &f, const Texts &texts, BoxRole role, Te
                                qreal width, const QString &itemId) const
 {
     for (const LangText &t : texts) {
-        for (const QString &line : wrap(t.text, style, width)) {
-            f.boxes.append(textBox(role, style, x, y, line, t.lang, itemId));
+        for (const Line &line : wrapMeasured(t.text, style, width)) {
+            f.boxes.append(textBox(role, style, x, y, line.text, t.lang, itemId, line.width));
             y += m_style.lineHeight(style);
         }
     }
@@ -283,7 +292,7 @@ void LayoutEngine::buildParagraphs(const ContentItem &item, const QString &text,
             gap = !lines.isEmpty();
             continue;
         }
-        const QStringList wrapped = wrap(paragraph, TextStyle::Body, width - indent);
+        const QVector<Line> wrapped = wrapMeasured(paragraph, TextStyle::Body, width - indent);
         for (int i = 0; i < wrapped.size(); ++i) {
             Fragment f;
             f.group = group;
@@ -292,7 +301,8 @@ void LayoutEngine::buildParagraphs(const ContentItem &item, const QString &text,
                 f.spaceBefore = m_style.paragraphGap();
             const qreal barTop = f.spaceBefore > 0 ? -f.spaceBefore : 0;
             f.boxes.append(decoration(BoxKind::Fill, QRectF(x, barTop, barWidth, lh - barTop), item.id, 0, 150));
-            f.boxes.append(textBox(role, TextStyle::Body, x + indent, 0, wrapped.at(i), item.answerLang, item.id));
+            f.boxes.append(textBox(role, TextStyle::Body, x + indent, 0, wrapped.at(i).text, item.answerLang, item.id,
+                                   wrapped.at(i).width));
             lines.append(f);
         }
         gap = false;

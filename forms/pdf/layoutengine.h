@@ -38,9 +38,17 @@ private:
         qreal height = 0;
     };
 
+    /// One line of wrapped text and its width.
+    struct Line
+    {
+        QString text;
+        qreal width = 0;
+    };
+    QVector<Line> wrapMeasured(const QString &text, TextStyle style, qreal width) const;
     QStringList wrap(const QString &text, TextStyle style, qreal width) const;
+    /// A text box of one line; `width` is measured when negative.
     LayoutBox textBox(BoxRole role, TextStyle style, qreal x, qreal y, const QString &text, const QString &lang,
-                      const QString &itemId) const;
+                      const QString &itemId, qreal width = -1) const;
     /// Appends wrapped lines of every language to a composite fragment, returns the new bottom.
     qreal stackTexts(Fragment &f, const Texts &texts, BoxRole role, TextStyle style, qreal x, qreal y, qreal width,
                      const QString &itemId) const;
