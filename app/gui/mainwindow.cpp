@@ -9,6 +9,7 @@
 #include "templatelist.h"
 #include "templatetreemodel.h"
 #include "textsize.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,6 +35,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_document(new TemplateDocument(this))
     , m_textSize(new TextSize(this))
+    , m_theme(new Theme(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Coform"));
@@ -217,6 +219,12 @@ void MainWindow::createActions()
     bigger->setEnabled(m_textSize->canGrow());
     smaller->setEnabled(m_textSize->canShrink());
     view->addActions({bigger, smaller, normal});
+    QAction *contrast = makeAction(QStringLiteral("actionHighContrast"), tr("&High contrast colours"),
+                                   {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)}, [] {});
+    contrast->setCheckable(true);
+    contrast->setChecked(m_theme->isHighContrast());
+    connect(contrast, &QAction::toggled, m_theme, &Theme::setHighContrast);
+    view->addAction(contrast);
     view->addSeparator();
     const QStringList panelNames = {tr("Go to &templates"), tr("Go to &sections and questions"), tr("Go to &details"),
                                     tr("Go to the &preview")};

@@ -17,6 +17,7 @@ class TemplateEditActions;
 class TemplateList;
 class TemplateTreeModel;
 class TextSize;
+class Theme;
 
 /// Coform's main window: the templates on the left, the chosen template's sections and questions below them, the
 /// details of what is chosen in the middle and the printed form on the right. It assembles the panels and the
@@ -65,6 +66,7 @@ private:
 
     TemplateDocument *m_document;
     TextSize *m_textSize;
+    Theme *m_theme;
     TemplateEditActions *m_editActions = nullptr;
     QSplitter *m_splitter = nullptr;
     QSplitter *m_leftSplitter = nullptr;

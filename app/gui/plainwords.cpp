@@ -1,5 +1,7 @@
 #include "plainwords.h"
 
+#include "check/plainlanguage.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
@@ -139,6 +141,25 @@ QString itemHeading(const Item &item, int number)
     if (item.type == ItemType::Info || number <= 0)
         return tr("Information: %1").arg(item.label);
     return QStringLiteral("%1. %2").arg(number).arg(item.label);
+}
+
+QStringList plainLanguageHints(const QString &text)
+{
+    QStringList hints;
+    QStringList seen;
+    for (const JargonMatch &match : JargonList::bundled().find(text)) {
+        if (seen.contains(match.found, Qt::CaseInsensitive))
+            continue;
+        seen.append(match.found);
+        hints.append(tr("\u201c%1\u201d may be hard to understand. You could say: %2").arg(match.found, match.plain));
+    }
+    for (const LongSentence &sentence : longSentences(text)) {
+        const QString start = text.mid(sentence.start, sentence.length).section(QLatin1Char(' '), 0, 5);
+        hints.append(tr("The sentence \u201c%1 \u2026\u201d has %2 words. Two shorter sentences are easier to read.")
+                         .arg(start.trimmed())
+                         .arg(sentence.words));
+    }
+    return hints;
 }
 
 } // namespace coform::PlainWords

@@ -32,5 +32,9 @@ QString showIfDescription(const Template &t, const std::optional<ShowIf> &showIf
 /// `number` is the item's question number (Template::questionNumbers()); 0 for info items.
 QString itemHeading(const Item &item, int number);
 
+/// Tips for plainer words in a text a person wrote: each jargon word with a plain alternative, and each sentence
+/// over 20 words. Empty when there is nothing to suggest.
+QStringList plainLanguageHints(const QString &text);
+
 } // namespace PlainWords
 } // namespace coform

@@ -183,6 +183,9 @@ void PropertiesPanel::createFields()
     addRow(&m_textLabel, m_text, tr("Question"));
     m_help = makeTextBox(QStringLiteral("propertyHelp"), content);
     addRow(&m_helpLabel, m_help, tr("Help text"));
+    m_hints = makeTextBox(QStringLiteral("propertyHints"), content);
+    makeReadOnly(m_hints);
+    addRow(&m_hintsLabel, m_hints, tr("Tips for plain words"));
     m_required = new QCheckBox(tr("People must answer this question"), content);
     m_required->setObjectName(QStringLiteral("propertyRequired"));
     m_required->setAccessibleName(tr("People must answer this question"));
@@ -430,6 +433,7 @@ void PropertiesPanel::showSection(const Template &t, const Section &section)
     setBoxText(m_help, section.help);
     setBoxText(m_showIf, PlainWords::showIfDescription(t, section.showIf));
     m_id->setText(section.id);
+    fillHints({section.title, section.help});
     for (QWidget *field :
          {static_cast<QWidget *>(m_type), static_cast<QWidget *>(m_text), static_cast<QWidget *>(m_help),
           static_cast<QWidget *>(m_showIf), static_cast<QWidget *>(m_id)})
@@ -462,6 +466,10 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
     setBoxText(m_showIf, PlainWords::showIfDescription(t, item.showIf));
     setBoxText(m_note, item.note);
     m_id->setText(item.id);
+    QStringList words{item.label, item.help};
+    for (const Option &option : item.options)
+        words.append(option.label);
+    fillHints(words);
     for (QWidget *field :
          {static_cast<QWidget *>(m_itemType), static_cast<QWidget *>(m_text), static_cast<QWidget *>(m_help),
           static_cast<QWidget *>(m_showIf), static_cast<QWidget *>(m_id)})
@@ -544,6 +552,19 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
         m_translations->setTexts(t.languages, rows);
         showRow(m_translations);
     }
+}
+
+void PropertiesPanel::fillHints(const QStringList &texts)
+{
+    QStringList hints;
+    for (const QString &text : texts) {
+        for (const QString &hint : PlainWords::plainLanguageHints(text)) {
+            if (!hints.contains(hint))
+                hints.append(hint);
+        }
+    }
+    setBoxText(m_hints, hints.isEmpty() ? tr("No tips: the words look plain.") : hints.join(QLatin1Char('\n')));
+    showRow(m_hints);
 }
 
 void PropertiesPanel::fillRequirements(const QStringList &ids)

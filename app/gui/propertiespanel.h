@@ -57,6 +57,8 @@ private:
     void setRowText(QLabel *label, const QString &text);
     void fillRequirements(const QStringList &ids);
     void fillCoverage(const Template &t);
+    /// Plain-language tips for the words shown (updated as they are typed).
+    void fillHints(const QStringList &texts);
     void pushText(const QString &property, const QString &text);
     void optionCellEdited(QTableWidgetItem *cell);
 
@@ -75,6 +77,8 @@ private:
     QComboBox *m_itemType;
     QLabel *m_textLabel;
     QTextEdit *m_text;
+    QLabel *m_hintsLabel;
+    QTextEdit *m_hints;
     QLabel *m_helpLabel;
     QTextEdit *m_help;
     QCheckBox *m_required;

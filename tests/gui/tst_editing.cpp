@@ -56,6 +56,7 @@ private slots:
     void translationsAreEditedSideBySide();
     void addDuplicateDeleteAndUndo();
     void moveWithTheKeyboard();
+    void plainLanguageTipsFollowTheWords();
     void previewFollowsTheWords();
     void saveWritesAFileThatReadsBack();
 
@@ -220,6 +221,24 @@ void TestEditing::moveWithTheKeyboard()
     QCOMPARE(w.document()->tmpl().sections.at(1).id, QStringLiteral("outcome"));
     QCOMPARE(tree->currentIndex().data(TemplateTreeModel::IdRole).toString(), QStringLiteral("outcome"));
     QCOMPARE(stack(w)->count(), 4);
+}
+
+void TestEditing::plainLanguageTipsFollowTheWords()
+{
+    MainWindow w;
+    QVERIFY(w.openTemplateFile(kSmall));
+    QVERIFY(w.selectId(QStringLiteral("nhs-number")));
+    auto *hints = child<QTextEdit>(&w, "propertyHints");
+    QCOMPARE(hints->toPlainText(), QStringLiteral("No tips: the words look plain."));
+    child<QTextEdit>(&w, "propertyText")->setPlainText(QStringLiteral("Has the ICB checked your eligibility?"));
+    const QString tips = hints->toPlainText();
+    QVERIFY2(tips.contains(QStringLiteral("\u201cICB\u201d may be hard to understand. You could say: your local NHS")),
+             qPrintable(tips));
+    QVERIFY2(tips.contains(QStringLiteral("\u201celigibility\u201d")), qPrintable(tips));
+    child<QTextEdit>(&w, "propertyText")
+        ->setPlainText(QStringLiteral("Please tell us about all of the different people and services who have been "
+                                      "helping you with your care and support at home since the last time we met"));
+    QVERIFY2(hints->toPlainText().contains(QStringLiteral("has 29 words")), qPrintable(hints->toPlainText()));
 }
 
 void TestEditing::previewFollowsTheWords()

@@ -81,6 +81,7 @@ private slots:
     void badFileShowsItsProblems();
     void missingFileShowsItsName();
     void textSizeGrowsAndIsRemembered();
+    void highContrastIsRemembered();
     void panelsAreReachableByKeyboard();
     void everyControlHasANameAndObjectName();
 };
@@ -296,6 +297,29 @@ void TestMainWindow::textSizeGrowsAndIsRemembered()
         w.findChild<QAction *>(QStringLiteral("actionNormalText"))->trigger();
     }
     QVERIFY(!QSettings().contains(QStringLiteral("appearance/textPointSize")));
+}
+
+void TestMainWindow::highContrastIsRemembered()
+{
+    const QColor systemWindow = QApplication::palette().color(QPalette::Window);
+    {
+        MainWindow w;
+        auto *contrast = w.findChild<QAction *>(QStringLiteral("actionHighContrast"));
+        QVERIFY(contrast->isCheckable());
+        QVERIFY(!contrast->isChecked());
+        contrast->trigger();
+        QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(Qt::black));
+        QCOMPARE(QApplication::palette().color(QPalette::WindowText), QColor(Qt::white));
+        QCOMPARE(child<QWidget>(&w, "templateTree")->palette().color(QPalette::Base), QColor(Qt::black));
+    }
+    {
+        MainWindow w; // remembered
+        auto *contrast = w.findChild<QAction *>(QStringLiteral("actionHighContrast"));
+        QVERIFY(contrast->isChecked());
+        contrast->trigger();
+        QCOMPARE(QApplication::palette().color(QPalette::Window), systemWindow);
+    }
+    QVERIFY(!QSettings().contains(QStringLiteral("appearance/highContrast")));
 }
 
 void TestMainWindow::panelsAreReachableByKeyboard()
