@@ -1,0 +1,105 @@
+#pragma once
+
+#include "model/answers.h"
+#include "model/template.h"
+#include "store/personstore.h"
+#include "store/reviewstore.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+
+namespace coform {
+
+class AnswerAutosaver;
+class Database;
+
+/// A review's form, generated from the exact template version the review was made with: a section list, a fitting
+/// editor for every item type, showIf applied as answers change, problems shown beside their question in words,
+/// progress ("14 of 60 answered"), the person's communication needs at the top. Every valid answer is saved within
+/// two seconds (AnswerAutosaver). Complete, reopen (with a reason) and save as PDF or HTML.
+///
+/// Editors are found by object name: "item-ID" (or "item-ID-VALUE" for a choice's buttons and tick boxes,
+/// "item-ID-yes"/"item-ID-no", "item-ID-add"/"item-ID-remove" for table rows, "item-ID-name"/"item-ID-date" for a
+/// signature); each question's problem label is "error-ID" and its whole block "field-ID".
+class ReviewForm : public QWidget
+{
+    Q_OBJECT
+public:
+    ReviewForm(Database &db, const Session &session, qint64 reviewId, QWidget *parent = nullptr);
+    ~ReviewForm() override;
+
+    /// False when the review could not be opened (loadError() says why; the form then shows only that).
+    bool isLoaded() const { return m_loaded; }
+    const QString &loadError() const { return m_loadError; }
+    qint64 reviewId() const { return m_reviewId; }
+    const Answers &answers() const { return m_answers; }
+    /// "14 of 60 answered"
+    QString progressText() const;
+
+    /// Saves what is unsaved now (also done on a timer and when the form closes).
+    bool saveNow();
+    /// Completes the review; on refusal the problems are shown beside their questions and returned.
+    bool complete(QStringList *problems = nullptr);
+    bool reopen(const QString &reason, QString *error = nullptr);
+    /// Writes the filled review (in the person's format unless `profile` is given) and records the export.
+    bool exportTo(const QString &path, bool html, QString *error);
+
+signals:
+    void answersSaved();
+    void statusChanged();
+
+private:
+    struct Field
+    {
+        const Item *item = nullptr;
+        QWidget *block = nullptr;
+        QLabel *error = nullptr;
+        std::function<QJsonValue()> read; ///< the editor's value; undefined when it holds something unusable
+        std::function<void(const QJsonValue &)> show;
+        QString pendingProblem; ///< why the editor's content cannot be saved
+    };
+
+    void build();
+    QWidget *buildSection(const Section &section);
+    Field buildField(const Item &item);
+    void edited(const QString &itemId, bool finished);
+    void applyShowIf();
+    void updateProgress();
+    void updateLock();
+    void showProblem(const QString &itemId, const QString &problem);
+    void chooseAndExport(bool html);
+    void askAndReopen();
+
+    Database &m_db;
+    Session m_session;
+    qint64 m_reviewId;
+    std::unique_ptr<ReviewStore> m_store;
+    std::unique_ptr<AnswerAutosaver> m_saver;
+    ReviewRecord m_review;
+    Template m_template;
+    PersonRecord m_person;
+    Answers m_answers;
+    bool m_loaded = false;
+    bool m_loading = false;
+    QString m_loadError;
+    QHash<QString, Field> m_fields;
+    QHash<QString, int> m_sectionRows;
+    QListWidget *m_sectionList = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QLabel *m_progress = nullptr;
+    QLabel *m_saveStatus = nullptr;
+    QLabel *m_lockStatus = nullptr;
+    QLabel *m_completionProblems = nullptr;
+    QPushButton *m_completeButton = nullptr;
+    QPushButton *m_reopenButton = nullptr;
+};
+
+} // namespace coform

@@ -1,0 +1,163 @@
+#include "reviewswindow.h"
+
+#include "reviewform.h"
+#include "reviewlistmodel.h"
+#include "store/reviewstore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace coform {
+
+ReviewsWindow::ReviewsWindow(Database &db, const Session &session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_db(db)
+    , m_session(session)
+    , m_store(std::make_unique<ReviewStore>(db, session))
+{
+    setObjectName(QStringLiteral("reviewsWindow"));
+    setWindowTitle(tr("Reviews – Coform"));
+    resize(1100, 760);
+    if (!isAvailableTo(session)) {
+        auto *note = new QLabel(tr("Reviews hold people's personal and health details, so they are not available "
+                                   "to a co-production account."));
+        note->setObjectName(QStringLiteral("notAvailable"));
+        note->setWordWrap(true);
+        note->setMargin(24);
+        setCentralWidget(note);
+        return;
+    }
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("reviewTabs"));
+    m_tabs->setTabsClosable(true);
+    auto *listPage = new QWidget;
+    auto *layout = new QVBoxLayout(listPage);
+    auto *filters = new QHBoxLayout;
+    auto *searchLabel = new QLabel(tr("&Search:"));
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("reviewSearch"));
+    m_search->setPlaceholderText(tr("Name or NHS number"));
+    m_search->setClearButtonEnabled(true);
+    searchLabel->setBuddy(m_search);
+    auto *statusLabel = new QLabel(tr("S&tatus:"));
+    m_status = new QComboBox;
+    m_status->setObjectName(QStringLiteral("reviewStatus"));
+    m_status->addItem(tr("Any"), QString());
+    m_status->addItem(tr("In progress"), QString::fromLatin1(ReviewRecord::InProgress));
+    m_status->addItem(tr("Completed"), QString::fromLatin1(ReviewRecord::Completed));
+    statusLabel->setBuddy(m_status);
+    m_dueSoon = new QCheckBox(tr("&Due within 30 days"));
+    m_dueSoon->setObjectName(QStringLiteral("reviewDueSoon"));
+    filters->addWidget(searchLabel);
+    filters->addWidget(m_search, 1);
+    filters->addWidget(statusLabel);
+    filters->addWidget(m_status);
+    filters->addWidget(m_dueSoon);
+    layout->addLayout(filters);
+
+    m_model = new ReviewListModel(*m_store, this);
+    m_table = new QTableView;
+    m_table->setObjectName(QStringLiteral("reviewTable"));
+    m_table->setAccessibleName(tr("Reviews"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    layout->addWidget(m_table, 1);
+    auto *bottom = new QHBoxLayout;
+    m_count = new QLabel;
+    m_count->setObjectName(QStringLiteral("reviewCount"));
+    auto *open = new QPushButton(tr("&Open review"));
+    open->setObjectName(QStringLiteral("openReview"));
+    bottom->addWidget(m_count, 1);
+    bottom->addWidget(open);
+    layout->addLayout(bottom);
+    m_tabs->addTab(listPage, tr("All reviews"));
+    setCentralWidget(m_tabs);
+
+    // Searching waits for a pause in typing, so that each key press does not query the database.
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+    connect(m_searchDelay, &QTimer::timeout, this, &ReviewsWindow::refreshList);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &ReviewsWindow::refreshList);
+    connect(m_status, &QComboBox::currentIndexChanged, this, &ReviewsWindow::refreshList);
+    connect(m_dueSoon, &QCheckBox::toggled, this, &ReviewsWindow::refreshList);
+    auto openCurrent = [this] {
+        const QModelIndex index = m_table->currentIndex();
+        if (index.isValid())
+            openReview(index.data(ReviewListModel::ReviewIdRole).toLongLong());
+    };
+    connect(m_table, &QTableView::activated, this, openCurrent);
+    connect(open, &QPushButton::clicked, this, openCurrent);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (index == 0)
+            return;
+        QWidget *page = m_tabs->widget(index);
+        m_tabs->removeTab(index);
+        delete page; // the form saves what is unsaved as it goes
+    });
+    refreshList();
+}
+
+ReviewsWindow::~ReviewsWindow() = default;
+
+bool ReviewsWindow::isAvailableTo(const Session &session)
+{
+    return session.role() != Role::Coproducer;
+}
+
+void ReviewsWindow::refreshList()
+{
+    if (!m_model)
+        return;
+    ReviewFilter filter;
+    filter.search = m_search->text();
+    filter.status = m_status->currentData().toString();
+    if (m_dueSoon->isChecked())
+        filter.dueTo = QDate::currentDate().addDays(30);
+    if (!m_model->setFilter(filter)) {
+        m_count->setText(m_model->error());
+        return;
+    }
+    m_count->setText(tr("%n review(s)", nullptr, int(m_model->totalCount())));
+}
+
+ReviewForm *ReviewsWindow::openReview(qint64 reviewId)
+{
+    if (!m_tabs)
+        return nullptr;
+    for (int i = 1; i < m_tabs->count(); ++i) {
+        auto *form = qobject_cast<ReviewForm *>(m_tabs->widget(i));
+        if (form && form->reviewId() == reviewId) {
+            m_tabs->setCurrentIndex(i);
+            return form;
+        }
+    }
+    auto *form = new ReviewForm(m_db, m_session, reviewId);
+    if (!form->isLoaded()) {
+        m_count->setText(form->loadError());
+        delete form;
+        return nullptr;
+    }
+    const QString title = form->answers().person.name;
+    m_tabs->setCurrentIndex(m_tabs->addTab(form, title));
+    connect(form, &ReviewForm::statusChanged, this, &ReviewsWindow::refreshList);
+    return form;
+}
+
+} // namespace coform

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "store/session.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTabWidget;
+class QTableView;
+class QTimer;
+
+namespace coform {
+
+class Database;
+class ReviewForm;
+class ReviewListModel;
+class ReviewStore;
+
+/// The reviews window: the reviews list (search by name or NHS number, status, reviews due within 30 days flagged
+/// and filterable) and a tab for each open review (ReviewForm). For a coproducer account it shows only a sentence
+/// saying reviews are not available, and never reads them (the store would refuse anyway); a main window should
+/// not offer it to them at all (isAvailableTo()).
+class ReviewsWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    ReviewsWindow(Database &db, const Session &session, QWidget *parent = nullptr);
+    ~ReviewsWindow() override;
+
+    /// Whether a menu should offer this window to the signed-in person.
+    static bool isAvailableTo(const Session &session);
+
+    ReviewListModel *listModel() const { return m_model; }
+    /// Opens a review in its own tab (or shows the tab it has); nullptr when it cannot be opened.
+    ReviewForm *openReview(qint64 reviewId);
+
+public slots:
+    void refreshList();
+
+private:
+    Database &m_db;
+    Session m_session;
+    std::unique_ptr<ReviewStore> m_store;
+    ReviewListModel *m_model = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTableView *m_table = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_status = nullptr;
+    QCheckBox *m_dueSoon = nullptr;
+    QLabel *m_count = nullptr;
+    QTimer *m_searchDelay = nullptr;
+};
+
+} // namespace coform

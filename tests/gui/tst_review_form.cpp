@@ -1,0 +1,301 @@
+// The review form filled through its widgets, as a reviewer would: showIf, NHS number checks, completion, the PDF.
+#include "../reviewfixture.h"
+
+#include "model/nhsnumber.h"
+#include "reviewform.h"
+#include "reviewlistmodel.h"
+#include "reviewswindow.h"
+#include "store/auditlog.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QDateEdit>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+
+#include <poppler-qt6.h>
+
+using namespace coform;
+using namespace coform::test;
+
+class TestReviewForm : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void fillingTheFormThroughItsWidgets();
+    void coproducerSeesNoReviews();
+    void listFlagsDueReviewsAndSearches();
+
+private:
+    /// Shows the section holding the item, as a person would by choosing it in the section list.
+    static void goToSectionOf(ReviewForm &form, const Template &t, const QString &itemId);
+    static void answer(ReviewForm &form, const Template &t, const QString &itemId, const QJsonValue &value);
+};
+
+void TestReviewForm::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+}
+
+void TestReviewForm::goToSectionOf(ReviewForm &form, const Template &t, const QString &itemId)
+{
+    auto *sections = form.findChild<QListWidget *>(QStringLiteral("sectionList"));
+    const Section *section = t.sectionOfItem(itemId);
+    for (int row = 0; row < int(t.sections.size()); ++row) {
+        if (t.sections.at(row).id == section->id)
+            sections->setCurrentRow(row);
+    }
+}
+
+void TestReviewForm::answer(ReviewForm &form, const Template &t, const QString &itemId, const QJsonValue &value)
+{
+    goToSectionOf(form, t, itemId);
+    const Item *item = t.findItem(itemId);
+    const QString name = QStringLiteral("item-%1").arg(itemId);
+    switch (item->type) {
+    case ItemType::Text: {
+        auto *edit = form.findChild<QLineEdit *>(name);
+        QVERIFY2(edit, qPrintable(name));
+        edit->clear();
+        QTest::keyClicks(edit, value.toString());
+        QTest::keyClick(edit, Qt::Key_Return);
+        break;
+    }
+    case ItemType::Textarea: {
+        auto *edit = form.findChild<QPlainTextEdit *>(name);
+        QVERIFY2(edit, qPrintable(name));
+        QTest::keyClicks(edit, value.toString());
+        break;
+    }
+    case ItemType::YesNo:
+        form.findChild<QRadioButton *>(name + (value.toBool() ? QStringLiteral("-yes") : QStringLiteral("-no")))
+            ->click();
+        break;
+    case ItemType::Choice:
+    case ItemType::Scale: {
+        auto *button = form.findChild<QRadioButton *>(QStringLiteral("%1-%2").arg(name, value.toString()));
+        QVERIFY2(button, qPrintable(name));
+        button->click();
+        break;
+    }
+    case ItemType::MultiChoice:
+        for (const QJsonValue &v : value.toArray())
+            form.findChild<QCheckBox *>(QStringLiteral("%1-%2").arg(name, v.toString()))->click();
+        break;
+    case ItemType::Date:
+        form.findChild<QDateEdit *>(name)->setDate(QDate::fromString(value.toString(), Qt::ISODate));
+        break;
+    case ItemType::Signature:
+        QTest::keyClicks(form.findChild<QLineEdit *>(name + QStringLiteral("-name")),
+                         value.toObject().value(QLatin1String("name")).toString());
+        form.findChild<QDateEdit *>(name + QStringLiteral("-date"))
+            ->setDate(QDate::fromString(value.toObject().value(QLatin1String("date")).toString(), Qt::ISODate));
+        break;
+    default:
+        QFAIL("no widget filler for this type");
+    }
+}
+
+void TestReviewForm::fillingTheFormThroughItsWidgets()
+{
+    ReviewFixture f;
+    QVERIFY(f.setUp());
+    const qint64 id = ReviewStore(*f.db, *f.reviewer).create(f.addPerson(), f.chc.id, 0)->id;
+    QTemporaryDir out;
+    const QString pdfPath = out.filePath(QStringLiteral("review.pdf"));
+    {
+        ReviewForm form(*f.db, *f.reviewer, id);
+        QVERIFY2(form.isLoaded(), qPrintable(form.loadError()));
+        form.resize(1000, 800);
+        form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
+        const QString banner = form.findChild<QLabel *>(QStringLiteral("personBanner"))->text();
+        QVERIFY(banner.contains(QLatin1String("999 000 0018")));
+        QVERIFY(banner.contains(QLatin1String("Needs large print and time to read.")));
+        QVERIFY(banner.contains(QLatin1String("Preferred format: large print")));
+        auto *progress = form.findChild<QLabel *>(QStringLiteral("progress"));
+        QVERIFY(progress->text().endsWith(QLatin1String(" answered")));
+        QVERIFY(progress->text().startsWith(QLatin1String("0 of ")));
+
+        // The personal health budget section appears and disappears with its showIf.
+        auto *sections = form.findChild<QListWidget *>(QStringLiteral("sectionList"));
+        QListWidgetItem *phb = nullptr;
+        for (int row = 0; row < sections->count(); ++row) {
+            if (sections->item(row)->text() == f.chc.findSection(QStringLiteral("phb"))->title)
+                phb = sections->item(row);
+        }
+        QVERIFY(phb);
+        QVERIFY(phb->isHidden());
+        answer(form, f.chc, QStringLiteral("has-phb"), true);
+        QVERIFY(!phb->isHidden());
+        answer(form, f.chc, QStringLiteral("has-phb"), false);
+        QVERIFY(phb->isHidden());
+
+        // A wrong NHS number is refused in words, beside the field, and not saved.
+        answer(form, f.chc, QStringLiteral("nhs-number"), QStringLiteral("943 476 5918"));
+        auto *nhsError = form.findChild<QLabel *>(QStringLiteral("error-nhs-number"));
+        QVERIFY(nhsError->isVisible());
+        QVERIFY2(nhsError->text().contains(QLatin1String("not a valid NHS number")), qPrintable(nhsError->text()));
+        QVERIFY(!form.answers().has(QStringLiteral("nhs-number")));
+
+        // Completion is refused until the required answers are there.
+        QTest::mouseClick(form.findChild<QPushButton *>(QStringLiteral("completeButton")), Qt::LeftButton);
+        auto *problems = form.findChild<QLabel *>(QStringLiteral("completionProblems"));
+        QVERIFY(problems->isVisible());
+        QVERIFY2(problems->text().contains(QLatin1String("needs an answer")), qPrintable(problems->text()));
+        QVERIFY(!ReviewStore(*f.db, *f.reviewer).get(id)->isCompleted());
+        QVERIFY(form.findChild<QLabel *>(QStringLiteral("error-review-type"))->isVisible());
+
+        // Fill everything required, plus a table row and a free text, through the widgets.
+        const QMap<QString, QJsonValue> required = requiredAnswers();
+        for (auto it = required.begin(); it != required.end(); ++it)
+            answer(form, f.chc, it.key(), it.value());
+        QVERIFY(!nhsError->isVisible());
+        for (auto it = required.begin(); it != required.end(); ++it)
+            QVERIFY2(form.answers().value(it.key()) == it.value(), qPrintable(it.key()));
+        answer(form, f.chc, QStringLiteral("going-well"), QStringLiteral("Enjoys the lunch club on Tuesdays"));
+        goToSectionOf(form, f.chc, QStringLiteral("participants"));
+        QTest::mouseClick(form.findChild<QPushButton *>(QStringLiteral("item-participants-add")), Qt::LeftButton);
+        QTest::mouseClick(form.findChild<QPushButton *>(QStringLiteral("item-participants-add")), Qt::LeftButton);
+        auto *table = form.findChild<QTableWidget *>(QStringLiteral("item-participants"));
+        QCOMPARE(table->rowCount(), 2);
+        QTest::mouseClick(form.findChild<QPushButton *>(QStringLiteral("item-participants-remove")), Qt::LeftButton);
+        QCOMPARE(table->rowCount(), 1);
+        table->setItem(0, 0, new QTableWidgetItem(QStringLiteral("Morgan Example")));
+        table->setItem(0, 1, new QTableWidgetItem(QStringLiteral("Daughter")));
+        QVERIFY2(progress->text().startsWith(QStringLiteral("%1 of ").arg(required.size() + 2)),
+                 qPrintable(progress->text()));
+
+        // Saved within two seconds, without pressing anything.
+        QTRY_VERIFY_WITH_TIMEOUT(ReviewStore(*f.db, *f.reviewer).get(id)->answers.has(QStringLiteral("going-well")),
+                                 2000);
+
+        QTest::mouseClick(form.findChild<QPushButton *>(QStringLiteral("completeButton")), Qt::LeftButton);
+        QVERIFY2(ReviewStore(*f.db, *f.reviewer).get(id)->isCompleted(), qPrintable(problems->text()));
+        QVERIFY(form.findChild<QLabel *>(QStringLiteral("lockStatus"))->text().startsWith(QLatin1String("Completed")));
+        QVERIFY(!form.findChild<QLineEdit *>(QStringLiteral("item-full-name"))->isEnabled());
+
+        QString error;
+        QVERIFY2(form.exportTo(pdfPath, false, &error), qPrintable(error));
+    }
+
+    // The PDF holds every answer.
+    std::unique_ptr<Poppler::Document> pdf = Poppler::Document::load(pdfPath);
+    QVERIFY(pdf);
+    QString text;
+    for (int i = 0; i < pdf->numPages(); ++i)
+        text += std::unique_ptr<Poppler::Page>(pdf->page(i))->text({}) + QLatin1Char('\n');
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    const QString simplified = text.simplified();
+    const Answers stored = ReviewStore(*f.db, *f.reviewer).get(id)->answers;
+    for (auto it = stored.values.begin(); it != stored.values.end(); ++it) {
+        const Item *item = f.chc.findItem(it.key());
+        QStringList expected;
+        switch (item->type) {
+        case ItemType::Choice:
+        case ItemType::Scale:
+            expected << item->option(it.value().toString())->label;
+            break;
+        case ItemType::MultiChoice:
+            for (const QJsonValue &v : it.value().toArray())
+                expected << item->option(v.toString())->label;
+            break;
+        case ItemType::Date:
+            expected << QLocale(QLocale::English, QLocale::UnitedKingdom)
+                            .toString(QDate::fromString(it.value().toString(), Qt::ISODate),
+                                      QStringLiteral("d MMMM yyyy"));
+            break;
+        case ItemType::YesNo:
+            expected << (it.value().toBool() ? QStringLiteral("Yes") : QStringLiteral("No"));
+            break;
+        case ItemType::Text:
+            expected << (item->format == QLatin1String("nhs-number") ? NhsNumber::formatted(it.value().toString())
+                                                                     : it.value().toString());
+            break;
+        case ItemType::Table:
+            expected << QStringLiteral("Morgan Example") << QStringLiteral("Daughter");
+            break;
+        case ItemType::Signature:
+            expected << it.value().toObject().value(QLatin1String("name")).toString();
+            break;
+        default:
+            expected << it.value().toString();
+        }
+        for (const QString &e : expected)
+            QVERIFY2(simplified.contains(e.simplified()), qPrintable(QStringLiteral("%1: \"%2\"").arg(it.key(), e)));
+    }
+
+    // The audit trail lists the form's view, its changes and the export.
+    const Result<QVector<AuditEntry>> trail = AuditLog(*f.db, *f.admin).forReview(id);
+    QVERIFY(trail.ok());
+    QStringList actions;
+    for (const AuditEntry &e : trail.value())
+        actions << e.action;
+    QVERIFY(actions.contains(QLatin1String("view")));
+    QVERIFY(actions.contains(QLatin1String("change")));
+    QVERIFY(actions.contains(QLatin1String("complete")));
+    QCOMPARE(actions.last(), QStringLiteral("export"));
+}
+
+void TestReviewForm::coproducerSeesNoReviews()
+{
+    ReviewFixture f;
+    QVERIFY(f.setUp());
+    const qint64 id = ReviewStore(*f.db, *f.reviewer).create(f.addPerson(), f.chc.id, 0)->id;
+    QVERIFY(!ReviewsWindow::isAvailableTo(*f.coproducer));
+    QVERIFY(ReviewsWindow::isAvailableTo(*f.reviewer));
+    ReviewsWindow window(*f.db, *f.coproducer);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("notAvailable")));
+    QVERIFY(!window.findChild<QTableView *>(QStringLiteral("reviewTable")));
+    QVERIFY(!window.openReview(id));
+    ReviewForm form(*f.db, *f.coproducer, id);
+    QVERIFY(!form.isLoaded());
+    QVERIFY(form.loadError().contains(QLatin1String("not permitted")));
+    QVERIFY(!form.findChild<QLabel *>(QStringLiteral("personBanner")));
+}
+
+void TestReviewForm::listFlagsDueReviewsAndSearches()
+{
+    ReviewFixture f;
+    QVERIFY(f.setUp());
+    ReviewStore store(*f.db, *f.reviewer);
+    const qint64 soon = store.create(f.addPerson(QStringLiteral("Alex Example")), f.chc.id, 0)->id;
+    QVERIFY(store
+                .saveAnswers(
+                    soon, {{QStringLiteral("next-review-date"), QDate::currentDate().addDays(5).toString(Qt::ISODate)}})
+                .ok());
+    store.create(f.addPerson(QStringLiteral("Bo Sample"), QStringLiteral("9434765919")), f.chc.id, 0);
+    ReviewsWindow window(*f.db, *f.reviewer);
+    ReviewListModel *model = window.listModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        const bool alex = model->index(row, ReviewListModel::Name).data().toString() == QLatin1String("Alex Example");
+        QCOMPARE(
+            model->index(row, ReviewListModel::NextDue).data().toString().contains(QLatin1String("due within 30 days")),
+            alex);
+    }
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("reviewSearch"));
+    QTest::keyClicks(search, QStringLiteral("943 476"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, ReviewListModel::Name).data().toString(), QStringLiteral("Bo Sample"));
+    QCOMPARE(model->index(0, ReviewListModel::NhsNumber).data().toString(), QStringLiteral("943 476 5919"));
+    ReviewForm *form = window.openReview(soon);
+    QVERIFY(form && form->isLoaded());
+}
+
+QTEST_MAIN(TestReviewForm)
+#include "tst_review_form.moc"
