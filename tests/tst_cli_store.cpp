@@ -149,6 +149,10 @@ private slots:
         QVERIFY2(r.out.contains(QStringLiteral("item %1: reworded (by colin)").arg(reworded)), qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("item %1: removed (by colin)").arg(removed)), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("note by colin: From the March meeting")));
+        // The history of one item finds the change although it touched several.
+        r = asRita({QStringLiteral("template"), QStringLiteral("history"), QStringLiteral("chc-review"),
+                    QStringLiteral("--item"), removed});
+        QVERIFY2(r.out.contains(QStringLiteral("colin\tUpdated from edited.json")), qPrintable(r.out));
         QCOMPARE(
             asColin({QStringLiteral("template"), QStringLiteral("update"), QStringLiteral("chc-review"), editedPath})
                 .out.trimmed(),

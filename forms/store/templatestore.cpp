@@ -597,7 +597,8 @@ Result<QVector<ChangeRecord>> TemplateStore::history(const QString &templateId, 
         values.append(filter.userName);
     }
     if (!filter.itemId.isEmpty()) {
-        sql += QStringLiteral(" AND c.item_id = ?");
+        // A macro about several items has no single item id: it is kept here and checked below.
+        sql += QStringLiteral(" AND (c.item_id = ? OR c.kind = 'macro')");
         values.append(filter.itemId);
     }
     if (filter.version > 0) {
@@ -609,7 +610,7 @@ Result<QVector<ChangeRecord>> TemplateStore::history(const QString &templateId, 
         values.append(filter.afterSeq);
     }
     sql += QStringLiteral(" ORDER BY c.seq");
-    if (filter.limit > 0)
+    if (filter.limit > 0 && filter.itemId.isEmpty())
         sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
     QSqlQuery q = m_db.query();
     QString error;
@@ -631,9 +632,13 @@ Result<QVector<ChangeRecord>> TemplateStore::history(const QString &templateId, 
                                        .arg(r.seq)
                                        .arg(templateId, error));
         r.edit = *edit;
+        if (!filter.itemId.isEmpty() && !itemsOfEdit(r.edit).contains(filter.itemId))
+            continue;
         r.commentId = q.value(6).toLongLong();
         r.note = q.value(7).toString();
         list.append(r);
+        if (filter.limit > 0 && list.size() >= filter.limit)
+            break;
     }
     return list;
 }
