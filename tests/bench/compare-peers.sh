@@ -15,6 +15,10 @@ cli=$build/bin/coform-cli
 template=$root/forms/resources/templates/chc-review.json
 answers=$root/tests/data/pdf/chc-review-long-answers.json
 
+if [[ ! -x /usr/bin/time ]]; then
+    echo "compare-peers: needs /usr/bin/time (Debian package time)" >&2
+    exit 1
+fi
 if [[ ! -x $cli ]]; then
     echo "compare-peers: $cli not found; build coform-cli first (or pass the build directory)" >&2
     exit 1
@@ -38,41 +42,45 @@ export QT_QPA_PLATFORM=offscreen
 
 "$cli" render "$template" --answers "$answers" --format html -o "$work/review.html"
 
-now_ms() { date +%s%N | awk '{ printf "%.3f", $1 / 1000000 }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# time_runs NAME COMMAND...: one warm-up run, then $runs timed runs; prints the median in ms to stdout.
+# time_runs NAME COMMAND...: one warm-up run, then $runs timed runs with /usr/bin/time. Prints two medians in ms:
+# elapsed time, and processor time (user + system, the command's child processes included), which a busy machine
+# disturbs much less than elapsed time.
 time_runs() {
     local name=$1
     shift
     "$@" >/dev/null 2>&1 || { echo "compare-peers: $name failed: $*" >&2; return 1; }
-    local times=() start end
+    local wall=() cpu=() line
     for ((i = 0; i < runs; i++)); do
-        start=$(now_ms)
-        "$@" >/dev/null 2>&1
-        end=$(now_ms)
-        times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')")
+        /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >/dev/null 2>&1
+        line=$(tail -1 "$work/time")
+        wall+=("$(awk '{ printf "%.1f", $1 * 1000 }' <<<"$line")")
+        cpu+=("$(awk '{ printf "%.1f", ($2 + $3) * 1000 }' <<<"$line")")
     done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2];
-        else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+    echo "$(printf '%s\n' "${wall[@]}" | median) $(printf '%s\n' "${cpu[@]}" | median)"
 }
 
-coform_ms=$(time_runs coform "$cli" render "$template" --answers "$answers" -o "$work/coform.pdf")
-chromium_ms=$(time_runs chromium chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-    --user-data-dir="$work/chromium-profile" --print-to-pdf="$work/chromium.pdf" "file://$work/review.html")
-soffice_ms=$(time_runs libreoffice soffice -env:UserInstallation="file://$work/lo-profile" --headless \
-    --convert-to pdf --outdir "$work/lo" "$work/review.html")
+read -r coform_ms coform_cpu < <(time_runs coform "$cli" render "$template" --answers "$answers" -o "$work/coform.pdf")
+read -r chromium_ms chromium_cpu < <(time_runs chromium chromium --headless --no-sandbox --disable-gpu \
+    --no-pdf-header-footer --user-data-dir="$work/chromium-profile" --print-to-pdf="$work/chromium.pdf" \
+    "file://$work/review.html")
+read -r soffice_ms soffice_cpu < <(time_runs libreoffice soffice -env:UserInstallation="file://$work/lo-profile" \
+    --headless --convert-to pdf --outdir "$work/lo" "$work/review.html")
 
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
-peak_kib=
-if [[ -x /usr/bin/time ]]; then
-    peak_kib=$(/usr/bin/time -f %M "$cli" render "$template" --answers "$answers" -o "$work/coform.pdf" 2>&1 >/dev/null | tail -1)
-fi
+peak_kib=$(/usr/bin/time -f %M "$cli" render "$template" --answers "$answers" -o "$work/coform.pdf" 2>&1 >/dev/null |
+    tail -1)
 
-echo "Filled CHC review, median of $runs runs each (one warm-up run not counted):"
-printf '  %-44s %9s ms  (%s pages)\n' "coform-cli render (PDF)" "$coform_ms" "$(pages "$work/coform.pdf")"
-printf '  %-44s %9s ms  (%s pages)\n' "chromium --headless --print-to-pdf (HTML)" "$chromium_ms" "$(pages "$work/chromium.pdf")"
-printf '  %-44s %9s ms  (%s pages)\n' "soffice --headless --convert-to pdf (HTML)" "$soffice_ms" "$(pages "$work/lo/review.pdf")"
-[[ -n $peak_kib ]] && printf '  coform-cli peak memory: %.1f MiB\n' "$(awk -v k="$peak_kib" 'BEGIN { print k / 1024 }')"
-awk -v c="$coform_ms" -v h="$chromium_ms" -v l="$soffice_ms" 'BEGIN {
-    printf "Coform is %.1f times faster than Chromium and %.1f times faster than LibreOffice (target: 10 or more).\n",
-        h / c, l / c }'
+echo "Filled CHC review, median of $runs runs each (one warm-up run not counted); load average: $(cut -d' ' -f1 /proc/loadavg)"
+printf '  %-44s %10s %10s %7s\n' "" "elapsed" "processor" "pages"
+printf '  %-44s %7s ms %7s ms %7s\n' "coform-cli render (PDF)" "$coform_ms" "$coform_cpu" "$(pages "$work/coform.pdf")"
+printf '  %-44s %7s ms %7s ms %7s\n' "chromium --headless --print-to-pdf (HTML)" "$chromium_ms" "$chromium_cpu" \
+    "$(pages "$work/chromium.pdf")"
+printf '  %-44s %7s ms %7s ms %7s\n' "soffice --headless --convert-to pdf (HTML)" "$soffice_ms" "$soffice_cpu" \
+    "$(pages "$work/lo/review.pdf")"
+printf '  coform-cli peak memory: %.1f MiB\n' "$(awk -v k="$peak_kib" 'BEGIN { print k / 1024 }')"
+awk -v c="$coform_ms" -v h="$chromium_ms" -v l="$soffice_ms" -v cc="$coform_cpu" -v hc="$chromium_cpu" \
+    -v lc="$soffice_cpu" 'BEGIN {
+    printf "Coform is %.1f times faster than Chromium and %.1f times faster than LibreOffice (elapsed; target: 10 or more)\n", h / c, l / c
+    printf "Coform uses %.1f times less processor time than Chromium and %.1f times less than LibreOffice\n", hc / cc, lc / cc }'
