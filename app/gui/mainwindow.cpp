@@ -93,6 +93,9 @@ void MainWindow::createPanels()
     m_tree->setUniformRowHeights(false);
     m_tree->setTextElideMode(Qt::ElideRight);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setDragDropMode(QAbstractItemView::InternalMove);
+    m_tree->setDefaultDropAction(Qt::MoveAction);
+    m_tree->setDropIndicatorShown(true);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onCurrentTreeIndexChanged);
 

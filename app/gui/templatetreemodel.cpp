@@ -3,6 +3,8 @@
 #include "plainwords.h"
 #include "templatedocument.h"
 
+#include <QMimeData>
+
 namespace coform {
 
 // Internal ids: 0 for a section, 1 + the section's row for an item of that section.
@@ -148,10 +150,12 @@ QVariant TemplateTreeModel::headerData(int section, Qt::Orientation orientation,
 Qt::ItemFlags TemplateTreeModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
-        return Qt::NoItemFlags;
-    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+        return Qt::ItemIsDropEnabled; // sections are dropped between sections
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
     if (kind(index) == Kind::Item)
         f |= Qt::ItemNeverHasChildren;
+    else
+        f |= Qt::ItemIsDropEnabled; // items are dropped into sections
     return f;
 }
 
@@ -163,6 +167,68 @@ QHash<int, QByteArray> TemplateTreeModel::roleNames() const
     names.insert(ItemTypeRole, "itemType");
     names.insert(QuestionNumberRole, "questionNumber");
     return names;
+}
+
+namespace {
+const QString kIdMimeType = QStringLiteral("application/x-coform-template-part");
+}
+
+QStringList TemplateTreeModel::mimeTypes() const
+{
+    return {kIdMimeType};
+}
+
+QMimeData *TemplateTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    if (indexes.isEmpty())
+        return nullptr;
+    auto *data = new QMimeData;
+    data->setData(kIdMimeType, indexes.first().data(IdRole).toString().toUtf8());
+    return data;
+}
+
+bool TemplateTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                        const QModelIndex &parent) const
+{
+    if (action != Qt::MoveAction || !data || !data->hasFormat(kIdMimeType))
+        return false;
+    const QString id = QString::fromUtf8(data->data(kIdMimeType));
+    const Template &t = m_document->tmpl();
+    if (t.findSection(id))
+        return !parent.isValid();
+    return t.findItem(id) && parent.isValid() && kind(parent) == Kind::Section;
+}
+
+bool TemplateTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                     const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const QString id = QString::fromUtf8(data->data(kIdMimeType));
+    const Template &t = m_document->tmpl();
+    if (t.findSection(id)) {
+        int from = 0;
+        while (t.sections.at(from).id != id)
+            ++from;
+        int to = row < 0 ? int(t.sections.size()) : row;
+        if (to > from)
+            --to; // the index it has once it is out of its old place
+        m_document->push(Edit::moveSection(t, id, std::min(to, int(t.sections.size()) - 1)));
+        return false;
+    }
+    const Section &target = t.sections.at(parent.row());
+    int to = row < 0 ? int(target.items.size()) : row;
+    const Section *source = t.sectionOfItem(id);
+    if (source->id == target.id) {
+        int from = 0;
+        while (source->items.at(from).id != id)
+            ++from;
+        if (to > from)
+            --to;
+        to = std::min(to, int(target.items.size()) - 1);
+    }
+    m_document->push(Edit::moveItem(t, id, target.id, to));
+    return false;
 }
 
 QModelIndex TemplateTreeModel::indexForId(const QString &id) const

@@ -35,6 +35,18 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // Drag and drop moves a section or an item, through an Edit on the document's undo stack.
+    Qt::DropActions supportedDragActions() const override { return Qt::MoveAction; }
+    Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    /// Pushes the move and returns false, so that the view never removes rows itself: the document's change
+    /// signals update the tree.
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
     /// The index of the section or item with this id; invalid when there is none.
     QModelIndex indexForId(const QString &id) const;
     static Kind kind(const QModelIndex &index);

@@ -4,7 +4,9 @@
 #include "templatetreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QMimeData>
 #include <QSignalSpy>
+#include <QUndoStack>
 #include <QtTest>
 
 using namespace coform;
@@ -19,6 +21,7 @@ private slots:
     void sectionsAndItemsOfATemplate();
     void findsEverySectionAndItemById();
     void reopeningResetsTheModel();
+    void dragAndDropMovesThroughTheUndoStack();
     void bundledTemplatesPassTheModelTester();
 
 private:
@@ -116,6 +119,51 @@ void TestTemplateTreeModel::reopeningResetsTheModel()
     QCOMPARE(model.rowCount(model.index(0, 0)), 0);
     document.close();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestTemplateTreeModel::dragAndDropMovesThroughTheUndoStack()
+{
+    TemplateDocument document;
+    TemplateTreeModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    document.open(smallTemplate(), TemplateDocument::Origin::File, QStringLiteral("small-review.json"));
+    auto ids = [&document](int section) {
+        QStringList list;
+        for (const Item &item : document.tmpl().sections.at(section).items)
+            list.append(item.id);
+        return list;
+    };
+    auto drag = [&model](const QString &id) {
+        return std::unique_ptr<QMimeData>(model.mimeData({model.indexForId(id)}));
+    };
+    const QModelIndex about = model.indexForId(QStringLiteral("about"));
+
+    // Down within its section: dropped after nhs-number (row 3, before the rows are taken out).
+    auto data = drag(QStringLiteral("review-type"));
+    QVERIFY(model.canDropMimeData(data.get(), Qt::MoveAction, 3, 0, about));
+    QVERIFY(!model.dropMimeData(data.get(), Qt::MoveAction, 3, 0, about)); // the document moved it, not the view
+    QCOMPARE(ids(0), QStringList({"about-info", "nhs-number", "review-type"}));
+
+    // Into another section.
+    data = drag(QStringLiteral("review-type"));
+    model.dropMimeData(data.get(), Qt::MoveAction, 1, 0, model.indexForId(QStringLiteral("needs")));
+    QCOMPARE(ids(1).at(1), QStringLiteral("review-type"));
+    QCOMPARE(ids(0), QStringList({"about-info", "nhs-number"}));
+
+    // Items go into sections, sections between sections.
+    data = drag(QStringLiteral("hours"));
+    QVERIFY(!model.canDropMimeData(data.get(), Qt::MoveAction, 0, 0, QModelIndex()));
+    data = drag(QStringLiteral("outcome"));
+    QVERIFY(!model.canDropMimeData(data.get(), Qt::MoveAction, 0, 0, about));
+    QVERIFY(model.canDropMimeData(data.get(), Qt::MoveAction, 0, 0, QModelIndex()));
+    model.dropMimeData(data.get(), Qt::MoveAction, 0, 0, QModelIndex());
+    QCOMPARE(document.tmpl().sections.at(0).id, QStringLiteral("outcome"));
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Outcome"));
+
+    QCOMPARE(document.undoStack()->count(), 3);
+    while (document.undoStack()->canUndo())
+        document.undoStack()->undo();
+    QCOMPARE(document.tmpl(), smallTemplate());
 }
 
 void TestTemplateTreeModel::bundledTemplatesPassTheModelTester()
