@@ -4,6 +4,7 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include "format/importer.h"
+#include "format/importjob.h"
 #include "format/pdfimport.h"
 
 #include <QDir>
@@ -263,6 +264,25 @@ private slots:
         for (const ImportNote &n : r.report.notes)
             skipped += n.kind == ImportNote::Kind::Skipped ? 1 : 0;
         QCOMPARE(r.report.itemCount + skipped, view.value(QLatin1String("nfields")).toInt());
+    }
+
+    /// The app imports through an ImportJob: its event loop keeps running while a PDF is read.
+    void importJobKeepsTheEventLoopRunning()
+    {
+        ImportJob job;
+        QSignalSpy done(&job, &ImportJob::finished);
+        int ticks = 0;
+        QTimer timer;
+        connect(&timer, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        timer.start(10);
+        QVERIFY(job.start(corpus("pdfjs__prefilled_f1040.pdf"), {qEnvironmentVariable("COFORM_CLI"), {}, 4000}));
+        QVERIFY(job.isRunning());
+        QVERIFY(!job.start(corpus("pdfjs__dates.pdf"), {})); // one at a time
+        QVERIFY(done.wait(10000));
+        QVERIFY(ticks > 0);
+        QVERIFY(!job.isRunning());
+        QVERIFY2(job.result().tmpl, qPrintable(job.result().report.text()));
+        QCOMPARE(job.result().report.itemCount, 236);
     }
 
     void garbageWorkerOutputIsRefused()
