@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "format/templateformat.h"
+#include "meetingview.h"
 #include "pdfpreview.h"
 #include "plainwords.h"
 #include "problemsdialog.h"
@@ -228,6 +229,9 @@ void MainWindow::createActions()
     contrast->setChecked(m_theme->isHighContrast());
     connect(contrast, &QAction::toggled, m_theme, &Theme::setHighContrast);
     view->addAction(contrast);
+    view->addSeparator();
+    view->addAction(makeAction(QStringLiteral("actionMeetingView"), tr("&Meeting view (big, for a shared screen)"),
+                               {QKeySequence(Qt::Key_F11)}, [this] { showMeetingView(); }));
     view->addSeparator();
     const QStringList panelNames = {tr("Go to &templates"), tr("Go to &sections and questions"), tr("Go to &details"),
                                     tr("Go to the &preview")};
@@ -459,6 +463,19 @@ void MainWindow::savePdf()
         QMessageBox::warning(this, tr("The PDF was not saved"), error);
     else
         statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
+}
+
+void MainWindow::showMeetingView()
+{
+    if (!m_meetingView) {
+        m_meetingView = new MeetingView(m_document, this);
+        // Moving through the questions there chooses them here too, so the details follow.
+        connect(m_meetingView, &MeetingView::currentChanged, this, [this](const QString &id) { selectId(id); });
+    }
+    m_meetingView->showId(m_tree->currentIndex().data(TemplateTreeModel::IdRole).toString());
+    m_meetingView->show();
+    m_meetingView->raise();
+    m_meetingView->activateWindow();
 }
 
 void MainWindow::showShortcuts()

@@ -11,6 +11,7 @@ class QTreeView;
 
 namespace coform {
 
+class MeetingView;
 class PdfPreview;
 class PropertiesPanel;
 class TemplateEditActions;
@@ -55,6 +56,7 @@ private:
     void updateTitleAndStatus();
     void onCurrentTreeIndexChanged();
     void showAbout();
+    void showMeetingView();
     void showShortcuts();
     void focusPanel(int step);
     void savePdf();
@@ -75,6 +77,7 @@ private:
     QTreeView *m_tree = nullptr;
     PropertiesPanel *m_properties = nullptr;
     PdfPreview *m_preview = nullptr;
+    MeetingView *m_meetingView = nullptr;
     QLabel *m_templateStatus = nullptr;
     QLabel *m_previewStatus = nullptr;
     QList<QWidget *> m_focusOrder; ///< the panels' main controls, for F6 and Ctrl+1..4

@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QSettings>
 #include <QTableWidget>
 #include <QTextEdit>
@@ -59,6 +60,7 @@ private slots:
     void plainLanguageTipsFollowTheWords();
     void previewFollowsTheWords();
     void saveWritesAFileThatReadsBack();
+    void meetingViewShowsTheQuestionBig();
 
 private:
     QUndoStack *stack(MainWindow &w) { return w.document()->undoStack(); }
@@ -279,6 +281,35 @@ void TestEditing::saveWritesAFileThatReadsBack()
     QVERIFY(back);
     QCOMPARE(back->findItem(QStringLiteral("nhs-number"))->label, QStringLiteral("Your NHS number"));
     QCOMPARE(*back, w.document()->tmpl());
+}
+
+void TestEditing::meetingViewShowsTheQuestionBig()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openTemplateFile(kSmall));
+    QVERIFY(w.selectId(QStringLiteral("review-type")));
+    trigger(&w, "actionMeetingView");
+    auto *meeting = child<QWidget>(&w, "meetingView");
+    QTRY_VERIFY(meeting->isVisible());
+    auto *question = child<QLabel>(meeting, "meetingQuestion");
+    QCOMPARE(question->text(), QStringLiteral("1. What kind of review is this?"));
+    QVERIFY(question->font().pointSizeF() >= 2 * w.font().pointSizeF());
+    QVERIFY(child<QLabel>(meeting, "meetingAnswers")->text().contains(QStringLiteral("\u2022 Yearly review")));
+
+    // Page Down moves on, and the window's tree and details follow.
+    QTest::keyClick(meeting, Qt::Key_PageDown);
+    QCOMPARE(question->text(), QStringLiteral("2. NHS number"));
+    auto *tree = child<QTreeView>(&w, "templateTree");
+    QCOMPARE(tree->currentIndex().data(TemplateTreeModel::IdRole).toString(), QStringLiteral("nhs-number"));
+
+    // Words changed in the details show at once.
+    child<QTextEdit>(&w, "propertyText")->setPlainText(QStringLiteral("Your NHS number"));
+    QCOMPARE(question->text(), QStringLiteral("2. Your NHS number"));
+
+    QTest::keyClick(meeting, Qt::Key_Escape);
+    QTRY_VERIFY(!meeting->isVisible());
 }
 
 QTEST_MAIN(TestEditing)
