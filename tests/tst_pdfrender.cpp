@@ -427,6 +427,29 @@ private Q_SLOTS:
         }
     }
 
+    /// Even a question label longer than a page is printed whole, over several pages, and never off the page.
+    void labelLongerThanAPage()
+    {
+        Item huge;
+        huge.id = QStringLiteral("huge");
+        huge.type = ItemType::Textarea;
+        QStringList words;
+        for (int i = 0; i < 2000; ++i)
+            words << QStringLiteral("w%1").arg(i);
+        huge.label = words.join(QLatin1Char(' '));
+        const Template t = smallTemplate({huge});
+        QByteArray pdf;
+        QString error;
+        QVERIFY2(renderPdf(t, nullptr, RenderOptions{}, &pdf, &error), qPrintable(error));
+        const ReadBack r = readBack(pdf);
+        QVERIFY(r.pages() >= 3);
+        QCOMPARE(firstOutOfOrder(r.all(), words), QString());
+        for (int i = 0; i < r.pages(); ++i) {
+            for (const auto &[text, box] : r.words.at(i))
+                QVERIFY2(QRectF(QPointF(0, 0), r.pageSizes.at(i)).contains(box), qPrintable(text));
+        }
+    }
+
     /// A table answer of 60 rows repeats its header row on every page it reaches.
     void tableRepeatsHeaderRow()
     {

@@ -789,7 +789,8 @@ void LayoutEngine::paginate(Layout &layout)
         if (chain > available)
             chain = f.height;
         const qreal before = pageEmpty ? 0 : f.spaceBefore;
-        if (!pageEmpty && y + before + chain > m_bodyBottom) {
+        // A fragment taller than a page starts where it is and is split by lines below.
+        if (!pageEmpty && f.height <= available && y + before + chain > m_bodyBottom) {
             layout.pages.append(LayoutPage{});
             y = m_bodyTop;
             pageEmpty = true;
@@ -802,11 +803,27 @@ void LayoutEngine::paginate(Layout &layout)
                 y += g.height;
             }
         }
-        const qreal top = y + (pageEmpty ? 0 : f.spaceBefore);
-        QVector<LayoutBox> &boxes = layout.pages.last().boxes;
+        qreal top = y + (pageEmpty ? 0 : f.spaceBefore);
+        // A fragment taller than a page (a label of thousands of words) goes on over as many pages as it needs,
+        // a text line at a time, rather than running off the page.
+        const bool tooTall = f.height > available;
         for (const LayoutBox &b : f.boxes) {
             LayoutBox placed = b;
             placed.rect.translate(0, top);
+            if (tooTall && placed.kind == BoxKind::Text && placed.rect.bottom() > m_bodyBottom
+                && placed.rect.top() > m_bodyTop + 0.01) {
+                const qreal shift = placed.rect.top() - m_bodyTop;
+                top -= shift;
+                placed.rect.translate(0, -shift);
+                layout.pages.append(LayoutPage{});
+            }
+            QVector<LayoutBox> &boxes = layout.pages.last().boxes;
+            if (tooTall && placed.kind != BoxKind::Text) {
+                // Frames and bands of such a fragment are cut at the page's foot.
+                if (placed.rect.top() >= m_bodyBottom)
+                    continue;
+                placed.rect.setBottom(qMin(placed.rect.bottom(), m_bodyBottom));
+            }
             // Decorations reaching up into a gap never reach above the body.
             if (placed.role == BoxRole::Decoration && placed.rect.bottom() <= m_bodyTop
                 && placed.rect.top() < m_bodyTop)
@@ -815,7 +832,7 @@ void LayoutEngine::paginate(Layout &layout)
                 placed.rect.setTop(m_bodyTop);
             boxes.append(placed);
         }
-        y = top + f.height;
+        y = qMin(top + f.height, m_bodyBottom);
         pageEmpty = false;
         lastGroup = f.group;
     }
