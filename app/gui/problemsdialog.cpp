@@ -28,7 +28,7 @@ ProblemsDialog::ProblemsDialog(const QString &fileName, const Problems &problems
     auto *list = new QPlainTextEdit(m_lines.join(QLatin1Char('\n')), this);
     list->setObjectName(QStringLiteral("problemsList"));
     list->setReadOnly(true);
-    list->setLineWrapMode(QPlainTextEdit::NoWrap);
+    list->setLineWrapMode(QPlainTextEdit::WidgetWidth); // one problem a paragraph, readable without scrolling
     list->setTabChangesFocus(true);
     list->setAccessibleName(tr("What is wrong with %1").arg(QFileInfo(fileName).fileName()));
     intro->setBuddy(list);
