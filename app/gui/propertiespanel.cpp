@@ -10,10 +10,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QResizeEvent>
 #include <QScrollArea>
 #include <QTableWidget>
@@ -197,6 +199,22 @@ void PropertiesPanel::createFields()
                                | QAbstractItemView::AnyKeyPressed);
     m_options->setToolTip(tr("Type to change an answer's words. Press F2 to change a cell."));
     addRow(&m_optionsLabel, m_options, tr("Answers to choose from"));
+    m_optionButtons = new QWidget(content);
+    m_optionButtons->setObjectName(QStringLiteral("propertyOptionButtons"));
+    auto *addOptionButton = new QPushButton(tr("Add an answer"), m_optionButtons);
+    addOptionButton->setObjectName(QStringLiteral("propertyAddOption"));
+    addOptionButton->setAccessibleName(tr("Add an answer"));
+    auto *removeOptionButton = new QPushButton(tr("Remove the chosen answer"), m_optionButtons);
+    removeOptionButton->setObjectName(QStringLiteral("propertyRemoveOption"));
+    removeOptionButton->setAccessibleName(tr("Remove the chosen answer"));
+    auto *optionButtonsLayout = new QHBoxLayout(m_optionButtons);
+    optionButtonsLayout->setContentsMargins(0, 0, 0, 0);
+    optionButtonsLayout->addWidget(addOptionButton);
+    optionButtonsLayout->addWidget(removeOptionButton);
+    optionButtonsLayout->addStretch(1);
+    m_form->addRow(m_optionButtons);
+    connect(addOptionButton, &QPushButton::clicked, this, &PropertiesPanel::addOption);
+    connect(removeOptionButton, &QPushButton::clicked, this, &PropertiesPanel::removeOption);
     m_columns = makeTable(QStringLiteral("propertyColumns"), content);
     addRow(&m_columnsLabel, m_columns, tr("Table columns"));
     m_showIf = makeTextBox(QStringLiteral("propertyShowIf"), content);
@@ -282,6 +300,38 @@ void PropertiesPanel::optionCellEdited(QTableWidgetItem *changed)
         option.description = changed->text();
     else
         return;
+    m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("options"),
+                                           TemplateJson::fromOptions(options)));
+}
+
+void PropertiesPanel::addOption()
+{
+    const Item *item = m_shown == Shown::Item ? m_document->tmpl().findItem(m_currentId) : nullptr;
+    if (!item)
+        return;
+    QVector<Option> options = item->options;
+    QString value = QStringLiteral("answer-%1").arg(options.size() + 1);
+    for (int n = int(options.size()) + 2; item->option(value); ++n)
+        value = QStringLiteral("answer-%1").arg(n);
+    options.append(Option{value, tr("New answer"), {}});
+    if (m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("options"),
+                                               TemplateJson::fromOptions(options)))) {
+        // Straight into the new answer's words.
+        const int row = int(options.size()) - 1;
+        m_options->setCurrentCell(row, 0);
+        m_options->setFocus(Qt::OtherFocusReason);
+        m_options->editItem(m_options->item(row, 0));
+    }
+}
+
+void PropertiesPanel::removeOption()
+{
+    const Item *item = m_shown == Shown::Item ? m_document->tmpl().findItem(m_currentId) : nullptr;
+    const int row = m_options->currentRow();
+    if (!item || row < 0 || row >= item->options.size())
+        return;
+    QVector<Option> options = item->options;
+    options.remove(row);
     m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("options"),
                                            TemplateJson::fromOptions(options)));
 }
@@ -531,6 +581,7 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
         }
         fitTableHeight(m_options);
         showRow(m_options);
+        showRow(m_optionButtons);
     }
     if (item.type == ItemType::Table) {
         m_columns->clear();

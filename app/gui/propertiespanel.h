@@ -61,6 +61,8 @@ private:
     void fillHints(const QStringList &texts);
     void pushText(const QString &property, const QString &text);
     void optionCellEdited(QTableWidgetItem *cell);
+    void addOption();
+    void removeOption();
 
     TemplateDocument *m_document;
     std::optional<RequirementSet> m_requirementSet;
@@ -86,6 +88,7 @@ private:
     QLineEdit *m_format;
     QLabel *m_optionsLabel;
     QTableWidget *m_options;
+    QWidget *m_optionButtons;
     QLabel *m_columnsLabel;
     QTableWidget *m_columns;
     QLabel *m_showIfLabel;

@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QTableWidget>
 #include <QTextEdit>
@@ -144,6 +145,24 @@ void TestEditing::translationsAreEditedSideBySide()
              QStringLiteral("Yearly review (every 12 months)"));
     QCOMPARE(w.document()->tmpl().findItem(QStringLiteral("review-type"))->options.at(1).value,
              QStringLiteral("annual"));
+
+    // Answers are added and removed with buttons; each is one step to undo.
+    child<QPushButton>(&w, "propertyAddOption")->click();
+    const Item *reviewType = w.document()->tmpl().findItem(QStringLiteral("review-type"));
+    QCOMPARE(reviewType->options.size(), 4);
+    QCOMPARE(reviewType->options.at(3).label, QStringLiteral("New answer"));
+    QCOMPARE(reviewType->options.at(3).value, QStringLiteral("answer-4"));
+    QCOMPARE(options->rowCount(), 4);
+    options->setCurrentCell(0, 0);
+    child<QPushButton>(&w, "propertyRemoveOption")->click();
+    reviewType = w.document()->tmpl().findItem(QStringLiteral("review-type"));
+    QCOMPARE(reviewType->options.size(), 3);
+    QCOMPARE(reviewType->options.at(0).value, QStringLiteral("annual"));
+    trigger(&w, "actionUndo");
+    trigger(&w, "actionUndo");
+    QCOMPARE(w.document()->tmpl().findItem(QStringLiteral("review-type"))->options.size(), 3);
+    QCOMPARE(w.document()->tmpl().findItem(QStringLiteral("review-type"))->options.at(0).value,
+             QStringLiteral("first"));
 }
 
 void TestEditing::addDuplicateDeleteAndUndo()
