@@ -2,7 +2,9 @@
 
 #include "reviewform.h"
 #include "reviewlistmodel.h"
+#include "reviewpersondialog.h"
 #include "store/reviewstore.h"
+#include "store/templatestore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -82,8 +84,27 @@ ReviewsWindow::ReviewsWindow(Database &db, const Session &session, QWidget *pare
     m_count->setObjectName(QStringLiteral("reviewCount"));
     auto *open = new QPushButton(tr("&Open review"));
     open->setObjectName(QStringLiteral("openReview"));
+    auto *addPerson = new QPushButton(tr("&Add a person and start a review…"));
+    addPerson->setObjectName(QStringLiteral("addPersonReview"));
+    auto *again = new QPushButton(tr("&New review for this person"));
+    again->setObjectName(QStringLiteral("newReviewForPerson"));
     bottom->addWidget(m_count, 1);
+    bottom->addWidget(addPerson);
+    bottom->addWidget(again);
     bottom->addWidget(open);
+    connect(addPerson, &QPushButton::clicked, this, [this] {
+        ReviewPersonDialog dialog(m_db, m_session, this);
+        if (dialog.exec() == QDialog::Accepted)
+            startReview(dialog.addedId());
+    });
+    connect(again, &QPushButton::clicked, this, [this] {
+        const QModelIndex index = m_table->currentIndex();
+        if (!index.isValid())
+            return;
+        const Result<ReviewRecord> review = m_store->get(index.data(ReviewListModel::ReviewIdRole).toLongLong());
+        if (review.ok())
+            startReview(review->personId, review->templateId);
+    });
     layout->addLayout(bottom);
     m_tabs->addTab(listPage, tr("All reviews"));
     setCentralWidget(m_tabs);
@@ -135,6 +156,27 @@ void ReviewsWindow::refreshList()
         return;
     }
     m_count->setText(tr("%n review(s)", nullptr, int(m_model->totalCount())));
+}
+
+ReviewForm *ReviewsWindow::startReview(qint64 personId, const QString &templateId)
+{
+    if (!m_tabs)
+        return nullptr;
+    QString chosen = templateId;
+    if (chosen.isEmpty()) {
+        const Result<QVector<TemplateSummary>> templates = TemplateStore(m_db, m_session).list();
+        for (const TemplateSummary &t : templates.ok() ? templates.value() : QVector<TemplateSummary>()) {
+            if (t.publishedVersion > 0 && (chosen.isEmpty() || t.id == QLatin1String("chc-review")))
+                chosen = t.id;
+        }
+    }
+    const Result<ReviewRecord> made = m_store->create(personId, chosen, 0);
+    if (!made.ok()) {
+        m_count->setText(chosen.isEmpty() ? tr("No template has a published version yet.") : made.message());
+        return nullptr;
+    }
+    refreshList();
+    return openReview(made->id);
 }
 
 ReviewForm *ReviewsWindow::openReview(qint64 reviewId)

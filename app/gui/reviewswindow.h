@@ -39,6 +39,10 @@ public:
     /// Opens a review in its own tab (or shows the tab it has); nullptr when it cannot be opened.
     ReviewForm *openReview(qint64 reviewId);
 
+    /// Starts a review of the person on the newest published version of the template (the first template with a
+    /// published version when templateId is empty) and opens it; nullptr (and the reason shown) when it cannot.
+    ReviewForm *startReview(qint64 personId, const QString &templateId = {});
+
 public slots:
     void refreshList();
 

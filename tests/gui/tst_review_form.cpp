@@ -4,6 +4,7 @@
 #include "model/nhsnumber.h"
 #include "reviewform.h"
 #include "reviewlistmodel.h"
+#include "reviewpersondialog.h"
 #include "reviewswindow.h"
 #include "store/auditlog.h"
 
@@ -36,6 +37,7 @@ private slots:
     void fillingTheFormThroughItsWidgets();
     void coproducerSeesNoReviews();
     void listFlagsDueReviewsAndSearches();
+    void addingAPersonChecksTheNhsNumberAndStartsAReview();
 
 private:
     /// Shows the section holding the item, as a person would by choosing it in the section list.
@@ -295,6 +297,32 @@ void TestReviewForm::listFlagsDueReviewsAndSearches()
     QCOMPARE(model->index(0, ReviewListModel::NhsNumber).data().toString(), QStringLiteral("943 476 5919"));
     ReviewForm *form = window.openReview(soon);
     QVERIFY(form && form->isLoaded());
+}
+
+void TestReviewForm::addingAPersonChecksTheNhsNumberAndStartsAReview()
+{
+    ReviewFixture f;
+    QVERIFY(f.setUp());
+    f.addPerson(QStringLiteral("Alex Example"), QStringLiteral("9990000018"));
+    ReviewPersonDialog dialog(*f.db, *f.reviewer);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("personName")), QStringLiteral("Pat Example"));
+    auto *nhs = dialog.findChild<QLineEdit *>(QStringLiteral("personNhsNumber"));
+    QTest::keyClicks(nhs, QStringLiteral("9434765918"));
+    QTest::keyClick(nhs, Qt::Key_Return);
+    auto *problem = dialog.findChild<QLabel *>(QStringLiteral("personNhsNumberProblem"));
+    QVERIFY(problem->text().contains(QLatin1String("not a valid NHS number")));
+    QVERIFY(!dialog.tryAdd());
+    nhs->clear();
+    QTest::keyClicks(nhs, QStringLiteral("9990000018"));
+    QTest::keyClick(nhs, Qt::Key_Return);
+    QCOMPARE(nhs->text(), QStringLiteral("999 000 0018"));
+    QVERIFY(problem->text().contains(QLatin1String("Another person already has this NHS number")));
+    QVERIFY(dialog.tryAdd()); // a warning, not a refusal
+    ReviewsWindow window(*f.db, *f.reviewer);
+    ReviewForm *form = window.startReview(dialog.addedId());
+    QVERIFY(form && form->isLoaded());
+    QCOMPARE(form->answers().person.name, QStringLiteral("Pat Example"));
+    QCOMPARE(window.listModel()->rowCount(), 1);
 }
 
 QTEST_MAIN(TestReviewForm)
