@@ -15,6 +15,8 @@ namespace coform {
 /// row), each knowing whether it must stay with the next one and which item it continues; pagination then places the
 /// fragments, repeating "continued" labels and table header rows at the top of a page where an item goes on, and
 /// finally adds the running header and footer ("Page N of M") to every page.
+/// (Implemented in layoutengine.cpp: flow, pagination, header and footer; layoutanswers.cpp: the answer part of
+/// each kind of question.)
 class LayoutEngine
 {
 public:
@@ -37,6 +39,12 @@ private:
         QVector<LayoutBox> continuation;
         qreal height = 0;
     };
+
+    static QString firstText(const Texts &texts);
+    static QString firstLang(const Texts &texts);
+    /// A box that is drawn but carries no meaning of its own (rules, frames, bands).
+    static LayoutBox decoration(BoxKind kind, const QRectF &rect, const QString &itemId = {}, qreal lineWidth = 0.75,
+                                int grey = 0);
 
     /// One line of wrapped text and its width.
     struct Line
