@@ -2,6 +2,7 @@
 
 #include "check/coverage.h"
 #include "edit/templatejson.h"
+#include "optionseditor.h"
 #include "plainwords.h"
 #include "templatedocument.h"
 #include "translationtable.h"
@@ -10,12 +11,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPushButton>
 #include <QResizeEvent>
 #include <QScrollArea>
 #include <QTableWidget>
@@ -194,27 +193,12 @@ void PropertiesPanel::createFields()
     m_form->addRow(m_required);
     m_format = makeLineBox(QStringLiteral("propertyFormat"), content);
     addRow(&m_formatLabel, m_format, tr("Answer is checked as"));
-    m_options = makeTable(QStringLiteral("propertyOptions"), content);
-    m_options->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                               | QAbstractItemView::AnyKeyPressed);
-    m_options->setToolTip(tr("Type to change an answer's words. Press F2 to change a cell."));
-    addRow(&m_optionsLabel, m_options, tr("Answers to choose from"));
-    m_optionButtons = new QWidget(content);
-    m_optionButtons->setObjectName(QStringLiteral("propertyOptionButtons"));
-    auto *addOptionButton = new QPushButton(tr("Add an answer"), m_optionButtons);
-    addOptionButton->setObjectName(QStringLiteral("propertyAddOption"));
-    addOptionButton->setAccessibleName(tr("Add an answer"));
-    auto *removeOptionButton = new QPushButton(tr("Remove the chosen answer"), m_optionButtons);
-    removeOptionButton->setObjectName(QStringLiteral("propertyRemoveOption"));
-    removeOptionButton->setAccessibleName(tr("Remove the chosen answer"));
-    auto *optionButtonsLayout = new QHBoxLayout(m_optionButtons);
-    optionButtonsLayout->setContentsMargins(0, 0, 0, 0);
-    optionButtonsLayout->addWidget(addOptionButton);
-    optionButtonsLayout->addWidget(removeOptionButton);
-    optionButtonsLayout->addStretch(1);
-    m_form->addRow(m_optionButtons);
-    connect(addOptionButton, &QPushButton::clicked, this, &PropertiesPanel::addOption);
-    connect(removeOptionButton, &QPushButton::clicked, this, &PropertiesPanel::removeOption);
+    m_options = new OptionsEditor(content);
+    m_optionsLabel = new QLabel(content);
+    m_optionsLabel->setObjectName(QStringLiteral("propertyOptionsLabel"));
+    m_form->addRow(m_optionsLabel, m_options);
+    m_optionsLabel->setBuddy(m_options->table());
+    setRowText(m_optionsLabel, tr("Answers to choose from"));
     m_columns = makeTable(QStringLiteral("propertyColumns"), content);
     addRow(&m_columnsLabel, m_columns, tr("Table columns"));
     m_showIf = makeTextBox(QStringLiteral("propertyShowIf"), content);
@@ -231,8 +215,8 @@ void PropertiesPanel::createFields()
     addRow(&m_idLabel, m_id, tr("Reference code"));
 
     // Wrapped rows change height with the width: refit the tables when their width changes.
-    for (QWidget *view : {static_cast<QWidget *>(m_options), static_cast<QWidget *>(m_columns),
-                          static_cast<QWidget *>(m_requirements), static_cast<QWidget *>(m_translations)})
+    for (QWidget *view : {static_cast<QWidget *>(m_columns), static_cast<QWidget *>(m_requirements),
+                          static_cast<QWidget *>(m_translations)})
         view->installEventFilter(this);
 }
 
@@ -253,7 +237,15 @@ void PropertiesPanel::connectEdits()
                                                    m_itemType->currentData().toString()));
         }
     });
-    connect(m_options, &QTableWidget::itemChanged, this, &PropertiesPanel::optionCellEdited);
+    connect(m_options, &OptionsEditor::optionsEdited, this, [this](const QVector<Option> &options) {
+        if (m_updating || m_shown != Shown::Item)
+            return;
+        const int before = int(m_document->tmpl().findItem(m_currentId)->options.size());
+        if (m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("options"),
+                                                   TemplateJson::fromOptions(options)))
+            && options.size() > before)
+            m_options->editAnswer(int(options.size()) - 1); // straight into the new answer's words
+    });
     connect(m_translations, &TranslationTable::translationEdited, this,
             [this](const QString &language, const QString &property, const QString &text) {
                 if (m_updating)
@@ -282,58 +274,6 @@ void PropertiesPanel::pushText(const QString &property, const QString &text)
     case Shown::Nothing:
         break;
     }
-}
-
-void PropertiesPanel::optionCellEdited(QTableWidgetItem *changed)
-{
-    if (m_updating || m_shown != Shown::Item)
-        return;
-    const Item *item = m_document->tmpl().findItem(m_currentId);
-    if (!item || changed->row() >= item->options.size())
-        return;
-    QVector<Option> options = item->options;
-    Option &option = options[changed->row()];
-    const bool scale = item->type == ItemType::Scale;
-    if (changed->column() == 0)
-        option.label = changed->text();
-    else if (scale && changed->column() == 1)
-        option.description = changed->text();
-    else
-        return;
-    m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("options"),
-                                           TemplateJson::fromOptions(options)));
-}
-
-void PropertiesPanel::addOption()
-{
-    const Item *item = m_shown == Shown::Item ? m_document->tmpl().findItem(m_currentId) : nullptr;
-    if (!item)
-        return;
-    QVector<Option> options = item->options;
-    QString value = QStringLiteral("answer-%1").arg(options.size() + 1);
-    for (int n = int(options.size()) + 2; item->option(value); ++n)
-        value = QStringLiteral("answer-%1").arg(n);
-    options.append(Option{value, tr("New answer"), {}});
-    if (m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("options"),
-                                               TemplateJson::fromOptions(options)))) {
-        // Straight into the new answer's words.
-        const int row = int(options.size()) - 1;
-        m_options->setCurrentCell(row, 0);
-        m_options->setFocus(Qt::OtherFocusReason);
-        m_options->editItem(m_options->item(row, 0));
-    }
-}
-
-void PropertiesPanel::removeOption()
-{
-    const Item *item = m_shown == Shown::Item ? m_document->tmpl().findItem(m_currentId) : nullptr;
-    const int row = m_options->currentRow();
-    if (!item || row < 0 || row >= item->options.size())
-        return;
-    QVector<Option> options = item->options;
-    options.remove(row);
-    m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("options"),
-                                           TemplateJson::fromOptions(options)));
 }
 
 bool PropertiesPanel::eventFilter(QObject *watched, QEvent *event)
@@ -563,25 +503,13 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
     }
 
     if (itemTypeHasOptions(item.type)) {
-        const bool scale = item.type == ItemType::Scale;
-        m_options->clear();
-        m_options->setColumnCount(scale ? 3 : 2);
-        m_options->setHorizontalHeaderLabels(scale ? QStringList{tr("Answer"), tr("What it means"), tr("Code")}
-                                                   : QStringList{tr("Answer"), tr("Code")});
-        m_options->setRowCount(int(item.options.size()));
-        for (int row = 0; row < item.options.size(); ++row) {
-            const Option &option = item.options.at(row);
-            m_options->setItem(row, 0, cell(option.label, true));
-            if (scale)
-                m_options->setItem(row, 1, cell(option.description, true));
-            m_options->setItem(row, scale ? 2 : 1, cell(option.value));
+        m_options->setItem(item);
+        for (const Option &option : item.options) {
             rows.append(
                 {tr("Answer: %1").arg(option.label), QStringLiteral("option:") + option.value,
                  translated(option.label, [&](const Translation &x) { return x.options.value(option.value); })});
         }
-        fitTableHeight(m_options);
         showRow(m_options);
-        showRow(m_optionButtons);
     }
     if (item.type == ItemType::Table) {
         m_columns->clear();

@@ -13,11 +13,11 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QTableWidget;
-class QTableWidgetItem;
 class QTextEdit;
 
 namespace coform {
 
+class OptionsEditor;
 class TemplateDocument;
 class TranslationTable;
 struct Item;
@@ -60,9 +60,6 @@ private:
     /// Plain-language tips for the words shown (updated as they are typed).
     void fillHints(const QStringList &texts);
     void pushText(const QString &property, const QString &text);
-    void optionCellEdited(QTableWidgetItem *cell);
-    void addOption();
-    void removeOption();
 
     TemplateDocument *m_document;
     std::optional<RequirementSet> m_requirementSet;
@@ -87,8 +84,7 @@ private:
     QLabel *m_formatLabel;
     QLineEdit *m_format;
     QLabel *m_optionsLabel;
-    QTableWidget *m_options;
-    QWidget *m_optionButtons;
+    OptionsEditor *m_options;
     QLabel *m_columnsLabel;
     QTableWidget *m_columns;
     QLabel *m_showIfLabel;

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "model/template.h"
+
+#include <QWidget>
+
+class QTableWidget;
+
+namespace coform {
+
+/// The answers to choose from of a choice, multichoice or scale item: a table whose words (and, for a scale, what
+/// each level means) can be typed over, with buttons to add and remove answers. The stable codes (option values) are
+/// shown but never changed. Every change is reported as the whole new list of options (optionsEdited()), which the
+/// details panel turns into one Edit.
+class OptionsEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OptionsEditor(QWidget *parent = nullptr);
+
+    /// Shows the options of `item` (keeps the chosen row when it still exists).
+    void setItem(const Item &item);
+    /// The table, for the row's label (its buddy) and for tests.
+    QTableWidget *table() const { return m_table; }
+    /// Makes the table as tall as its rows.
+    void fitHeight();
+    /// Starts typing the words of answer `row` (after one was added).
+    void editAnswer(int row);
+
+signals:
+    void optionsEdited(const QVector<Option> &options);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void cellEdited(int row, int column);
+    void addOption();
+    void removeOption();
+
+    QTableWidget *m_table;
+    QVector<Option> m_options;
+    bool m_scale = false;
+    bool m_filling = false;
+};
+
+} // namespace coform
