@@ -116,7 +116,14 @@ ReviewForm::ReviewForm(Database &db, const Session &session, qint64 reviewId, QW
     build();
 }
 
-ReviewForm::~ReviewForm() = default;
+ReviewForm::~ReviewForm()
+{
+    // Save what is unsaved while everything is still whole, without updating labels that are going away.
+    if (m_saver) {
+        m_saver->disconnect(this);
+        m_saver->flush();
+    }
+}
 
 void ReviewForm::build()
 {
