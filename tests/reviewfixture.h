@@ -9,6 +9,7 @@
 #include "store/reviewstore.h"
 #include "store/templatestore.h"
 #include "store/userstore.h"
+#include "testdatabase.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,11 +32,16 @@ struct ReviewFixture
     std::optional<Session> coproducer;
     Template chc;
 
-    /// Builds everything; false (with a QTest failure message) when any step fails.
-    bool setUp()
+    /// Builds everything on a fresh database of the backend ("sqlite", or "postgresql" when COFORM_TEST_PG_URL
+    /// names a server); false (with a warning saying why) when any step fails.
+    bool setUp(const QString &backend = QStringLiteral("sqlite"))
     {
-        location = dir.filePath(QStringLiteral("coform.sqlite"));
         QString error;
+        location = freshDatabase(backend, dir, &error);
+        if (location.isEmpty()) {
+            qWarning("%s", qPrintable(error));
+            return false;
+        }
         db = Database::open(location, &error);
         if (!db) {
             qWarning("%s", qPrintable(error));
@@ -98,6 +104,13 @@ struct ReviewFixture
         return added.ok() ? added->id : 0;
     }
 };
+
+/// The backend of the current global data row (for tests whose initTestCase_data() calls addBackendRows()).
+inline QString currentBackend()
+{
+    QFETCH_GLOBAL(QString, backend);
+    return backend;
+}
 
 /// Answers to every question the bundled template requires (without a personal health budget).
 inline QMap<QString, QJsonValue> requiredAnswers()

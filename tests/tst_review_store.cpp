@@ -1,4 +1,5 @@
 // People and reviews in the store: versions kept, answers one row each, completion and reopening, roles, audit.
+// On SQLite, and on PostgreSQL too when COFORM_TEST_PG_URL names a server.
 #include "reviewfixture.h"
 
 #include "store/answerautosaver.h"
@@ -16,6 +17,7 @@ class TestReviewStore : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data() { addBackendRows(); }
     void personDetailsAreCheckedAndKept();
     void reviewKeepsItsTemplateVersion();
     void differentAnswersOfTwoReviewersBothSurvive();
@@ -30,7 +32,7 @@ private slots:
 void TestReviewStore::personDetailsAreCheckedAndKept()
 {
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(currentBackend()));
     PersonStore people(*f.db, *f.reviewer);
     PersonRecord wrong;
     wrong.person = {QStringLiteral("Pat Example"), QStringLiteral("943 476 5918"), QDate(1950, 1, 1)};
@@ -68,7 +70,7 @@ void TestReviewStore::personDetailsAreCheckedAndKept()
 void TestReviewStore::reviewKeepsItsTemplateVersion()
 {
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(currentBackend()));
     const qint64 person = f.addPerson();
     ReviewStore reviews(*f.db, *f.reviewer);
     const Result<ReviewRecord> old = reviews.create(person, f.chc.id, 0);
@@ -95,7 +97,7 @@ void TestReviewStore::reviewKeepsItsTemplateVersion()
 void TestReviewStore::differentAnswersOfTwoReviewersBothSurvive()
 {
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(currentBackend()));
     const qint64 person = f.addPerson();
     ReviewStore rita(*f.db, *f.reviewer);
     const qint64 id = rita.create(person, f.chc.id, 0)->id;
@@ -125,7 +127,7 @@ void TestReviewStore::differentAnswersOfTwoReviewersBothSurvive()
 void TestReviewStore::answersThatDoNotFitAreRefusedInWords()
 {
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(currentBackend()));
     ReviewStore reviews(*f.db, *f.reviewer);
     const qint64 id = reviews.create(f.addPerson(), f.chc.id, 0)->id;
     const Outcome wrongNhs = reviews.saveAnswers(id, {{QStringLiteral("nhs-number"), QStringLiteral("943 476 5918")},
@@ -143,7 +145,7 @@ void TestReviewStore::answersThatDoNotFitAreRefusedInWords()
 void TestReviewStore::completionChecksLocksAndReopensWithAReason()
 {
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(currentBackend()));
     ReviewStore reviews(*f.db, *f.reviewer);
     const qint64 id = reviews.create(f.addPerson(), f.chc.id, 0)->id;
 
@@ -185,7 +187,7 @@ void TestReviewStore::completionChecksLocksAndReopensWithAReason()
 void TestReviewStore::coproducerCannotReachReviewsOrPeople()
 {
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(currentBackend()));
     const qint64 person = f.addPerson();
     const qint64 id = ReviewStore(*f.db, *f.reviewer).create(person, f.chc.id, 0)->id;
 
@@ -214,7 +216,7 @@ void TestReviewStore::coproducerCannotReachReviewsOrPeople()
 void TestReviewStore::auditTrailListsViewsChangesAndExports()
 {
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(currentBackend()));
     ReviewStore reviews(*f.db, *f.reviewer);
     const qint64 id = reviews.create(f.addPerson(), f.chc.id, 0)->id;
     QVERIFY(reviews.open(id).ok());
@@ -239,7 +241,7 @@ void TestReviewStore::auditTrailListsViewsChangesAndExports()
 void TestReviewStore::listFindsByNameNhsNumberStatusAndDueDate()
 {
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(currentBackend()));
     ReviewStore reviews(*f.db, *f.reviewer);
     const qint64 alex = f.addPerson(QStringLiteral("Alex Example"), QStringLiteral("9990000018"));
     const qint64 bo = f.addPerson(QStringLiteral("Bo Sample"), QStringLiteral("9434765919"));
@@ -272,7 +274,7 @@ void TestReviewStore::listFindsByNameNhsNumberStatusAndDueDate()
 void TestReviewStore::autosaverSavesWithinTwoSeconds()
 {
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(currentBackend()));
     ReviewStore reviews(*f.db, *f.reviewer);
     const qint64 id = reviews.create(f.addPerson(), f.chc.id, 0)->id;
     AnswerAutosaver saver(reviews, id);
