@@ -170,9 +170,12 @@ private slots:
         QTemporaryDir dir;
         const QString locked = dir.filePath(QStringLiteral("locked.pdf"));
         {
+            // qpdf keeps the file name pointers: the byte arrays must outlive the writer.
+            const QByteArray in = QFile::encodeName(corpus("pdfjs__bug1675139.pdf"));
+            const QByteArray out = QFile::encodeName(locked);
             QPDF pdf;
-            pdf.processFile(QFile::encodeName(corpus("pdfjs__bug1675139.pdf")).constData());
-            QPDFWriter w(pdf, QFile::encodeName(locked).constData());
+            pdf.processFile(in.constData());
+            QPDFWriter w(pdf, out.constData());
             w.setR6EncryptionParameters("secret", "owner", true, true, true, true, true, true, qpdf_r3p_full, true);
             w.write();
         }
