@@ -243,6 +243,17 @@ private Q_SLOTS:
         QCOMPARE(problems.first().pointer, QStringLiteral("/person/dateOfBirth"));
     }
 
+    void changingACopyLeavesTheOriginal()
+    {
+        Problems problems;
+        const Template original =
+            readTemplateFile(QStringLiteral(":/coform/templates/chc-review.json"), &problems).value();
+        Template copy = original;
+        copy.findItem(QStringLiteral("full-name"))->label = QStringLiteral("Changed");
+        QCOMPARE(copy.findItem(QStringLiteral("full-name"))->label, QStringLiteral("Changed"));
+        QVERIFY(original.findItem(QStringLiteral("full-name"))->label != QStringLiteral("Changed"));
+    }
+
     void atomicWrite()
     {
         QTemporaryDir dir;

@@ -111,7 +111,14 @@ const Item *Template::findItem(const QString &id) const
 
 Item *Template::findItem(const QString &id)
 {
-    return const_cast<Item *>(std::as_const(*this).findItem(id));
+    // Non-const access detaches the shared vectors, so changing the item never changes another copy.
+    for (Section &s : sections) {
+        for (Item &i : s.items) {
+            if (i.id == id)
+                return &i;
+        }
+    }
+    return nullptr;
 }
 
 const Section *Template::findSection(const QString &id) const
