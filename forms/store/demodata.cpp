@@ -113,7 +113,7 @@ Outcome DemoData::fill(Database &db, const Session &session, int reviews, const 
     empty.version = version;
     const QString emptyAnswers = QString::fromUtf8(writeAnswers(empty));
     const QString now = Database::timeText(db.now());
-    const QVariant nullId(QMetaType(QMetaType::LongLong));
+    const QVariant nullId{QMetaType(QMetaType::LongLong)};
     const QStringList formats = {QStringLiteral("standard"), QStringLiteral("standard"), QStringLiteral("large-print"),
                                  QStringLiteral("easy-read"), QString(QLatin1String(""))};
     constexpr int firstCount = int(std::size(firstNames));
