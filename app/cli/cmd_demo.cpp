@@ -34,6 +34,12 @@ Result<int> publishedBundledTemplate(Database &db, const Session &admin)
     for (const TemplateSummary &s : all.value()) {
         if (s.id == bundled->id && s.publishedVersion > 0)
             return s.publishedVersion;
+        // Somebody's draft of it: never publish a group's work behind its back.
+        if (s.id == bundled->id)
+            return Outcome::conflict(QStringLiteral("template '%1' is in the database but has no published version "
+                                                    "yet: publish it (a staff and a lived-experience approval), then "
+                                                    "run demo again")
+                                         .arg(s.id));
     }
     if (const Result<VersionInfo> added = templates.addTemplate(*bundled); !added.ok())
         return added.outcome();
