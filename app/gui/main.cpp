@@ -1,8 +1,29 @@
-// The Coform desktop application: assembles the application object and the main window.
+// The Coform desktop application: assembles the application object, the shared database and the main window.
+#include "importexportactions.h"
 #include "mainwindow.h"
+#include "sharedworkspace.h"
+#include "signindialog.h"
+
+#include "store/database.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QStandardPaths>
+
+namespace {
+/// COFORM_DB, or coform.sqlite in the user's data folder (made if missing).
+QString defaultDatabase()
+{
+    const QString fromEnvironment = qEnvironmentVariable("COFORM_DB");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(folder);
+    return QDir(folder).filePath(QStringLiteral("coform.sqlite"));
+}
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -15,11 +36,35 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Write, check and print NHS Continuing Healthcare review forms."));
     parser.addHelpOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      QStringLiteral("The shared database: a SQLite file or a postgresql:// URL."),
+                                      QStringLiteral("PATH-or-URL"));
+    const QCommandLineOption filesOnlyOption(QStringLiteral("files-only"),
+                                             QStringLiteral("Work on template files only, without signing in."));
+    parser.addOptions({dbOption, filesOnlyOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A coform-template/1 file to open."),
                                  QStringLiteral("[FILE.json]"));
     parser.process(app);
 
+    // The database and the session outlive the window that uses them.
+    std::unique_ptr<coform::Database> db;
+    std::optional<coform::Session> session;
+    if (!parser.isSet(filesOnlyOption)) {
+        QString error;
+        db = coform::Database::open(parser.isSet(dbOption) ? parser.value(dbOption) : defaultDatabase(), &error);
+        if (!db)
+            QMessageBox::warning(
+                nullptr, QObject::tr("Coform"),
+                QObject::tr("The shared database cannot be opened, so you can work on files only.\n\n%1").arg(error));
+        else
+            session = coform::SignInDialog::signIn(*db); // cancelled: files only
+    }
+
     coform::MainWindow window;
+    new coform::ImportExportActions(&window);
+    std::unique_ptr<coform::SharedWorkspace> workspace; // destroyed before the window
+    if (db && session)
+        workspace = std::make_unique<coform::SharedWorkspace>(&window, *db, *session);
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openTemplateFile(parser.positionalArguments().constFirst());

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "storedtemplatedocument.h"
+
 #include "format/templateformat.h"
 #include "meetingview.h"
 #include "pdfpreview.h"
@@ -34,7 +36,7 @@ namespace coform {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_document(new TemplateDocument(this))
+    , m_document(new StoredTemplateDocument(this))
     , m_textSize(new TextSize(this))
     , m_theme(new Theme(this))
 {

@@ -1,0 +1,248 @@
+#include "sharedworkspace.h"
+
+#include "commentspanel.h"
+#include "conflictdialog.h"
+#include "diffview.h"
+#include "historypanel.h"
+#include "mainwindow.h"
+#include "panelwords.h"
+#include "reviewswindow.h"
+#include "storedtemplatedocument.h"
+#include "storedtemplatesync.h"
+
+#include "store/database.h"
+#include "store/templatestore.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace coform {
+
+SharedWorkspace::SharedWorkspace(MainWindow *window, Database &db, const Session &session)
+    : m_window(window)
+    , m_db(db)
+    , m_session(session)
+{
+    createPanels();
+    createMenus();
+    m_presence = new QLabel(m_window);
+    m_presence->setObjectName(QStringLiteral("presenceLabel"));
+    m_presence->setAccessibleName(tr("Who is in this template now"));
+    m_window->statusBar()->addPermanentWidget(m_presence);
+    m_window->statusBar()->showMessage(tr("Signed in as %1 (%2)").arg(session.userName(), roleName(session.role())));
+    // Opening a file or a bundled template ends the live link to a stored one.
+    connect(m_window->document(), &TemplateDocument::templateReplaced, this, [this] {
+        if (m_sync && m_window->document()->origin() != TemplateDocument::Origin::Store)
+            stopSync();
+    });
+}
+
+SharedWorkspace::~SharedWorkspace()
+{
+    stopSync();
+}
+
+void SharedWorkspace::stopSync()
+{
+    m_sync.reset();
+    if (m_presence)
+        m_presence->clear();
+}
+
+void SharedWorkspace::createMenus()
+{
+    QMenu *shared = new QMenu(tr("&Shared templates"), m_window);
+    shared->setObjectName(QStringLiteral("menuShared"));
+    m_window->menuBar()->insertMenu(m_window->menuBar()->actions().value(1), shared);
+    auto add = [&](const QString &name, const QString &text, const QKeySequence &keys, auto slot) {
+        QAction *action = shared->addAction(text);
+        action->setObjectName(name);
+        if (!keys.isEmpty())
+            action->setShortcut(keys);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    add(QStringLiteral("actionOpenShared"), tr("&Open a shared template\u2026"), QKeySequence(tr("Ctrl+Shift+O")),
+        [this] { chooseStoredTemplate(); });
+    add(QStringLiteral("actionShareTemplate"), tr("&Share the open template with the group"), QKeySequence(),
+        [this] { shareOpenTemplate(); });
+    shared->addSeparator();
+    add(QStringLiteral("actionStartDraft"), tr("Start a new &draft from the latest version"), QKeySequence(),
+        [this] { runWorkflowStep(QStringLiteral("draft")); });
+    add(QStringLiteral("actionPropose"), tr("Ask the group to &approve this draft"), QKeySequence(),
+        [this] { runWorkflowStep(QStringLiteral("propose")); });
+    add(QStringLiteral("actionApprove"), tr("I appro&ve this version"), QKeySequence(),
+        [this] { runWorkflowStep(QStringLiteral("approve")); });
+    if (m_session.role() == Role::Admin)
+        add(QStringLiteral("actionPublish"), tr("&Publish this version for reviews"), QKeySequence(),
+            [this] { runWorkflowStep(QStringLiteral("publish")); });
+
+    if (ReviewsWindow::isAvailableTo(m_session)) {
+        QMenu *reviews = new QMenu(tr("&Reviews"), m_window);
+        reviews->setObjectName(QStringLiteral("menuReviews"));
+        m_window->menuBar()->insertMenu(m_window->menuBar()->actions().value(2), reviews);
+        QAction *open = reviews->addAction(tr("&Open reviews\u2026"));
+        open->setObjectName(QStringLiteral("actionOpenReviews"));
+        open->setShortcut(QKeySequence(tr("Ctrl+R")));
+        connect(open, &QAction::triggered, this, &SharedWorkspace::openReviews);
+    }
+}
+
+void SharedWorkspace::createPanels()
+{
+    auto addDock = [this](QWidget *panel, const QString &name, const QString &title, Qt::DockWidgetArea area) {
+        auto *dock = new QDockWidget(title, m_window);
+        dock->setObjectName(name);
+        dock->setAccessibleName(title);
+        dock->setWidget(panel);
+        m_window->addDockWidget(area, dock);
+        return dock;
+    };
+    m_history = new HistoryPanel(m_db, m_session);
+    m_diffView = new DiffView(m_db, m_session);
+    m_comments = new CommentsPanel(m_db, m_session);
+    QDockWidget *history =
+        addDock(m_history, QStringLiteral("historyDock"), tr("History of changes"), Qt::BottomDockWidgetArea);
+    QDockWidget *diff = addDock(m_diffView, QStringLiteral("whatChangedDock"), tr("What changed between versions"),
+                                Qt::BottomDockWidgetArea);
+    QDockWidget *comments =
+        addDock(m_comments, QStringLiteral("commentsDock"), tr("Comments"), Qt::BottomDockWidgetArea);
+    m_window->tabifyDockWidget(history, diff);
+    m_window->tabifyDockWidget(diff, comments);
+    history->raise();
+    if (QMenu *view = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuView"))) {
+        view->addSeparator();
+        view->addActions({history->toggleViewAction(), diff->toggleViewAction(), comments->toggleViewAction()});
+    }
+}
+
+bool SharedWorkspace::openStoredTemplate(const QString &templateId)
+{
+    stopSync();
+    const Result<Template> stored = TemplateStore(m_db, m_session).get(templateId);
+    if (!stored.ok()) {
+        QMessageBox::warning(m_window, tr("The template cannot be opened"), stored.message());
+        return false;
+    }
+    auto *document = dynamic_cast<StoredTemplateDocument *>(m_window->document());
+    if (!document)
+        return false;
+    document->open(stored.value(), TemplateDocument::Origin::Store, QString());
+    m_sync = std::make_unique<StoredTemplateSync>(m_db, m_session, templateId, document);
+    connect(m_sync.get(), &StoredTemplateSync::conflictArose, this, &SharedWorkspace::onConflict);
+    connect(m_sync.get(), &StoredTemplateSync::remoteChangesApplied, this, [this] {
+        m_history->refresh();
+        m_comments->refresh();
+    });
+    connect(m_sync.get(), &StoredTemplateSync::presenceChanged, this, [this](const QVector<Presence> &present) {
+        QStringList names;
+        for (const Presence &p : present) {
+            if (!names.contains(p.userName))
+                names.append(p.userName);
+        }
+        m_presence->setText(tr("In this template now: %1").arg(names.join(QStringLiteral(", "))));
+    });
+    connect(m_sync.get(), &StoredTemplateSync::failed, this,
+            [this](const QString &message) { m_window->statusBar()->showMessage(message); });
+    m_history->setTemplateId(templateId);
+    m_diffView->setTemplateId(templateId);
+    m_comments->setTemplateId(templateId);
+    m_sync->sendHeartbeat();
+    return true;
+}
+
+void SharedWorkspace::chooseStoredTemplate()
+{
+    const Result<QVector<TemplateSummary>> all = TemplateStore(m_db, m_session).list();
+    if (!all.ok()) {
+        QMessageBox::warning(m_window, tr("Shared templates"), all.message());
+        return;
+    }
+    if (all->isEmpty()) {
+        QMessageBox::information(m_window, tr("Shared templates"),
+                                 tr("No template has been shared yet. Open one and choose \u201cShare the open "
+                                    "template with the group\u201d."));
+        return;
+    }
+    QStringList choices;
+    for (const TemplateSummary &s : all.value())
+        choices.append(
+            tr("%1 \u2014 version %2 (%3)").arg(s.title).arg(s.latestVersion).arg(versionStatusName(s.latestStatus)));
+    bool ok = false;
+    const QString choice =
+        QInputDialog::getItem(m_window, tr("Open a shared template"), tr("&Template:"), choices, 0, false, &ok);
+    if (ok)
+        openStoredTemplate(all->at(choices.indexOf(choice)).id);
+}
+
+void SharedWorkspace::shareOpenTemplate()
+{
+    TemplateDocument *document = m_window->document();
+    if (!document->isOpen())
+        return;
+    const Result<VersionInfo> added = TemplateStore(m_db, m_session).addTemplate(document->tmpl());
+    if (!added.ok()) {
+        QMessageBox::warning(m_window, tr("The template was not shared"), added.message());
+        return;
+    }
+    openStoredTemplate(added->templateId);
+}
+
+void SharedWorkspace::runWorkflowStep(const QString &step)
+{
+    TemplateDocument *document = m_window->document();
+    if (!document->isOpen() || document->origin() != TemplateDocument::Origin::Store) {
+        QMessageBox::information(m_window, tr("Shared templates"), tr("Open a shared template first."));
+        return;
+    }
+    const QString id = document->tmpl().id;
+    TemplateStore store(m_db, m_session);
+    Outcome outcome;
+    if (step == QLatin1String("draft")) {
+        outcome = store.startDraft(id).outcome();
+    } else if (step == QLatin1String("propose")) {
+        outcome = store.propose(id);
+    } else if (step == QLatin1String("approve")) {
+        outcome = store.approve(id);
+    } else {
+        outcome = store.publish(id).outcome();
+        if (!outcome.ok() && outcome.status == StoreStatus::Invalid) {
+            bool ok = false;
+            const QString reason = QInputDialog::getText(
+                m_window, tr("Publish"), outcome.message + QLatin1Char('\n') + tr("To publish all the same, say why:"),
+                QLineEdit::Normal, QString(), &ok);
+            if (!ok || reason.trimmed().isEmpty())
+                return;
+            outcome = store.publish(id, reason).outcome();
+        }
+    }
+    if (!outcome.ok()) {
+        QMessageBox::warning(m_window, tr("Shared templates"), outcome.message);
+        return;
+    }
+    m_window->statusBar()->showMessage(tr("Done."), 5000);
+    openStoredTemplate(id);
+}
+
+void SharedWorkspace::openReviews()
+{
+    auto *reviews = new ReviewsWindow(m_db, m_session, m_window);
+    reviews->setAttribute(Qt::WA_DeleteOnClose);
+    reviews->show();
+}
+
+void SharedWorkspace::onConflict(const SyncConflict &conflict)
+{
+    ConflictDialog dialog(conflict.what, PanelWords::valueText(conflict.mine), conflict.theirName, conflict.theirTime,
+                          PanelWords::valueText(conflict.theirs), conflict.isText(), m_window);
+    dialog.exec(); // closing the dialog keeps theirs: nothing is overwritten without a choice
+    if (m_sync)
+        m_sync->resolveConflict(conflict, dialog.choice(), dialog.text());
+}
+
+} // namespace coform

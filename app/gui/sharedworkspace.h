@@ -1,0 +1,60 @@
+#pragma once
+
+#include "store/session.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace coform {
+
+class CommentsPanel;
+class Database;
+class DiffView;
+class HistoryPanel;
+class MainWindow;
+class StoredTemplateSync;
+struct SyncConflict;
+
+/// The shared-database side of the main window, once someone has signed in: the "Shared templates" and "Reviews"
+/// menus, the history, "what changed" and comments panels, and the live link (StoredTemplateSync) between the open
+/// stored template and everyone else editing it. Without a sign-in (working on files only) none of this exists.
+/// Its owner destroys it before the window (the live link must let go of the window's document first).
+class SharedWorkspace : public QObject
+{
+    Q_OBJECT
+public:
+    SharedWorkspace(MainWindow *window, Database &db, const Session &session);
+    ~SharedWorkspace() override;
+
+    /// Opens the latest version of a template from the database, live: others' changes arrive, own changes are sent.
+    bool openStoredTemplate(const QString &templateId);
+    const Session &session() const { return m_session; }
+
+private:
+    void createMenus();
+    void createPanels();
+    void chooseStoredTemplate();
+    void shareOpenTemplate();
+    void runWorkflowStep(const QString &step);
+    void openReviews();
+    void onConflict(const SyncConflict &conflict);
+    void stopSync();
+
+    MainWindow *m_window;
+    Database &m_db;
+    Session m_session;
+    std::unique_ptr<StoredTemplateSync> m_sync;
+    HistoryPanel *m_history = nullptr;
+    DiffView *m_diffView = nullptr;
+    CommentsPanel *m_comments = nullptr;
+    QLabel *m_presence = nullptr;
+    QString m_keptSelection;
+};
+
+} // namespace coform
