@@ -1,4 +1,5 @@
-// coform-cli person and review commands, run as a user would: ids on stdout, exit codes, refusals, audit trail.
+// coform-cli person and review commands, run as a user would: ids on stdout, exit codes, refusals, audit trail; on
+// SQLite and, when the test script started one, on PostgreSQL.
 #include "reviewfixture.h"
 
 #include <QJsonDocument>
@@ -39,15 +40,19 @@ class TestCliReview : public QObject
     Q_OBJECT
 
 private slots:
+    void personAddPrintsItsIdAndChecksTheNhsNumber_data() { addBackendRows(); }
     void personAddPrintsItsIdAndChecksTheNhsNumber();
+    void reviewFromNewToPdfWithItsAuditTrail_data() { addBackendRows(); }
     void reviewFromNewToPdfWithItsAuditTrail();
+    void coproducerIsRefused_data() { addBackendRows(); }
     void coproducerIsRefused();
 };
 
 void TestCliReview::personAddPrintsItsIdAndChecksTheNhsNumber()
 {
+    QFETCH(QString, backend);
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(backend));
     const QStringList add = {QStringLiteral("person"),       QStringLiteral("add"),
                              QStringLiteral("--name"),       QStringLiteral("Alex Example"),
                              QStringLiteral("--nhs-number"), QStringLiteral("999 000 0018"),
@@ -79,8 +84,9 @@ void TestCliReview::personAddPrintsItsIdAndChecksTheNhsNumber()
 
 void TestCliReview::reviewFromNewToPdfWithItsAuditTrail()
 {
+    QFETCH(QString, backend);
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(backend));
     const qint64 person = f.addPerson();
     const Run made = cli(f, QStringLiteral("rita"),
                          {QStringLiteral("review"), QStringLiteral("new"), QStringLiteral("--person"),
@@ -146,8 +152,9 @@ void TestCliReview::reviewFromNewToPdfWithItsAuditTrail()
 
 void TestCliReview::coproducerIsRefused()
 {
+    QFETCH(QString, backend);
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(backend));
     const qint64 person = f.addPerson();
     const qint64 review = ReviewStore(*f.db, *f.reviewer).create(person, f.chc.id, 0)->id;
     QTemporaryDir dir;

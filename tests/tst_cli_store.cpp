@@ -1,5 +1,7 @@
-// coform-cli's database commands over a real SQLite file: user, template and review, with DESIGN.md's exit codes.
+// coform-cli's database commands over a real SQLite file and, when the test script started one, a PostgreSQL server:
+// user, template and review, with DESIGN.md's exit codes. The whole class runs once per backend.
 #include "format/templateformat.h"
+#include "testdatabase.h"
 
 #include <QGuiApplication>
 #include <QProcess>
@@ -25,7 +27,13 @@ class TestCliStore : public QObject
 {
     Q_OBJECT
 
+public:
+    explicit TestCliStore(const QString &backend)
+        : m_backend(backend)
+    {}
+
 private:
+    QString m_backend;
     QTemporaryDir m_dir;
     QString m_db;
 
@@ -70,13 +78,16 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY2(QFileInfo::exists(qEnvironmentVariable("COFORM_CLI")), "COFORM_CLI must name the built coform-cli");
-        m_db = m_dir.filePath(QStringLiteral("coform.sqlite"));
+        QString error;
+        m_db = test::freshDatabase(m_backend, m_dir, &error);
+        QVERIFY2(!m_db.isEmpty(), qPrintable(error));
     }
 
     void theFirstAccountIsAnAdminAndNeedsNoSignIn()
     {
         const QString saved = m_db;
-        m_db = m_dir.filePath(QStringLiteral("first.sqlite"));
+        m_db = test::freshDatabase(m_backend, m_dir);
+        QVERIFY(!m_db.isEmpty());
         Run r = cli(words("user add colin --role coproducer"), {}, {}, QStringLiteral("colin-password"));
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("first account must be an admin")), qPrintable(r.err));
@@ -211,8 +222,13 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
-    TestCliStore test;
-    return QTest::qExec(&test, argc, argv);
+    int failed = 0;
+    for (const QString &backend : test::backends()) {
+        qInfo("Backend: %s", qPrintable(backend));
+        TestCliStore test(backend);
+        failed += QTest::qExec(&test, argc, argv);
+    }
+    return failed;
 }
 
 #include "tst_cli_store.moc"

@@ -6,11 +6,14 @@
 #include "store/migrations.h"
 #include "store/templatestore.h"
 #include "store/userstore.h"
+#include "testdatabase.h"
 
 #include <QFile>
 #include <QSqlError>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
 
 using namespace coform;
 
@@ -152,17 +155,22 @@ private slots:
 
     void migratesFromEveryEarlierSchemaVersion_data()
     {
+        QTest::addColumn<QString>("backend");
         QTest::addColumn<int>("version");
-        for (int v = 1; v < Database::latestSchemaVersion(); ++v)
-            QTest::addRow("schema %d", v) << v;
+        for (const QString &backend : test::backends()) {
+            for (int v = 1; v < Database::latestSchemaVersion(); ++v)
+                QTest::addRow("%s schema %d", qPrintable(backend), v) << backend << v;
+        }
     }
 
     void migratesFromEveryEarlierSchemaVersion()
     {
+        QFETCH(QString, backend);
         QFETCH(int, version);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
         QString error;
+        const QString path = test::freshDatabase(backend, dir, &error);
+        QVERIFY2(!path.isEmpty(), qPrintable(error));
         {
             std::unique_ptr<Database> old = Database::open(path, &error, version);
             QVERIFY2(old, qPrintable(error));
@@ -221,6 +229,47 @@ private slots:
         QVERIFY2(error.contains(path), qPrintable(error));
         QVERIFY(error.contains(QString::number(newer)));
         QCOMPARE(fileBytes(path), before);
+    }
+
+    void aNewerPostgresqlSchemaIsRefusedAndLeftUnchanged()
+    {
+        if (!test::backends().contains(QLatin1String("postgresql")))
+            QSKIP("no PostgreSQL server for this run (scripts/test.sh starts one)");
+        QTemporaryDir dir;
+        QString error;
+        const QString url = test::freshDatabase(QStringLiteral("postgresql"), dir, &error);
+        QVERIFY2(!url.isEmpty(), qPrintable(error));
+        const int newer = Database::latestSchemaVersion() + 1;
+        {
+            std::unique_ptr<Database> db = Database::open(url, &error);
+            QVERIFY2(db, qPrintable(error));
+            QVERIFY(fillAtVersion(*db, Database::latestSchemaVersion()));
+            QSqlQuery q = db->query();
+            QVERIFY(db->exec(q, QStringLiteral("UPDATE schema_version SET version = %1").arg(newer), {}, &error));
+        }
+        QVERIFY(!Database::open(url, &error));
+        QVERIFY2(error.contains(QStringLiteral("newer version of Coform")), qPrintable(error));
+        QVERIFY(error.contains(QString::number(newer)));
+        // Nothing was changed: still the newer version, with the data in it (read without Coform's code).
+        const QUrl parsed(url);
+        const QString schema = QUrlQuery(parsed).queryItemValue(QStringLiteral("schema"));
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("raw-pg"));
+            c.setHostName(parsed.host());
+            c.setPort(parsed.port(5432));
+            c.setUserName(parsed.userName());
+            c.setPassword(parsed.password());
+            c.setDatabaseName(parsed.path().mid(1));
+            QVERIFY2(c.open(), qPrintable(c.lastError().text()));
+            QSqlQuery q(c);
+            QVERIFY(q.exec(QStringLiteral("SELECT version FROM %1.schema_version").arg(schema)) && q.next());
+            QCOMPARE(q.value(0).toInt(), newer);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM %1.users").arg(schema)) && q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
+            q.finish();
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw-pg"));
     }
 
     void somethingElseIsRefusedAndLeftUnchanged()
