@@ -34,9 +34,13 @@ class TestReviewForm : public QObject
 
 private slots:
     void initTestCase();
+    void fillingTheFormThroughItsWidgets_data() { coform::test::addBackendRows(); }
     void fillingTheFormThroughItsWidgets();
+    void coproducerSeesNoReviews_data() { coform::test::addBackendRows(); }
     void coproducerSeesNoReviews();
+    void listFlagsDueReviewsAndSearches_data() { coform::test::addBackendRows(); }
     void listFlagsDueReviewsAndSearches();
+    void addingAPersonChecksTheNhsNumberAndStartsAReview_data() { coform::test::addBackendRows(); }
     void addingAPersonChecksTheNhsNumberAndStartsAReview();
 
 private:
@@ -112,8 +116,9 @@ void TestReviewForm::answer(ReviewForm &form, const Template &t, const QString &
 
 void TestReviewForm::fillingTheFormThroughItsWidgets()
 {
+    QFETCH(QString, backend);
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(backend));
     const qint64 id = ReviewStore(*f.db, *f.reviewer).create(f.addPerson(), f.chc.id, 0)->id;
     QTemporaryDir out;
     const QString pdfPath = out.filePath(QStringLiteral("review.pdf"));
@@ -253,8 +258,9 @@ void TestReviewForm::fillingTheFormThroughItsWidgets()
 
 void TestReviewForm::coproducerSeesNoReviews()
 {
+    QFETCH(QString, backend);
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(backend));
     const qint64 id = ReviewStore(*f.db, *f.reviewer).create(f.addPerson(), f.chc.id, 0)->id;
     QVERIFY(!ReviewsWindow::isAvailableTo(*f.coproducer));
     QVERIFY(ReviewsWindow::isAvailableTo(*f.reviewer));
@@ -270,8 +276,9 @@ void TestReviewForm::coproducerSeesNoReviews()
 
 void TestReviewForm::listFlagsDueReviewsAndSearches()
 {
+    QFETCH(QString, backend);
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(backend));
     ReviewStore store(*f.db, *f.reviewer);
     const qint64 soon = store.create(f.addPerson(QStringLiteral("Alex Example")), f.chc.id, 0)->id;
     QVERIFY(store
@@ -301,8 +308,9 @@ void TestReviewForm::listFlagsDueReviewsAndSearches()
 
 void TestReviewForm::addingAPersonChecksTheNhsNumberAndStartsAReview()
 {
+    QFETCH(QString, backend);
     ReviewFixture f;
-    QVERIFY(f.setUp());
+    QVERIFY(f.setUp(backend));
     f.addPerson(QStringLiteral("Alex Example"), QStringLiteral("9990000018"));
     ReviewPersonDialog dialog(*f.db, *f.reviewer);
     QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("personName")), QStringLiteral("Pat Example"));
