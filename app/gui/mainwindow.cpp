@@ -417,6 +417,10 @@ void MainWindow::chooseTemplateFile()
 
 void MainWindow::onTemplateReplaced()
 {
+    if (!m_keptId.isEmpty()) {
+        m_keptId.clear();
+        emit currentIdChanged(QString());
+    }
     m_tree->expandAll();
     updateTitleAndStatus();
     setWindowModified(false);
@@ -441,10 +445,19 @@ void MainWindow::updateTitleAndStatus()
                                   .arg(PlainWords::count(questions, tr("question"), tr("questions"))));
 }
 
+QString MainWindow::currentId() const
+{
+    return m_tree->currentIndex().data(TemplateTreeModel::IdRole).toString();
+}
+
 void MainWindow::onCurrentTreeIndexChanged()
 {
-    const QModelIndex current = m_tree->currentIndex();
-    m_properties->showId(current.data(TemplateTreeModel::IdRole).toString());
+    const QString id = currentId();
+    const bool changed = id != m_keptId;
+    m_keptId = id;
+    m_properties->showId(id);
+    if (changed)
+        emit currentIdChanged(id);
 }
 
 void MainWindow::savePdf()

@@ -40,6 +40,16 @@ public:
     bool selectId(const QString &id);
 
     TemplateDocument *document() const { return m_document; }
+    /// The tree's model (the shared workspace puts presence and comment counts on it).
+    TemplateTreeModel *treeModel() const { return m_treeModel; }
+    /// The id of the section or item chosen in the tree; empty for none.
+    QString currentId() const;
+
+signals:
+    /// The person chose another section or item in the tree ("" for none).
+    void currentIdChanged(const QString &id);
+
+public:
     /// Saves the open template as a coform-template/1 file; false (and a message) when it cannot.
     bool saveTemplateFile(const QString &path);
 
@@ -78,6 +88,7 @@ private:
     PropertiesPanel *m_properties = nullptr;
     PdfPreview *m_preview = nullptr;
     MeetingView *m_meetingView = nullptr;
+    QString m_keptId; ///< the id chosen in the tree, to tell when it changes
     QLabel *m_templateStatus = nullptr;
     QLabel *m_previewStatus = nullptr;
     QList<QWidget *> m_focusOrder; ///< the panels' main controls, for F6 and Ctrl+1..4

@@ -37,6 +37,14 @@ QString count(qsizetype n, const QString &one, const QString &many)
     return QStringLiteral("%1 %2").arg(QLocale().toString(n), n == 1 ? one : many);
 }
 
+QString list(const QStringList &names)
+{
+    if (names.size() <= 1)
+        return names.value(0);
+    return QCoreApplication::translate("PlainWords", "%1 and %2")
+        .arg(names.mid(0, names.size() - 1).join(QStringLiteral(", ")), names.last());
+}
+
 QString numberRuns(QList<int> numbers)
 {
     std::sort(numbers.begin(), numbers.end());

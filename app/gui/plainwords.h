@@ -12,6 +12,9 @@ namespace PlainWords {
 /// "1 section", "3 sections": a count with its noun, singular or plural.
 QString count(qsizetype n, const QString &one, const QString &many);
 
+/// Names as a list in words: "Ann", "Ann and Bo", "Ann, Bo and Cy".
+QString list(const QStringList &names);
+
 /// Numbers as short runs: {1, 2, 3, 7, 9, 10} -> "1-3, 7, 9, 10" (an en dash for the runs of three or more).
 QString numberRuns(QList<int> numbers);
 

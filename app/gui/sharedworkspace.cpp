@@ -6,9 +6,11 @@
 #include "historypanel.h"
 #include "mainwindow.h"
 #include "panelwords.h"
+#include "plainwords.h"
 #include "reviewswindow.h"
 #include "storedtemplatedocument.h"
 #include "storedtemplatesync.h"
+#include "templatetreemodel.h"
 
 #include "store/database.h"
 #include "store/templatestore.h"
@@ -35,6 +37,14 @@ SharedWorkspace::SharedWorkspace(MainWindow *window, Database &db, const Session
     m_presence->setAccessibleName(tr("Who is in this template now"));
     m_window->statusBar()->addPermanentWidget(m_presence);
     m_window->statusBar()->showMessage(tr("Signed in as %1 (%2)").arg(session.userName(), roleName(session.role())));
+    // Where this person is: the comments follow it, and the others see it in their trees.
+    connect(m_window, &MainWindow::currentIdChanged, this, [this](const QString &id) {
+        m_comments->setItemId(id);
+        if (m_sync)
+            m_sync->setCurrentItem(id);
+    });
+    connect(m_comments, &CommentsPanel::unresolvedCountsChanged, m_window->treeModel(),
+            &TemplateTreeModel::setOpenComments);
     // Opening a file or a bundled template ends the live link to a stored one.
     connect(m_window->document(), &TemplateDocument::templateReplaced, this, [this] {
         if (m_sync && m_window->document()->origin() != TemplateDocument::Origin::Store)
@@ -52,6 +62,8 @@ void SharedWorkspace::stopSync()
     m_sync.reset();
     if (m_presence)
         m_presence->clear();
+    m_window->treeModel()->setPresence({});
+    m_window->treeModel()->setOpenComments({});
 }
 
 void SharedWorkspace::createMenus()
@@ -141,17 +153,23 @@ bool SharedWorkspace::openStoredTemplate(const QString &templateId)
     });
     connect(m_sync.get(), &StoredTemplateSync::presenceChanged, this, [this](const QVector<Presence> &present) {
         QStringList names;
+        QMap<QString, QStringList> othersByItem; // this window's own place is shown by the selection
         for (const Presence &p : present) {
             if (!names.contains(p.userName))
                 names.append(p.userName);
+            if (!p.itemId.isEmpty() && p.instance != m_sync->instance() && !othersByItem[p.itemId].contains(p.userName))
+                othersByItem[p.itemId].append(p.userName);
         }
-        m_presence->setText(tr("In this template now: %1").arg(names.join(QStringLiteral(", "))));
+        m_presence->setText(tr("In this template now: %1").arg(PlainWords::list(names)));
+        m_window->treeModel()->setPresence(othersByItem);
     });
     connect(m_sync.get(), &StoredTemplateSync::failed, this,
             [this](const QString &message) { m_window->statusBar()->showMessage(message); });
     m_history->setTemplateId(templateId);
     m_diffView->setTemplateId(templateId);
     m_comments->setTemplateId(templateId);
+    m_sync->setCurrentItem(m_window->currentId());
+    m_comments->setItemId(m_window->currentId());
     m_sync->sendHeartbeat();
     return true;
 }

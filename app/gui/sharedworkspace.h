@@ -35,6 +35,8 @@ public:
     /// Opens the latest version of a template from the database, live: others' changes arrive, own changes are sent.
     bool openStoredTemplate(const QString &templateId);
     const Session &session() const { return m_session; }
+    /// The live link to the open stored template; null when none is open.
+    StoredTemplateSync *sync() const { return m_sync.get(); }
 
 private:
     void createMenus();
@@ -54,7 +56,6 @@ private:
     DiffView *m_diffView = nullptr;
     CommentsPanel *m_comments = nullptr;
     QLabel *m_presence = nullptr;
-    QString m_keptSelection;
 };
 
 } // namespace coform

@@ -47,13 +47,23 @@ TemplateEditActions::TemplateEditActions(TemplateDocument *document, QTreeView *
     connect(m_moveUp, &QAction::triggered, this, [this] { move(-1); });
     connect(m_moveDown, &QAction::triggered, this, [this] { move(1); });
 
-    // The tree is reset when sections or items are added, removed or moved: choose the right one again.
+    // The tree is reset when sections or items are added, removed or moved (one's own change or someone else's):
+    // choose the right one again and leave folded sections folded, so another person's change never moves one's place.
     connect(m_document, &TemplateDocument::aboutToChangeStructure, this, [this] {
         if (m_selectAfterChange.isEmpty())
             m_selectAfterChange = currentId();
+        m_folded.clear();
+        for (int row = 0; row < m_tree->model()->rowCount(); ++row) {
+            const QModelIndex section = m_tree->model()->index(row, 0);
+            if (!m_tree->isExpanded(section))
+                m_folded.append(section.data(TemplateTreeModel::IdRole).toString());
+        }
     });
     connect(m_document, &TemplateDocument::structureChanged, this, [this] {
-        m_tree->expandAll();
+        for (int row = 0; row < m_tree->model()->rowCount(); ++row) {
+            const QModelIndex section = m_tree->model()->index(row, 0);
+            m_tree->setExpanded(section, !m_folded.contains(section.data(TemplateTreeModel::IdRole).toString()));
+        }
         const QString id = m_selectAfterChange;
         m_selectAfterChange.clear();
         select(id);

@@ -53,6 +53,7 @@ private:
     TemplateDocument *m_document;
     QTreeView *m_tree;
     QString m_selectAfterChange;
+    QStringList m_folded; ///< sections folded before a change of structure
     QAction *m_addQuestion;
     QAction *m_addSection;
     QAction *m_duplicate;

@@ -51,6 +51,44 @@ void TemplateTreeModel::emitDataChangedForAllItems()
     }
 }
 
+void TemplateTreeModel::emitDataChangedFor(const QStringList &ids)
+{
+    for (const QString &id : ids) {
+        const QModelIndex index = indexForId(id);
+        if (index.isValid())
+            emit dataChanged(index, index);
+    }
+}
+
+void TemplateTreeModel::setPresence(const QMap<QString, QStringList> &namesByItem)
+{
+    if (namesByItem == m_presence)
+        return;
+    QStringList touched = m_presence.keys() + namesByItem.keys();
+    m_presence = namesByItem;
+    emitDataChangedFor(touched);
+}
+
+void TemplateTreeModel::setOpenComments(const QMap<QString, int> &countsById)
+{
+    if (countsById == m_openComments)
+        return;
+    QStringList touched = m_openComments.keys() + countsById.keys();
+    m_openComments = countsById;
+    emitDataChangedFor(touched);
+}
+
+QString TemplateTreeModel::annotations(const QString &id) const
+{
+    QString text;
+    if (const int open = m_openComments.value(id); open > 0)
+        text += QStringLiteral("  [%1]").arg(PlainWords::count(open, tr("open comment"), tr("open comments")));
+    if (const QStringList names = m_presence.value(id); !names.isEmpty())
+        text += QStringLiteral("  [%1]").arg(names.size() == 1 ? tr("%1 is here").arg(names.first())
+                                                               : tr("%1 are here").arg(PlainWords::list(names)));
+    return text;
+}
+
 void TemplateTreeModel::reload()
 {
     m_questionNumbers = m_document->tmpl().questionNumbers();
@@ -101,14 +139,18 @@ QVariant TemplateTreeModel::data(const QModelIndex &index, int role) const
         const Section &section = t.sections.at(index.row());
         switch (role) {
         case Qt::DisplayRole:
+            return section.title + annotations(section.id);
         case Qt::EditRole:
             return section.title;
         case Qt::ToolTipRole:
-            return tr("Section %1 of %2: %3").arg(index.row() + 1).arg(t.sections.size()).arg(section.title);
+            return tr("Section %1 of %2: %3").arg(index.row() + 1).arg(t.sections.size()).arg(section.title)
+                   + annotations(section.id);
         case Qt::AccessibleTextRole:
-            return tr("Section: %1").arg(section.title);
+            return tr("Section: %1").arg(section.title) + annotations(section.id);
         case IdRole:
             return section.id;
+        case OpenCommentsRole:
+            return m_openComments.value(section.id);
         case KindRole:
             return int(Kind::Section);
         default:
@@ -120,13 +162,18 @@ QVariant TemplateTreeModel::data(const QModelIndex &index, int role) const
     const int number = m_questionNumbers.value(item.id);
     switch (role) {
     case Qt::DisplayRole:
-        return PlainWords::itemHeading(item, number);
+        return PlainWords::itemHeading(item, number) + annotations(item.id);
     case Qt::EditRole:
         return item.label;
     case Qt::ToolTipRole:
     case Qt::AccessibleTextRole:
         return QStringLiteral("%1 (%2)").arg(PlainWords::itemHeading(item, number),
-                                             PlainWords::itemTypeDescription(item.type));
+                                             PlainWords::itemTypeDescription(item.type))
+               + annotations(item.id);
+    case PresenceRole:
+        return m_presence.value(item.id);
+    case OpenCommentsRole:
+        return m_openComments.value(item.id);
     case IdRole:
         return item.id;
     case KindRole:

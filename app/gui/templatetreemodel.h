@@ -11,6 +11,7 @@ class TemplateDocument;
 ///
 /// It follows the document: changed items and sections give dataChanged(), added, removed and moved ones a reset
 /// (views keep their current item by id). It never changes the template itself: edits go through the document.
+/// In a shared template it also says, in words, who else is on a question and how many comment threads are open.
 class TemplateTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -21,6 +22,8 @@ public:
         KindRole,                  ///< a Kind
         ItemTypeRole,              ///< items: the JSON type name ("choice")
         QuestionNumberRole,        ///< items: 1-based question number, 0 for information
+        PresenceRole,              ///< items: names of the other people on this question now (QStringList)
+        OpenCommentsRole,          ///< sections and items: open comment threads on it (int)
     };
     enum class Kind { Section = 1, Item = 2 };
 
@@ -47,6 +50,11 @@ public:
     bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
                       const QModelIndex &parent) override;
 
+    /// Who else is on which question now (item id -> names), shown beside the question in words.
+    void setPresence(const QMap<QString, QStringList> &namesByItem);
+    /// Open comment threads per section or item id, shown beside it in words.
+    void setOpenComments(const QMap<QString, int> &countsById);
+
     /// The index of the section or item with this id; invalid when there is none.
     QModelIndex indexForId(const QString &id) const;
     static Kind kind(const QModelIndex &index);
@@ -54,9 +62,14 @@ public:
 private:
     void reload();
     void emitDataChangedForAllItems();
+    void emitDataChangedFor(const QStringList &ids);
+    /// "  [2 open comments] [Priya is here]" for this id, or empty.
+    QString annotations(const QString &id) const;
 
     TemplateDocument *m_document;
     QMap<QString, int> m_questionNumbers;
+    QMap<QString, QStringList> m_presence;
+    QMap<QString, int> m_openComments;
 };
 
 } // namespace coform

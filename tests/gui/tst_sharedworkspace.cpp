@@ -3,14 +3,22 @@
 #include "mainwindow.h"
 #include "panelfixture.h"
 #include "sharedworkspace.h"
+#include "storedtemplatesync.h"
+#include "templatetreemodel.h"
 
 #include "edit/edit.h"
+#include "store/templatestore.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QTextEdit>
+#include <QTimer>
+#include <QTreeView>
 #include <QtTest>
 
 using namespace coform;
@@ -56,9 +64,174 @@ private Q_SLOTS:
                                   QStringLiteral("Colin's plainer words"), 5000);
         QCOMPARE(priyasWindow.document()->undoStack()->count(), 0); // someone else's change is not Priya's to undo
 
-        // Conflicts between the two windows (both values shown, the person chooses) are tested with the live link
-        // itself in tst_storedtemplatesync.
         QVERIFY(colinsWindow.findChild<QDockWidget *>(QStringLiteral("historyDock")));
+    }
+
+    void presenceIsShownInTheTree()
+    {
+        test::PanelFixture f;
+        QVERIFY(f.setUp());
+        std::unique_ptr<Database> secondConnection = f.openAnother();
+        MainWindow colinsWindow;
+        MainWindow priyasWindow;
+        auto colin = std::make_unique<SharedWorkspace>(&colinsWindow, *f.db, *f.colin);
+        auto priya = std::make_unique<SharedWorkspace>(&priyasWindow, *secondConnection, *f.priya);
+        QVERIFY(colin->openStoredTemplate(QStringLiteral("chc-review")));
+        QVERIFY(priya->openStoredTemplate(QStringLiteral("chc-review")));
+
+        // Colin goes to a question; Priya's tree says so beside it, in words (not by colour).
+        const QString itemId = test::PanelFixture::questionId(colinsWindow.document()->tmpl(), 3);
+        QVERIFY(colinsWindow.selectId(itemId));
+        priya->sync()->sendHeartbeat();
+        const QModelIndex inPriyas = priyasWindow.treeModel()->indexForId(itemId);
+        QCOMPARE(inPriyas.data(TemplateTreeModel::PresenceRole).toStringList(), QStringList{QStringLiteral("Colin")});
+        QVERIFY2(inPriyas.data(Qt::DisplayRole).toString().endsWith(QStringLiteral("[Colin is here]")),
+                 qPrintable(inPriyas.data(Qt::DisplayRole).toString()));
+        QVERIFY(inPriyas.data(Qt::AccessibleTextRole).toString().contains(QStringLiteral("Colin is here")));
+        // Colin's own tree does not point at himself.
+        colin->sync()->sendHeartbeat();
+        QVERIFY(colinsWindow.treeModel()->indexForId(itemId).data(TemplateTreeModel::PresenceRole).isNull()
+                || colinsWindow.treeModel()
+                       ->indexForId(itemId)
+                       .data(TemplateTreeModel::PresenceRole)
+                       .toStringList()
+                       .isEmpty());
+
+        // He moves on: the mark moves with him.
+        const QString next = test::PanelFixture::questionId(colinsWindow.document()->tmpl(), 4);
+        QVERIFY(colinsWindow.selectId(next));
+        priya->sync()->sendHeartbeat();
+        QVERIFY(priyasWindow.treeModel()
+                    ->indexForId(itemId)
+                    .data(TemplateTreeModel::PresenceRole)
+                    .toStringList()
+                    .isEmpty());
+        QCOMPARE(priyasWindow.treeModel()->indexForId(next).data(TemplateTreeModel::PresenceRole).toStringList(),
+                 QStringList{QStringLiteral("Colin")});
+
+        // He closes the template (opens a bundled one): he is no longer there.
+        colin.reset();
+        priya->sync()->sendHeartbeat();
+        QVERIFY(
+            priyasWindow.treeModel()->indexForId(next).data(TemplateTreeModel::PresenceRole).toStringList().isEmpty());
+        priya.reset();
+    }
+
+    void someoneElsesStructureChangeKeepsMyPlace()
+    {
+        test::PanelFixture f;
+        QVERIFY(f.setUp());
+        std::unique_ptr<Database> secondConnection = f.openAnother();
+        MainWindow colinsWindow;
+        MainWindow priyasWindow;
+        auto colin = std::make_unique<SharedWorkspace>(&colinsWindow, *f.db, *f.colin);
+        auto priya = std::make_unique<SharedWorkspace>(&priyasWindow, *secondConnection, *f.priya);
+        priyasWindow.show();
+        QVERIFY(colin->openStoredTemplate(QStringLiteral("chc-review")));
+        QVERIFY(priya->openStoredTemplate(QStringLiteral("chc-review")));
+        priya->sync()->setPollInterval(50);
+
+        // Priya is on a question in the second section and has folded the first section.
+        const Template t = priyasWindow.document()->tmpl();
+        QVERIFY(t.sections.size() >= 3 && t.sections.at(1).items.size() >= 3);
+        const QString mine = t.sections.at(1).items.at(2).id;
+        QVERIFY(priyasWindow.selectId(mine));
+        auto *tree = priyasWindow.findChild<QTreeView *>(QStringLiteral("templateTree"));
+        QVERIFY(tree);
+        tree->collapse(priyasWindow.treeModel()->indexForId(t.sections.at(0).id));
+        // She is in the middle of the question's words.
+        auto *words = priyasWindow.findChild<QTextEdit *>(QStringLiteral("propertyText"));
+        QVERIFY(words);
+        QCOMPARE(words->toPlainText(), t.findItem(mine)->label);
+        words->setFocus();
+        QTextCursor cursor = words->textCursor();
+        cursor.setPosition(5);
+        words->setTextCursor(cursor);
+
+        // Colin deletes the question above hers and moves the last section to the top.
+        const Template c = colinsWindow.document()->tmpl();
+        QVERIFY(colinsWindow.document()->push(Edit::removeItem(c, c.sections.at(1).items.at(1).id)));
+        const Template c2 = colinsWindow.document()->tmpl();
+        QVERIFY(colinsWindow.document()->push(Edit::moveSection(c2, c2.sections.last().id, 0)));
+
+        QTRY_COMPARE_WITH_TIMEOUT(priyasWindow.document()->tmpl().sections.first().id, t.sections.last().id, 5000);
+        QVERIFY(!priyasWindow.document()->tmpl().findItem(t.sections.at(1).items.at(1).id));
+        // Her place has not moved: the same question is chosen and its details shown; the folded section is folded.
+        QCOMPARE(priyasWindow.currentId(), mine);
+        QCOMPARE(tree->currentIndex().data(TemplateTreeModel::IdRole).toString(), mine);
+        QVERIFY(!tree->isExpanded(priyasWindow.treeModel()->indexForId(t.sections.at(0).id)));
+        QVERIFY(tree->isExpanded(priyasWindow.treeModel()->indexForId(t.sections.at(1).id)));
+        QCOMPARE(words->toPlainText(), t.findItem(mine)->label);
+        QCOMPARE(words->textCursor().position(), 5);
+        QCOMPARE(priyasWindow.document()->undoStack()->count(), 0);
+        colin.reset();
+        priya.reset();
+    }
+
+    void aConflictingEditOffersTheChoice()
+    {
+        test::PanelFixture f;
+        QVERIFY(f.setUp());
+        std::unique_ptr<Database> secondConnection = f.openAnother();
+        MainWindow colinsWindow;
+        MainWindow priyasWindow;
+        auto colin = std::make_unique<SharedWorkspace>(&colinsWindow, *f.db, *f.colin);
+        auto priya = std::make_unique<SharedWorkspace>(&priyasWindow, *secondConnection, *f.priya);
+        colinsWindow.show();
+        priyasWindow.show();
+        QVERIFY(colin->openStoredTemplate(QStringLiteral("chc-review")));
+        QVERIFY(priya->openStoredTemplate(QStringLiteral("chc-review")));
+        colin->sync()->setPollInterval(50);
+        priya->sync()->setPollInterval(50);
+
+        // Both reword the same question before either has seen the other's change.
+        const Template seen = priyasWindow.document()->tmpl();
+        const QString itemId = test::PanelFixture::questionId(seen, 2);
+        QVERIFY(colinsWindow.document()->push(
+            Edit::setItemProperty(seen, itemId, QStringLiteral("label"), QStringLiteral("Colin's words"))));
+
+        // Priya's edit is refused by the store and the choice is offered: both values, who made the other one.
+        QString shownText;
+        bool offered = false;
+        QTimer answer; // the dialog is modal: answer it from inside its own event loop
+        answer.setInterval(20);
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<ConflictDialog *>(QApplication::activeModalWidget());
+            if (!dialog || offered)
+                return;
+            offered = true;
+            for (QWidget *w : dialog->findChildren<QWidget *>()) {
+                if (auto *label = qobject_cast<QLabel *>(w))
+                    shownText += label->text() + QLatin1Char('\n');
+                else if (auto *edit = qobject_cast<QPlainTextEdit *>(w))
+                    shownText += edit->toPlainText() + QLatin1Char('\n');
+            }
+            dialog->findChild<QAbstractButton *>(QStringLiteral("conflictUseMine"))->click();
+        });
+        answer.start();
+        priyasWindow.document()->push(
+            Edit::setItemProperty(seen, itemId, QStringLiteral("label"), QStringLiteral("Priya's words")));
+        QTRY_VERIFY_WITH_TIMEOUT(offered, 5000);
+        answer.stop();
+        QVERIFY2(shownText.contains(QStringLiteral("Colin's words")), qPrintable(shownText));
+        QVERIFY2(shownText.contains(QStringLiteral("Priya's words")), qPrintable(shownText));
+        QVERIFY2(shownText.contains(QStringLiteral("Colin")), qPrintable(shownText));
+
+        // She kept hers: it is in the store and reaches Colin; nothing was lost on the way (both are in the history).
+        QCOMPARE(priyasWindow.document()->tmpl().findItem(itemId)->label, QStringLiteral("Priya's words"));
+        QTRY_COMPARE_WITH_TIMEOUT(colinsWindow.document()->tmpl().findItem(itemId)->label,
+                                  QStringLiteral("Priya's words"), 5000);
+        const Result<QVector<ChangeRecord>> history =
+            TemplateStore(*f.db, *f.colin).history(QStringLiteral("chc-review"));
+        QVERIFY(history.ok());
+        QStringList labels;
+        for (const ChangeRecord &r : history.value()) {
+            if (r.edit.itemId() == itemId)
+                labels.append(r.edit.after.toString());
+        }
+        QCOMPARE(labels, (QStringList{QStringLiteral("Colin's words"), QStringLiteral("Priya's words")}));
+        colin.reset();
+        priya.reset();
     }
 
     void menusFollowTheRole()
