@@ -21,12 +21,15 @@ QTableWidgetItem *cell(const QString &text, bool editable)
 }
 } // namespace
 
-OptionsEditor::OptionsEditor(QWidget *parent)
+OptionsEditor::OptionsEditor(QWidget *parent, Rows rows)
     : QWidget(parent)
+    , m_rows(rows)
 {
-    setObjectName(QStringLiteral("propertyOptionsEditor"));
+    const bool columns = rows == Rows::Columns;
+    const QString name = columns ? QStringLiteral("Column") : QStringLiteral("Option");
+    setObjectName(QStringLiteral("property%1sEditor").arg(name));
     m_table = new QTableWidget(this);
-    m_table->setObjectName(QStringLiteral("propertyOptions"));
+    m_table->setObjectName(QStringLiteral("property%1s").arg(name));
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                              | QAbstractItemView::AnyKeyPressed);
     m_table->setTabKeyNavigation(false);
@@ -38,18 +41,28 @@ OptionsEditor::OptionsEditor(QWidget *parent)
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    m_table->setToolTip(tr("Type to change an answer's words. Press F2 to change a cell."));
+    m_table->setToolTip(columns ? tr("Type to change a column's heading. Press F2 to change a cell.")
+                                : tr("Type to change an answer's words. Press F2 to change a cell."));
     m_table->installEventFilter(this);
 
-    auto *add = new QPushButton(tr("Add an answer"), this);
-    add->setObjectName(QStringLiteral("propertyAddOption"));
-    add->setAccessibleName(tr("Add an answer"));
-    auto *remove = new QPushButton(tr("Remove the chosen answer"), this);
-    remove->setObjectName(QStringLiteral("propertyRemoveOption"));
-    remove->setAccessibleName(tr("Remove the chosen answer"));
+    auto button = [this, &name](const QString &action, const QString &text) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(QStringLiteral("property%1%2").arg(action, name));
+        b->setAccessibleName(QString(text).remove(QLatin1Char('&')));
+        return b;
+    };
+    QPushButton *add = button(QStringLiteral("Add"), columns ? tr("Add a column") : tr("Add an answer"));
+    QPushButton *remove =
+        button(QStringLiteral("Remove"), columns ? tr("Remove the chosen column") : tr("Remove the chosen answer"));
+    QPushButton *up = button(QStringLiteral("MoveUp"), tr("Move up"));
+    up->setToolTip(columns ? tr("Move the chosen column one place earlier") : tr("Move the chosen answer up"));
+    QPushButton *down = button(QStringLiteral("MoveDown"), tr("Move down"));
+    down->setToolTip(columns ? tr("Move the chosen column one place later") : tr("Move the chosen answer down"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
     buttons->addWidget(remove);
+    buttons->addWidget(up);
+    buttons->addWidget(down);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -58,6 +71,8 @@ OptionsEditor::OptionsEditor(QWidget *parent)
 
     connect(add, &QPushButton::clicked, this, &OptionsEditor::addOption);
     connect(remove, &QPushButton::clicked, this, &OptionsEditor::removeOption);
+    connect(up, &QPushButton::clicked, this, [this] { moveOption(-1); });
+    connect(down, &QPushButton::clicked, this, [this] { moveOption(1); });
     connect(m_table, &QTableWidget::itemChanged, this,
             [this](QTableWidgetItem *changed) { cellEdited(changed->row(), changed->column()); });
 }
@@ -66,12 +81,19 @@ void OptionsEditor::setItem(const Item &item)
 {
     m_filling = true;
     const int currentRow = m_table->currentRow();
-    m_options = item.options;
-    m_scale = item.type == ItemType::Scale;
+    m_options.clear();
+    if (m_rows == Rows::Columns) {
+        for (const Column &column : item.columns)
+            m_options.append(Option{column.id, column.label, {}});
+    } else {
+        m_options = item.options;
+    }
+    m_scale = m_rows == Rows::Options && item.type == ItemType::Scale;
     m_table->clear();
     m_table->setColumnCount(m_scale ? 3 : 2);
     m_table->setHorizontalHeaderLabels(m_scale ? QStringList{tr("Answer"), tr("What it means"), tr("Code")}
-                                               : QStringList{tr("Answer"), tr("Code")});
+                                       : m_rows == Rows::Columns ? QStringList{tr("Column heading"), tr("Code")}
+                                                                 : QStringList{tr("Answer"), tr("Code")});
     m_table->setRowCount(int(m_options.size()));
     for (int row = 0; row < m_options.size(); ++row) {
         const Option &option = m_options.at(row);
@@ -127,7 +149,31 @@ void OptionsEditor::cellEdited(int row, int column)
         options[row].description = text;
     else
         return;
-    emit optionsEdited(options);
+    report(options);
+}
+
+void OptionsEditor::report(const QVector<Option> &rows)
+{
+    if (m_rows == Rows::Options) {
+        emit optionsEdited(rows);
+        return;
+    }
+    QVector<Column> columns;
+    for (const Option &row : rows)
+        columns.append(Column{row.value, row.label});
+    emit columnsEdited(columns);
+}
+
+void OptionsEditor::moveOption(int step)
+{
+    const int row = m_table->currentRow();
+    const int to = row + step;
+    if (row < 0 || row >= m_options.size() || to < 0 || to >= m_options.size())
+        return;
+    QVector<Option> options = m_options;
+    options.move(row, to);
+    report(options);
+    m_table->setCurrentCell(to, m_table->currentColumn());
 }
 
 void OptionsEditor::addOption()
@@ -136,11 +182,12 @@ void OptionsEditor::addOption()
     auto taken = [&options](const QString &value) {
         return std::any_of(options.cbegin(), options.cend(), [&value](const Option &o) { return o.value == value; });
     };
+    const QString stem = m_rows == Rows::Columns ? QStringLiteral("column-%1") : QStringLiteral("answer-%1");
     int n = int(options.size()) + 1;
-    while (taken(QStringLiteral("answer-%1").arg(n)))
+    while (taken(stem.arg(n)))
         ++n;
-    options.append(Option{QStringLiteral("answer-%1").arg(n), tr("New answer"), {}});
-    emit optionsEdited(options);
+    options.append(Option{stem.arg(n), m_rows == Rows::Columns ? tr("New column") : tr("New answer"), {}});
+    report(options);
 }
 
 void OptionsEditor::removeOption()
@@ -150,7 +197,7 @@ void OptionsEditor::removeOption()
         return;
     QVector<Option> options = m_options;
     options.remove(row);
-    emit optionsEdited(options);
+    report(options);
 }
 
 } // namespace coform

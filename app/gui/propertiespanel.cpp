@@ -4,6 +4,7 @@
 #include "edit/templatejson.h"
 #include "optionseditor.h"
 #include "plainwords.h"
+#include "ruleeditors.h"
 #include "templatedocument.h"
 #include "translationtable.h"
 
@@ -192,20 +193,45 @@ void PropertiesPanel::createFields()
     m_required->setAccessibleName(tr("People must answer this question"));
     m_form->addRow(m_required);
     m_format = makeLineBox(QStringLiteral("propertyFormat"), content);
-    addRow(&m_formatLabel, m_format, tr("Answer is checked as"));
+    addRow(&m_formatLabel, m_format, tr("Languages"));
+    m_textFormat = new QComboBox(content);
+    m_textFormat->setObjectName(QStringLiteral("propertyTextFormat"));
+    m_textFormat->setToolTip(tr("Coform checks typed answers in this format (an NHS number's check digit, too)"));
+    for (const auto &[words, value] : textFormatChoices())
+        m_textFormat->addItem(words, value);
+    addRow(&m_textFormatLabel, m_textFormat, tr("Answer is checked as"));
+    m_numberRange = new NumberRangeEditor(content);
+    m_numberRangeLabel = new QLabel(content);
+    m_numberRangeLabel->setObjectName(QStringLiteral("propertyNumberRangeLabel"));
+    m_numberRangeLabel->setBuddy(m_numberRange->minBox());
+    m_form->addRow(m_numberRangeLabel, m_numberRange);
+    m_numberRangeLabel->setText(tr("Allowed numbers"));
     m_options = new OptionsEditor(content);
     m_optionsLabel = new QLabel(content);
     m_optionsLabel->setObjectName(QStringLiteral("propertyOptionsLabel"));
     m_form->addRow(m_optionsLabel, m_options);
     m_optionsLabel->setBuddy(m_options->table());
     setRowText(m_optionsLabel, tr("Answers to choose from"));
-    m_columns = makeTable(QStringLiteral("propertyColumns"), content);
-    addRow(&m_columnsLabel, m_columns, tr("Table columns"));
-    m_showIf = makeTextBox(QStringLiteral("propertyShowIf"), content);
-    makeReadOnly(m_showIf);
-    addRow(&m_showIfLabel, m_showIf, tr("When it is asked"));
+    m_columns = new OptionsEditor(content, OptionsEditor::Rows::Columns);
+    m_columnsLabel = new QLabel(content);
+    m_columnsLabel->setObjectName(QStringLiteral("propertyColumnsLabel"));
+    m_form->addRow(m_columnsLabel, m_columns);
+    m_columnsLabel->setBuddy(m_columns->table());
+    setRowText(m_columnsLabel, tr("Table columns"));
+    m_showIf = new ShowIfEditor(content);
+    m_showIfLabel = new QLabel(content);
+    m_showIfLabel->setObjectName(QStringLiteral("propertyShowIfLabel"));
+    m_form->addRow(m_showIfLabel, m_showIf);
+    m_showIfLabel->setBuddy(m_showIf->questionBox());
+    m_showIfLabel->setText(tr("When it is asked"));
     m_requirements = makeTable(QStringLiteral("propertyRequirements"), content);
-    addRow(&m_requirementsLabel, m_requirements, tr("Requirements it helps meet"));
+    addRow(&m_requirementsLabel, m_requirements, tr("Requirements"));
+    m_requirementPicker = new RequirementPicker(content);
+    m_requirementPickerLabel = new QLabel(content);
+    m_requirementPickerLabel->setObjectName(QStringLiteral("propertyRequirementPickerLabel"));
+    m_form->addRow(m_requirementPickerLabel, m_requirementPicker);
+    m_requirementPickerLabel->setBuddy(m_requirementPicker);
+    m_requirementPickerLabel->setText(tr("Requirements it helps meet"));
     m_translations = new TranslationTable(content);
     addRow(&m_translationsLabel, m_translations, tr("Words in each language"));
     m_note = makeTextBox(QStringLiteral("propertyNote"), content);
@@ -215,8 +241,7 @@ void PropertiesPanel::createFields()
     addRow(&m_idLabel, m_id, tr("Reference code"));
 
     // Wrapped rows change height with the width: refit the tables when their width changes.
-    for (QWidget *view : {static_cast<QWidget *>(m_columns), static_cast<QWidget *>(m_requirements),
-                          static_cast<QWidget *>(m_translations)})
+    for (QWidget *view : {static_cast<QWidget *>(m_requirements), static_cast<QWidget *>(m_translations)})
         view->installEventFilter(this);
 }
 
@@ -246,6 +271,32 @@ void PropertiesPanel::connectEdits()
             && options.size() > before)
             m_options->editAnswer(int(options.size()) - 1); // straight into the new answer's words
     });
+    connect(m_columns, &OptionsEditor::columnsEdited, this, [this](const QVector<Column> &columns) {
+        if (m_updating || m_shown != Shown::Item)
+            return;
+        const int before = int(m_document->tmpl().findItem(m_currentId)->columns.size());
+        if (m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("columns"),
+                                                   TemplateJson::fromColumns(columns)))
+            && columns.size() > before)
+            m_columns->editAnswer(int(columns.size()) - 1);
+    });
+    connect(m_textFormat, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updating && m_shown == Shown::Item)
+            pushProperty(QStringLiteral("format"), m_textFormat->currentData().toString());
+    });
+    connect(m_numberRange, &NumberRangeEditor::propertyEdited, this,
+            [this](const QString &property, const QJsonValue &value) {
+                if (!m_updating && m_shown == Shown::Item)
+                    pushProperty(property, value);
+            });
+    connect(m_showIf, &ShowIfEditor::showIfEdited, this, [this](const QJsonValue &value) {
+        if (!m_updating)
+            pushProperty(QStringLiteral("showIf"), value);
+    });
+    connect(m_requirementPicker, &RequirementPicker::requirementsEdited, this, [this](const QStringList &ids) {
+        if (!m_updating && m_shown == Shown::Item)
+            pushProperty(QStringLiteral("requirements"), TemplateJson::fromStrings(ids));
+    });
     connect(m_translations, &TranslationTable::translationEdited, this,
             [this](const QString &language, const QString &property, const QString &text) {
                 if (m_updating)
@@ -274,6 +325,15 @@ void PropertiesPanel::pushText(const QString &property, const QString &text)
     case Shown::Nothing:
         break;
     }
+}
+
+void PropertiesPanel::pushProperty(const QString &property, const QJsonValue &value)
+{
+    const Template &t = m_document->tmpl();
+    if (m_shown == Shown::Item)
+        m_document->push(Edit::setItemProperty(t, m_currentId, property, value));
+    else if (m_shown == Shown::Section)
+        m_document->push(Edit::setSectionProperty(t, m_currentId, property, value));
 }
 
 bool PropertiesPanel::eventFilter(QObject *watched, QEvent *event)
@@ -421,7 +481,7 @@ void PropertiesPanel::showSection(const Template &t, const Section &section)
     setRowText(m_textLabel, tr("Section title"));
     setBoxText(m_text, section.title);
     setBoxText(m_help, section.help);
-    setBoxText(m_showIf, PlainWords::showIfDescription(t, section.showIf));
+    m_showIf->setTarget(t, section.id, section.showIf);
     m_id->setText(section.id);
     fillHints({section.title, section.help});
     for (QWidget *field :
@@ -453,7 +513,7 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
     setBoxText(m_text, item.label);
     setBoxText(m_help, item.help);
     m_required->setChecked(item.required);
-    setBoxText(m_showIf, PlainWords::showIfDescription(t, item.showIf));
+    m_showIf->setTarget(t, item.id, item.showIf);
     setBoxText(m_note, item.note);
     m_id->setText(item.id);
     QStringList words{item.label, item.help};
@@ -469,22 +529,12 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
     if (!item.note.isEmpty())
         showRow(m_note);
 
-    if (item.type == ItemType::Text && !item.format.isEmpty()) {
-        setRowText(m_formatLabel, tr("Answer is checked as"));
-        m_format->setText(PlainWords::textFormatDescription(item.format));
-        showRow(m_format);
-    } else if (item.type == ItemType::Number && (item.min || item.max || !item.unit.isEmpty())) {
-        const QLocale locale;
-        QStringList parts;
-        if (item.min)
-            parts.append(tr("at least %1").arg(locale.toString(*item.min)));
-        if (item.max)
-            parts.append(tr("at most %1").arg(locale.toString(*item.max)));
-        if (!item.unit.isEmpty())
-            parts.append(tr("in %1").arg(item.unit));
-        setRowText(m_formatLabel, tr("Allowed numbers"));
-        m_format->setText(parts.join(QStringLiteral(", ")));
-        showRow(m_format);
+    if (item.type == ItemType::Text) {
+        m_textFormat->setCurrentIndex(qMax(0, m_textFormat->findData(item.format)));
+        showRow(m_textFormat);
+    } else if (item.type == ItemType::Number) {
+        m_numberRange->setItem(item);
+        showRow(m_numberRange);
     }
 
     const QStringList others = t.languages.mid(1);
@@ -512,21 +562,17 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
         showRow(m_options);
     }
     if (item.type == ItemType::Table) {
-        m_columns->clear();
-        m_columns->setColumnCount(2);
-        m_columns->setHorizontalHeaderLabels({tr("Column"), tr("Code")});
-        m_columns->setRowCount(int(item.columns.size()));
-        for (int row = 0; row < item.columns.size(); ++row) {
-            const Column &column = item.columns.at(row);
-            m_columns->setItem(row, 0, cell(column.label));
-            m_columns->setItem(row, 1, cell(column.id));
+        m_columns->setItem(item);
+        for (const Column &column : item.columns) {
             rows.append({tr("Column: %1").arg(column.label), QStringLiteral("column:") + column.id,
                          translated(column.label, [&](const Translation &x) { return x.columns.value(column.id); })});
         }
-        fitTableHeight(m_columns);
         showRow(m_columns);
     }
-    fillRequirements(item.requirements);
+    if (answerable || !item.requirements.isEmpty()) {
+        m_requirementPicker->setRequirements(m_requirementSet, item.requirements);
+        showRow(m_requirementPicker);
+    }
     if (t.languages.size() > 1) {
         m_translations->setTexts(t.languages, rows);
         showRow(m_translations);
@@ -544,29 +590,6 @@ void PropertiesPanel::fillHints(const QStringList &texts)
     }
     setBoxText(m_hints, hints.isEmpty() ? tr("No tips: the words look plain.") : hints.join(QLatin1Char('\n')));
     showRow(m_hints);
-}
-
-void PropertiesPanel::fillRequirements(const QStringList &ids)
-{
-    m_requirements->clear();
-    m_requirements->setColumnCount(1);
-    m_requirements->setHorizontalHeaderLabels({tr("Requirement")});
-    m_requirements->setRowCount(0);
-    setRowText(m_requirementsLabel, tr("Requirements it helps meet"));
-    for (const QString &id : ids) {
-        const Requirement *r = m_requirementSet ? m_requirementSet->find(id) : nullptr;
-        const int row = m_requirements->rowCount();
-        m_requirements->insertRow(row);
-        m_requirements->setItem(row, 0, cell(r ? QStringLiteral("%1: %2").arg(id, r->title) : id));
-        if (r)
-            m_requirements->item(row, 0)->setToolTip(r->mustContain);
-    }
-    if (ids.isEmpty()) {
-        m_requirements->insertRow(0);
-        m_requirements->setItem(0, 0, cell(tr("None")));
-    }
-    fitTableHeight(m_requirements);
-    showRow(m_requirements);
 }
 
 } // namespace coform

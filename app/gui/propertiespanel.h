@@ -17,7 +17,10 @@ class QTextEdit;
 
 namespace coform {
 
+class NumberRangeEditor;
 class OptionsEditor;
+class RequirementPicker;
+class ShowIfEditor;
 class TemplateDocument;
 class TranslationTable;
 struct Item;
@@ -55,11 +58,12 @@ private:
     void showItem(const Template &t, const Item &item);
     void showRow(QWidget *field) { m_visibleRows.insert(field); }
     void setRowText(QLabel *label, const QString &text);
-    void fillRequirements(const QStringList &ids);
     void fillCoverage(const Template &t);
     /// Plain-language tips for the words shown (updated as they are typed).
     void fillHints(const QStringList &texts);
     void pushText(const QString &property, const QString &text);
+    /// Pushes a change of one property of the item or section shown (not typing: one undo step each).
+    void pushProperty(const QString &property, const QJsonValue &value);
 
     TemplateDocument *m_document;
     std::optional<RequirementSet> m_requirementSet;
@@ -82,15 +86,21 @@ private:
     QTextEdit *m_help;
     QCheckBox *m_required;
     QLabel *m_formatLabel;
-    QLineEdit *m_format;
+    QLineEdit *m_format; ///< the whole form's languages
+    QLabel *m_textFormatLabel;
+    QComboBox *m_textFormat;
+    QLabel *m_numberRangeLabel;
+    NumberRangeEditor *m_numberRange;
     QLabel *m_optionsLabel;
     OptionsEditor *m_options;
     QLabel *m_columnsLabel;
-    QTableWidget *m_columns;
+    OptionsEditor *m_columns;
     QLabel *m_showIfLabel;
-    QTextEdit *m_showIf;
+    ShowIfEditor *m_showIf;
     QLabel *m_requirementsLabel;
-    QTableWidget *m_requirements;
+    QTableWidget *m_requirements; ///< the whole form's coverage
+    QLabel *m_requirementPickerLabel;
+    RequirementPicker *m_requirementPicker;
     QLabel *m_translationsLabel;
     TranslationTable *m_translations;
     QLabel *m_noteLabel;

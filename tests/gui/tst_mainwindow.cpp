@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSettings>
 #include <QTableWidget>
 #include <QTextEdit>
@@ -173,8 +174,17 @@ void TestMainWindow::selectsAnItemAndShowsItsDetails()
     QVERIFY(tableColumn(translations, 2).contains(QStringLiteral("Adolygiad blynyddol")));
     QVERIFY(tableColumn(translations, 2).contains(QStringLiteral("(not translated yet)"))); // the help text
 
-    QCOMPARE(requirements->rowCount(), 1);
-    QVERIFY(requirements->item(0, 0)->text().startsWith(QStringLiteral("FR-REVIEW-TIMING")));
+    // The requirements of the set to tick; the one this question meets is ticked.
+    auto *picker = child<QListWidget>(&w, "propertyRequirementList");
+    QVERIFY(picker->isVisible());
+    QCOMPARE(picker->count(), 18);
+    QStringList ticked;
+    for (int row = 0; row < picker->count(); ++row) {
+        if (picker->item(row)->checkState() == Qt::Checked)
+            ticked.append(picker->item(row)->text());
+    }
+    QCOMPARE(ticked, QStringList{QStringLiteral("FR-REVIEW-TIMING: Review timing")});
+    QVERIFY(!requirements->isVisible()); // the whole form's coverage is not shown for a question
 
     // A table question shows its columns, not answers to choose from.
     QVERIFY(w.selectId(QStringLiteral("actions")));
@@ -188,14 +198,21 @@ void TestMainWindow::showsWhenAQuestionIsAskedInWords()
 {
     MainWindow w;
     QVERIFY(w.openTemplateFile(kSmall));
-    auto *showIf = child<QTextEdit>(&w, "propertyShowIf");
+    auto *showIf = child<QLabel>(&w, "propertyShowIfWords");
+    auto *question = child<QComboBox>(&w, "propertyShowIfQuestion");
+    auto *answer = child<QComboBox>(&w, "propertyShowIfAnswer");
     QVERIFY(w.selectId(QStringLiteral("phb-notes")));
-    QCOMPARE(showIf->toPlainText(),
+    QCOMPARE(showIf->text(),
              QStringLiteral("Only when the answer to question 4 (Do you have a personal health budget?) is Yes"));
+    QCOMPARE(question->currentText(), QStringLiteral("4. Do you have a personal health budget?"));
+    QCOMPARE(answer->currentText(), QStringLiteral("Yes"));
     QVERIFY(w.selectId(QStringLiteral("hours")));
-    QCOMPARE(showIf->toPlainText(), QStringLiteral("Always"));
-    QCOMPARE(child<QLineEdit>(&w, "propertyFormat")->text(), QStringLiteral("at least 0, at most 168, in hours"));
-    QCOMPARE(child<QLabel>(&w, "propertyFormatLabel")->text(), QStringLiteral("Allowed numbers"));
+    QCOMPARE(showIf->text(), QStringLiteral("Always"));
+    QCOMPARE(question->currentText(), QStringLiteral("Always asked"));
+    QCOMPARE(child<QLineEdit>(&w, "propertyMin")->text(), QStringLiteral("0"));
+    QCOMPARE(child<QLineEdit>(&w, "propertyMax")->text(), QStringLiteral("168"));
+    QCOMPARE(child<QLineEdit>(&w, "propertyUnit")->text(), QStringLiteral("hours"));
+    QCOMPARE(child<QLabel>(&w, "propertyNumberRangeLabel")->text(), QStringLiteral("Allowed numbers"));
 }
 
 void TestMainWindow::previewShowsThePrintedForm()
