@@ -162,6 +162,8 @@ void MainWindow::createActions()
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("menuFile"));
+    file->addAction(makeAction(QStringLiteral("actionNewTemplate"), tr("&New template"),
+                               {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N)}, [this] { newTemplate(); }));
     file->addAction(makeAction(QStringLiteral("actionOpen"), tr("&Open template file\u2026"), {QKeySequence::Open},
                                [this] { chooseTemplateFile(); }));
     file->addAction(makeAction(QStringLiteral("actionSave"), tr("&Save"), {QKeySequence::Save}, [this] { save(); }));
@@ -301,6 +303,20 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+bool MainWindow::newTemplate()
+{
+    if (!maybeSave())
+        return false;
+    Template t;
+    t.id = QStringLiteral("new-review-form");
+    t.title = tr("New review form");
+    t.requirementSet = QStringLiteral("chc-national-framework");
+    m_document->open(t, TemplateDocument::Origin::File, QString());
+    m_properties->showId({});
+    statusBar()->showMessage(tr("A new, empty form. Add a section (Ctrl+Shift+N), then questions (Ctrl+N)."), 8000);
+    return true;
+}
+
 bool MainWindow::maybeSave()
 {
     if (!m_document->isModified())
@@ -318,7 +334,7 @@ bool MainWindow::save()
 {
     if (!m_document->isOpen())
         return false;
-    if (m_document->origin() != TemplateDocument::Origin::File)
+    if (m_document->origin() != TemplateDocument::Origin::File || m_document->path().isEmpty())
         return saveAs();
     return saveTemplateFile(m_document->path());
 }

@@ -36,6 +36,8 @@ public:
     bool openTemplateFile(const QString &path);
     /// Opens a template bundled with Coform (a resource path from bundledTemplatePaths()).
     bool openBundledTemplate(const QString &path);
+    /// Starts a new, empty template (a file not saved yet). Unsaved changes are asked about first.
+    bool newTemplate();
     /// Selects the section or item with this id in the tree; false when there is none.
     bool selectId(const QString &id);
 

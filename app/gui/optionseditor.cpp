@@ -89,18 +89,32 @@ void OptionsEditor::setItem(const Item &item)
         m_options = item.options;
     }
     m_scale = m_rows == Rows::Options && item.type == ItemType::Scale;
-    m_table->clear();
-    m_table->setColumnCount(m_scale ? 3 : 2);
-    m_table->setHorizontalHeaderLabels(m_scale ? QStringList{tr("Answer"), tr("What it means"), tr("Code")}
-                                       : m_rows == Rows::Columns ? QStringList{tr("Column heading"), tr("Code")}
-                                                                 : QStringList{tr("Answer"), tr("Code")});
-    m_table->setRowCount(int(m_options.size()));
+    const int columns = m_scale ? 3 : 2;
+    // Cells are updated in place, never rebuilt while the same rows are shown: a cell just typed in (whose editor is
+    // still closing) and the chosen cell stay as they are.
+    if (m_table->columnCount() != columns || m_table->rowCount() != m_options.size()) {
+        m_table->clear();
+        m_table->setColumnCount(columns);
+        m_table->setHorizontalHeaderLabels(m_scale ? QStringList{tr("Answer"), tr("What it means"), tr("Code")}
+                                           : m_rows == Rows::Columns ? QStringList{tr("Column heading"), tr("Code")}
+                                                                     : QStringList{tr("Answer"), tr("Code")});
+        m_table->setRowCount(int(m_options.size()));
+    }
+    auto put = [this](int row, int column, const QString &text, bool editable) {
+        QTableWidgetItem *existing = m_table->item(row, column);
+        if (!existing) {
+            m_table->setItem(row, column, cell(text, editable));
+        } else if (existing->text() != text) {
+            existing->setText(text);
+            existing->setToolTip(text);
+        }
+    };
     for (int row = 0; row < m_options.size(); ++row) {
         const Option &option = m_options.at(row);
-        m_table->setItem(row, 0, cell(option.label, true));
+        put(row, 0, option.label, true);
         if (m_scale)
-            m_table->setItem(row, 1, cell(option.description, true));
-        m_table->setItem(row, m_scale ? 2 : 1, cell(option.value, false));
+            put(row, 1, option.description, true);
+        put(row, m_scale ? 2 : 1, option.value, false);
     }
     if (currentRow >= 0 && currentRow < m_table->rowCount())
         m_table->setCurrentCell(currentRow, 0);
