@@ -182,8 +182,10 @@ void TemplateEditActions::duplicate()
         Item copy = *item;
         copy.id = uniqueId(item->id + QStringLiteral("-copy"));
         m_selectAfterChange = copy.id;
+        // The push changes the template: nothing of it is read through `item` or `section` afterwards.
+        const QString label = item->label;
         if (m_document->push(Edit::insertItem(t, section->id, index + 1, copy)))
-            emit message(tr("Made a copy of \u201c%1\u201d.").arg(item->label));
+            emit message(tr("Made a copy of \u201c%1\u201d.").arg(label));
     } else if (const Section *section = t.findSection(current)) {
         int index = 0;
         while (t.sections.at(index).id != current)
@@ -200,8 +202,9 @@ void TemplateEditActions::duplicate()
             item.id = id;
         }
         m_selectAfterChange = copy.id;
+        const QString title = section->title;
         if (m_document->push(Edit::insertSection(t, index + 1, copy)))
-            emit message(tr("Made a copy of the section \u201c%1\u201d.").arg(section->title));
+            emit message(tr("Made a copy of the section \u201c%1\u201d.").arg(title));
     }
     m_selectAfterChange.clear();
 }
