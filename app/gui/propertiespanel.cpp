@@ -4,6 +4,7 @@
 #include "edit/templatejson.h"
 #include "optionseditor.h"
 #include "plainwords.h"
+#include "plainwordsassist.h"
 #include "ruleeditors.h"
 #include "templatedocument.h"
 #include "translationtable.h"
@@ -188,6 +189,12 @@ void PropertiesPanel::createFields()
     m_hints = makeTextBox(QStringLiteral("propertyHints"), content);
     makeReadOnly(m_hints);
     addRow(&m_hintsLabel, m_hints, tr("Tips for plain words"));
+    m_plainAssist = new PlainWordsAssist(content);
+    m_plainAssistLabel = new QLabel(tr("Plain words, in one click"), content);
+    m_plainAssistLabel->setObjectName(QStringLiteral("plainWordsAssistLabel"));
+    m_form->addRow(m_plainAssistLabel, m_plainAssist);
+    m_plainAssist->watch(m_text);
+    m_plainAssist->watch(m_help);
     m_required = new QCheckBox(tr("People must answer this question"), content);
     m_required->setObjectName(QStringLiteral("propertyRequired"));
     m_required->setAccessibleName(tr("People must answer this question"));
@@ -293,6 +300,8 @@ void PropertiesPanel::connectEdits()
         if (!m_updating)
             pushProperty(QStringLiteral("showIf"), value);
     });
+    connect(m_plainAssist, &PlainWordsAssist::replaceRequested, this,
+            [this](const QString &property, const QString &text) { pushProperty(property, text); });
     connect(m_requirementPicker, &RequirementPicker::requirementsEdited, this, [this](const QStringList &ids) {
         if (!m_updating && m_shown == Shown::Item)
             pushProperty(QStringLiteral("requirements"), TemplateJson::fromStrings(ids));
@@ -483,7 +492,8 @@ void PropertiesPanel::showSection(const Template &t, const Section &section)
     setBoxText(m_help, section.help);
     m_showIf->setTarget(t, section.id, section.showIf);
     m_id->setText(section.id);
-    fillHints({section.title, section.help});
+    fillHints({section.title, section.help},
+              {{QStringLiteral("title"), section.title}, {QStringLiteral("help"), section.help}});
     for (QWidget *field :
          {static_cast<QWidget *>(m_type), static_cast<QWidget *>(m_text), static_cast<QWidget *>(m_help),
           static_cast<QWidget *>(m_showIf), static_cast<QWidget *>(m_id)})
@@ -519,7 +529,7 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
     QStringList words{item.label, item.help};
     for (const Option &option : item.options)
         words.append(option.label);
-    fillHints(words);
+    fillHints(words, {{QStringLiteral("label"), item.label}, {QStringLiteral("help"), item.help}});
     for (QWidget *field :
          {static_cast<QWidget *>(m_itemType), static_cast<QWidget *>(m_text), static_cast<QWidget *>(m_help),
           static_cast<QWidget *>(m_showIf), static_cast<QWidget *>(m_id)})
@@ -579,17 +589,32 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
     }
 }
 
-void PropertiesPanel::fillHints(const QStringList &texts)
+void PropertiesPanel::fillHints(const QStringList &texts, const QVector<PlainWordsAssist::Field> &fields)
 {
     QStringList hints;
+    // The figures first: how easy the words are to read (Flesch reading ease, sentence and word length).
+    for (const PlainWordsAssist::Field &field : fields) {
+        const QString figures = PlainWordsAssist::figures(field.text);
+        if (!figures.isEmpty())
+            hints.append(tr("%1: %2").arg(field.property == QLatin1String("help") ? tr("Help text")
+                                          : m_shown == Shown::Item                ? tr("Question")
+                                                                                  : tr("Title"),
+                                          figures));
+    }
+    const qsizetype figureLines = hints.size();
     for (const QString &text : texts) {
         for (const QString &hint : PlainWords::plainLanguageHints(text)) {
             if (!hints.contains(hint))
                 hints.append(hint);
         }
     }
-    setBoxText(m_hints, hints.isEmpty() ? tr("No tips: the words look plain.") : hints.join(QLatin1Char('\n')));
+    if (hints.size() == figureLines)
+        hints.append(tr("No tips: the words look plain."));
+    setBoxText(m_hints, hints.join(QLatin1Char('\n')));
     showRow(m_hints);
+    m_plainAssist->setFields(fields);
+    if (m_plainAssist->offerCount() > 0)
+        showRow(m_plainAssist);
 }
 
 } // namespace coform

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "plainwordsassist.h"
+
 #include "model/requirementset.h"
 
 #include <QSet>
@@ -60,7 +62,7 @@ private:
     void setRowText(QLabel *label, const QString &text);
     void fillCoverage(const Template &t);
     /// Plain-language tips for the words shown (updated as they are typed).
-    void fillHints(const QStringList &texts);
+    void fillHints(const QStringList &texts, const QVector<PlainWordsAssist::Field> &fields);
     void pushText(const QString &property, const QString &text);
     /// Pushes a change of one property of the item or section shown (not typing: one undo step each).
     void pushProperty(const QString &property, const QJsonValue &value);
@@ -82,6 +84,8 @@ private:
     QTextEdit *m_text;
     QLabel *m_hintsLabel;
     QTextEdit *m_hints;
+    QLabel *m_plainAssistLabel;
+    PlainWordsAssist *m_plainAssist;
     QLabel *m_helpLabel;
     QTextEdit *m_help;
     QCheckBox *m_required;

@@ -250,12 +250,46 @@ void TestEditing::plainLanguageTipsFollowTheWords()
     QVERIFY(w.openTemplateFile(kSmall));
     QVERIFY(w.selectId(QStringLiteral("nhs-number")));
     auto *hints = child<QTextEdit>(&w, "propertyHints");
-    QCOMPARE(hints->toPlainText(), QStringLiteral("No tips: the words look plain."));
-    child<QTextEdit>(&w, "propertyText")->setPlainText(QStringLiteral("Has the ICB checked your eligibility?"));
+    QVERIFY2(hints->toPlainText().endsWith(QStringLiteral("No tips: the words look plain.")),
+             qPrintable(hints->toPlainText()));
+    auto *text = child<QTextEdit>(&w, "propertyText");
+    text->setPlainText(QStringLiteral("Has the ICB checked your eligibility?"));
     const QString tips = hints->toPlainText();
+    // The figures, by hand: one sentence of 6 words and 31 letters (5.2 a word); syllables as vowel groups:
+    // has 1, the 1, ICB 1, checked 2, your 1, eligibility 6 = 12; 206.835 - 1.015 * 6 - 84.6 * 12 / 6 = 31.5: "hard".
+    QVERIFY2(
+        tips.startsWith(QStringLiteral("Question: reading ease 32 (hard); 6.0 words a sentence; 5.2 letters a word")),
+        qPrintable(tips));
     QVERIFY2(tips.contains(QStringLiteral("\u201cICB\u201d may be hard to understand. You could say: your local NHS")),
              qPrintable(tips));
     QVERIFY2(tips.contains(QStringLiteral("\u201celigibility\u201d")), qPrintable(tips));
+    // The hard words are underlined in the box (the text itself is untouched) ...
+    QCOMPARE(text->extraSelections().size(), 2);
+    QCOMPARE(text->extraSelections().first().cursor.selectedText(), QStringLiteral("ICB"));
+    QCOMPARE(text->extraSelections().first().format.underlineStyle(), QTextCharFormat::WaveUnderline);
+    // ... and their plain words are one click away, as one step that undo takes back.
+    QPushButton *plain = nullptr;
+    for (QPushButton *b : w.findChildren<QPushButton *>(QStringLiteral("plainWordButton"))) {
+        if (b->text().contains(QStringLiteral("instead of \u201cICB\u201d")))
+            plain = b;
+    }
+    QVERIFY(plain);
+    QCOMPARE(
+        plain->text(),
+        QStringLiteral(
+            "Say \u201cyour local NHS organisation that plans and pays for care\u201d instead of \u201cICB\u201d"));
+    const int steps = stack(w)->count();
+    plain->click();
+    QCOMPARE(
+        w.document()->tmpl().findItem(QStringLiteral("nhs-number"))->label,
+        QStringLiteral("Has the your local NHS organisation that plans and pays for care checked your eligibility?"));
+    QCOMPARE(
+        text->toPlainText(),
+        QStringLiteral("Has the your local NHS organisation that plans and pays for care checked your eligibility?"));
+    QCOMPARE(stack(w)->count(), steps + 1);
+    QCOMPARE(text->extraSelections().size(), 1); // only "eligibility" is left
+    stack(w)->undo();
+    QCOMPARE(text->toPlainText(), QStringLiteral("Has the ICB checked your eligibility?"));
     child<QTextEdit>(&w, "propertyText")
         ->setPlainText(QStringLiteral("Please tell us about all of the different people and services who have been "
                                       "helping you with your care and support at home since the last time we met"));
