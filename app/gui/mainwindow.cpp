@@ -496,10 +496,18 @@ void MainWindow::savePdf()
         statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
 }
 
+void MainWindow::setCommentsProvider(std::function<QStringList(const QString &itemId)> provider)
+{
+    m_commentsProvider = std::move(provider);
+    if (m_meetingView)
+        m_meetingView->setCommentsProvider(m_commentsProvider);
+}
+
 void MainWindow::showMeetingView()
 {
     if (!m_meetingView) {
         m_meetingView = new MeetingView(m_document, this);
+        m_meetingView->setCommentsProvider(m_commentsProvider);
         // Moving through the questions there chooses them here too, so the details follow.
         connect(m_meetingView, &MeetingView::currentChanged, this, [this](const QString &id) { selectId(id); });
     }

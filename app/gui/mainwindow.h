@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QSplitter;
@@ -44,6 +46,8 @@ public:
     TemplateDocument *document() const { return m_document; }
     /// The tree's model (the shared workspace puts presence and comment counts on it).
     TemplateTreeModel *treeModel() const { return m_treeModel; }
+    /// Where the meeting view finds an item's open comments (a shared template's); null for none.
+    void setCommentsProvider(std::function<QStringList(const QString &itemId)> provider);
     /// The id of the section or item chosen in the tree; empty for none.
     QString currentId() const;
 
@@ -91,6 +95,7 @@ private:
     PdfPreview *m_preview = nullptr;
     MeetingView *m_meetingView = nullptr;
     QString m_keptId; ///< the id chosen in the tree, to tell when it changes
+    std::function<QStringList(const QString &)> m_commentsProvider;
     QLabel *m_templateStatus = nullptr;
     QLabel *m_previewStatus = nullptr;
     QList<QWidget *> m_focusOrder; ///< the panels' main controls, for F6 and Ctrl+1..4

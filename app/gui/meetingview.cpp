@@ -37,6 +37,10 @@ MeetingView::MeetingView(TemplateDocument *document, QWidget *parent)
     m_question = makeLabel(QStringLiteral("meetingQuestion"), 3.0, true, this);
     m_help = makeLabel(QStringLiteral("meetingHelp"), 2.0, false, this);
     m_answers = makeLabel(QStringLiteral("meetingAnswers"), 2.2, false, this);
+    m_hints = makeLabel(QStringLiteral("meetingHints"), 1.6, false, this);
+    m_hints->setAccessibleName(tr("Tips for plain words"));
+    m_comments = makeLabel(QStringLiteral("meetingComments"), 1.6, false, this);
+    m_comments->setAccessibleName(tr("Comments"));
     m_position = makeLabel(QStringLiteral("meetingPosition"), 1.4, false, this);
     m_previous = new QPushButton(tr("Previous question"), this);
     m_previous->setObjectName(QStringLiteral("meetingPrevious"));
@@ -69,6 +73,8 @@ MeetingView::MeetingView(TemplateDocument *document, QWidget *parent)
     layout->addWidget(m_question);
     layout->addWidget(m_help);
     layout->addWidget(m_answers);
+    layout->addWidget(m_hints);
+    layout->addWidget(m_comments);
     layout->addStretch(1);
     layout->addLayout(buttons);
 
@@ -107,6 +113,12 @@ void MeetingView::showId(const QString &id)
         emit currentChanged(m_currentId);
 }
 
+void MeetingView::setCommentsProvider(CommentsProvider provider)
+{
+    m_commentsProvider = std::move(provider);
+    refresh();
+}
+
 void MeetingView::next()
 {
     const QVector<const Item *> items = m_document->tmpl().allItems();
@@ -132,6 +144,8 @@ void MeetingView::refresh()
         m_question->setText(tr("There are no questions in this form yet."));
         m_help->clear();
         m_answers->clear();
+        m_hints->clear();
+        m_comments->clear();
         m_position->clear();
         m_previous->setEnabled(false);
         m_next->setEnabled(false);
@@ -149,6 +163,18 @@ void MeetingView::refresh()
         answers = {QStringLiteral("\u2022 ") + tr("Yes"), QStringLiteral("\u2022 ") + tr("No")};
     m_answers->setText(answers.join(QLatin1Char('\n')));
     m_answers->setVisible(!answers.isEmpty());
+    QStringList hints = PlainWords::plainLanguageHints(item->label);
+    for (const QString &hint : PlainWords::plainLanguageHints(item->help)) {
+        if (!hints.contains(hint))
+            hints.append(hint);
+    }
+    m_hints->setText(hints.isEmpty() ? QString() : tr("Plain words: %1").arg(hints.join(QLatin1Char('\n'))));
+    m_hints->setVisible(!hints.isEmpty());
+    const QStringList comments = m_commentsProvider ? m_commentsProvider(item->id) : QStringList();
+    m_comments->setText(comments.isEmpty()
+                            ? QString()
+                            : tr("Comments (%1 open):\n%2").arg(comments.size()).arg(comments.join(QLatin1Char('\n'))));
+    m_comments->setVisible(!comments.isEmpty());
     const int position = currentPosition();
     const int count = int(t.allItems().size());
     m_position->setText(tr("%1 of %2").arg(position + 1).arg(count));

@@ -12,6 +12,7 @@
 #include "storedtemplatesync.h"
 #include "templatetreemodel.h"
 
+#include "store/commentstore.h"
 #include "store/database.h"
 #include "store/templatestore.h"
 
@@ -63,6 +64,7 @@ void SharedWorkspace::stopSync()
     if (m_presence)
         m_presence->clear();
     m_window->treeModel()->setPresence({});
+    m_window->setCommentsProvider({});
     m_window->treeModel()->setOpenComments({});
 }
 
@@ -165,6 +167,19 @@ bool SharedWorkspace::openStoredTemplate(const QString &templateId)
     });
     connect(m_sync.get(), &StoredTemplateSync::failed, this,
             [this](const QString &message) { m_window->statusBar()->showMessage(message); });
+    m_window->setCommentsProvider([this, templateId](const QString &itemId) {
+        QStringList lines;
+        const Result<QVector<CommentThread>> threads = CommentStore(m_db, m_session).threadsOnItem(templateId, itemId);
+        if (!threads.ok())
+            return lines;
+        for (const CommentThread &thread : threads.value()) {
+            if (thread.resolved || thread.comments.isEmpty())
+                continue;
+            const Comment &last = thread.comments.constLast();
+            lines.append(QStringLiteral("%1: %2").arg(last.author, last.body));
+        }
+        return lines;
+    });
     m_history->setTemplateId(templateId);
     m_diffView->setTemplateId(templateId);
     m_comments->setTemplateId(templateId);

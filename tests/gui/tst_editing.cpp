@@ -361,6 +361,24 @@ void TestEditing::meetingViewShowsTheQuestionBig()
     child<QTextEdit>(&w, "propertyText")->setPlainText(QStringLiteral("Your NHS number"));
     QCOMPARE(question->text(), QStringLiteral("2. Your NHS number"));
 
+    // Its plain-language hints, and the open comments on it (in a shared template), are shown big too.
+    auto *hints = child<QLabel>(meeting, "meetingHints");
+    auto *comments = child<QLabel>(meeting, "meetingComments");
+    QVERIFY(!hints->isVisible());
+    QVERIFY(!comments->isVisible());
+    w.setCommentsProvider([](const QString &itemId) {
+        return itemId == QLatin1String("nhs-number") ? QStringList{QStringLiteral("Priya: Say where to find it")}
+                                                     : QStringList();
+    });
+    QCOMPARE(comments->text(), QStringLiteral("Comments (1 open):\nPriya: Say where to find it"));
+    QVERIFY(comments->isVisible());
+    child<QTextEdit>(&w, "propertyText")->setPlainText(QStringLiteral("Your NHS number, as the ICB has it"));
+    QVERIFY2(hints->text().contains(QStringLiteral("\u201cICB\u201d may be hard to understand")),
+             qPrintable(hints->text()));
+    QVERIFY(hints->isVisible());
+    QTest::keyClick(meeting, Qt::Key_Right);
+    QVERIFY(!comments->isVisible());
+
     QTest::keyClick(meeting, Qt::Key_Escape);
     QTRY_VERIFY(!meeting->isVisible());
 }
