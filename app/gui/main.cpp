@@ -66,6 +66,7 @@ int main(int argc, char **argv)
     if (db && session)
         workspace = std::make_unique<coform::SharedWorkspace>(&window, *db, *session);
     window.show();
+    window.offerRecovery();
     if (!parser.positionalArguments().isEmpty())
         window.openTemplateFile(parser.positionalArguments().constFirst());
     return app.exec();

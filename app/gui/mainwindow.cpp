@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "draftrecovery.h"
+
 #include "storedtemplatedocument.h"
 
 #include "format/templateformat.h"
@@ -17,12 +19,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -48,6 +53,9 @@ MainWindow::MainWindow(QWidget *parent)
     restoreLayout();
 
     connect(m_document, &TemplateDocument::templateReplaced, this, &MainWindow::onTemplateReplaced);
+    m_recovery = new DraftRecovery(m_document, this);
+    connect(m_recovery, &DraftRecovery::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     connect(m_document, &TemplateDocument::contentChanged, this, &MainWindow::updateTitleAndStatus);
     connect(m_templateList, &TemplateList::templateChosen, this,
             [this](TemplateDocument::Origin origin, const QString &path) {
@@ -301,6 +309,38 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     saveLayout();
     event->accept();
+}
+
+void MainWindow::offerRecovery()
+{
+    const QVector<RecoverableDraft> drafts = DraftRecovery::find();
+    if (drafts.isEmpty())
+        return;
+    const RecoverableDraft &draft = drafts.first();
+    const QString where =
+        draft.path.isEmpty() ? tr("a new form that was never saved") : QDir::toNativeSeparators(draft.path);
+    QMessageBox box(
+        QMessageBox::Question, tr("Recover your changes?"),
+        tr("Coform stopped before your changes to \u201c%1\u201d (%2) were saved. They were kept at %3.")
+            .arg(draft.title, where, QLocale().toString(draft.changedAt.toLocalTime(), QLocale::ShortFormat)),
+        QMessageBox::NoButton, this);
+    QPushButton *recover = box.addButton(tr("&Recover the changes"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(tr("&Throw the changes away"), QMessageBox::DestructiveRole);
+    box.addButton(tr("&Not now"), QMessageBox::RejectRole);
+    box.setDefaultButton(recover);
+    box.exec();
+    if (box.clickedButton() == recover) {
+        QString error;
+        if (!DraftRecovery::recover(draft, m_document, &error)) {
+            QMessageBox::warning(this, tr("Recover your changes?"),
+                                 tr("The changes cannot be read back: %1").arg(error));
+            return;
+        }
+        setWindowModified(true);
+        statusBar()->showMessage(tr("Your changes are back. Save them to keep them."), 15000);
+    } else if (box.clickedButton() == discard) {
+        DraftRecovery::discard(draft);
+    }
 }
 
 bool MainWindow::newTemplate()

@@ -19,6 +19,7 @@ class PropertiesPanel;
 class TemplateEditActions;
 class TemplateList;
 class TemplateTreeModel;
+class DraftRecovery;
 class TextSize;
 class Theme;
 
@@ -46,6 +47,9 @@ public:
     TemplateDocument *document() const { return m_document; }
     /// The tree's model (the shared workspace puts presence and comment counts on it).
     TemplateTreeModel *treeModel() const { return m_treeModel; }
+    /// Offers to bring back changes to template files that a Coform which stopped without saving left behind.
+    void offerRecovery();
+    DraftRecovery *draftRecovery() const { return m_recovery; }
     /// Where the meeting view finds an item's open comments (a shared template's); null for none.
     void setCommentsProvider(std::function<QStringList(const QString &itemId)> provider);
     /// The id of the section or item chosen in the tree; empty for none.
@@ -83,6 +87,7 @@ private:
     QWidget *makePanel(const QString &objectName, const QString &heading, QWidget *content, QWidget *buddy);
 
     TemplateDocument *m_document;
+    DraftRecovery *m_recovery = nullptr;
     TextSize *m_textSize;
     Theme *m_theme;
     TemplateEditActions *m_editActions = nullptr;

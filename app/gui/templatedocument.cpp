@@ -40,12 +40,18 @@ TemplateDocument::~TemplateDocument()
 
 bool TemplateDocument::isModified() const
 {
-    return !m_undoStack->isClean();
+    return !m_undoStack->isClean() || m_unsavedWithoutSteps;
+}
+
+void TemplateDocument::markUnsaved()
+{
+    m_unsavedWithoutSteps = true;
 }
 
 void TemplateDocument::open(const Template &t, Origin origin, const QString &path)
 {
     emit aboutToReplaceTemplate();
+    m_unsavedWithoutSteps = false;
     m_undoStack->clear();
     m_template = t;
     m_origin = origin;
@@ -56,6 +62,7 @@ void TemplateDocument::open(const Template &t, Origin origin, const QString &pat
 void TemplateDocument::close()
 {
     emit aboutToReplaceTemplate();
+    m_unsavedWithoutSteps = false;
     m_undoStack->clear();
     m_template = Template{};
     m_origin = Origin::None;
@@ -67,6 +74,7 @@ void TemplateDocument::markSaved(const QString &path)
 {
     m_origin = Origin::File;
     m_path = path;
+    m_unsavedWithoutSteps = false;
     m_undoStack->setClean();
 }
 

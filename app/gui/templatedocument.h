@@ -39,6 +39,9 @@ public:
     void close();
     /// The template was saved as `path` (a file): it is now the document's file, with nothing unsaved.
     void markSaved(const QString &path);
+    /// Says the open template differs from its file although nothing is on the undo stack (changes recovered after a
+    /// crash); cleared by markSaved() and open().
+    void markUnsaved();
 
     /// Makes a change that can be undone. `merge` = Typing merges it with the previous change of the same
     /// property. Returns false (and emits editRefused) when the edit does not apply to the template.
@@ -71,6 +74,7 @@ private:
     Origin m_origin = Origin::None;
     QString m_path;
     QUndoStack *m_undoStack;
+    bool m_unsavedWithoutSteps = false;
 };
 
 } // namespace coform
