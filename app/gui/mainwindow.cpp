@@ -4,6 +4,7 @@
 
 #include "storedtemplatedocument.h"
 
+#include "editordocks.h"
 #include "format/templateformat.h"
 #include "meetingview.h"
 #include "pdfpreview.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     setAccessibleName(tr("Coform"));
     createPanels();
     createActions();
+    m_editorDocks = new EditorDocks(this); // requirement coverage and undo history, after the View menu exists
     restoreLayout();
 
     connect(m_document, &TemplateDocument::templateReplaced, this, &MainWindow::onTemplateReplaced);
@@ -71,6 +73,11 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+CoveragePanel *MainWindow::coveragePanel() const
+{
+    return m_editorDocks->coverage();
+}
 
 QWidget *MainWindow::makePanel(const QString &objectName, const QString &heading, QWidget *content, QWidget *buddy)
 {

@@ -13,6 +13,8 @@ class QTreeView;
 
 namespace coform {
 
+class CoveragePanel;
+class EditorDocks;
 class MeetingView;
 class PdfPreview;
 class PropertiesPanel;
@@ -52,6 +54,8 @@ public:
     DraftRecovery *draftRecovery() const { return m_recovery; }
     /// Where the meeting view finds an item's open comments (a shared template's); null for none.
     void setCommentsProvider(std::function<QStringList(const QString &itemId)> provider);
+    /// The requirement coverage panel (the shared workspace gives it the last published version).
+    CoveragePanel *coveragePanel() const;
     /// The id of the section or item chosen in the tree; empty for none.
     QString currentId() const;
 
@@ -104,6 +108,8 @@ private:
     QLabel *m_templateStatus = nullptr;
     QLabel *m_previewStatus = nullptr;
     QList<QWidget *> m_focusOrder; ///< the panels' main controls, for F6 and Ctrl+1..4
+
+    EditorDocks *m_editorDocks = nullptr; ///< requirement coverage and undo history
 };
 
 } // namespace coform

@@ -2,6 +2,7 @@
 
 #include "commentspanel.h"
 #include "conflictdialog.h"
+#include "coveragepanel.h"
 #include "diffview.h"
 #include "historypanel.h"
 #include "mainwindow.h"
@@ -46,6 +47,8 @@ SharedWorkspace::SharedWorkspace(MainWindow *window, Database &db, const Session
     });
     connect(m_comments, &CommentsPanel::unresolvedCountsChanged, m_window->treeModel(),
             &TemplateTreeModel::setOpenComments);
+    // The coverage panel compares with the last published version of the open stored template.
+    m_window->coveragePanel()->setPublishedProvider([this] { return lastPublishedVersion(); });
     // Opening a file or a bundled template ends the live link to a stored one.
     connect(m_window->document(), &TemplateDocument::templateReplaced, this, [this] {
         if (m_sync && m_window->document()->origin() != TemplateDocument::Origin::Store)
@@ -55,7 +58,27 @@ SharedWorkspace::SharedWorkspace(MainWindow *window, Database &db, const Session
 
 SharedWorkspace::~SharedWorkspace()
 {
+    m_window->coveragePanel()->setPublishedProvider({});
     stopSync();
+}
+
+std::optional<Template> SharedWorkspace::lastPublishedVersion() const
+{
+    const TemplateDocument *document = m_window->document();
+    if (document->origin() != TemplateDocument::Origin::Store)
+        return std::nullopt;
+    const TemplateStore store(m_db, m_session);
+    const Result<QVector<TemplateSummary>> all = store.list();
+    if (!all.ok())
+        return std::nullopt;
+    for (const TemplateSummary &summary : all.value()) {
+        if (summary.id == document->tmpl().id && summary.publishedVersion > 0) {
+            const Result<Template> published = store.get(summary.id, summary.publishedVersion);
+            if (published.ok())
+                return published.value();
+        }
+    }
+    return std::nullopt;
 }
 
 void SharedWorkspace::stopSync()

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "model/template.h"
 #include "store/session.h"
 
 #include <QObject>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class QDockWidget;
 class QLabel;
@@ -47,6 +49,8 @@ private:
     void openReviews();
     void onConflict(const SyncConflict &conflict);
     void stopSync();
+    /// The newest published version of the open stored template; std::nullopt when none (or not a stored one).
+    std::optional<Template> lastPublishedVersion() const;
 
     MainWindow *m_window;
     Database &m_db;
