@@ -18,7 +18,8 @@ namespace coform {
 
 namespace {
 constexpr int kPageMargin = 12;
-constexpr int kEditDelayMs = 400;
+constexpr int kEditDelayMs = 400; ///< the whole PDF: when the changes pause
+constexpr int kDrawDelayMs = 20;  ///< the pages on screen: right after a change (a burst of them is one)
 } // namespace
 
 PdfPreview::PdfPreview(TemplateDocument *document, QWidget *parent)
@@ -91,12 +92,16 @@ PdfPreview::PdfPreview(TemplateDocument *document, QWidget *parent)
 
     m_renderTimer.setSingleShot(true);
     connect(&m_renderTimer, &QTimer::timeout, this, &PdfPreview::startRender);
+    m_drawTimer.setSingleShot(true);
+    connect(&m_drawTimer, &QTimer::timeout, this, &PdfPreview::startDrawing);
     connect(m_profile, &QComboBox::currentIndexChanged, this, [this] {
         m_options.profile = PrintProfile(m_profile->currentData().toInt());
+        ++m_revision;
         scheduleRender(0);
     });
     connect(m_language, &QComboBox::currentIndexChanged, this, [this] {
         m_options.languages = m_language->currentData().toStringList();
+        ++m_revision;
         scheduleRender(0);
     });
     connect(m_zoom, &QComboBox::currentIndexChanged, this, &PdfPreview::updateScale);
@@ -107,11 +112,16 @@ PdfPreview::PdfPreview(TemplateDocument *document, QWidget *parent)
         m_pageTexts.clear();
         m_pdf.clear();
         fillLanguages();
+        m_shownRevision = ++m_revision; // what is still on its way is of the template before
+        m_drawTimer.stop();
         scheduleRender(0);
     });
-    // Edits: gathered for a moment, so that typing makes one new PDF, not one a letter.
+    // Edits: the pages on screen are drawn again straight away; the PDF waits until the typing pauses, so that
+    // typing makes one new PDF, not one a letter.
     connect(m_document, &TemplateDocument::contentChanged, this, [this] {
         fillLanguages();
+        ++m_revision;
+        m_drawTimer.start(kDrawDelayMs);
         scheduleRender(kEditDelayMs);
     });
     fillLanguages();
@@ -167,17 +177,87 @@ void PdfPreview::startRender()
         return;
     }
     m_renderInFlight = true;
-    const int generation = ++m_generation;
     setStatus(tr("Making the preview\u2026"));
     PreviewRenderer *renderer = m_renderer;
     QMetaObject::invokeMethod(
         m_renderer,
-        [this, renderer, generation, t = m_document->tmpl(), options = m_options] {
-            const RenderedPdf result = renderer->renderDocument(generation, t, options);
+        [this, renderer, revision = m_revision, t = m_document->tmpl(), options = m_options] {
+            const RenderedPdf result = renderer->renderDocument(revision, t, options);
             QMetaObject::invokeMethod(
                 this, [this, result] { showRendered(result); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
+}
+
+void PdfPreview::startDrawing()
+{
+    if (!m_document->isOpen() || m_pages.isEmpty())
+        return; // the first PDF makes the pages
+    if (m_drawInFlight) {
+        m_drawPending = true;
+        return;
+    }
+    QVector<PageRequest> wanted;
+    for (PreviewPage *page : std::as_const(m_pages)) {
+        if (page->isVisible() && !page->visibleRegion().isEmpty())
+            wanted.append({page->page(), page->wantedDpi()});
+    }
+    if (wanted.isEmpty())
+        return; // nothing on screen: the PDF will do
+    m_drawInFlight = true;
+    PreviewRenderer *renderer = m_renderer;
+    QMetaObject::invokeMethod(
+        m_renderer,
+        [this, renderer, wanted, revision = m_revision, t = m_document->tmpl(), options = m_options] {
+            const DrawnPages result = renderer->drawPages(revision, t, options, wanted);
+            QMetaObject::invokeMethod(
+                this, [this, result] { showDrawn(result); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void PdfPreview::showDrawn(const DrawnPages &result)
+{
+    m_drawInFlight = false;
+    if (result.revision > m_shownRevision && !m_pages.isEmpty()) {
+        updatePages(result.pageSizes);
+        m_shownRevision = result.revision;
+        // Every page is out of date (each keeps its old picture until it is next painted); those on screen have
+        // their new pictures here.
+        for (PreviewPage *page : std::as_const(m_pages))
+            page->invalidate();
+        for (int i = 0; i < result.drawn.size(); ++i) {
+            const PageRequest &drawn = result.drawn.at(i);
+            if (drawn.page < m_pages.size()) {
+                m_pages[drawn.page]->setImage(result.images.at(i), drawn.dpi);
+                emit pageImageShown(drawn.page);
+            }
+        }
+    }
+    if (m_drawPending) {
+        m_drawPending = false;
+        startDrawing();
+    }
+}
+
+bool PdfPreview::updatePages(const QVector<QSizeF> &sizes)
+{
+    // Pages that keep their number and size keep their old picture until the new one is drawn: no flicker.
+    if (sizes == m_pageSizes && m_pages.size() == sizes.size())
+        return false;
+    qDeleteAll(m_pages);
+    m_pages.clear();
+    m_pageSizes = sizes;
+    const int count = int(sizes.size());
+    for (int i = 0; i < count; ++i) {
+        auto *page = new PreviewPage(
+            i, count, sizes.at(i), [this](int p, double dpi) { requestPage(p, dpi); }, m_pagesWidget);
+        page->setAccessibleDescription(m_pageTexts.value(i));
+        m_pagesLayout->addWidget(page);
+        m_pages.append(page);
+    }
+    updateScale();
+    return true;
 }
 
 void PdfPreview::showRendered(const RenderedPdf &result)
@@ -188,59 +268,53 @@ void PdfPreview::showRendered(const RenderedPdf &result)
         startRender(); // the pages shown stay until the newest PDF is there
         return;
     }
-    if (result.generation != m_generation)
-        return;
     if (!result.error.isEmpty()) {
         qDeleteAll(m_pages);
         m_pages.clear();
         m_pageSizes.clear();
         m_pageTexts.clear();
         m_pdf.clear();
+        m_shownRevision = result.revision;
         setStatus(tr("The preview could not be made: %1").arg(result.error));
         emit rendered();
         return;
     }
     m_pdf = result.pdf;
     m_pageTexts = result.pageTexts;
-    const int count = int(result.pageSizes.size());
-    // Pages that keep their number and size keep their old picture until the new one is drawn: no flicker.
-    if (result.pageSizes != m_pageSizes) {
-        qDeleteAll(m_pages);
-        m_pages.clear();
-    }
-    m_pageSizes = result.pageSizes;
-    for (int i = 0; i < count; ++i) {
-        if (i < m_pages.size()) {
-            m_pages[i]->invalidate();
-            m_pages[i]->setAccessibleDescription(m_pageTexts.value(i));
-            continue;
+    // The pages on screen may already be newer (drawn after a later edit): then they stay as they are.
+    if (result.revision >= m_shownRevision) {
+        const bool madeAnew = updatePages(result.pageSizes);
+        if (!madeAnew && result.revision != m_shownRevision) {
+            for (PreviewPage *page : std::as_const(m_pages))
+                page->invalidate();
         }
-        auto *page = new PreviewPage(
-            i, count, result.pageSizes.at(i), [this](int p, double dpi) { requestPage(p, dpi); }, m_pagesWidget);
-        page->setAccessibleDescription(m_pageTexts.value(i));
-        m_pagesLayout->addWidget(page);
-        m_pages.append(page);
+        m_shownRevision = result.revision;
     }
+    for (int i = 0; i < m_pages.size(); ++i)
+        m_pages[i]->setAccessibleDescription(m_pageTexts.value(i));
     updateScale();
-    setStatus(PlainWords::count(count, tr("page"), tr("pages")));
+    setStatus(PlainWords::count(result.pageSizes.size(), tr("page"), tr("pages")));
     emit rendered();
 }
 
 void PdfPreview::requestPage(int page, double dpi)
 {
-    const int generation = m_generation;
     PreviewRenderer *renderer = m_renderer;
     QMetaObject::invokeMethod(
         m_renderer,
-        [this, renderer, generation, page, dpi] {
-            const QImage image = renderer->renderPage(generation, page, dpi);
+        [this, renderer, page, dpi] {
+            int revision = 0;
+            const QImage image = renderer->renderPage(page, dpi, &revision);
             if (image.isNull())
                 return;
             QMetaObject::invokeMethod(
                 this,
-                [this, generation, page, dpi, image] {
-                    if (generation == m_generation && page < m_pages.size())
+                [this, revision, page, dpi, image] {
+                    // Drawn from the newest layout the renderer had: never older than the pages on screen.
+                    if (revision >= m_shownRevision && page < m_pages.size()) {
                         m_pages[page]->setImage(image, dpi);
+                        emit pageImageShown(page);
+                    }
                 },
                 Qt::QueuedConnection);
         },

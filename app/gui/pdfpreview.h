@@ -18,11 +18,14 @@ namespace coform {
 class PreviewPage;
 class PreviewRenderer;
 class TemplateDocument;
+struct DrawnPages;
 struct RenderedPdf;
 
-/// The printed form as it will look: the PDF that renderPdf() makes, shown page by page with Poppler. The PDF is
-/// made and its pages are drawn in a thread of their own, and only pages that are visible get drawn, so the window
-/// never waits for it. Changes are gathered for a moment before a new PDF is made, so typing never stutters.
+/// The printed form as it will look: the layout the PDF is written from, drawn page by page with the PDF writer's
+/// PagePainter. Pages are laid out and drawn in a thread of their own, and only pages that are visible get drawn, so
+/// the window never waits for it. After an edit the pages on screen are drawn again at once (straight from a new
+/// layout); the whole PDF (for saving, and each page's text for screen readers, read back with Poppler) is made
+/// when the changes have paused for a moment, so typing never stutters.
 /// Choosers above the pages pick the print style (standard, large print, easy read) and the language.
 class PdfPreview : public QWidget
 {
@@ -47,6 +50,8 @@ public:
 signals:
     /// A new PDF is shown (or it failed: statusText() says why).
     void rendered();
+    /// A page's picture on screen was replaced by a newly drawn one (after a change, a zoom or a scroll).
+    void pageImageShown(int page);
     void statusChanged(const QString &status);
 
 protected:
@@ -55,6 +60,11 @@ protected:
 private:
     void startRender();
     void showRendered(const RenderedPdf &result);
+    /// Lays the form out again and draws the pages on screen (after an edit), before the PDF is made.
+    void startDrawing();
+    void showDrawn(const DrawnPages &result);
+    /// One page on screen for each size; true when they were made anew (the number or sizes changed).
+    bool updatePages(const QVector<QSizeF> &sizes);
     void requestPage(int page, double dpi);
     void updateScale();
     void fillLanguages();
@@ -75,12 +85,16 @@ private:
     QThread m_thread;
     PreviewRenderer *m_renderer; ///< lives in m_thread
     QTimer m_renderTimer;
+    QTimer m_drawTimer;
     RenderOptions m_options;
     QByteArray m_pdf;
     QString m_statusText;
-    int m_generation = 0;
+    int m_revision = 0;       ///< counts the changes of the template and of the print options
+    int m_shownRevision = -1; ///< the revision of the pages on screen
     bool m_renderInFlight = false;
     bool m_renderPending = false;
+    bool m_drawInFlight = false;
+    bool m_drawPending = false;
 };
 
 } // namespace coform

@@ -26,14 +26,14 @@ public:
     /// The picture is out of date: it stays on show until a new one is drawn.
     void invalidate();
     bool hasImage() const { return !m_image.isNull(); }
+    /// The resolution a picture needs to be sharp at the current scale on this screen.
+    double wantedDpi() const;
     QSize sizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    double wantedDpi() const;
-
     int m_page;
     QSizeF m_sizeInPoints;
     std::function<void(int, double)> m_request;
