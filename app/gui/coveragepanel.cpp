@@ -256,6 +256,8 @@ void CoveragePanel::showPublished()
     const QString requirementId = currentRequirementId();
     if (!m_document->isOpen() || !m_set) {
         text.clear();
+    } else if (m_document->origin() == TemplateDocument::Origin::File && m_document->path().isEmpty()) {
+        text = tr("This form is new and not shared yet, so it has no published version to compare with.");
     } else if (m_document->origin() == TemplateDocument::Origin::File) {
         text = tr("This form is a file, not a shared template, so it has no published version to compare with.");
     } else if (m_document->origin() == TemplateDocument::Origin::Bundled) {

@@ -29,9 +29,15 @@ EditorDocks::EditorDocks(MainWindow *window)
                                             "line to go back to how the form was just after that change."));
     m_undoView->setToolTip(tr("Choose a line to undo every change after it; choose a later line to redo them. The "
                               "first line is the form as it was opened; the saved state has the save icon."));
-    // The first line is the form before any change: as it was opened (or nothing, when no form is open).
+    // The first line is the form before any change: as it was opened, a new empty one, or none.
     auto updateEmptyLabel = [this] {
-        m_undoView->setEmptyLabel(m_window->document()->isOpen() ? tr("As opened") : tr("No form is open"));
+        const TemplateDocument *document = m_window->document();
+        if (!document->isOpen())
+            m_undoView->setEmptyLabel(tr("No form is open"));
+        else if (document->origin() == TemplateDocument::Origin::File && document->path().isEmpty())
+            m_undoView->setEmptyLabel(tr("<empty template>"));
+        else
+            m_undoView->setEmptyLabel(tr("As opened"));
     };
     updateEmptyLabel();
     connect(window->document(), &TemplateDocument::templateReplaced, this, updateEmptyLabel);

@@ -269,6 +269,15 @@ void TestCoveragePanel::undoHistoryShowsTheChanges()
     QVERIFY(w.document()->tmpl().findItem(QStringLiteral("advocate-wanted")));
     QCOMPARE(w.coveragePanel()->summaryText(), QStringLiteral("18 of 18 requirements covered"));
 
+    // A new template starts empty.
+    QAction *newTemplate = w.findChild<QAction *>(QStringLiteral("actionNewTemplate"));
+    QVERIFY(newTemplate);
+    w.document()->undoStack()->setClean();
+    newTemplate->trigger();
+    QTRY_COMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("<empty template>"));
+    QVERIFY(w.coveragePanel()->selectRequirement(QStringLiteral("FR-CONSENT")));
+    QVERIFY(w.coveragePanel()->publishedText().startsWith(QStringLiteral("This form is new")));
+
     QAction *goTo = w.findChild<QAction *>(QStringLiteral("actionGoToUndoHistory"));
     QVERIFY(goTo);
     goTo->trigger();
