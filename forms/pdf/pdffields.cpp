@@ -251,6 +251,8 @@ public:
             Handle w = Handle::newDictionary();
             makeWidget(w, p);
             w.replaceKey("/Parent", madeField);
+            if (!tooltip.isEmpty())
+                w.replaceKey("/TU", text(tooltip)); // for viewers that read a widget's own tooltip
             w.replaceKey("/AP", textAppearance(p.rect.size()));
             Handle made = m_pdf.makeIndirectObject(w);
             kids.appendItem(made);
@@ -277,7 +279,8 @@ public:
     }
 
     /// A radio button group: one field, a kid widget for each place, "on" states named by the places' values.
-    void radioGroup(const QString &partialName, const QString &tooltip, const QVector<Place> &places)
+    void radioGroup(const QString &partialName, const QString &tooltip, const QVector<Place> &places,
+                    const QStringList &buttonTooltips)
     {
         Handle f = field(partialName, tooltip, Handle());
         f.replaceKey("/FT", name("/Btn"));
@@ -292,6 +295,9 @@ public:
             w.replaceKey("/Parent", madeField);
             w.replaceKey("/AS", name("/Off"));
             w.replaceKey("/AP", buttonAppearance(p.rect.size(), p.value));
+            // Each button says which answer it is (read by viewers that announce a widget's own tooltip).
+            if (int(kids.getArrayNItems()) < buttonTooltips.size())
+                w.replaceKey("/TU", text(buttonTooltips.at(kids.getArrayNItems())));
             Handle made = m_pdf.makeIndirectObject(w);
             kids.appendItem(made);
             listWidget(made, p);
@@ -390,6 +396,18 @@ QString joinedPhrase(Phrase p, const QStringList &languages)
     return parts.join(QStringLiteral(" / "));
 }
 
+QString optionLabelOf(const Template &t, const Item &item, const QString &value, const QStringList &languages)
+{
+    const Option *option = item.option(value);
+    if (!option)
+        return value;
+    QStringList labels;
+    for (const QString &lang : languages.isEmpty() ? QStringList{t.sourceLanguage()} : languages)
+        labels << localizedOptionLabel(t, item, *option, lang).simplified();
+    labels.removeDuplicates();
+    return labels.join(QStringLiteral(" / "));
+}
+
 /// The places of one page grouped into one rectangle a page (the lines of a long answer).
 QVector<Place> unitedByPage(const QVector<Place> &places)
 {
@@ -465,12 +483,8 @@ bool build(QPDF &pdf, const QVector<PageDrawLog> &log, const Template &t, const 
                 QString optionLabel;
                 if (item.type == ItemType::YesNo) {
                     optionLabel = joinedPhrase(p.value == QLatin1String("yes") ? Phrase::Yes : Phrase::No, o.languages);
-                } else if (const Option *option = item.option(p.value)) {
-                    QStringList labels;
-                    for (const QString &lang : o.languages.isEmpty() ? QStringList{t.sourceLanguage()} : o.languages)
-                        labels << localizedOptionLabel(t, item, *option, lang).simplified();
-                    labels.removeDuplicates();
-                    optionLabel = labels.join(QStringLiteral(" / "));
+                } else {
+                    optionLabel = optionLabelOf(t, item, p.value, o.languages);
                 }
                 fb.checkBox(p.value, QStringLiteral("%1: %2").arg(tooltip, optionLabel), parent, p, p.value);
             }
@@ -478,8 +492,13 @@ bool build(QPDF &pdf, const QVector<PageDrawLog> &log, const Template &t, const 
         }
         case ItemType::Choice:
         case ItemType::Scale:
-            if (!at.isEmpty())
-                fb.radioGroup(item.id, tooltip, at);
+            if (!at.isEmpty()) {
+                QStringList buttonTooltips;
+                for (const Place &p : at)
+                    buttonTooltips << QStringLiteral("%1: %2").arg(tooltip,
+                                                                   optionLabelOf(t, item, p.value, o.languages));
+                fb.radioGroup(item.id, tooltip, at, buttonTooltips);
+            }
             break;
         case ItemType::Table: {
             const int columns = qMax(1, int(item.columns.size()));
