@@ -8,7 +8,9 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
 #include <QFile>
+#include <QHash>
 #include <QMap>
+#include <QMutex>
 #include <QRawFont>
 #include <QtEndian>
 
@@ -38,9 +40,15 @@ Handle name(const char *n)
     return Handle::newName(n);
 }
 
+/// "/n" as qpdf spells a name or a dictionary key. (Built by QString: GCC 12 warns, wrongly, about "/" + std::string.)
+std::string nameKey(const QString &n)
+{
+    return utf8(QLatin1Char('/') + n);
+}
+
 Handle nameOf(const QString &n)
 {
-    return Handle::newName("/" + utf8(n));
+    return Handle::newName(nameKey(n));
 }
 
 Handle text(const QString &s)
@@ -53,9 +61,9 @@ Handle real(qreal v)
     return Handle::newReal(double(v), 2, true);
 }
 
-std::string number(qreal v)
+QString number(qreal v)
 {
-    return QString::number(v, 'f', 2).toStdString();
+    return QString::number(v, 'f', 2);
 }
 
 /// Unicode of the WinAnsiEncoding codes 128 to 159 (0: not defined).
@@ -71,8 +79,20 @@ char16_t winAnsiToUnicode(int code)
     return char16_t(code);
 }
 
-/// The embedded font: a whole TrueType file as /FontFile2, simple font with /WinAnsiEncoding.
-bool makeFont(QPDF &pdf, const QString &path, Handle *font, QString *error)
+/// What the font dictionary needs from a TrueType file, read once a process for each file.
+struct FontData
+{
+    QByteArray compressed; ///< the whole file, zlib-compressed (/FlateDecode)
+    qint64 length = 0;     ///< the file's size (/Length1)
+    QString psName;
+    QVector<int> widths; ///< WinAnsi codes 32 to 255, 1000 units an em
+    QVector<int> bbox;
+    int ascent = 0;
+    int descent = 0;
+    int capHeight = 0;
+};
+
+bool readFontData(const QString &path, FontData *out, QString *error)
 {
     QFile file(path);
     if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
@@ -87,15 +107,14 @@ bool makeFont(QPDF &pdf, const QString &path, Handle *font, QString *error)
         return false;
     }
     const qreal unitsPerEm = raw.unitsPerEm();
-    const auto scaled = [&](qreal fontUnits) { return fontUnits * 1000.0 / unitsPerEm; };
+    const auto scaled = [&](qreal fontUnits) { return qRound(fontUnits * 1000.0 / unitsPerEm); };
     // Font bounding box from the 'head' table (xMin, yMin, xMax, yMax at byte 36, signed 16-bit font units).
-    QVector<qreal> bbox{-200, -250, 1100, 950};
+    out->bbox = {-200, -250, 1100, 950};
     const QByteArray head = raw.fontTable("head");
     if (head.size() >= 44) {
         for (int i = 0; i < 4; ++i)
-            bbox[i] = scaled(qFromBigEndian<qint16>(head.constData() + 36 + 2 * i));
+            out->bbox[i] = scaled(qFromBigEndian<qint16>(head.constData() + 36 + 2 * i));
     }
-    Handle widths = Handle::newArray();
     QVector<quint32> glyphs(1);
     int glyphCount = 1;
     for (int code = 32; code <= 255; ++code) {
@@ -105,34 +124,62 @@ bool makeFont(QPDF &pdf, const QString &path, Handle *font, QString *error)
             const QVector<QPointF> advances = raw.advancesForGlyphIndexes(glyphs);
             width = advances.isEmpty() ? 0 : advances.first().x();
         }
-        widths.appendItem(Handle::newInteger(qRound(width)));
+        out->widths.append(qRound(width));
     }
-    QString psName = raw.familyName();
-    psName.remove(QLatin1Char(' '));
+    out->psName = raw.familyName();
+    out->psName.remove(QLatin1Char(' '));
     if (!raw.styleName().isEmpty() && raw.styleName() != QLatin1String("Regular"))
-        psName += QLatin1Char('-') + QString(raw.styleName()).remove(QLatin1Char(' '));
+        out->psName += QLatin1Char('-') + QString(raw.styleName()).remove(QLatin1Char(' '));
+    out->ascent = qRound(raw.ascent());
+    out->descent = -qRound(raw.descent());
+    out->capHeight = qRound(raw.capHeight());
+    out->length = data.size();
+    // qCompress gives a 4-byte length and then a zlib stream, which is what /FlateDecode reads.
+    out->compressed = qCompress(data, 6).mid(4);
+    return true;
+}
 
-    Handle fontFile = Handle::newStream(&pdf, data.toStdString());
-    fontFile.getDict().replaceKey("/Length1", Handle::newInteger(data.size()));
+/// The embedded font: a whole TrueType file as /FontFile2, simple font with /WinAnsiEncoding.
+bool makeFont(QPDF &pdf, const QString &path, Handle *font, QString *error)
+{
+    static QMutex mutex;
+    static QHash<QString, FontData> cache;
+    FontData data;
+    {
+        const QMutexLocker lock(&mutex);
+        if (!cache.contains(path)) {
+            FontData read;
+            if (!readFontData(path, &read, error))
+                return false;
+            cache.insert(path, read);
+        }
+        data = cache.value(path);
+    }
+    Handle widths = Handle::newArray();
+    for (const int w : data.widths)
+        widths.appendItem(Handle::newInteger(w));
+    Handle fontFile = Handle::newStream(&pdf, data.compressed.toStdString());
+    fontFile.getDict().replaceKey("/Filter", name("/FlateDecode"));
+    fontFile.getDict().replaceKey("/Length1", Handle::newInteger(data.length));
     Handle descriptor = Handle::newDictionary();
     descriptor.replaceKey("/Type", name("/FontDescriptor"));
-    descriptor.replaceKey("/FontName", nameOf(psName));
+    descriptor.replaceKey("/FontName", nameOf(data.psName));
     descriptor.replaceKey("/Flags", Handle::newInteger(32)); // non-symbolic
     Handle box = Handle::newArray();
-    for (qreal v : bbox)
-        box.appendItem(Handle::newInteger(qRound(v)));
+    for (const int v : data.bbox)
+        box.appendItem(Handle::newInteger(v));
     descriptor.replaceKey("/FontBBox", box);
     descriptor.replaceKey("/ItalicAngle", Handle::newInteger(0));
-    descriptor.replaceKey("/Ascent", Handle::newInteger(qRound(raw.ascent())));
-    descriptor.replaceKey("/Descent", Handle::newInteger(-qRound(raw.descent())));
-    descriptor.replaceKey("/CapHeight", Handle::newInteger(qRound(raw.capHeight())));
+    descriptor.replaceKey("/Ascent", Handle::newInteger(data.ascent));
+    descriptor.replaceKey("/Descent", Handle::newInteger(data.descent));
+    descriptor.replaceKey("/CapHeight", Handle::newInteger(data.capHeight));
     descriptor.replaceKey("/StemV", Handle::newInteger(80));
     descriptor.replaceKey("/FontFile2", fontFile);
 
     Handle dict = Handle::newDictionary();
     dict.replaceKey("/Type", name("/Font"));
     dict.replaceKey("/Subtype", name("/TrueType"));
-    dict.replaceKey("/BaseFont", nameOf(psName));
+    dict.replaceKey("/BaseFont", nameOf(data.psName));
     dict.replaceKey("/FirstChar", Handle::newInteger(32));
     dict.replaceKey("/LastChar", Handle::newInteger(255));
     dict.replaceKey("/Widths", widths);
@@ -167,7 +214,7 @@ public:
         , m_pages(std::move(pages))
         , m_font(font)
     {
-        m_da = "/CoSans " + number(o.fontSize) + " Tf 0 g";
+        m_da = utf8(QStringLiteral("/CoSans %1 Tf 0 g").arg(number(o.fontSize)));
         m_fontResources = Handle::newDictionary();
         Handle fonts = Handle::newDictionary();
         fonts.replaceKey(FontResource, m_font);
@@ -357,11 +404,11 @@ private:
     {
         const qreal w = size.width();
         const qreal h = size.height();
-        const std::string tick = "q 0 G " + number(qMax<qreal>(1.2, w * 0.11)) + " w 1 J 1 j " + number(w * 0.2) + " "
-                                 + number(h * 0.52) + " m " + number(w * 0.42) + " " + number(h * 0.26) + " l "
-                                 + number(w * 0.82) + " " + number(h * 0.8) + " l S Q\n";
+        const std::string tick = utf8(QStringLiteral("q 0 G %1 w 1 J 1 j %2 %3 m %4 %5 l %6 %7 l S Q\n")
+                                          .arg(number(qMax<qreal>(1.2, w * 0.11)), number(w * 0.2), number(h * 0.52),
+                                               number(w * 0.42), number(h * 0.26), number(w * 0.82), number(h * 0.8)));
         Handle normal = Handle::newDictionary();
-        normal.replaceKey("/" + utf8(onState), formXObject(size, tick, false));
+        normal.replaceKey(nameKey(onState), formXObject(size, tick, false));
         normal.replaceKey("/Off", formXObject(size, "", false));
         Handle ap = Handle::newDictionary();
         ap.replaceKey("/N", normal);
@@ -575,8 +622,8 @@ bool build(QPDF &pdf, const QVector<PageDrawLog> &log, const Template &t, const 
         info = pdf.makeIndirectObject(Handle::newDictionary());
         trailer.replaceKey("/Info", info);
     }
-    info.replaceKey(std::string("/") + InfoTemplateKey, text(t.id));
-    info.replaceKey(std::string("/") + InfoVersionKey, text(QString::number(t.version)));
+    info.replaceKey(nameKey(QLatin1String(InfoTemplateKey)), text(t.id));
+    info.replaceKey(nameKey(QLatin1String(InfoVersionKey)), text(QString::number(t.version)));
     return true;
 }
 
