@@ -175,21 +175,19 @@ int importPdf(ReviewStore &reviews, qint64 id, QStringList args)
         printError(QStringLiteral("%1: no such file").arg(file));
         return NotFound;
     }
-    const Result<ReviewRecord> review = reviews.open(id);
-    if (!review.ok())
-        return CliSession::report(review.outcome());
-    const Result<Template> t = reviews.templateOf(review.value());
+    const Result<ReviewRecord> stored = reviews.get(id);
+    if (!stored.ok())
+        return CliSession::report(stored.outcome());
+    const Result<Template> t = reviews.templateOf(stored.value());
     if (!t.ok())
         return CliSession::report(t.outcome());
     PdfImportOptions options;
     options.workerPath = QCoreApplication::applicationFilePath();
     const FilledPdfAnswers read = readFilledPdf(file, t.value(), options);
     if (!read.refusal.isEmpty()) {
+        // One arg() call: the refusal may quote the file's own words, which must not be read as place markers.
         printError(QStringLiteral("%1: %2; review %3 uses template \"%4\" version %5; nothing was saved")
-                       .arg(file, read.refusal)
-                       .arg(id)
-                       .arg(t->id)
-                       .arg(t->version));
+                       .arg(file, read.refusal, QString::number(id), t->id, QString::number(t->version)));
         return InvalidInput;
     }
     if (!read.problems.isEmpty()) {
@@ -200,6 +198,10 @@ int importPdf(ReviewStore &reviews, qint64 id, QStringList args)
                        .arg(read.problems.size()));
         return InvalidInput;
     }
+    // The answers now are shown beside the proposed ones: a view of the review, for the audit trail.
+    const Result<ReviewRecord> review = reviews.open(id);
+    if (!review.ok())
+        return CliSession::report(review.outcome());
     QMap<QString, QJsonValue> changed;
     for (const ProposedAnswer &a : read.answers) {
         const Item *item = t->findItem(a.itemId);

@@ -241,11 +241,9 @@ FilledPdfAnswers answersFromPdfFields(const QByteArray &fieldsJson, const Templa
         return result;
     }
     if (result.templateId != t.id || result.version != t.version) {
-        result.refusal = QStringLiteral("this is a form of template \"%1\" version %2, not of \"%3\" version %4")
-                             .arg(result.templateId)
-                             .arg(result.version)
-                             .arg(t.id)
-                             .arg(t.version);
+        result.refusal =
+            QStringLiteral("this is a form of template \"%1\" version %2, not of \"%3\" version %4")
+                .arg(result.templateId.left(100), QString::number(result.version), t.id, QString::number(t.version));
         return result;
     }
     const FieldValues values = valuesOf(root.value(QLatin1String("fields")).toArray());
