@@ -193,9 +193,11 @@ int importPdf(ReviewStore &reviews, qint64 id, QStringList args)
     if (!read.problems.isEmpty()) {
         for (const QString &problem : read.problems)
             printError(QStringLiteral("%1: %2").arg(file, problem));
-        printError(QStringLiteral("%1: %2 answers do not fit their questions; nothing was saved")
-                       .arg(file)
-                       .arg(read.problems.size()));
+        printError(read.problems.size() == 1
+                       ? QStringLiteral("%1: 1 answer does not fit its question; nothing was saved").arg(file)
+                       : QStringLiteral("%1: %2 answers do not fit their questions; nothing was saved")
+                             .arg(file)
+                             .arg(read.problems.size()));
         return InvalidInput;
     }
     // The answers now are shown beside the proposed ones: a view of the review, for the audit trail.
@@ -219,8 +221,10 @@ int importPdf(ReviewStore &reviews, qint64 id, QStringList args)
         return Done;
     }
     if (!accept) {
-        printLine(QStringLiteral("%1 answers would change; nothing was saved (add --accept to save them)")
-                      .arg(changed.size()));
+        printLine(changed.size() == 1
+                      ? QStringLiteral("1 answer would change; nothing was saved (add --accept to save it)")
+                      : QStringLiteral("%1 answers would change; nothing was saved (add --accept to save them)")
+                            .arg(changed.size()));
         return Done;
     }
     if (changed.isEmpty()) {
@@ -233,7 +237,8 @@ int importPdf(ReviewStore &reviews, qint64 id, QStringList args)
                                                         : saved.message);
         return CliSession::exitCodeFor(saved.status);
     }
-    printLine(QStringLiteral("saved %1 answers").arg(changed.size()));
+    printLine(changed.size() == 1 ? QStringLiteral("saved 1 answer")
+                                  : QStringLiteral("saved %1 answers").arg(changed.size()));
     return Done;
 }
 
