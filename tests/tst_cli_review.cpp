@@ -1,5 +1,6 @@
 // coform-cli person and review commands, run as a user would: ids on stdout, exit codes, refusals, audit trail; on
 // SQLite and, when the test script started one, on PostgreSQL.
+#include "pdffill.h"
 #include "reviewfixture.h"
 
 #include <QJsonDocument>
@@ -46,6 +47,10 @@ private slots:
     void reviewFromNewToPdfWithItsAuditTrail();
     void coproducerIsRefused_data() { addBackendRows(); }
     void coproducerIsRefused();
+    void importPdfProposesThenSavesTheFilledAnswers_data() { addBackendRows(); }
+    void importPdfProposesThenSavesTheFilledAnswers();
+    void importPdfRefusesBadValuesAndOtherForms_data() { addBackendRows(); }
+    void importPdfRefusesBadValuesAndOtherForms();
 };
 
 void TestCliReview::personAddPrintsItsIdAndChecksTheNhsNumber()
@@ -176,6 +181,178 @@ void TestCliReview::coproducerIsRefused()
         QVERIFY(!r.err.contains(QLatin1String("Alex")));
     }
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.pdf"))));
+}
+
+namespace {
+
+/// A blank form of `t` made by `coform-cli render` (fillable unless said otherwise); empty when that failed.
+QByteArray renderedForm(const Template &t, const QTemporaryDir &dir, bool fillable = true)
+{
+    const QString templatePath = dir.filePath(QStringLiteral("template-%1.json").arg(t.version));
+    const QString out = dir.filePath(QStringLiteral("blank.pdf"));
+    QString error;
+    if (!writeTemplateFile(t, templatePath, &error))
+        return {};
+    QStringList args = {QStringLiteral("render"), templatePath, QStringLiteral("-o"), out};
+    if (fillable)
+        args << QStringLiteral("--fillable");
+    QProcess p;
+    p.start(qEnvironmentVariable("COFORM_CLI"), args);
+    p.waitForFinished(60000);
+    if (p.exitCode() != 0) {
+        qWarning("%s", p.readAllStandardError().constData());
+        return {};
+    }
+    QFile file(out);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QStringList proposalLines(const QString &out)
+{
+    QStringList lines;
+    for (const QString &line : out.split(QLatin1Char('\n'))) {
+        if (line.contains(QLatin1Char('\t')))
+            lines << line;
+    }
+    return lines;
+}
+
+} // namespace
+
+void TestCliReview::importPdfProposesThenSavesTheFilledAnswers()
+{
+    QFETCH(QString, backend);
+    ReviewFixture f;
+    QVERIFY(f.setUp(backend));
+    const qint64 person = f.addPerson();
+    const qint64 review = ReviewStore(*f.db, *f.reviewer).create(person, f.chc.id, 0)->id;
+    const QString id = QString::number(review);
+    QTemporaryDir dir;
+    const QByteArray blank = renderedForm(f.chc, dir);
+    QVERIFY(!blank.isEmpty());
+
+    Filling filling;
+    filling.texts[QStringLiteral("full-name")] = QStringLiteral("Alex Example");
+    filling.texts[QStringLiteral("nhs-number")] = QStringLiteral("999 000 0018");
+    filling.texts[QStringLiteral("review-date")] = QStringLiteral("20/11/2026");
+    filling.texts[QStringLiteral("going-well")] = QStringLiteral("Gardening with the carer");
+    filling.texts[QStringLiteral("actions.1.what")] = QStringLiteral("New hoist");
+    filling.on = {QStringLiteral("has-phb.no"), QStringLiteral("review-type=annual"),
+                  QStringLiteral("who-took-part.person"), QStringLiteral("who-took-part.advocate")};
+    const QString filled = dir.filePath(QStringLiteral("filled.pdf"));
+    const QStringList missing = fillPdf(blank, filling, filled);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u", ")));
+
+    QMap<QString, QJsonValue> expected;
+    expected[QStringLiteral("full-name")] = QStringLiteral("Alex Example");
+    expected[QStringLiteral("nhs-number")] = QStringLiteral("9990000018");
+    expected[QStringLiteral("review-date")] = QStringLiteral("2026-11-20");
+    expected[QStringLiteral("going-well")] = QStringLiteral("Gardening with the carer");
+    expected[QStringLiteral("actions")] =
+        QJsonArray{QJsonObject{{QStringLiteral("what"), QStringLiteral("New hoist")}}};
+    expected[QStringLiteral("has-phb")] = false;
+    expected[QStringLiteral("review-type")] = QStringLiteral("annual");
+    expected[QStringLiteral("who-took-part")] = QJsonArray{QStringLiteral("person"), QStringLiteral("advocate")};
+
+    // Without --accept: the proposals, nothing saved.
+    const QStringList importArgs = {QStringLiteral("review"), QStringLiteral("import-pdf"), id, filled};
+    const Run proposed = cli(f, QStringLiteral("rita"), importArgs);
+    QVERIFY2(proposed.exitCode == 0, qPrintable(proposed.err));
+    const QStringList lines = proposalLines(proposed.out);
+    QCOMPARE(lines.size(), int(expected.size()));
+    const QMap<QString, int> numbers = f.chc.questionNumbers();
+    const Item *date = f.chc.findItem(QStringLiteral("review-date"));
+    QVERIFY2(lines.contains(QStringLiteral("%1\t%2\tnow: not answered\tin the PDF: 20/11/2026")
+                                .arg(numbers.value(date->id))
+                                .arg(date->label)),
+             qPrintable(proposed.out));
+    QVERIFY(!proposed.out.contains(QLatin1String("in the PDF: Yes")));
+    QVERIFY(proposed.out.contains(QLatin1String("in the PDF: No")));
+    QVERIFY(proposed.out.contains(QLatin1String("in the PDF: 999 000 0018")));
+    QVERIFY(proposed.out.contains(QLatin1String("nothing was saved")));
+    QVERIFY(ReviewStore(*f.db, *f.reviewer).get(review)->answers.values.isEmpty());
+
+    // With --accept: saved, exactly the values filled in, in the audit trail as answered from a PDF.
+    const Run accepted = cli(f, QStringLiteral("ravi"), importArgs + QStringList{QStringLiteral("--accept")});
+    QVERIFY2(accepted.exitCode == 0, qPrintable(accepted.err));
+    QVERIFY2(accepted.out.contains(QStringLiteral("saved %1 answers").arg(expected.size())), qPrintable(accepted.out));
+    QCOMPARE(ReviewStore(*f.db, *f.reviewer).get(review)->answers.values, expected);
+    const Run audit = cli(f, QStringLiteral("ada"), {QStringLiteral("review"), QStringLiteral("audit"), id});
+    const QString last = audit.out.trimmed().section(QLatin1Char('\n'), -1);
+    QVERIFY2(last.contains(QLatin1String("ravi\tchange\tanswered from a filled PDF form: ")), qPrintable(last));
+    QVERIFY(last.contains(QLatin1String("review-date")));
+    QVERIFY(!last.contains(QLatin1String("Gardening"))); // never the answers
+
+    // Again: nothing changes.
+    const Run again = cli(f, QStringLiteral("rita"), importArgs);
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(again.out.count(QLatin1String("(unchanged)")), int(expected.size()));
+}
+
+void TestCliReview::importPdfRefusesBadValuesAndOtherForms()
+{
+    QFETCH(QString, backend);
+    ReviewFixture f;
+    QVERIFY(f.setUp(backend));
+    const qint64 person = f.addPerson();
+    const qint64 review = ReviewStore(*f.db, *f.reviewer).create(person, f.chc.id, 0)->id;
+    const QString id = QString::number(review);
+    QTemporaryDir dir;
+    const QByteArray blank = renderedForm(f.chc, dir);
+    QVERIFY(!blank.isEmpty());
+    const auto import = [&](const QString &file) {
+        return cli(f, QStringLiteral("rita"),
+                   {QStringLiteral("review"), QStringLiteral("import-pdf"), id, file, QStringLiteral("--accept")});
+    };
+
+    Filling bad;
+    bad.texts[QStringLiteral("full-name")] = QStringLiteral("Alex Example");
+    bad.texts[QStringLiteral("nhs-number")] = QStringLiteral("999 000 0019");
+    bad.texts[QStringLiteral("review-date")] = QStringLiteral("31/02/2026");
+    const QString badPath = dir.filePath(QStringLiteral("bad.pdf"));
+    QVERIFY(fillPdf(blank, bad, badPath).isEmpty());
+    const Run refused = import(badPath);
+    QCOMPARE(refused.exitCode, 2);
+    const QMap<QString, int> numbers = f.chc.questionNumbers();
+    for (const char *itemId : {"nhs-number", "review-date"}) {
+        const Item *item = f.chc.findItem(QLatin1String(itemId));
+        QVERIFY2(
+            refused.err.contains(QStringLiteral("question %1 (\"%2\")").arg(numbers.value(item->id)).arg(item->label)),
+            qPrintable(refused.err));
+    }
+    QVERIFY(refused.err.contains(QLatin1String("nothing was saved")));
+    QVERIFY(!refused.err.contains(QLatin1String("0019"))); // an NHS number is not repeated
+    QVERIFY(ReviewStore(*f.db, *f.reviewer).get(review)->answers.values.isEmpty());
+
+    // A form of the next version of the template.
+    Template next = f.chc;
+    next.version = f.chc.version + 1;
+    const QString nextPath = dir.filePath(QStringLiteral("next.pdf"));
+    QVERIFY(fillPdf(renderedForm(next, dir), bad, nextPath).isEmpty());
+    const Run otherVersion = import(nextPath);
+    QCOMPARE(otherVersion.exitCode, 2);
+    QVERIFY2(otherVersion.err.contains(
+                 QStringLiteral("version %1, not of \"chc-review\" version %2").arg(next.version).arg(f.chc.version)),
+             qPrintable(otherVersion.err));
+
+    // A PDF that is not a fillable Coform form; a file that is not a PDF.
+    const QString plainPath = dir.filePath(QStringLiteral("plain.pdf"));
+    QFile plain(plainPath);
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    plain.write(renderedForm(f.chc, dir, false));
+    plain.close();
+    const Run notFillable = import(plainPath);
+    QCOMPARE(notFillable.exitCode, 2);
+    QVERIFY2(notFillable.err.contains(QLatin1String("fillable Coform form")), qPrintable(notFillable.err));
+    const QString textPath = dir.filePath(QStringLiteral("notes.pdf"));
+    QFile text(textPath);
+    QVERIFY(text.open(QIODevice::WriteOnly));
+    text.write("Not a PDF at all");
+    text.close();
+    QCOMPARE(import(textPath).exitCode, 2);
+    QVERIFY(ReviewStore(*f.db, *f.reviewer).get(review)->answers.values.isEmpty());
+    const Run audit = cli(f, QStringLiteral("ada"), {QStringLiteral("review"), QStringLiteral("audit"), id});
+    QVERIFY(!audit.out.contains(QLatin1String("\tchange\t")));
 }
 
 QTEST_GUILESS_MAIN(TestCliReview)

@@ -1,3 +1,4 @@
+#include <poppler-form.h>
 #include <poppler-qt6.h>
 
 #include <QtTest>
@@ -106,6 +107,37 @@ private Q_SLOTS:
         QVERIFY(r.errLines.at(1).contains(QLatin1String("small-answers-invalid.json:/answers/happy: error:")));
         QVERIFY(!QFileInfo::exists(out));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+
+    /// `--fillable`: a blank form with form fields (tst_pdffields checks them closely); refused with answers or HTML.
+    void fillableBlankForm()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("fillable.pdf"));
+        Run r = run({QStringLiteral("render"), data("small-template.json"), QStringLiteral("--fillable"),
+                     QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.errLines.isEmpty());
+        const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(readAll(out));
+        QVERIFY(doc);
+        QCOMPARE(doc->formType(), Poppler::Document::AcroForm);
+        QCOMPARE(doc->info(QStringLiteral("CoformTemplate")), QStringLiteral("small-form"));
+        QCOMPARE(doc->info(QStringLiteral("CoformVersion")), QStringLiteral("2"));
+        int fields = 0;
+        for (int i = 0; i < doc->numPages(); ++i)
+            fields += int(doc->page(i)->formFields().size());
+        QVERIFY(fields > 0);
+        QVERIFY(pdfText(readAll(out)).contains(QLatin1String("What is your name?")));
+
+        const QString refused = dir.filePath(QStringLiteral("refused.pdf"));
+        r = run({QStringLiteral("render"), data("small-template.json"), QStringLiteral("--answers"),
+                 data("small-answers.json"), QStringLiteral("--fillable"), QStringLiteral("-o"), refused});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.errLines.first().contains(QLatin1String("--fillable")));
+        r = run({QStringLiteral("render"), data("small-template.json"), QStringLiteral("--format"),
+                 QStringLiteral("html"), QStringLiteral("--fillable"), QStringLiteral("-o"), refused});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(!QFileInfo::exists(refused));
     }
 
     void badUsage()

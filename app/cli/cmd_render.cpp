@@ -1,5 +1,5 @@
 // coform-cli render TEMPLATE.json [--answers ANSWERS.json] [--lang en|cy|en+cy] [--print standard|large|easy]
-//                   [--format pdf|html] [--paper a4|letter] [--pdfa] -o OUT
+//                   [--format pdf|html] [--paper a4|letter] [--pdfa] [--fillable] -o OUT
 #include "command.h"
 
 #include "check/answervalidation.h"
@@ -13,7 +13,8 @@ namespace coform::cli {
 namespace {
 
 const char *const usage = "usage: coform-cli render TEMPLATE.json [--answers ANSWERS.json] [--lang en|cy|en+cy] "
-                          "[--print standard|large|easy] [--format pdf|html] [--paper a4|letter] [--pdfa] -o OUT";
+                          "[--print standard|large|easy] [--format pdf|html] [--paper a4|letter] [--pdfa] [--fillable] "
+                          "-o OUT";
 
 void printProblems(const Problems &problems)
 {
@@ -36,9 +37,12 @@ int runRender(const QStringList &args)
     const QCommandLineOption paperOption(QStringLiteral("paper"), QStringLiteral("a4 or letter"),
                                          QStringLiteral("paper"), QStringLiteral("a4"));
     const QCommandLineOption pdfaOption(QStringLiteral("pdfa"), QStringLiteral("write PDF/A-1b"));
+    const QCommandLineOption fillableOption(QStringLiteral("fillable"),
+                                            QStringLiteral("a blank PDF form with form fields to fill on screen"));
     const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
                                        QStringLiteral("output file"), QStringLiteral("file"));
-    parser.addOptions({answersOption, langOption, printOption, formatOption, paperOption, pdfaOption, outOption});
+    parser.addOptions(
+        {answersOption, langOption, printOption, formatOption, paperOption, pdfaOption, fillableOption, outOption});
     if (!parser.parse(QStringList{QStringLiteral("render")} + args) || parser.positionalArguments().size() != 1
         || !parser.isSet(outOption)) {
         printError(parser.errorText().isEmpty() ? QString::fromUtf8(usage) : parser.errorText());
@@ -66,6 +70,15 @@ int runRender(const QStringList &args)
         return BadUsage;
     }
     options.pdfA = parser.isSet(pdfaOption);
+    options.fillable = parser.isSet(fillableOption);
+    if (options.fillable && parser.isSet(answersOption)) {
+        printError(QStringLiteral("--fillable makes a blank form to fill in: leave out --answers (or --fillable)"));
+        return BadUsage;
+    }
+    if (options.fillable && format != QLatin1String("pdf")) {
+        printError(QStringLiteral("--fillable is for PDF: leave out --format html (or --fillable)"));
+        return BadUsage;
+    }
     if (parser.isSet(langOption)) {
         options.languages = parser.value(langOption).split(QLatin1Char('+'));
         for (const QString &lang : options.languages) {
@@ -133,11 +146,12 @@ int runRender(const QStringList &args)
     return Done;
 }
 
-const CommandRegistration registration("render",
-                                       "render TEMPLATE.json [--answers ANSWERS.json] [--lang en|cy|en+cy] "
-                                       "[--print standard|large|easy] [--format pdf|html] [--paper a4|letter] "
-                                       "[--pdfa] -o OUT   a blank or filled form as PDF or HTML",
-                                       &runRender);
+const CommandRegistration
+    registration("render",
+                 "render TEMPLATE.json [--answers ANSWERS.json] [--lang en|cy|en+cy] "
+                 "[--print standard|large|easy] [--format pdf|html] [--paper a4|letter] "
+                 "[--pdfa] [--fillable] -o OUT   a blank (or fillable) or filled form as PDF or HTML",
+                 &runRender);
 
 } // namespace
 } // namespace coform::cli

@@ -1,14 +1,19 @@
 // coform-cli review list [--search TEXT] [--status in-progress|completed] [--due-within DAYS] | review show ID |
 // review new --person ID --template ID [--version N] | review answer ID --answers FILE | review complete ID |
-// review reopen ID --reason TEXT | review pdf ID -o FILE [--print PROFILE] [--format pdf|html] | review audit ID
+// review reopen ID --reason TEXT | review pdf ID -o FILE [--print PROFILE] [--format pdf|html] | review audit ID |
+// review import-pdf ID FILE [--accept]
 #include "clisession.h"
 #include "command.h"
 
+#include "format/filledpdfreader.h"
 #include "format/templateformat.h"
 #include "model/nhsnumber.h"
 #include "store/auditlog.h"
 #include "store/reviewoutput.h"
 #include "store/reviewstore.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -18,7 +23,8 @@ namespace {
 const char *const usage =
     "usage: coform-cli review list [--search TEXT] [--status in-progress|completed] [--due-within DAYS] | show ID | "
     "new --person ID --template ID [--version N] | answer ID --answers FILE | complete ID | reopen ID --reason TEXT | "
-    "pdf ID -o FILE [--print standard|large|easy] [--format pdf|html] | audit ID   [--db PATH-or-URL] [--user NAME]";
+    "pdf ID -o FILE [--print standard|large|easy] [--format pdf|html] | audit ID | import-pdf ID FILE [--accept]   "
+    "[--db PATH-or-URL] [--user NAME]";
 
 int badUsage(const QString &message = {})
 {
@@ -156,6 +162,86 @@ int output(ReviewStore &reviews, qint64 id, QStringList args)
     return Done;
 }
 
+/// `review import-pdf ID FILE [--accept]`: lists the answers filled into a fillable form of the review's template
+/// (question, answer now, answer in the PDF); with --accept saves those that differ. Nothing is saved when the file is
+/// refused or any filled-in answer does not fit its question.
+int importPdf(ReviewStore &reviews, qint64 id, QStringList args)
+{
+    const bool accept = args.removeAll(QStringLiteral("--accept")) > 0;
+    if (args.size() != 1 || args.first().startsWith(QLatin1Char('-')))
+        return badUsage(QStringLiteral("usage: coform-cli review import-pdf ID FILE [--accept]"));
+    const QString file = args.first();
+    if (!QFileInfo::exists(file)) {
+        printError(QStringLiteral("%1: no such file").arg(file));
+        return NotFound;
+    }
+    const Result<ReviewRecord> stored = reviews.get(id);
+    if (!stored.ok())
+        return CliSession::report(stored.outcome());
+    const Result<Template> t = reviews.templateOf(stored.value());
+    if (!t.ok())
+        return CliSession::report(t.outcome());
+    PdfImportOptions options;
+    options.workerPath = QCoreApplication::applicationFilePath();
+    const FilledPdfAnswers read = readFilledPdf(file, t.value(), options);
+    if (!read.refusal.isEmpty()) {
+        // One arg() call: the refusal may quote the file's own words, which must not be read as place markers.
+        printError(QStringLiteral("%1: %2; review %3 uses template \"%4\" version %5; nothing was saved")
+                       .arg(file, read.refusal, QString::number(id), t->id, QString::number(t->version)));
+        return InvalidInput;
+    }
+    if (!read.problems.isEmpty()) {
+        for (const QString &problem : read.problems)
+            printError(QStringLiteral("%1: %2").arg(file, problem));
+        printError(read.problems.size() == 1
+                       ? QStringLiteral("%1: 1 answer does not fit its question; nothing was saved").arg(file)
+                       : QStringLiteral("%1: %2 answers do not fit their questions; nothing was saved")
+                             .arg(file)
+                             .arg(read.problems.size()));
+        return InvalidInput;
+    }
+    // The answers now are shown beside the proposed ones: a view of the review, for the audit trail.
+    const Result<ReviewRecord> review = reviews.open(id);
+    if (!review.ok())
+        return CliSession::report(review.outcome());
+    QMap<QString, QJsonValue> changed;
+    for (const ProposedAnswer &a : read.answers) {
+        const Item *item = t->findItem(a.itemId);
+        const QJsonValue now = review->answers.value(a.itemId);
+        const bool same = now == a.value;
+        if (!same)
+            changed.insert(a.itemId, a.value);
+        printLine(QStringLiteral("%1\t%2\tnow: %3\tin the PDF: %4%5")
+                      .arg(a.number)
+                      .arg(a.label, answerInWords(*item, now), answerInWords(*item, a.value),
+                           same ? QStringLiteral("\t(unchanged)") : QString()));
+    }
+    if (read.answers.isEmpty()) {
+        printLine(QStringLiteral("nothing is filled in"));
+        return Done;
+    }
+    if (!accept) {
+        printLine(changed.size() == 1
+                      ? QStringLiteral("1 answer would change; nothing was saved (add --accept to save it)")
+                      : QStringLiteral("%1 answers would change; nothing was saved (add --accept to save them)")
+                            .arg(changed.size()));
+        return Done;
+    }
+    if (changed.isEmpty()) {
+        printLine(QStringLiteral("no answer changes; nothing to save"));
+        return Done;
+    }
+    const Outcome saved = reviews.saveAnswers(id, changed, QStringLiteral("a filled PDF form"));
+    if (!saved.ok()) {
+        printError(saved.status == StoreStatus::Invalid ? QStringLiteral("%1: %2").arg(file, saved.message)
+                                                        : saved.message);
+        return CliSession::exitCodeFor(saved.status);
+    }
+    printLine(changed.size() == 1 ? QStringLiteral("saved 1 answer")
+                                  : QStringLiteral("saved %1 answers").arg(changed.size()));
+    return Done;
+}
+
 int audit(Database &db, const Session &session, qint64 id)
 {
     const Result<QVector<AuditEntry>> trail = AuditLog(db, session).forReview(id);
@@ -175,8 +261,9 @@ int runReview(const QStringList &arguments)
     if (args.isEmpty())
         return badUsage();
     const QString sub = args.takeFirst();
-    static const QStringList withId = {QStringLiteral("show"),   QStringLiteral("answer"), QStringLiteral("complete"),
-                                       QStringLiteral("reopen"), QStringLiteral("pdf"),    QStringLiteral("audit")};
+    static const QStringList withId = {
+        QStringLiteral("show"), QStringLiteral("answer"), QStringLiteral("complete"),  QStringLiteral("reopen"),
+        QStringLiteral("pdf"),  QStringLiteral("audit"),  QStringLiteral("import-pdf")};
     if (sub != QLatin1String("list") && sub != QLatin1String("new") && !withId.contains(sub))
         return badUsage();
     qint64 id = 0;
@@ -208,6 +295,8 @@ int runReview(const QStringList &arguments)
         return output(reviews, id, args);
     if (sub == QLatin1String("audit"))
         return audit(*cli.database(), *session, id);
+    if (sub == QLatin1String("import-pdf"))
+        return importPdf(reviews, id, args);
     if (sub == QLatin1String("reopen"))
         return CliSession::report(reviews.reopen(id, reason));
     if (sub == QLatin1String("complete"))
@@ -223,7 +312,8 @@ int runReview(const QStringList &arguments)
 const CommandRegistration registration("review",
                                        "review list [--search TEXT] | show ID | new --person ID --template ID "
                                        "[--version N] | answer ID --answers FILE | complete ID | reopen ID --reason "
-                                       "TEXT | pdf ID -o FILE [--print PROFILE] | audit ID  [--db PATH-or-URL] "
+                                       "TEXT | pdf ID -o FILE [--print PROFILE] | audit ID | import-pdf ID FILE "
+                                       "[--accept]  [--db PATH-or-URL] "
                                        "[--user NAME]",
                                        runReview);
 

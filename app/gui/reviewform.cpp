@@ -1,16 +1,21 @@
 #include "reviewform.h"
 
+#include "pdfanswersdialog.h"
+
 #include "check/answervalidation.h"
+#include "format/importer.h"
 #include "format/templateformat.h"
 #include "model/nhsnumber.h"
 #include "store/answerautosaver.h"
 #include "store/auditlog.h"
 #include "store/reviewoutput.h"
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -19,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -192,9 +198,13 @@ void ReviewForm::build()
     pdf->setObjectName(QStringLiteral("pdfButton"));
     auto *html = new QPushButton(tr("Save as &HTML…"));
     html->setObjectName(QStringLiteral("htmlButton"));
+    auto *importPdf = new QPushButton(tr("&Import answers from PDF…"));
+    importPdf->setObjectName(QStringLiteral("importPdfButton"));
+    importPdf->setAccessibleName(tr("Import answers from a filled PDF form"));
     buttons->addWidget(m_completeButton);
     buttons->addWidget(m_reopenButton);
     buttons->addStretch();
+    buttons->addWidget(importPdf);
     buttons->addWidget(pdf);
     buttons->addWidget(html);
     layout->addLayout(buttons);
@@ -202,6 +212,7 @@ void ReviewForm::build()
     connect(m_reopenButton, &QPushButton::clicked, this, &ReviewForm::askAndReopen);
     connect(pdf, &QPushButton::clicked, this, [this] { chooseAndExport(false); });
     connect(html, &QPushButton::clicked, this, [this] { chooseAndExport(true); });
+    connect(importPdf, &QPushButton::clicked, this, &ReviewForm::chooseAndImportPdf);
 
     m_loading = true;
     for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
@@ -731,6 +742,80 @@ void ReviewForm::chooseAndExport(bool html)
         return;
     QString error;
     m_saveStatus->setText(exportTo(path, html, &error) ? tr("Saved %1").arg(path) : error);
+}
+
+bool ReviewForm::readAnswersFromPdf(const QString &path, QVector<ProposedAnswer> *answers, QString *error)
+{
+    PdfImportOptions options;
+    options.workerPath = defaultImportWorkerPath();
+    const FilledPdfAnswers read = readFilledPdf(path, m_template, options);
+    if (!read.refusal.isEmpty()) {
+        *error = tr("%1: %2. Nothing was saved.").arg(QFileInfo(path).fileName(), read.refusal);
+        return false;
+    }
+    if (!read.problems.isEmpty()) {
+        *error = tr("Some answers in %1 do not fit their questions, so nothing was saved:\n%2")
+                     .arg(QFileInfo(path).fileName(), read.problems.join(QLatin1Char('\n')));
+        return false;
+    }
+    *answers = read.answers;
+    return true;
+}
+
+bool ReviewForm::acceptAnswersFromPdf(const QMap<QString, QJsonValue> &answers, QString *error)
+{
+    if (answers.isEmpty())
+        return true;
+    if (!saveNow()) {
+        *error = tr("the answers typed here could not be saved first");
+        return false;
+    }
+    const Outcome saved = m_store->saveAnswers(m_reviewId, answers, QStringLiteral("a filled PDF form"));
+    if (!saved.ok()) {
+        *error = saved.message;
+        return false;
+    }
+    m_loading = true;
+    for (auto it = answers.begin(); it != answers.end(); ++it) {
+        m_answers.values.insert(it.key(), it.value());
+        const auto field = m_fields.find(it.key());
+        if (field != m_fields.end() && field->show)
+            field->show(it.value());
+    }
+    m_loading = false;
+    applyShowIf();
+    updateProgress();
+    m_saveStatus->setText(tr("%n answer(s) from the PDF saved", nullptr, int(answers.size())));
+    emit answersSaved();
+    return true;
+}
+
+void ReviewForm::chooseAndImportPdf()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import answers from a filled PDF form"), {}, tr("PDF forms (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QVector<ProposedAnswer> proposed;
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool read = saveNow() && readAnswersFromPdf(path, &proposed, &error);
+    QApplication::restoreOverrideCursor();
+    if (!read) {
+        QMessageBox::warning(this, tr("Import answers from PDF"),
+                             error.isEmpty() ? tr("The answers typed here could not be saved first.") : error);
+        return;
+    }
+    if (proposed.isEmpty()) {
+        QMessageBox::information(this, tr("Import answers from PDF"),
+                                 tr("Nothing is filled in on %1.").arg(QFileInfo(path).fileName()));
+        return;
+    }
+    PdfAnswersDialog dialog(m_template, m_answers, proposed, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (!acceptAnswersFromPdf(dialog.accepted(), &error))
+        QMessageBox::warning(this, tr("Import answers from PDF"), tr("Not saved: %1").arg(error));
 }
 
 } // namespace coform

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "format/filledpdfreader.h"
 #include "model/answers.h"
 #include "model/template.h"
 #include "store/personstore.h"
@@ -51,6 +52,14 @@ public:
     bool reopen(const QString &reason, QString *error = nullptr);
     /// Writes the filled review (in the person's format unless `profile` is given) and records the export.
     bool exportTo(const QString &path, bool html, QString *error);
+
+    /// Reads the answers filled into a fillable PDF form of this review's template version (format/filledpdfreader.h,
+    /// in the import worker process). False with the refusal or every problem, in words, in `error`.
+    bool readAnswersFromPdf(const QString &path, QVector<ProposedAnswer> *answers, QString *error);
+    /// Saves answers read from a PDF (audited as such) and shows them in the form.
+    bool acceptAnswersFromPdf(const QMap<QString, QJsonValue> &answers, QString *error);
+    /// Review > Import answers from PDF: chooses a file, shows the proposed answers to tick, saves the ticked ones.
+    void chooseAndImportPdf();
 
 signals:
     void answersSaved();

@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -132,6 +133,18 @@ ReviewsWindow::ReviewsWindow(Database &db, const Session &session, QWidget *pare
         m_tabs->removeTab(index);
         delete page; // the form saves what is unsaved as it goes
     });
+
+    // Review menu: acts on the review form in the current tab.
+    QMenu *reviewMenu = menuBar()->addMenu(tr("&Review"));
+    QAction *importPdf = reviewMenu->addAction(tr("&Import answers from PDF…"));
+    importPdf->setObjectName(QStringLiteral("importAnswersFromPdf"));
+    importPdf->setEnabled(false);
+    connect(importPdf, &QAction::triggered, this, [this] {
+        if (auto *form = qobject_cast<ReviewForm *>(m_tabs->currentWidget()))
+            form->chooseAndImportPdf();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, importPdf,
+            [this, importPdf] { importPdf->setEnabled(qobject_cast<ReviewForm *>(m_tabs->currentWidget())); });
     refreshList();
 }
 

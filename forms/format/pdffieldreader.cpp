@@ -48,6 +48,9 @@ QJsonObject describe(const Poppler::FormField &field, int page)
             f.insert(QLatin1String("filled"), b.state());
             break;
         }
+        // The name of the button's "on" appearance state (Coform's forms name it by the option value).
+        if (b.buttonType() != Poppler::FormFieldButton::Push)
+            f.insert(QLatin1String("onState"), b.caption());
         break;
     }
     case Poppler::FormField::FormText: {
@@ -57,6 +60,7 @@ QJsonObject describe(const Poppler::FormField &field, int page)
                : t.isPassword()                                     ? QStringLiteral("password")
                                                                     : QStringLiteral("text");
         f.insert(QLatin1String("filled"), !t.text().isEmpty());
+        f.insert(QLatin1String("value"), t.text());
         f.insert(QLatin1String("date"), formatsAsDate(field));
         break;
     }
@@ -67,6 +71,14 @@ QJsonObject describe(const Poppler::FormField &field, int page)
         f.insert(QLatin1String("multiSelect"), c.multiSelect());
         f.insert(QLatin1String("editable"), c.isEditable());
         f.insert(QLatin1String("filled"), !c.currentChoices().isEmpty() || !c.editChoice().isEmpty());
+        QJsonArray selected;
+        for (const int i : c.currentChoices()) {
+            if (i >= 0 && i < c.choices().size())
+                selected.append(c.choices().at(i));
+        }
+        if (c.isEditable() && !c.editChoice().isEmpty())
+            selected.append(c.editChoice());
+        f.insert(QLatin1String("selected"), selected);
         break;
     }
     case Poppler::FormField::FormSignature:
@@ -95,6 +107,9 @@ QByteArray readPdfFieldsWithPoppler(const QString &path, QString *error)
     QJsonObject out;
     out.insert(QLatin1String("pages"), doc->numPages());
     out.insert(QLatin1String("title"), doc->info(QStringLiteral("Title")));
+    // Forms Coform made fillable say which template version they ask (pdf/pdffields.h).
+    out.insert(QLatin1String("coformTemplate"), doc->info(QStringLiteral("CoformTemplate")));
+    out.insert(QLatin1String("coformVersion"), doc->info(QStringLiteral("CoformVersion")));
     out.insert(QLatin1String("encrypted"), doc->isEncrypted());
     out.insert(QLatin1String("xfa"), doc->formType() == Poppler::Document::XfaForm);
     QJsonArray fields;

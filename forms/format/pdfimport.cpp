@@ -279,33 +279,42 @@ ImportResult templateFromPdfFields(const QByteArray &fieldsJson, const PdfPreche
     return result;
 }
 
+QByteArray readPdfFormFields(const QString &path, const PdfImportOptions &options, PdfPrecheck *precheck,
+                             QString *error)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || !info.isReadable()) {
+        *error = QStringLiteral("the file cannot be read");
+        return {};
+    }
+    if (info.size() > options.maxBytes) {
+        *error = QStringLiteral("the file is larger than %1 MB").arg(options.maxBytes / (1024 * 1024));
+        return {};
+    }
+    if (options.precheck) {
+        *precheck = precheckPdf(path, options.maxFields, options.maxDepth);
+        if (precheck->refused) {
+            *error = precheck->reason;
+            return {};
+        }
+    }
+    const QByteArray fields =
+        options.workerPath.isEmpty() ? readPdfFieldsWithPoppler(path, error) : runWorker(path, options, error);
+    if (error->isEmpty() && fields.isEmpty())
+        *error = QStringLiteral("the PDF reader gave no answer");
+    return error->isEmpty() ? fields : QByteArray();
+}
+
 ImportResult importPdfForm(const QString &path, const PdfImportOptions &options)
 {
     ImportResult result;
     result.report.file = path;
     result.report.sourceKind = QStringLiteral("PDF form (AcroForm)");
-    const QFileInfo info(path);
-    if (!info.isFile() || !info.isReadable()) {
-        result.report.refuse(QStringLiteral("the file cannot be read"));
-        return result;
-    }
-    if (info.size() > options.maxBytes) {
-        result.report.refuse(QStringLiteral("the file is larger than %1 MB").arg(options.maxBytes / (1024 * 1024)));
-        return result;
-    }
     PdfPrecheck precheck;
-    if (options.precheck) {
-        precheck = precheckPdf(path, options.maxFields, options.maxDepth);
-        if (precheck.refused) {
-            result.report.refuse(precheck.reason);
-            return result;
-        }
-    }
     QString error;
-    const QByteArray fields =
-        options.workerPath.isEmpty() ? readPdfFieldsWithPoppler(path, &error) : runWorker(path, options, &error);
-    if (!error.isEmpty() || fields.isEmpty()) {
-        result.report.refuse(error.isEmpty() ? QStringLiteral("the PDF reader gave no answer") : error);
+    const QByteArray fields = readPdfFormFields(path, options, &precheck, &error);
+    if (!error.isEmpty()) {
+        result.report.refuse(error);
         return result;
     }
     result = templateFromPdfFields(fields, precheck, path, options.maxFields);

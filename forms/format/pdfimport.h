@@ -29,6 +29,12 @@ struct PdfImportOptions
 /// large, or taking longer than the time-out.
 ImportResult importPdfForm(const QString &path, const PdfImportOptions &options = {});
 
+/// Reads a PDF's form fields safely, as importPdfForm() does: refuses files larger than the limit, runs the qpdf
+/// pre-check (filling `precheck`), then poppler in the worker (or in process without one). Returns the fields as
+/// readPdfFieldsWithPoppler() prints them, or an empty array and a one-line reason in `error`.
+QByteArray readPdfFormFields(const QString &path, const PdfImportOptions &options, PdfPrecheck *precheck,
+                             QString *error);
+
 /// The template for fields as the worker prints them (readPdfFieldsWithPoppler()), with qpdf's hints.
 ImportResult templateFromPdfFields(const QByteArray &fieldsJson, const PdfPrecheck &precheck, const QString &fileName,
                                    int maxFields = 5000);

@@ -12,6 +12,7 @@ namespace {
 struct LoadedFonts
 {
     QString text;
+    QString textFile; ///< the file of the regular text font
     QString symbol;
 };
 
@@ -22,14 +23,17 @@ const LoadedFonts &loadedFonts()
     static LoadedFonts fonts;
     static std::once_flag once;
     std::call_once(once, [] {
-        const auto load = [](const QStringList &paths) -> QString {
+        const auto load = [](const QStringList &paths, QString *file = nullptr) -> QString {
             for (const QString &path : paths) {
                 if (!QFile::exists(path))
                     continue;
                 const int id = QFontDatabase::addApplicationFont(path);
                 const QStringList families = QFontDatabase::applicationFontFamilies(id);
-                if (!families.isEmpty())
+                if (!families.isEmpty()) {
+                    if (file)
+                        *file = path;
                     return families.first();
+                }
             }
             return {};
         };
@@ -37,7 +41,8 @@ const LoadedFonts &loadedFonts()
         const QString liberationOld = QStringLiteral("/usr/share/fonts/truetype/liberation/LiberationSans-");
         const QString dejavu = QStringLiteral("/usr/share/fonts/truetype/dejavu/DejaVuSans");
         fonts.text = load({liberation + QStringLiteral("Regular.ttf"), liberationOld + QStringLiteral("Regular.ttf"),
-                           dejavu + QStringLiteral(".ttf")});
+                           dejavu + QStringLiteral(".ttf")},
+                          &fonts.textFile);
         load({liberation + QStringLiteral("Bold.ttf"), liberationOld + QStringLiteral("Bold.ttf"),
               dejavu + QStringLiteral("-Bold.ttf")});
         fonts.symbol = load({dejavu + QStringLiteral("-Bold.ttf"), dejavu + QStringLiteral(".ttf")});
@@ -54,6 +59,11 @@ const LoadedFonts &loadedFonts()
 QString PrintStyle::textFamily()
 {
     return loadedFonts().text;
+}
+
+QString PrintStyle::textFontFile()
+{
+    return loadedFonts().textFile;
 }
 
 QString PrintStyle::symbolFamily()

@@ -44,6 +44,9 @@ public:
 
     /// The font family used for text (Liberation Sans or DejaVu Sans when installed), loaded once a process.
     static QString textFamily();
+    /// The TrueType file of the regular text font (embedded whole for form field appearances); empty when the
+    /// system's default font is used instead.
+    static QString textFontFile();
     /// The font family used for the tick mark.
     static QString symbolFamily();
 

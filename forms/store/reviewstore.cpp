@@ -285,7 +285,7 @@ Result<qint64> ReviewStore::count(const ReviewFilter &filter) const
     return q.value(0).toLongLong();
 }
 
-Outcome ReviewStore::saveAnswers(qint64 id, const QMap<QString, QJsonValue> &answers)
+Outcome ReviewStore::saveAnswers(qint64 id, const QMap<QString, QJsonValue> &answers, const QString &source)
 {
     if (Outcome allowed = Permissions::check(m_db, m_session, Action::WriteReviews); !allowed.ok())
         return allowed;
@@ -345,8 +345,11 @@ Outcome ReviewStore::saveAnswers(qint64 id, const QMap<QString, QJsonValue> &ans
         }
     }
     if (!m_db.exec(q, QStringLiteral("UPDATE reviews SET updated_at = ? WHERE id = ?"), {now, id}, &error)
-        || !AuditLog::append(m_db, m_session.userId(), AuditLog::Change, id, personId,
-                             QStringLiteral("answered: %1").arg(answers.keys().join(QLatin1String(", "))), &error))
+        || !AuditLog::append(
+            m_db, m_session.userId(), AuditLog::Change, id, personId,
+            (source.isEmpty() ? QStringLiteral("answered: %1") : QStringLiteral("answered from %1: %2").arg(source))
+                .arg(answers.keys().join(QLatin1String(", "))),
+            &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());

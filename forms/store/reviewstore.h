@@ -100,8 +100,9 @@ public:
 
     /// Saves answers (item id -> value; a null value clears the answer), each as its own row, in one transaction.
     /// Invalid (nothing saved) when an item is not in the review's template or a value does not fit its item;
-    /// Conflict when the review is completed.
-    Outcome saveAnswers(qint64 id, const QMap<QString, QJsonValue> &answers);
+    /// Conflict when the review is completed. `source` says in the audit trail where the answers came from when they
+    /// were not typed ("a filled PDF form").
+    Outcome saveAnswers(qint64 id, const QMap<QString, QJsonValue> &answers, const QString &source = {});
     /// Checks the required answers and locks the review; Invalid with every missing or wrong answer in words.
     Outcome complete(qint64 id);
     /// Unlocks a completed review; the reason is kept in the audit trail. Invalid without a reason.

@@ -81,6 +81,38 @@ void BM_PdfFilledBilingual(benchmark::State &state)
     renderFilledPdf(state, PrintProfile::Standard, {QStringLiteral("en"), QStringLiteral("cy")});
 }
 
+/// A blank form, plain or fillable (AcroForm fields added by the libqpdf pass): the cost of the fields is the
+/// difference.
+void renderBlankPdf(benchmark::State &state, bool fillable)
+{
+    const Inputs &in = inputs();
+    RenderOptions options;
+    options.fillable = fillable;
+    const int pages = int(layoutForm(in.form, nullptr, options).pages.size());
+    QByteArray pdf;
+    QString error;
+    for (auto _ : state) {
+        if (!renderPdf(in.form, nullptr, options, &pdf, &error)) {
+            state.SkipWithError(error.toUtf8().constData());
+            break;
+        }
+        benchmark::DoNotOptimize(pdf.data());
+    }
+    state.counters["pages"] = pages;
+    state.counters["bytes"] = double(pdf.size());
+    state.counters["per_page"] = benchmark::Counter(double(state.iterations()) * pages,
+                                                    benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+void BM_PdfBlankPlain(benchmark::State &state)
+{
+    renderBlankPdf(state, false);
+}
+void BM_PdfBlankFillable(benchmark::State &state)
+{
+    renderBlankPdf(state, true);
+}
+
 void BM_LayoutOnly(benchmark::State &state)
 {
     const Inputs &in = inputs();
@@ -114,6 +146,8 @@ BENCHMARK(BM_PdfFilledStandard)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PdfFilledLarge)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PdfFilledEasy)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PdfFilledBilingual)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PdfBlankPlain)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PdfBlankFillable)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LayoutOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_HtmlFilled)->Unit(benchmark::kMillisecond);
 

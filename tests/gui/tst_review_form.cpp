@@ -1,7 +1,10 @@
 // The review form filled through its widgets, as a reviewer would: showIf, NHS number checks, completion, the PDF.
+#include "../pdffill.h"
 #include "../reviewfixture.h"
 
 #include "model/nhsnumber.h"
+#include "pdf/renderer.h"
+#include "pdfanswersdialog.h"
 #include "reviewform.h"
 #include "reviewlistmodel.h"
 #include "reviewpersondialog.h"
@@ -9,6 +12,7 @@
 #include "store/auditlog.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QJsonArray>
@@ -22,6 +26,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <poppler-qt6.h>
 
@@ -42,6 +47,7 @@ private slots:
     void listFlagsDueReviewsAndSearches();
     void addingAPersonChecksTheNhsNumberAndStartsAReview_data() { coform::test::addBackendRows(); }
     void addingAPersonChecksTheNhsNumberAndStartsAReview();
+    void importingAnswersFromAFilledPdf();
 
 private:
     /// Shows the section holding the item, as a person would by choosing it in the section list.
@@ -331,6 +337,91 @@ void TestReviewForm::addingAPersonChecksTheNhsNumberAndStartsAReview()
     QVERIFY(form && form->isLoaded());
     QCOMPARE(form->answers().person.name, QStringLiteral("Pat Example"));
     QCOMPARE(window.listModel()->rowCount(), 1);
+}
+
+void TestReviewForm::importingAnswersFromAFilledPdf()
+{
+    ReviewFixture f;
+    QVERIFY(f.setUp());
+    const qint64 person = f.addPerson();
+    const qint64 review = ReviewStore(*f.db, *f.reviewer).create(person, f.chc.id, 0)->id;
+    QVERIFY(ReviewStore(*f.db, *f.reviewer)
+                .saveAnswers(review, {{QStringLiteral("full-name"), QStringLiteral("Alex Example")}})
+                .ok());
+
+    // The menu item is there for a review's tab only.
+    ReviewsWindow window(*f.db, *f.reviewer);
+    auto *action = window.findChild<QAction *>(QStringLiteral("importAnswersFromPdf"));
+    QVERIFY(action);
+    QVERIFY(!action->isEnabled());
+    ReviewForm *form = window.openReview(review);
+    QVERIFY(form);
+    QVERIFY(action->isEnabled());
+    QVERIFY(!form->findChild<QPushButton *>(QStringLiteral("importPdfButton"))->accessibleName().isEmpty());
+
+    RenderOptions options;
+    options.fillable = true;
+    QByteArray blank;
+    QString error;
+    QVERIFY2(renderPdf(f.chc, nullptr, options, &blank, &error), qPrintable(error));
+    Filling filling;
+    filling.texts[QStringLiteral("full-name")] = QStringLiteral("Alex Example");
+    filling.texts[QStringLiteral("review-date")] = QStringLiteral("20/11/2026");
+    filling.texts[QStringLiteral("preferred-language")] = QStringLiteral("Welsh");
+    filling.on = {QStringLiteral("has-phb.yes")};
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("filled.pdf"));
+    QVERIFY(fillPdf(blank, filling, path).isEmpty());
+
+    QVector<ProposedAnswer> proposed;
+    QVERIFY2(form->readAnswersFromPdf(path, &proposed, &error), qPrintable(error));
+    QCOMPARE(proposed.size(), 4);
+    PdfAnswersDialog dialog(f.chc, form->answers(), proposed);
+    QTreeWidget *tree = dialog.tree();
+    QVERIFY(!tree->accessibleName().isEmpty());
+    for (const char *name : {"saveTicked", "cancel"})
+        QVERIFY(!dialog.findChild<QPushButton *>(QLatin1String(name))->accessibleName().isEmpty());
+    QCOMPARE(tree->topLevelItemCount(), 4);
+    QTreeWidgetItem *language = nullptr;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *row = tree->topLevelItem(i);
+        const QString id = row->data(0, Qt::UserRole).toString();
+        if (id == QLatin1String("full-name")) {
+            // Unchanged: shown, not ticked, cannot be ticked.
+            QCOMPARE(row->checkState(0), Qt::Unchecked);
+            QVERIFY(!(row->flags() & Qt::ItemIsEnabled));
+        } else {
+            QCOMPARE(row->checkState(0), Qt::Checked);
+        }
+        if (id == QLatin1String("preferred-language"))
+            language = row;
+        if (id == QLatin1String("review-date")) {
+            QCOMPARE(row->text(1), QStringLiteral("not answered"));
+            QCOMPARE(row->text(2), QStringLiteral("20/11/2026"));
+        }
+    }
+    QVERIFY(language);
+    language->setCheckState(0, Qt::Unchecked); // the reviewer keeps this one out
+    const QMap<QString, QJsonValue> accepted = dialog.accepted();
+    QCOMPARE(accepted.keys(), (QStringList{QStringLiteral("has-phb"), QStringLiteral("review-date")}));
+    QVERIFY2(form->acceptAnswersFromPdf(accepted, &error), qPrintable(error));
+    const Answers saved = ReviewStore(*f.db, *f.reviewer).get(review)->answers;
+    QCOMPARE(saved.value(QStringLiteral("review-date")).toString(), QStringLiteral("2026-11-20"));
+    QCOMPARE(saved.value(QStringLiteral("has-phb")), QJsonValue(true));
+    QVERIFY(!saved.has(QStringLiteral("preferred-language")));
+    QCOMPARE(form->answers().value(QStringLiteral("review-date")).toString(), QStringLiteral("2026-11-20"));
+
+    // A PDF that is not a fillable form of this template: refused in words.
+    QByteArray plain;
+    QVERIFY(renderPdf(f.chc, nullptr, RenderOptions{}, &plain, &error));
+    const QString plainPath = dir.filePath(QStringLiteral("plain.pdf"));
+    QFile file(plainPath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(plain);
+    file.close();
+    proposed.clear();
+    QVERIFY(!form->readAnswersFromPdf(plainPath, &proposed, &error));
+    QVERIFY2(error.contains(QLatin1String("fillable Coform form")), qPrintable(error));
 }
 
 QTEST_MAIN(TestReviewForm)
