@@ -3,6 +3,7 @@
 #include "pdf/formcontent.h"
 #include "pdf/htmlwriter.h"
 #include "pdf/layoutengine.h"
+#include "pdf/pdftagger.h"
 #include "pdf/pdfwriter.h"
 #include "pdf/printstyle.h"
 
@@ -51,10 +52,19 @@ bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &o
     const PrintStyle style(options.profile, options.paper);
     const FormContent content = buildFormContent(t, answers, options);
     const Layout layout = LayoutEngine(content, style).run();
+    QVector<PageDrawLog> drawn;
     PdfWriter writer(style);
     writer.setPdfA(options.pdfA);
+    writer.setDrawLog(&drawn);
     pdf->clear();
-    return writer.write(layout, pdf, error);
+    if (!writer.write(layout, pdf, error))
+        return false;
+    // Passes over the written PDF. Form fields (when fillable) must come before tagging, which puts their widgets
+    // into the structure tree.
+    const TagOptions tags{layout.title, layout.language, options.pdfA};
+    QVector<PdfPass> passes;
+    passes.append([&](QPDF &q, QString *e) { return tagPdf(q, drawn, tags, e); });
+    return runPdfPasses(pdf, passes, QStringLiteral("the PDF of the form"), error);
 }
 
 bool renderHtml(const Template &t, const Answers *answers, const RenderOptions &options, QByteArray *html,
