@@ -17,6 +17,7 @@
 #include <QPointF>
 #include <QRectF>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <exception>
@@ -505,10 +506,13 @@ private:
     }
 
     /// The element a text box joins: the last one when it continues it (same role, item, language), else a new one.
+    /// Headings keep every language's text in one element (the Welsh part is marked with /Lang in the content).
     int paragraph(const DrawnBox &b, int parent, const QByteArray &type)
     {
+        const bool anyLang = type == "H1";
         if (!b.newBlock && m_last >= 0 && elems[size_t(m_last)].parent == parent && elems[size_t(m_last)].type == type
-            && m_lastRole == b.role && m_lastItem == b.itemId && m_lastLang == b.lang && m_lastContinued == b.continued)
+            && m_lastRole == b.role && m_lastItem == b.itemId && (anyLang || m_lastLang == b.lang)
+            && m_lastContinued == b.continued)
             return m_last;
         return add(type, parent);
     }
@@ -650,7 +654,10 @@ private:
             }
             int &h2 = m_headings[b.itemId];
             if (h2 == 0) {
+                // The heading comes first in the item's group, before a picture slot drawn beside it.
                 h2 = add("H2", parent) + 1;
+                std::vector<Kid> &kids = elems[size_t(parent)].kids;
+                std::rotate(kids.begin(), kids.end() - 1, kids.end());
                 m.elem = h2 - 1;
             } else if (m_last == h2 - 1) {
                 m.elem = h2 - 1;
