@@ -5,6 +5,7 @@
 
 #include "pdf/phrases.h"
 
+#include <libdeflate.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
@@ -18,8 +19,10 @@
 #include <QRectF>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <exception>
 #include <string_view>
 #include <vector>
@@ -57,20 +60,33 @@ struct ContentObject
     QRectF bounds;  ///< Path: the points it goes through (points, origin top-left, y down)
 };
 
-bool isWhite(char c)
+enum CharClass : unsigned char { Regular = 0, White = 1, Delimiter = 2 };
+
+constexpr std::array<unsigned char, 256> charClasses = [] {
+    std::array<unsigned char, 256> t{};
+    for (const char c : {' ', '\n', '\r', '\t', '\f', '\0'})
+        t[static_cast<unsigned char>(c)] = White;
+    for (const char c : {'(', ')', '<', '>', '[', ']', '{', '}', '/', '%'})
+        t[static_cast<unsigned char>(c)] = Delimiter;
+    return t;
+}();
+
+/// The bytes that need a look when skipping the glyphs of a text object: the start of ET, strings and comments.
+constexpr std::array<bool, 256> textStops = [] {
+    std::array<bool, 256> t{};
+    for (const char c : {'E', '(', '<', '%'})
+        t[static_cast<unsigned char>(c)] = true;
+    return t;
+}();
+
+inline bool isWhite(char c)
 {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+    return charClasses[static_cast<unsigned char>(c)] == White;
 }
 
-bool isDelimiter(char c)
+inline bool isRegular(char c)
 {
-    return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}' || c == '/'
-           || c == '%';
-}
-
-bool isRegular(char c)
-{
-    return !isWhite(c) && !isDelimiter(c);
+    return charClasses[static_cast<unsigned char>(c)] == Regular;
 }
 
 /// Splits a content stream into graphics objects. Tracks the current transformation matrix (q, Q, cm) and the text
@@ -90,6 +106,16 @@ public:
         qsizetype i = 0;
         int nesting = 0; // inside arrays and dictionaries: operands, never operators
         while (i < m_n) {
+            if (m_inText && m_hasOrigin) {
+                // Where the text is drawn is known; only the end of the text object (ET) matters now, so glyphs
+                // and their positions are skipped without reading them.
+                i = skipToEndOfText(i);
+                if (i < 0)
+                    return fail(error, m_n, "a string in a text object is not closed");
+                reset();
+                if (i >= m_n)
+                    break;
+            }
             const char ch = m_s[i];
             if (isWhite(ch)) {
                 ++i;
@@ -207,6 +233,53 @@ public:
     }
 
 private:
+    /// The offset of the next "ET" operator from `i` on, past strings and comments (m_n when there is none; -1 for
+    /// a string that is not closed).
+    qsizetype skipToEndOfText(qsizetype i) const
+    {
+        while (i < m_n) {
+            while (i < m_n && !textStops[static_cast<unsigned char>(m_s[i])])
+                ++i;
+            if (i >= m_n)
+                break;
+            const char c = m_s[i];
+            if (c == 'E') {
+                if (i + 1 < m_n && m_s[i + 1] == 'T' && (i == 0 || !isRegular(m_s[i - 1]))
+                    && (i + 2 == m_n || !isRegular(m_s[i + 2])))
+                    return i;
+                ++i;
+            } else if (c == '(') {
+                int depth = 0;
+                for (; i < m_n; ++i) {
+                    const char d = m_s[i];
+                    if (d == '\\') {
+                        ++i;
+                    } else if (d == '(') {
+                        ++depth;
+                    } else if (d == ')' && --depth == 0) {
+                        ++i;
+                        break;
+                    }
+                }
+                if (depth != 0)
+                    return -1;
+            } else if (c == '<') {
+                if (i + 1 < m_n && m_s[i + 1] == '<') {
+                    i += 2;
+                    continue;
+                }
+                const void *close = std::memchr(m_s + i, '>', size_t(m_n - i));
+                if (!close)
+                    return -1;
+                i = static_cast<const char *>(close) - m_s + 1;
+            } else {
+                while (i < m_n && m_s[i] != '\n' && m_s[i] != '\r')
+                    ++i; // a comment
+            }
+        }
+        return m_n;
+    }
+
     qsizetype find(const char *word, qsizetype from) const
     {
         for (qsizetype j = from; j + 1 < m_n; ++j) {
@@ -230,24 +303,28 @@ private:
         m_count = 0;
     }
 
+    /// Numbers are kept as text and read only when an operator needs them (most are glyph positions that do not
+    /// matter here).
     void number(qsizetype begin, qsizetype end)
     {
-        const char *p = m_s + begin;
-        if (*p == '+')
-            ++p;
-        double v = 0;
-        const auto r = std::from_chars(p, m_s + end, v);
-        if (r.ec != std::errc())
-            v = 0;
         if (m_count == MaxOperands) {
             for (int k = 1; k < MaxOperands; ++k)
                 m_nums[k - 1] = m_nums[k];
             --m_count;
         }
-        m_nums[m_count++] = v;
+        m_nums[m_count++] = {begin, end};
     }
 
-    double arg(int k, int of) const { return m_nums[m_count - of + k]; }
+    double arg(int k, int of) const
+    {
+        const NumberText &n = m_nums[m_count - of + k];
+        const char *p = m_s + n.begin;
+        if (*p == '+')
+            ++p;
+        double v = 0;
+        const auto r = std::from_chars(p, m_s + n.end, v);
+        return r.ec == std::errc() ? v : 0;
+    }
 
     void reset()
     {
@@ -279,69 +356,99 @@ private:
         }
     }
 
+    /// An operator as a number, for a switch: its length and first three bytes.
+    static constexpr quint32 code(std::string_view op)
+    {
+        quint32 c = quint32(op.size() > 255 ? 255 : op.size()) << 24;
+        for (size_t k = 0; k < op.size() && k < 3; ++k)
+            c |= quint32(static_cast<unsigned char>(op[k])) << (16 - 8 * k);
+        return c;
+    }
+
     bool operatorFound(std::string_view op, qsizetype end, std::vector<ContentObject> *objects, QString *error)
     {
         const auto has = [&](int n) { return m_count >= n; };
-        if (op == "q") {
+        switch (code(op)) {
+        case code("q"):
             m_stack.push_back(m_ctm);
-        } else if (op == "Q") {
+            break;
+        case code("Q"):
             if (m_stack.empty())
                 return fail(error, end, "Q without q");
             m_ctm = m_stack.back();
             m_stack.pop_back();
-        } else if (op == "cm") {
+            break;
+        case code("cm"):
             if (has(6))
                 m_ctm = Matrix{arg(0, 6), arg(1, 6), arg(2, 6), arg(3, 6), arg(4, 6), arg(5, 6)}.then(m_ctm);
-        } else if (op == "BT") {
+            break;
+        case code("BT"):
             if (m_inText)
                 return fail(error, end, "BT inside a text object");
             m_inText = true;
             m_textStart = m_opStart;
             m_tm = m_tlm = Matrix{};
             m_hasOrigin = false;
-        } else if (op == "ET") {
+            break;
+        case code("ET"):
             if (!m_inText)
                 return fail(error, end, "ET without BT");
             m_inText = false;
             objects->push_back({ContentObject::Kind::Text, m_textStart, end, m_hasOrigin, m_origin, {}});
-        } else if (op == "Tm") {
-            if (has(6))
+            break;
+        case code("Tm"):
+            if (has(6) && !m_hasOrigin)
                 m_tm = m_tlm = Matrix{arg(0, 6), arg(1, 6), arg(2, 6), arg(3, 6), arg(4, 6), arg(5, 6)};
-        } else if (op == "Td" || op == "TD") {
-            if (has(2)) {
-                if (op == "TD")
+            break;
+        case code("Td"):
+        case code("TD"):
+            // Only the position of the first glyph matters; glyph by glyph moves after it are not read.
+            if (has(2) && !m_hasOrigin) {
+                if (op[1] == 'D')
                     m_leading = -arg(1, 2);
                 m_tm = m_tlm = Matrix{1, 0, 0, 1, arg(0, 2), arg(1, 2)}.then(m_tlm);
             }
-        } else if (op == "TL") {
+            break;
+        case code("TL"):
             if (has(1))
                 m_leading = arg(0, 1);
-        } else if (op == "T*") {
+            break;
+        case code("T*"):
             m_tm = m_tlm = Matrix{1, 0, 0, 1, 0, -m_leading}.then(m_tlm);
-        } else if (op == "Tj" || op == "TJ" || op == "'" || op == "\"") {
-            if (op != "Tj" && op != "TJ")
-                m_tm = m_tlm = Matrix{1, 0, 0, 1, 0, -m_leading}.then(m_tlm);
+            break;
+        case code("'"):
+        case code("\""):
+            m_tm = m_tlm = Matrix{1, 0, 0, 1, 0, -m_leading}.then(m_tlm);
+            [[fallthrough]];
+        case code("Tj"):
+        case code("TJ"):
             if (!m_hasOrigin) {
                 m_origin = toPage(m_tm.then(m_ctm).map(0, 0));
                 m_hasOrigin = true;
             }
-        } else if (op == "m" || op == "l") {
+            break;
+        case code("m"):
+        case code("l"):
             pathStart();
             if (has(2))
                 addPoint(arg(0, 2), arg(1, 2));
-        } else if (op == "c") {
+            break;
+        case code("c"):
             pathStart();
             if (has(6)) {
                 for (int k = 0; k < 3; ++k)
                     addPoint(arg(2 * k, 6), arg(2 * k + 1, 6));
             }
-        } else if (op == "v" || op == "y") {
+            break;
+        case code("v"):
+        case code("y"):
             pathStart();
             if (has(4)) {
                 addPoint(arg(0, 4), arg(1, 4));
                 addPoint(arg(2, 4), arg(3, 4));
             }
-        } else if (op == "re") {
+            break;
+        case code("re"):
             pathStart();
             if (has(4)) {
                 const double x = arg(0, 4), y = arg(1, 4), w = arg(2, 4), h = arg(3, 4);
@@ -350,16 +457,33 @@ private:
                 addPoint(x, y + h);
                 addPoint(x + w, y + h);
             }
-        } else if (op == "h" || op == "W" || op == "W*") {
+            break;
+        case code("h"):
+        case code("W"):
+        case code("W*"):
             pathStart();
-        } else if (op == "S" || op == "s" || op == "f" || op == "F" || op == "f*" || op == "B" || op == "B*"
-                   || op == "b" || op == "b*" || op == "n") {
+            break;
+        case code("S"):
+        case code("s"):
+        case code("f"):
+        case code("F"):
+        case code("f*"):
+        case code("B"):
+        case code("B*"):
+        case code("b"):
+        case code("b*"):
+        case code("n"):
             if (m_pathStart >= 0 && op != "n")
                 objects->push_back({ContentObject::Kind::Path, m_pathStart, end, false, {}, m_bounds});
             m_pathStart = -1;
-        } else if (op == "Do" || op == "sh") {
+            break;
+        case code("Do"):
+        case code("sh"):
             if (!m_inText)
                 objects->push_back({ContentObject::Kind::Other, m_opStart, end, false, {}, {}});
+            break;
+        default:
+            break;
         }
         return true;
     }
@@ -369,7 +493,12 @@ private:
     const char *m_s;
     qsizetype m_n;
     double m_top;
-    double m_nums[MaxOperands] = {};
+    struct NumberText
+    {
+        qsizetype begin = 0;
+        qsizetype end = 0;
+    };
+    NumberText m_nums[MaxOperands] = {};
     int m_count = 0;
     qsizetype m_opStart = -1;
     Matrix m_ctm;
@@ -446,7 +575,7 @@ public:
     /// The language tag to write for a box's text: empty when it is the document's.
     QString langOf(const DrawnBox &b) const
     {
-        if (b.lang.isEmpty())
+        if (b.lang.isEmpty() || (b.lang == QLatin1String("en") && m_docLang == QLatin1String("en-GB")))
             return {};
         const QString tag = documentLanguageTag(b.lang);
         return tag == m_docLang ? QString() : tag;
@@ -705,21 +834,50 @@ private:
 
 // ---------------------------------------------------------------------------------------------------------------
 
-QByteArray hexUtf16(const QString &text)
+/// Appends `text` as a PDF text string in UTF-16BE with a byte order mark, as a literal string: (\376\377...),
+/// with the bytes that a literal string cannot hold as they are escaped.
+void appendUtf16String(QByteArray *out, const QString &text)
 {
-    static const char digits[] = "0123456789ABCDEF";
-    QByteArray out;
-    out.reserve(6 + text.size() * 4);
-    out += "<FEFF";
+    const qsizetype at = out->size();
+    out->resize(at + 10 + text.size() * 4); // at most \ddd\ddd a character, and the brackets and mark
+    char *p = out->data() + at;
+    const auto put = [&p](unsigned char byte) {
+        switch (byte) {
+        case '(':
+        case ')':
+        case '\\':
+            *p++ = '\\';
+            *p++ = char(byte);
+            break;
+        case '\r':
+            *p++ = '\\';
+            *p++ = 'r';
+            break;
+        case '\n':
+            *p++ = '\\';
+            *p++ = 'n';
+            break;
+        default:
+            *p++ = char(byte);
+        }
+    };
+    *p++ = '(';
+    put(0xFE);
+    put(0xFF);
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        out += digits[(u >> 12) & 0xF];
-        out += digits[(u >> 8) & 0xF];
-        out += digits[(u >> 4) & 0xF];
-        out += digits[u & 0xF];
+        put(static_cast<unsigned char>(u >> 8));
+        put(static_cast<unsigned char>(u & 0xFF));
     }
-    out += '>';
-    return out;
+    *p++ = ')';
+    out->resize(p - out->constData());
+}
+
+void appendNumber(QByteArray *out, int n)
+{
+    char buffer[16];
+    const auto r = std::to_chars(buffer, buffer + sizeof buffer, n);
+    out->append(buffer, r.ptr - buffer);
 }
 
 std::string utf8(const QString &s)
@@ -786,16 +944,84 @@ const char *artifactOpen(Artifact a)
     return "/Artifact BMC\n";
 }
 
-QByteArray pageContent(QPDFObjectHandle page)
+/// Flate compression and decompression of whole page contents with libdeflate (several times faster than zlib).
+class Flate
+{
+public:
+    Flate()
+        : m_compressor(libdeflate_alloc_compressor(1))
+        , m_decompressor(libdeflate_alloc_decompressor())
+    {}
+    ~Flate()
+    {
+        libdeflate_free_compressor(m_compressor);
+        libdeflate_free_decompressor(m_decompressor);
+    }
+    Flate(const Flate &) = delete;
+    Flate &operator=(const Flate &) = delete;
+
+    bool ok() const { return m_compressor && m_decompressor; }
+
+    /// Appends the decompressed zlib stream `in` to `out`; false when it is not a valid one.
+    bool inflate(const unsigned char *in, size_t size, QByteArray *out)
+    {
+        const qsizetype start = out->size();
+        size_t room = qMax<size_t>(size * 6, 4096);
+        for (int attempt = 0; attempt < 12; ++attempt, room *= 4) {
+            if (room > size_t(1) << 30)
+                return false;
+            out->resize(start + qsizetype(room));
+            size_t written = 0;
+            const libdeflate_result r =
+                libdeflate_zlib_decompress(m_decompressor, in, size, out->data() + start, room, &written);
+            if (r == LIBDEFLATE_SUCCESS) {
+                out->resize(start + qsizetype(written));
+                return true;
+            }
+            if (r != LIBDEFLATE_INSUFFICIENT_SPACE)
+                return false;
+        }
+        return false;
+    }
+
+    /// `data` as a zlib stream (level 1: the content was compressed once already by Qt, so speed matters more).
+    std::string deflate(const QByteArray &data)
+    {
+        std::string out(libdeflate_zlib_compress_bound(m_compressor, size_t(data.size())), '\0');
+        const size_t n =
+            libdeflate_zlib_compress(m_compressor, data.constData(), size_t(data.size()), out.data(), out.size());
+        out.resize(n);
+        return out;
+    }
+
+private:
+    libdeflate_compressor *m_compressor;
+    libdeflate_decompressor *m_decompressor;
+};
+
+/// The page's content, the streams of a /Contents array joined by a line break.
+QByteArray pageContent(QPDFObjectHandle page, Flate &flate)
 {
     QPDFObjectHandle contents = page.getKey("/Contents");
     QByteArray data;
     const auto append = [&](QPDFObjectHandle stream) {
         if (!stream.isStream())
             return;
-        const std::shared_ptr<Buffer> buffer = stream.getStreamData(qpdf_dl_generalized);
         if (!data.isEmpty())
             data += '\n';
+        QPDFObjectHandle dict = stream.getDict();
+        QPDFObjectHandle filter = dict.getKey("/Filter");
+        QPDFObjectHandle parms = dict.getKey("/DecodeParms");
+        if (filter.isArray() && filter.getArrayNItems() == 1)
+            filter = filter.getArrayItem(0);
+        if (filter.isNameAndEquals("/FlateDecode") && parms.isNull()) {
+            const std::shared_ptr<Buffer> raw = stream.getRawStreamData();
+            const qsizetype before = data.size();
+            if (flate.inflate(raw->getBuffer(), raw->getSize(), &data))
+                return;
+            data.resize(before); // not what libdeflate reads: let qpdf decode it (or say why it cannot)
+        }
+        const std::shared_ptr<Buffer> buffer = stream.getStreamData(qpdf_dl_generalized);
         data.append(reinterpret_cast<const char *>(buffer->getBuffer()), qsizetype(buffer->getSize()));
     };
     if (contents.isArray()) {
@@ -901,6 +1127,9 @@ bool tagPdf(QPDF &pdf, const QVector<PageDrawLog> &log, const TagOptions &option
     const QString docLang = options.lang.isEmpty() ? QString() : options.lang;
     Structure structure(docLang);
     const QVector<QVector<Mark>> marks = structure.plan(log);
+    Flate flate;
+    if (!flate.ok())
+        return failed(QStringLiteral("out of memory"));
 
     // Marked content on each page; the parent tree's array for a page lists the element of each MCID in order.
     std::vector<std::vector<int>> pageMcids(pageList.size());
@@ -908,7 +1137,7 @@ bool tagPdf(QPDF &pdf, const QVector<PageDrawLog> &log, const TagOptions &option
         QPDFObjectHandle page = pageList[p].getObjectHandle();
         const PageDrawLog &boxes = log.at(qsizetype(p));
         const QVector<Mark> &pageMarks = marks.at(qsizetype(p));
-        const QByteArray data = pageContent(page);
+        const QByteArray data = pageContent(page, flate);
         QPDFObjectHandle mediaBox = page.getKey("/MediaBox");
         double top = 0;
         if (mediaBox.isArray() && mediaBox.getArrayNItems() == 4 && mediaBox.getArrayItem(3).isNumber())
@@ -929,45 +1158,57 @@ bool tagPdf(QPDF &pdf, const QVector<PageDrawLog> &log, const TagOptions &option
         int previous = -1;
         std::vector<int> &mcids = pageMcids[p];
         for (const ContentObject &o : objects) {
-            QByteArray open;
             int boxIndex = -1;
             if (o.kind == ContentObject::Kind::Text && o.hasOrigin)
                 boxIndex = matchText(boxes, o.origin, cursor);
             else if (o.kind == ContentObject::Kind::Path)
                 boxIndex = matchFigure(boxes, o.bounds);
             const Mark mark = boxIndex >= 0 ? pageMarks.at(boxIndex) : Mark{-1, Artifact::Layout};
+            out.append(data.constData() + pos, o.start - pos);
             if (mark.elem >= 0) {
                 const DrawnBox &b = boxes.at(boxIndex);
                 const int mcid = int(mcids.size());
                 mcids.push_back(mark.elem);
                 const QString lang = structure.langOf(b);
                 structure.addContent(mark.elem, int(p), mcid, lang);
-                open = '/' + structure.elems[size_t(mark.elem)].type + " <</MCID " + QByteArray::number(mcid);
-                if (o.kind == ContentObject::Kind::Text)
-                    open += " /ActualText " + (boxIndex == previous ? QByteArray("<FEFF>") : hexUtf16(b.text));
-                if (!lang.isEmpty())
-                    open += " /Lang (" + lang.toLatin1() + ')';
-                open += ">> BDC\n";
+                out += '/';
+                out += structure.elems[size_t(mark.elem)].type;
+                out += " <</MCID ";
+                appendNumber(&out, mcid);
+                if (o.kind == ContentObject::Kind::Text) {
+                    out += " /ActualText ";
+                    if (boxIndex == previous)
+                        out += "<FEFF>"; // the rest of a line Qt drew in two parts: its text is in the first
+                    else
+                        appendUtf16String(&out, b.text);
+                }
+                if (!lang.isEmpty()) {
+                    out += " /Lang (";
+                    out += lang.toLatin1();
+                    out += ')';
+                }
+                out += ">> BDC\n";
             } else {
-                open = artifactOpen(mark.artifact == Artifact::None ? Artifact::Layout : mark.artifact);
+                out += artifactOpen(mark.artifact == Artifact::None ? Artifact::Layout : mark.artifact);
             }
             if (o.kind == ContentObject::Kind::Text && boxIndex >= 0) {
                 previous = boxIndex;
                 cursor = boxIndex;
             }
-            out.append(data.constData() + pos, o.start - pos);
-            out += open;
             out.append(data.constData() + o.start, o.end - o.start);
             out += "\nEMC\n";
             pos = o.end;
         }
         out.append(data.constData() + pos, data.size() - pos);
 
-        QByteArray compressed = qCompress(out, 6);
-        compressed.remove(0, 4); // qCompress's length prefix; the rest is a zlib stream (FlateDecode)
-        QPDFObjectHandle stream = pdf.newStream();
-        stream.replaceStreamData(compressed.toStdString(), name("/FlateDecode"), QPDFObjectHandle::newNull());
-        page.replaceKey("/Contents", stream);
+        // The page's own content stream gets the new content (a new stream object costs qpdf a walk over every
+        // object); a /Contents array becomes one stream.
+        QPDFObjectHandle stream = page.getKey("/Contents");
+        if (!stream.isStream()) {
+            stream = pdf.newStream();
+            page.replaceKey("/Contents", stream);
+        }
+        stream.replaceStreamData(flate.deflate(out), name("/FlateDecode"), QPDFObjectHandle::newNull());
         page.replaceKey("/Tabs", name("/S"));
     }
 
@@ -1003,7 +1244,7 @@ bool tagPdf(QPDF &pdf, const QVector<PageDrawLog> &log, const TagOptions &option
     for (size_t i = 0; i < structure.elems.size(); ++i) {
         const Elem &e = structure.elems[i];
         QPDFObjectHandle o = objs[i];
-        o.replaceKey("/Type", name("/StructElem"));
+        // /Type /StructElem is optional: left out, which makes a file with a thousand elements quicker to write.
         o.replaceKey("/S", name(('/' + e.type).constData()));
         o.replaceKey("/P", e.parent >= 0 ? objs[size_t(e.parent)] : root);
         int pg = -1;
@@ -1035,7 +1276,8 @@ bool tagPdf(QPDF &pdf, const QVector<PageDrawLog> &log, const TagOptions &option
                 kids.appendItem(mcr);
             }
         }
-        o.replaceKey("/K", kids);
+        // One kid needs no array.
+        o.replaceKey("/K", kids.getArrayNItems() == 1 ? kids.getArrayItem(0) : kids);
         if (e.hasText && !e.mixedLang && !e.lang.isEmpty())
             o.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(utf8(e.lang)));
         if (e.type == "Figure") {
