@@ -1241,11 +1241,15 @@ bool tagPdf(QPDF &pdf, const QVector<PageDrawLog> &log, const TagOptions &option
     QPDFObjectHandle root = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
     root.replaceKey("/Type", name("/StructTreeRoot"));
     root.replaceKey("/K", objs.front());
+    std::vector<QPDFObjectHandle> pageObjects;
+    pageObjects.reserve(pageList.size());
+    for (QPDFPageObjectHelper &page : pageList)
+        pageObjects.push_back(page.getObjectHandle());
     for (size_t i = 0; i < structure.elems.size(); ++i) {
         const Elem &e = structure.elems[i];
         QPDFObjectHandle o = objs[i];
         // /Type /StructElem is optional: left out, which makes a file with a thousand elements quicker to write.
-        o.replaceKey("/S", name(('/' + e.type).constData()));
+        o.replaceKey("/S", name(('/' + e.type).constData())); // a direct object each (libqpdf must not share them)
         o.replaceKey("/P", e.parent >= 0 ? objs[size_t(e.parent)] : root);
         int pg = -1;
         for (const Kid &k : e.kids) {
@@ -1255,29 +1259,30 @@ bool tagPdf(QPDF &pdf, const QVector<PageDrawLog> &log, const TagOptions &option
             }
         }
         if (pg >= 0)
-            o.replaceKey("/Pg", pageList[size_t(pg)].getObjectHandle());
-        QPDFObjectHandle kids = QPDFObjectHandle::newArray();
+            o.replaceKey("/Pg", pageObjects[size_t(pg)]);
+        std::vector<QPDFObjectHandle> kids;
+        kids.reserve(e.kids.size());
         for (const Kid &k : e.kids) {
             if (k.elem >= 0) {
-                kids.appendItem(objs[size_t(k.elem)]);
+                kids.push_back(objs[size_t(k.elem)]);
             } else if (k.annot >= 0) {
                 QPDFObjectHandle objr = QPDFObjectHandle::newDictionary();
                 objr.replaceKey("/Type", name("/OBJR"));
                 objr.replaceKey("/Obj", structure.annots[size_t(k.annot)]);
-                objr.replaceKey("/Pg", pageList[size_t(k.page)].getObjectHandle());
-                kids.appendItem(objr);
+                objr.replaceKey("/Pg", pageObjects[size_t(k.page)]);
+                kids.push_back(objr);
             } else if (k.page == pg) {
-                kids.appendItem(QPDFObjectHandle::newInteger(k.mcid));
+                kids.push_back(QPDFObjectHandle::newInteger(k.mcid));
             } else {
                 QPDFObjectHandle mcr = QPDFObjectHandle::newDictionary();
                 mcr.replaceKey("/Type", name("/MCR"));
-                mcr.replaceKey("/Pg", pageList[size_t(k.page)].getObjectHandle());
+                mcr.replaceKey("/Pg", pageObjects[size_t(k.page)]);
                 mcr.replaceKey("/MCID", QPDFObjectHandle::newInteger(k.mcid));
-                kids.appendItem(mcr);
+                kids.push_back(mcr);
             }
         }
         // One kid needs no array.
-        o.replaceKey("/K", kids.getArrayNItems() == 1 ? kids.getArrayItem(0) : kids);
+        o.replaceKey("/K", kids.size() == 1 ? kids.front() : QPDFObjectHandle::newArray(kids));
         if (e.hasText && !e.mixedLang && !e.lang.isEmpty())
             o.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(utf8(e.lang)));
         if (e.type == "Figure") {
