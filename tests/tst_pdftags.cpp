@@ -669,8 +669,8 @@ private Q_SLOTS:
                 QSKIP("pdfinfo is not installed (scripts/deps.sh installs poppler-utils)");
             QVERIFY2(info == 0 && out.contains(QRegularExpression(QStringLiteral("Tagged:\\s+yes"))),
                      qPrintable(c.name + out));
+            QVERIFY(pdf.startsWith(c.pdfA ? "%PDF-1.4" : "%PDF-1.5")); // marked content with /ActualText: 1.5
             if (c.pdfA) {
-                QVERIFY(pdf.startsWith("%PDF-1.4"));
                 const Tagged t = readTagged(pdf);
                 const std::shared_ptr<Buffer> xmp = t.catalogue.getKey("/Metadata").getStreamData();
                 const QString xml =

@@ -1377,6 +1377,14 @@ bool runPdfPasses(QByteArray *pdf, const QVector<PdfPass> &passes, const QString
             }
         }
         QPDFWriter writer(qpdf);
+        // Marked content with /ActualText and pages' /Tabs are PDF 1.5; PDF/A-1 (an output intent GTS_PDFA1) stays
+        // at the 1.4 of its standard, where readers take them as they are.
+        bool pdfA = false;
+        QPDFObjectHandle intents = qpdf.getRoot().getKey("/OutputIntents");
+        for (int i = 0; intents.isArray() && i < intents.getArrayNItems(); ++i)
+            pdfA = pdfA || intents.getArrayItem(i).getKey("/S").isNameAndEquals("/GTS_PDFA1");
+        if (!pdfA)
+            writer.setMinimumPDFVersion("1.5");
         writer.setOutputMemory();
         writer.setCompressStreams(true);
         writer.setDecodeLevel(qpdf_dl_none);

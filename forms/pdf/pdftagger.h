@@ -41,7 +41,8 @@ bool tagPdf(QPDF &pdf, const QVector<PageDrawLog> &log, const TagOptions &option
 using PdfPass = std::function<bool(QPDF &pdf, QString *error)>;
 
 /// Parses the PDF in `pdf` with libqpdf, runs the passes in order and writes the result back into `pdf` (streams
-/// compressed, object streams as they were). `description` names the document in error messages.
+/// compressed, object streams as they were; PDF 1.5, or 1.4 for PDF/A-1). `description` names the document in error
+/// messages. libqpdf's warnings are errors here: what it writes must pass `qpdf --check`.
 bool runPdfPasses(QByteArray *pdf, const QVector<PdfPass> &passes, const QString &description, QString *error);
 
 } // namespace coform
