@@ -6,7 +6,6 @@
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QRegularExpression>
 
 namespace coform {
 
@@ -53,7 +52,7 @@ bool PdfWriter::write(const Layout &layout, QByteArray *pdf, QString *error) con
         PageDrawLog drawn;
         drawn.reserve(layout.pages.at(p).boxes.size());
         for (const LayoutBox &b : layout.pages.at(p).boxes)
-            drawn.append({b.role, b.kind, b.itemId, b.lang, b.rect, b.text});
+            drawn.append({b.role, b.kind, b.itemId, b.lang, b.rect, b.text, b.continued, false});
         m_log->append(std::move(drawn));
     }
     if (!painter.end()) {
@@ -62,68 +61,6 @@ bool PdfWriter::write(const Layout &layout, QByteArray *pdf, QString *error) con
         return false;
     }
     buffer.close();
-    if (!layout.language.isEmpty() && !setDocumentLanguage(pdf, layout.language)) {
-        if (error)
-            *error = QStringLiteral("cannot set the document language of the PDF");
-        return false;
-    }
-    return true;
-}
-
-bool PdfWriter::setDocumentLanguage(QByteArray *pdf, const QString &lang)
-{
-    // The trailer names the catalogue ("/Root N 0 R"); startxref gives the offset of the last cross-reference table.
-    const qsizetype trailer = pdf->lastIndexOf("trailer");
-    if (trailer < 0)
-        return false;
-    static const QRegularExpression rootRe(QStringLiteral("/Root\\s+(\\d+)\\s+0\\s+R"));
-    static const QRegularExpression sizeRe(QStringLiteral("/Size\\s+(\\d+)"));
-    static const QRegularExpression startRe(QStringLiteral("startxref\\s+(\\d+)"));
-    const QString tail = QString::fromLatin1(pdf->mid(trailer));
-    const QRegularExpressionMatch root = rootRe.match(tail);
-    const QRegularExpressionMatch size = sizeRe.match(tail);
-    const QRegularExpressionMatch start = startRe.match(tail);
-    if (!root.hasMatch() || !size.hasMatch() || !start.hasMatch())
-        return false;
-    const QByteArray rootNumber = root.captured(1).toLatin1();
-    const QByteArray header = "\n" + rootNumber + " 0 obj";
-    qsizetype objStart = pdf->indexOf(header);
-    if (objStart < 0)
-        return false;
-    objStart += 1;
-    const qsizetype dictStart = pdf->indexOf("<<", objStart);
-    const qsizetype objEnd = pdf->indexOf("endobj", objStart);
-    if (dictStart < 0 || objEnd < 0 || dictStart > objEnd)
-        return false;
-    const qsizetype dictEnd = pdf->lastIndexOf(">>", objEnd);
-    if (dictEnd < dictStart)
-        return false;
-    QByteArray dict = pdf->mid(dictStart + 2, dictEnd - dictStart - 2);
-    if (dict.contains("/Lang"))
-        return true;
-
-    QByteArray escaped;
-    for (const char c : lang.toLatin1()) {
-        if (c == '(' || c == ')' || c == '\\')
-            escaped += '\\';
-        escaped += c;
-    }
-    if (!pdf->endsWith('\n'))
-        pdf->append('\n');
-    const qsizetype newObjOffset = pdf->size();
-    pdf->append(rootNumber + " 0 obj\n<<" + dict + "/Lang (" + escaped + ")\n>>\nendobj\n");
-    const qsizetype xrefOffset = pdf->size();
-    pdf->append("xref\n" + rootNumber + " 1\n" + QByteArray::number(newObjOffset).rightJustified(10, '0')
-                + " 00000 n \n");
-    // The new trailer repeats the old one's entries (Info, ID) with /Prev pointing at the previous table.
-    const qsizetype dictOpen = pdf->indexOf("<<", trailer);
-    const qsizetype dictClose = pdf->indexOf("startxref", trailer);
-    QByteArray oldTrailer = pdf->mid(dictOpen, dictClose - dictOpen).trimmed();
-    if (!oldTrailer.startsWith("<<") || !oldTrailer.endsWith(">>"))
-        return false;
-    oldTrailer.chop(2);
-    pdf->append("trailer\n" + oldTrailer + "/Prev " + start.captured(1).toLatin1() + "\n>>\nstartxref\n"
-                + QByteArray::number(xrefOffset) + "\n%%EOF\n");
     return true;
 }
 

@@ -19,11 +19,14 @@ struct DrawnBox
     QString lang;
     QRectF rect;
     QString text;
+    bool continued = false; ///< repeated at the top of a page because the item goes on there
+    bool newBlock = false;  ///< starts a new paragraph even when the box before has the same role, item and language
 };
 using PageDrawLog = QVector<DrawnBox>;
 
 /// Writes laid-out pages as PDF with QPdfWriter: real text in the embedded (subset) fonts of the print style, document
-/// title and language set, optionally PDF/A-1b.
+/// title set, optionally PDF/A-1b. The PDF is not tagged yet: renderPdf() runs tagPdf() (pdf/pdftagger.h) on it with
+/// the draw log, which also sets the document language.
 class PdfWriter
 {
 public:
@@ -34,10 +37,6 @@ public:
     void setDrawLog(QVector<PageDrawLog> *log) { m_log = log; }
 
     bool write(const Layout &layout, QByteArray *pdf, QString *error) const;
-
-    /// Sets the document language (/Lang in the catalogue) by appending an incremental update, which keeps the
-    /// bytes QPdfWriter wrote and is allowed in PDF/A. Returns false when the catalogue cannot be found.
-    static bool setDocumentLanguage(QByteArray *pdf, const QString &lang);
 
 private:
     const PrintStyle &m_style;

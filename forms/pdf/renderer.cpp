@@ -5,50 +5,17 @@
 #include "pdf/htmlwriter.h"
 #include "pdf/layoutengine.h"
 #include "pdf/pdffields.h"
+#include "pdf/pdftagger.h"
 #include "pdf/pdfwriter.h"
 #include "pdf/printstyle.h"
 
-#include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
-#include <qpdf/QPDFWriter.hh>
 
 #include <QGuiApplication>
 
-#include <exception>
 
 namespace coform {
 
-namespace {
-
-/// Makes a blank form fillable (RenderOptions::fillable): parses the PDF QPdfWriter wrote with qpdf, adds the form
-/// fields at the answer places the writer logged, and writes the result back into `pdf`.
-bool addFieldsToPdf(QByteArray *pdf, const QVector<PageDrawLog> &log, const Template &t, const PrintStyle &style,
-                    const RenderOptions &options, QString *error)
-{
-    try {
-        QPDF qpdf;
-        qpdf.setSuppressWarnings(true);
-        qpdf.processMemoryFile("form.pdf", pdf->constData(), size_t(pdf->size()));
-        FieldOptions fieldOptions;
-        fieldOptions.fontFile = PrintStyle::textFontFile();
-        fieldOptions.fontSize = style.bodySize();
-        fieldOptions.languages = options.languages;
-        if (!addFormFields(qpdf, log, t, fieldOptions, error))
-            return false;
-        QPDFWriter writer(qpdf);
-        writer.setOutputMemory();
-        writer.write();
-        const std::shared_ptr<Buffer> out = writer.getBufferSharedPointer();
-        *pdf = QByteArray(reinterpret_cast<const char *>(out->getBuffer()), qsizetype(out->getSize()));
-        return true;
-    } catch (const std::exception &e) {
-        if (error)
-            *error = QStringLiteral("cannot add the form fields: %1").arg(QString::fromStdString(e.what()));
-        return false;
-    }
-}
-
-} // namespace
 
 std::optional<PrintProfile> printProfileFromName(const QString &name)
 {
@@ -96,15 +63,26 @@ bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &o
     const PrintStyle style(options.profile, options.paper);
     const FormContent content = buildFormContent(t, answers, options);
     const Layout layout = LayoutEngine(content, style).run();
+    QVector<PageDrawLog> drawn;
     PdfWriter writer(style);
     writer.setPdfA(options.pdfA);
-    QVector<PageDrawLog> log;
-    if (options.fillable)
-        writer.setDrawLog(&log);
+    writer.setDrawLog(&drawn);
     pdf->clear();
     if (!writer.write(layout, pdf, error))
         return false;
-    return !options.fillable || addFieldsToPdf(pdf, log, t, style, options, error);
+    // Passes over the written PDF, on one parsed copy. Form fields (when fillable) come before tagging, which puts
+    // their widgets into the structure tree.
+    QVector<PdfPass> passes;
+    if (options.fillable) {
+        FieldOptions fieldOptions;
+        fieldOptions.fontFile = PrintStyle::textFontFile();
+        fieldOptions.fontSize = style.bodySize();
+        fieldOptions.languages = options.languages;
+        passes.append([&](QPDF &q, QString *e) { return addFormFields(q, drawn, t, fieldOptions, e); });
+    }
+    const TagOptions tags{layout.title, layout.language, options.pdfA};
+    passes.append([&](QPDF &q, QString *e) { return tagPdf(q, drawn, tags, e); });
+    return runPdfPasses(pdf, passes, QStringLiteral("the PDF of the form"), error);
 }
 
 bool renderHtml(const Template &t, const Answers *answers, const RenderOptions &options, QByteArray *html,

@@ -1,11 +1,12 @@
 #include "pdf/whatchangedpdf.h"
 
-#include "pdf/pdfwriter.h"
+#include "pdf/pdftagger.h"
 
 #include <QBuffer>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QTextLayout>
 
 namespace coform {
 
@@ -14,12 +15,21 @@ namespace {
 constexpr qreal MarginMm = 20;
 constexpr qreal BodyPt = 13;
 
+struct Line
+{
+    QString text;
+    QPointF origin; ///< where the line is drawn (left end of the baseline)
+    QRectF rect;    ///< the line's box
+};
+
 struct Block
 {
     QFont font;
     QRectF rect;
-    QString text;
+    QVector<Line> lines;
     bool rule = false; ///< a thin line above the block (between changes)
+    BoxRole role = BoxRole::Info;
+    QString group; ///< the change (or part of the form) the block belongs to: one structure group each
 };
 using Page = QVector<Block>;
 
@@ -35,8 +45,11 @@ public:
         m_pages.append(Page());
     }
 
+    /// Starts the blocks of one change (or of the form as a whole): they are tagged as one group.
+    void group(const QString &id) { m_group = id; }
+
     void paragraph(const QFont &font, const QString &text, qreal indent = 0, qreal spaceBefore = 0, bool rule = false,
-                   bool keepWithNext = false)
+                   bool keepWithNext = false, BoxRole role = BoxRole::Info)
     {
         const QFontMetricsF fm(font, m_writer);
         const qreal width = m_area.width() - indent;
@@ -47,7 +60,8 @@ public:
             newPage();
         else
             m_y += spaceBefore;
-        m_pages.last().append({font, QRectF(m_area.left() + indent, m_y, width, bounds.height()), text, rule});
+        const QRectF rect(m_area.left() + indent, m_y, width, bounds.height());
+        m_pages.last().append({font, rect, lines(font, text, rect), rule, role, m_group});
         m_y += bounds.height() + fm.lineSpacing() * 0.35;
     }
 
@@ -60,10 +74,36 @@ public:
     const QVector<Page> &pages() const { return m_pages; }
 
 private:
+    /// The text broken into lines as QPainter::drawText(rect, Qt::TextWordWrap) does, so that each line can be drawn
+    /// (and tagged) on its own.
+    QVector<Line> lines(const QFont &font, const QString &text, const QRectF &rect) const
+    {
+        QVector<Line> out;
+        QTextLayout layout(text, font, m_writer);
+        QTextOption option;
+        option.setWrapMode(QTextOption::WordWrap);
+        layout.setTextOption(option);
+        const qreal leading = QFontMetricsF(font, m_writer).leading();
+        qreal y = 0;
+        layout.beginLayout();
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(rect.width());
+            y += leading;
+            line.setPosition(QPointF(0, y));
+            const QString part = text.mid(line.textStart(), line.textLength());
+            out.append({part.trimmed(), QPointF(rect.left(), rect.top() + y + line.ascent()),
+                        QRectF(rect.left(), rect.top() + y, rect.width(), line.height())});
+            y += line.height();
+        }
+        layout.endLayout();
+        return out;
+    }
+
     QPdfWriter *m_writer;
     QRectF m_area;
     qreal m_y;
     QVector<Page> m_pages;
+    QString m_group;
 };
 
 QFont font(QPdfWriter *, qreal points, bool bold)
@@ -115,20 +155,25 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
     const QFont footer = font(&writer, 12, false);
 
     PageFlow flow(&writer, area);
-    flow.paragraph(heading, QStringLiteral("What changed"));
+    flow.paragraph(heading, QStringLiteral("What changed"), 0, 0, false, false, BoxRole::Title);
     flow.paragraph(
         subheading,
-        QStringLiteral("%1: version %2 to version %3").arg(diff.title).arg(diff.fromVersion).arg(diff.toVersion));
+        QStringLiteral("%1: version %2 to version %3").arg(diff.title).arg(diff.fromVersion).arg(diff.toVersion), 0, 0,
+        false, false, BoxRole::Notice);
     flow.paragraph(body,
                    QStringLiteral("You said, we did. This lists every change to the form between the two versions. "
                                   "Beside each change are the comments that led to it and who made it."),
-                   0, body.pointSizeF());
-    flow.paragraph(body, QStringLiteral("This document is available in other formats: large print, easy read, audio "
-                                        "or Braille. Ask your key contact."));
+                   0, body.pointSizeF(), false, false, BoxRole::Notice);
+    flow.paragraph(body,
+                   QStringLiteral("This document is available in other formats: large print, easy read, audio "
+                                  "or Braille. Ask your key contact."),
+                   0, 0, false, false, BoxRole::Notice);
     if (diff.isEmpty())
-        flow.paragraph(strong, QStringLiteral("Nothing changed between these versions."), 0, BodyPt);
+        flow.paragraph(strong, QStringLiteral("Nothing changed between these versions."), 0, BodyPt, false, false,
+                       BoxRole::Notice);
     if (!diff.templateDetails.isEmpty()) {
-        flow.paragraph(subheading, QStringLiteral("The form as a whole"), 0, BodyPt, true, true);
+        flow.group(QStringLiteral("form"));
+        flow.paragraph(subheading, QStringLiteral("The form as a whole"), 0, BodyPt, true, true, BoxRole::Label);
         for (const QString &line : diff.templateDetails)
             flow.paragraph(body, line, BodyPt * dotsPerMm * 0.35);
     }
@@ -136,16 +181,18 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
         QStringList words;
         for (SectionDiff::Change c : s.changes)
             words.append(TemplateDiff::changeName(c));
+        flow.group(QStringLiteral("section:") + s.sectionId);
         flow.paragraph(subheading,
                        QStringLiteral("Section: %1").arg(s.titleAfter.isEmpty() ? s.titleBefore : s.titleAfter), 0,
-                       BodyPt, true, true);
+                       BodyPt, true, true, BoxRole::Label);
         flow.paragraph(body, QStringLiteral("Section %1").arg(words.join(QStringLiteral(", "))));
         for (const QString &line : s.details)
             flow.paragraph(body, line, BodyPt * dotsPerMm * 0.35);
     }
     const qreal indent = 6 * dotsPerMm;
     for (const ItemDiff &d : diff.items) {
-        flow.paragraph(subheading, d.label().isEmpty() ? d.itemId : d.label(), 0, BodyPt, true, true);
+        flow.group(QStringLiteral("item:") + d.itemId);
+        flow.paragraph(subheading, d.label().isEmpty() ? d.itemId : d.label(), 0, BodyPt, true, true, BoxRole::Label);
         flow.paragraph(body, QStringLiteral("%1 (question id: %2)").arg(changesInWords(d), d.itemId));
         flow.paragraph(strong, QStringLiteral("We did:"), 0, BodyPt * 0.5, false, true);
         for (const QString &line : d.details)
@@ -182,10 +229,17 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
         *error = QStringLiteral("cannot start the PDF");
         return false;
     }
+    // What is drawn where, in points, for the tagging pass.
+    const qreal toPoints = 72.0 / writer.resolution();
+    const auto points = [&](const QRectF &r) {
+        return QRectF(r.left() * toPoints, r.top() * toPoints, r.width() * toPoints, r.height() * toPoints);
+    };
+    QVector<PageDrawLog> drawn;
     const QVector<Page> &pages = flow.pages();
     for (qsizetype p = 0; p < pages.size(); ++p) {
         if (p > 0)
             writer.newPage();
+        PageDrawLog log;
         for (const Block &b : pages[p]) {
             if (b.rule) {
                 painter.setPen(QPen(Qt::black, dotsPerMm * 0.3));
@@ -194,10 +248,27 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
             }
             painter.setPen(Qt::black);
             painter.setFont(b.font);
-            painter.drawText(b.rect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, b.text);
+            for (qsizetype l = 0; l < b.lines.size(); ++l) {
+                const Line &line = b.lines.at(l);
+                painter.drawText(line.origin, line.text);
+                DrawnBox box;
+                box.role = b.role;
+                box.itemId = b.group;
+                box.lang = QStringLiteral("en");
+                box.rect = points(line.rect);
+                box.text = line.text;
+                box.newBlock = l == 0;
+                log.append(box);
+            }
         }
         painter.setFont(footer);
         const QRectF footerRect(area.left(), page.bottom() - margin - 11 * dotsPerMm, area.width(), 11 * dotsPerMm);
+        DrawnBox footerBox;
+        footerBox.role = BoxRole::Footer;
+        footerBox.rect = points(footerRect);
+        footerBox.text = QStringLiteral("Page %1 of %2").arg(p + 1).arg(pages.size());
+        log.append(footerBox);
+        drawn.append(log);
         painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap,
                          QStringLiteral("Page %1 of %2\n%3 version %4: what changed since version %5. %6")
                              .arg(p + 1)
@@ -212,11 +283,9 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
         return false;
     }
     buffer.close();
-    if (!PdfWriter::setDocumentLanguage(pdf, QStringLiteral("en-GB"))) {
-        *error = QStringLiteral("cannot set the PDF's language");
-        return false;
-    }
-    return true;
+    const TagOptions tags{title, QStringLiteral("en-GB"), false};
+    return runPdfPasses(pdf, {[&](QPDF &q, QString *e) { return tagPdf(q, drawn, tags, e); }},
+                        QStringLiteral("the What changed PDF"), error);
 }
 
 } // namespace coform
