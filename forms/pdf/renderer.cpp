@@ -73,8 +73,8 @@ bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &o
     // Passes over the written PDF, on one parsed copy. Form fields (when fillable) come before tagging, which puts
     // their widgets into the structure tree.
     QVector<PdfPass> passes;
+    FieldOptions fieldOptions; // outlives the passes, which refer to it
     if (options.fillable) {
-        FieldOptions fieldOptions;
         fieldOptions.fontFile = PrintStyle::textFontFile();
         fieldOptions.fontSize = style.bodySize();
         fieldOptions.languages = options.languages;
