@@ -7,6 +7,7 @@
 #include <QDockWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStyle>
 #include <QUndoStack>
 #include <QUndoView>
@@ -46,7 +47,15 @@ EditorDocks::EditorDocks(MainWindow *window)
     auto place = [window](QDockWidget *dock, const QString &name, QWidget *content) {
         dock->setObjectName(name);
         dock->setAccessibleName(dock->windowTitle());
-        dock->setWidget(content);
+        // With big text the window must still fit the screen: a panel shorter than its contents scrolls.
+        auto *scroll = new QScrollArea(dock);
+        scroll->setObjectName(name + QStringLiteral("Scroll"));
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setFocusPolicy(Qt::NoFocus);
+        scroll->setWidget(content);
+        scroll->setMinimumSize(120, 80);
+        dock->setWidget(scroll);
         dock->setFocusProxy(content);
         window->addDockWidget(Qt::BottomDockWidgetArea, dock);
     };

@@ -41,7 +41,9 @@ int main(int argc, char **argv)
                                       QStringLiteral("PATH-or-URL"));
     const QCommandLineOption filesOnlyOption(QStringLiteral("files-only"),
                                              QStringLiteral("Work on template files only, without signing in."));
-    parser.addOptions({dbOption, filesOnlyOption});
+    const QCommandLineOption meetingOption(QStringLiteral("meeting"),
+                                           QStringLiteral("Start in the meeting view (big, for a shared screen)."));
+    parser.addOptions({dbOption, filesOnlyOption, meetingOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A coform-template/1 file to open."),
                                  QStringLiteral("[FILE.json]"));
     parser.process(app);
@@ -69,5 +71,7 @@ int main(int argc, char **argv)
     window.offerRecovery();
     if (!parser.positionalArguments().isEmpty())
         window.openTemplateFile(parser.positionalArguments().constFirst());
+    if (parser.isSet(meetingOption))
+        window.showMeetingView();
     return app.exec();
 }

@@ -89,6 +89,10 @@ QWidget *MainWindow::makePanel(const QString &objectName, const QString &heading
     font.setBold(true);
     label->setFont(font);
     label->setBuddy(buddy);
+    label->setWordWrap(true);
+    // With big text the panels' contents ask for more room than a screen has: each panel can be narrower than its
+    // contents (they scroll or wrap), so the window always fits the screen.
+    panel->setMinimumSize(120, 120);
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(label);
@@ -298,6 +302,8 @@ void MainWindow::restoreLayout()
     }
     if (!m_leftSplitter->restoreState(settings.value(QStringLiteral("window/leftSplitter")).toByteArray()))
         m_leftSplitter->setSizes({height() / 5, height() * 4 / 5});
+    // The panels along the bottom take a quarter of the height at first, however big the text.
+    resizeDocks({m_editorDocks->coverageDock()}, {height() / 4}, Qt::Vertical);
 }
 
 void MainWindow::saveLayout()

@@ -49,6 +49,8 @@ public:
     TemplateDocument *document() const { return m_document; }
     /// The tree's model (the shared workspace puts presence and comment counts on it).
     TemplateTreeModel *treeModel() const { return m_treeModel; }
+    /// Shows the meeting view on the question chosen in the tree (F11).
+    void showMeetingView();
     /// Offers to bring back changes to template files that a Coform which stopped without saving left behind.
     void offerRecovery();
     DraftRecovery *draftRecovery() const { return m_recovery; }
@@ -80,7 +82,6 @@ private:
     void updateTitleAndStatus();
     void onCurrentTreeIndexChanged();
     void showAbout();
-    void showMeetingView();
     void showShortcuts();
     void focusPanel(int step);
     void savePdf();

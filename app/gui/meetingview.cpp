@@ -38,9 +38,7 @@ MeetingView::MeetingView(TemplateDocument *document, QWidget *parent)
     m_help = makeLabel(QStringLiteral("meetingHelp"), 2.0, false, this);
     m_answers = makeLabel(QStringLiteral("meetingAnswers"), 2.2, false, this);
     m_hints = makeLabel(QStringLiteral("meetingHints"), 1.6, false, this);
-    m_hints->setAccessibleName(tr("Tips for plain words"));
     m_comments = makeLabel(QStringLiteral("meetingComments"), 1.6, false, this);
-    m_comments->setAccessibleName(tr("Comments"));
     m_position = makeLabel(QStringLiteral("meetingPosition"), 1.4, false, this);
     m_previous = new QPushButton(tr("Previous question"), this);
     m_previous->setObjectName(QStringLiteral("meetingPrevious"));

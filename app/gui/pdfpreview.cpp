@@ -7,6 +7,7 @@
 
 #include <QComboBox>
 #include <QEvent>
+#include <QFormLayout>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
@@ -52,20 +53,25 @@ PdfPreview::PdfPreview(TemplateDocument *document, QWidget *parent)
     m_status->setObjectName(QStringLiteral("previewStatus"));
     m_status->setWordWrap(true);
 
-    auto *controls = new QGridLayout;
-    auto addChooser = [this, controls](const QString &text, QComboBox *combo, int row, int column) {
+    // A form layout that puts each label above its box when the panel is narrow (big text), so nothing overlaps.
+    auto *controls = new QFormLayout;
+    controls->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    controls->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    for (QComboBox *combo : {m_profile, m_language, m_zoom}) {
+        // Never wider than a few words ask: with big text the window must still fit the screen.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(6);
+    }
+    auto addChooser = [this, controls](const QString &text, QComboBox *combo) {
         auto *label = new QLabel(text, this);
         label->setObjectName(combo->objectName() + QStringLiteral("Label"));
         label->setBuddy(combo);
-        controls->addWidget(label, row, column);
-        controls->addWidget(combo, row, column + 1);
+        controls->addRow(label, combo);
     };
-    addChooser(tr("&Print style:"), m_profile, 0, 0);
-    addChooser(tr("Lan&guage:"), m_language, 1, 0);
-    addChooser(tr("Si&ze:"), m_zoom, 0, 2);
-    controls->addWidget(m_status, 1, 2, 1, 2);
-    controls->setColumnStretch(1, 1);
-    controls->setColumnStretch(3, 1);
+    addChooser(tr("&Print style:"), m_profile);
+    addChooser(tr("Lan&guage:"), m_language);
+    addChooser(tr("Si&ze:"), m_zoom);
+    controls->addRow(m_status);
 
     m_scroll = new QScrollArea(this);
     m_scroll->setObjectName(QStringLiteral("previewScroll"));

@@ -136,6 +136,7 @@ void SharedWorkspace::createPanels()
         auto *dock = new QDockWidget(title, m_window);
         dock->setObjectName(name);
         dock->setAccessibleName(title);
+        panel->setMinimumSize(120, 80); // with big text the window must still fit the screen
         dock->setWidget(panel);
         m_window->addDockWidget(area, dock);
         return dock;
