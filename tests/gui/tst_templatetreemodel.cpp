@@ -22,6 +22,7 @@ private slots:
     void findsEverySectionAndItemById();
     void reopeningResetsTheModel();
     void dragAndDropMovesThroughTheUndoStack();
+    void insertsRemovesAndMovesPassTheModelTester();
     void bundledTemplatesPassTheModelTester();
 
 private:
@@ -164,6 +165,49 @@ void TestTemplateTreeModel::dragAndDropMovesThroughTheUndoStack()
     while (document.undoStack()->canUndo())
         document.undoStack()->undo();
     QCOMPARE(document.tmpl(), smallTemplate());
+}
+
+void TestTemplateTreeModel::insertsRemovesAndMovesPassTheModelTester()
+{
+    TemplateDocument document;
+    TemplateTreeModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    document.open(smallTemplate(), TemplateDocument::Origin::File, QStringLiteral("small-review.json"));
+    const Template start = document.tmpl();
+    const int sections = model.rowCount();
+
+    Section added;
+    added.id = QStringLiteral("added-section");
+    added.title = QStringLiteral("Added");
+    QVERIFY(document.push(Edit::insertSection(document.tmpl(), 1, added)));
+    QCOMPARE(model.rowCount(), sections + 1);
+    Item item;
+    item.id = QStringLiteral("added-item");
+    item.label = QStringLiteral("Added question");
+    QVERIFY(document.push(Edit::insertItem(document.tmpl(), added.id, 0, item)));
+    QCOMPARE(model.rowCount(model.indexForId(added.id)), 1);
+    const QString first = start.sections.first().items.first().id;
+    QVERIFY(document.push(Edit::moveItem(document.tmpl(), first, added.id, 1)));
+    QCOMPARE(model.indexForId(first).parent(), model.indexForId(added.id));
+    QVERIFY(document.push(Edit::moveSection(document.tmpl(), added.id, 0)));
+    QCOMPARE(model.indexForId(added.id).row(), 0);
+    QVERIFY(document.push(Edit::removeItem(document.tmpl(), item.id)));
+    QVERIFY(!model.indexForId(item.id).isValid());
+    // Presence and comment counts change rows' words, not the structure.
+    model.setPresence({{first, {QStringLiteral("Priya")}}});
+    QVERIFY(model.indexForId(first).data().toString().endsWith(QStringLiteral("[Priya is here]")));
+    model.setOpenComments({{added.id, 2}});
+    QVERIFY(model.indexForId(added.id).data().toString().endsWith(QStringLiteral("[2 open comments]")));
+    QVERIFY(document.push(Edit::removeSection(document.tmpl(), added.id)));
+    QCOMPARE(model.rowCount(), sections);
+
+    // Undo every step, then redo them, with the tester watching.
+    while (document.undoStack()->canUndo())
+        document.undoStack()->undo();
+    QCOMPARE(document.tmpl(), start);
+    while (document.undoStack()->canRedo())
+        document.undoStack()->redo();
+    QCOMPARE(model.rowCount(), sections);
 }
 
 void TestTemplateTreeModel::bundledTemplatesPassTheModelTester()
