@@ -47,7 +47,12 @@ void PlainWordsAssist::setFields(const QVector<Field> &fields)
 {
     m_fields = fields;
     while (QLayoutItem *old = m_buttons->takeAt(0)) {
-        delete old->widget();
+        if (QWidget *button = old->widget()) {
+            // Later: this may run from inside that button's own click.
+            button->hide();
+            button->setObjectName(QString());
+            button->deleteLater();
+        }
         delete old;
     }
     m_offers = 0;

@@ -28,6 +28,34 @@ bool hasMenu(const MainWindow &window, const char *name)
 {
     return window.findChild<QMenu *>(QLatin1String(name)) != nullptr;
 }
+
+/// Colin's and Priya's windows, each with its own connection to one shared database, both in the bundled template.
+/// The workspaces are members after the windows, so they go first, as they must.
+struct TwoEditors
+{
+    test::PanelFixture f;
+    std::unique_ptr<Database> secondConnection;
+    MainWindow colinsWindow;
+    MainWindow priyasWindow;
+    std::unique_ptr<SharedWorkspace> colin;
+    std::unique_ptr<SharedWorkspace> priya;
+
+    bool setUp()
+    {
+        if (!f.setUp() || !(secondConnection = f.openAnother()))
+            return false;
+        colin = std::make_unique<SharedWorkspace>(&colinsWindow, *f.db, *f.colin);
+        priya = std::make_unique<SharedWorkspace>(&priyasWindow, *secondConnection, *f.priya);
+        colinsWindow.show();
+        priyasWindow.show();
+        if (!colin->openStoredTemplate(QStringLiteral("chc-review"))
+            || !priya->openStoredTemplate(QStringLiteral("chc-review")))
+            return false;
+        colin->sync()->setPollInterval(50);
+        priya->sync()->setPollInterval(50);
+        return true;
+    }
+};
 } // namespace
 
 /// Two people's windows on one shared database: the live link, the menus each role sees, and
@@ -40,19 +68,10 @@ private Q_SLOTS:
 
     void twoEditorsOnOneDatabase()
     {
-        test::PanelFixture f;
-        QVERIFY(f.setUp());
-        std::unique_ptr<Database> secondConnection = f.openAnother();
-        QVERIFY(secondConnection);
-
-        MainWindow colinsWindow;
-        MainWindow priyasWindow;
-        auto colin = std::make_unique<SharedWorkspace>(&colinsWindow, *f.db, *f.colin);
-        auto priya = std::make_unique<SharedWorkspace>(&priyasWindow, *secondConnection, *f.priya);
-        colinsWindow.show();
-        priyasWindow.show();
-        QVERIFY(colin->openStoredTemplate(QStringLiteral("chc-review")));
-        QVERIFY(priya->openStoredTemplate(QStringLiteral("chc-review")));
+        TwoEditors e;
+        QVERIFY(e.setUp());
+        MainWindow &colinsWindow = e.colinsWindow;
+        MainWindow &priyasWindow = e.priyasWindow;
         QCOMPARE(colinsWindow.document()->origin(), TemplateDocument::Origin::Store);
 
         // Colin rewords a question in his window: it appears in Priya's.
@@ -69,15 +88,12 @@ private Q_SLOTS:
 
     void presenceIsShownInTheTree()
     {
-        test::PanelFixture f;
-        QVERIFY(f.setUp());
-        std::unique_ptr<Database> secondConnection = f.openAnother();
-        MainWindow colinsWindow;
-        MainWindow priyasWindow;
-        auto colin = std::make_unique<SharedWorkspace>(&colinsWindow, *f.db, *f.colin);
-        auto priya = std::make_unique<SharedWorkspace>(&priyasWindow, *secondConnection, *f.priya);
-        QVERIFY(colin->openStoredTemplate(QStringLiteral("chc-review")));
-        QVERIFY(priya->openStoredTemplate(QStringLiteral("chc-review")));
+        TwoEditors e;
+        QVERIFY(e.setUp());
+        MainWindow &colinsWindow = e.colinsWindow;
+        MainWindow &priyasWindow = e.priyasWindow;
+        std::unique_ptr<SharedWorkspace> &colin = e.colin;
+        std::unique_ptr<SharedWorkspace> &priya = e.priya;
 
         // Colin goes to a question; Priya's tree says so beside it, in words (not by colour).
         const QString itemId = test::PanelFixture::questionId(colinsWindow.document()->tmpl(), 3);
@@ -119,17 +135,12 @@ private Q_SLOTS:
 
     void someoneElsesStructureChangeKeepsMyPlace()
     {
-        test::PanelFixture f;
-        QVERIFY(f.setUp());
-        std::unique_ptr<Database> secondConnection = f.openAnother();
-        MainWindow colinsWindow;
-        MainWindow priyasWindow;
-        auto colin = std::make_unique<SharedWorkspace>(&colinsWindow, *f.db, *f.colin);
-        auto priya = std::make_unique<SharedWorkspace>(&priyasWindow, *secondConnection, *f.priya);
-        priyasWindow.show();
-        QVERIFY(colin->openStoredTemplate(QStringLiteral("chc-review")));
-        QVERIFY(priya->openStoredTemplate(QStringLiteral("chc-review")));
-        priya->sync()->setPollInterval(50);
+        TwoEditors e;
+        QVERIFY(e.setUp());
+        MainWindow &colinsWindow = e.colinsWindow;
+        MainWindow &priyasWindow = e.priyasWindow;
+        std::unique_ptr<SharedWorkspace> &colin = e.colin;
+        std::unique_ptr<SharedWorkspace> &priya = e.priya;
 
         // Priya is on a question in the second section and has folded the first section.
         const Template t = priyasWindow.document()->tmpl();
@@ -170,19 +181,12 @@ private Q_SLOTS:
 
     void aConflictingEditOffersTheChoice()
     {
-        test::PanelFixture f;
-        QVERIFY(f.setUp());
-        std::unique_ptr<Database> secondConnection = f.openAnother();
-        MainWindow colinsWindow;
-        MainWindow priyasWindow;
-        auto colin = std::make_unique<SharedWorkspace>(&colinsWindow, *f.db, *f.colin);
-        auto priya = std::make_unique<SharedWorkspace>(&priyasWindow, *secondConnection, *f.priya);
-        colinsWindow.show();
-        priyasWindow.show();
-        QVERIFY(colin->openStoredTemplate(QStringLiteral("chc-review")));
-        QVERIFY(priya->openStoredTemplate(QStringLiteral("chc-review")));
-        colin->sync()->setPollInterval(50);
-        priya->sync()->setPollInterval(50);
+        TwoEditors e;
+        QVERIFY(e.setUp());
+        MainWindow &colinsWindow = e.colinsWindow;
+        MainWindow &priyasWindow = e.priyasWindow;
+        std::unique_ptr<SharedWorkspace> &colin = e.colin;
+        std::unique_ptr<SharedWorkspace> &priya = e.priya;
 
         // Both reword the same question before either has seen the other's change.
         const Template seen = priyasWindow.document()->tmpl();
@@ -222,7 +226,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(colinsWindow.document()->tmpl().findItem(itemId)->label,
                                   QStringLiteral("Priya's words"), 5000);
         const Result<QVector<ChangeRecord>> history =
-            TemplateStore(*f.db, *f.colin).history(QStringLiteral("chc-review"));
+            TemplateStore(*e.f.db, *e.f.colin).history(QStringLiteral("chc-review"));
         QVERIFY(history.ok());
         QStringList labels;
         for (const ChangeRecord &r : history.value()) {
