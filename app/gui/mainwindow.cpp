@@ -556,6 +556,12 @@ void MainWindow::setCommentsProvider(std::function<QStringList(const QString &it
         m_meetingView->setCommentsProvider(m_commentsProvider);
 }
 
+void MainWindow::refreshMeetingView()
+{
+    if (m_meetingView && m_meetingView->isVisible())
+        m_meetingView->setCommentsProvider(m_commentsProvider);
+}
+
 void MainWindow::showMeetingView()
 {
     if (!m_meetingView) {

@@ -51,6 +51,8 @@ public:
     TemplateTreeModel *treeModel() const { return m_treeModel; }
     /// Shows the meeting view on the question chosen in the tree (F11).
     void showMeetingView();
+    /// Reads the meeting view's comments again, when it is open.
+    void refreshMeetingView();
     /// Offers to bring back changes to template files that a Coform which stopped without saving left behind.
     void offerRecovery();
     DraftRecovery *draftRecovery() const { return m_recovery; }

@@ -45,6 +45,8 @@ SharedWorkspace::SharedWorkspace(MainWindow *window, Database &db, const Session
         if (m_sync)
             m_sync->setCurrentItem(id);
     });
+    // New or resolved comments (one's own or, through the change feed, others') show in the meeting view at once.
+    connect(m_comments, &CommentsPanel::unresolvedCountsChanged, m_window, &MainWindow::refreshMeetingView);
     connect(m_comments, &CommentsPanel::unresolvedCountsChanged, m_window->treeModel(),
             &TemplateTreeModel::setOpenComments);
     // The coverage panel compares with the last published version of the open stored template.
@@ -188,6 +190,9 @@ bool SharedWorkspace::openStoredTemplate(const QString &templateId)
         }
         m_presence->setText(tr("In this template now: %1").arg(PlainWords::list(names)));
         m_window->treeModel()->setPresence(othersByItem);
+        // Comments are not changes to the template, so the change feed does not bring them: each heartbeat (every
+        // few seconds) reads them again.
+        m_comments->refresh();
     });
     connect(m_sync.get(), &StoredTemplateSync::failed, this,
             [this](const QString &message) { m_window->statusBar()->showMessage(message); });

@@ -1,3 +1,4 @@
+#include "commentspanel.h"
 #include "conflictdialog.h"
 #include "importexportactions.h"
 #include "mainwindow.h"
@@ -7,6 +8,7 @@
 #include "templatetreemodel.h"
 
 #include "edit/edit.h"
+#include "store/commentstore.h"
 #include "store/templatestore.h"
 
 #include <QAbstractButton>
@@ -236,6 +238,26 @@ private Q_SLOTS:
         QCOMPARE(labels, (QStringList{QStringLiteral("Colin's words"), QStringLiteral("Priya's words")}));
         colin.reset();
         priya.reset();
+    }
+
+    void theMeetingViewShowsTheGroupsComments()
+    {
+        TwoEditors e;
+        QVERIFY(e.setUp());
+        const QString itemId = test::PanelFixture::questionId(e.priyasWindow.document()->tmpl(), 1);
+        QVERIFY(e.priyasWindow.selectId(itemId));
+        e.priyasWindow.showMeetingView();
+        auto *comments = e.priyasWindow.findChild<QLabel *>(QStringLiteral("meetingComments"));
+        QVERIFY(comments);
+        QVERIFY(!comments->isVisible());
+
+        // Colin comments on the question being discussed; once Priya's comments are read again, it shows big.
+        QVERIFY(CommentStore(*e.f.db, *e.f.colin)
+                    .startThread(QStringLiteral("chc-review"), itemId, QStringLiteral("Could we say this more simply?"))
+                    .ok());
+        e.priyasWindow.findChild<CommentsPanel *>()->refresh();
+        QCOMPARE(comments->text(), QStringLiteral("Comments (1 open):\nColin: Could we say this more simply?"));
+        QVERIFY(comments->isVisible());
     }
 
     void menusFollowTheRole()
