@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "draftrecovery.h"
+#include "formprinter.h"
 
 #include "storedtemplatedocument.h"
 
@@ -28,6 +29,8 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -190,6 +193,8 @@ void MainWindow::createActions()
                                {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}, [this] { saveAs(); }));
     file->addAction(makeAction(QStringLiteral("actionSavePdf"), tr("Save the &printed form as PDF\u2026"),
                                {QKeySequence(Qt::CTRL | Qt::Key_E)}, [this] { savePdf(); }));
+    file->addAction(makeAction(QStringLiteral("actionPrint"), tr("P&rint the form\u2026"), {QKeySequence::Print},
+                               [this] { printForm(); }));
     file->addSeparator();
     file->addAction(makeAction(QStringLiteral("actionQuit"), tr("&Quit"), {QKeySequence(Qt::CTRL | Qt::Key_Q)},
                                [this] { close(); }));
@@ -527,6 +532,23 @@ void MainWindow::onCurrentTreeIndexChanged()
     m_properties->showId(id);
     if (changed)
         emit currentIdChanged(id);
+}
+
+void MainWindow::printForm()
+{
+    if (!m_document->isOpen())
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print the form"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // As the preview shows it: its print style and language.
+    QString error;
+    if (!FormPrinter::print(m_document->tmpl(), m_preview->options(), &printer, &error))
+        QMessageBox::warning(this, tr("The form was not printed"), error);
+    else
+        statusBar()->showMessage(tr("Sent to the printer."), 5000);
 }
 
 void MainWindow::savePdf()

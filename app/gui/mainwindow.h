@@ -87,6 +87,7 @@ private:
     void showShortcuts();
     void focusPanel(int step);
     void savePdf();
+    void printForm();
     bool save();
     bool saveAs();
     /// Asks what to do with unsaved changes; false when the person chose to stay.
