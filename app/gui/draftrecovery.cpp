@@ -77,7 +77,10 @@ bool DraftRecovery::writeNow()
         return true;
     startCopy();
     QString error;
-    const QJsonObject about{{QStringLiteral("path"), m_document->path()},
+    // Only a file of the person's own is given back as that file; changes to a bundled template come back as a new,
+    // unsaved form.
+    const QString path = m_document->origin() == TemplateDocument::Origin::File ? m_document->path() : QString();
+    const QJsonObject about{{QStringLiteral("path"), path},
                             {QStringLiteral("title"), m_document->tmpl().title},
                             {QStringLiteral("changedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
     if (!writeFileAtomically(m_draftFile, writeTemplate(m_document->tmpl()), &error)
