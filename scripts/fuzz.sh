@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, AddressSanitizer) in build-fuzz/ and runs each for FUZZ_SECONDS (60) seconds,
-# seeded from the bundled templates, tests/data and the shared corpus. Exits non-zero when a target crashes; the
-# crashing input is left in build-fuzz/findings/TARGET/.
+# seeded from the bundled templates and tests/data (the corpus of real forms included). Exits non-zero when a target
+# crashes; the crashing input is left in build-fuzz/findings/TARGET/.
 #   FUZZ_SECONDS=300 ./scripts/fuzz.sh            run longer
 #   ./scripts/fuzz.sh fuzz_fhir                    one target
 set -euo pipefail
@@ -22,7 +22,7 @@ seeds_for() {
     case $1 in
         fuzz_template_json) find forms/resources/templates tests/data -name '*.json' ! -path '*/fhir/*' ;;
         fuzz_answers_json) find tests/data -name '*.json' -exec grep -l 'coform-answers/1' {} + ;;
-        fuzz_fhir) find ../shared/corpus/fhir tests/data/fhir -name '*.json' 2>/dev/null ;;
+        fuzz_fhir) find tests/data/corpus/fhir tests/data/fhir -name '*.json' ;;
     esac
 }
 
