@@ -67,6 +67,10 @@ bool runValidator(const QMap<QString, QJsonObject> &resources, QString *output, 
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(node, args);
+    if (!p.waitForStarted(60000)) {
+        *failure = QStringLiteral("%1 could not be started (%2): run scripts/deps.sh").arg(node, p.errorString());
+        return false;
+    }
     if (!p.waitForFinished(300000)) {
         *failure = QStringLiteral("the FHIR validator did not finish: %1").arg(p.errorString());
         return false;
@@ -347,26 +351,28 @@ private slots:
         const QJsonObject falseAnswers{
             {"resourceType", "Questionnaire"},
             {"status", "draft"},
-            {"item", QJsonArray{QJsonObject{{"linkId", "a"}, {"type", "boolean"}, {"text", "A"},
+            {"item", QJsonArray{QJsonObject{{"linkId", "a"},
+                                            {"type", "boolean"},
+                                            {"text", "A"},
                                             {"initial", QJsonArray{QJsonObject{{"valueBoolean", false}}}}},
                                 QJsonObject{{"linkId", "b"},
                                             {"type", "string"},
                                             {"text", "B"},
-                                            {"enableWhen", QJsonArray{QJsonObject{{"question", "a"},
-                                                                                  {"operator", "="},
-                                                                                  {"answerBoolean", false}}}}}}}};
+                                            {"enableWhen",
+                                             QJsonArray{QJsonObject{
+                                                 {"question", "a"}, {"operator", "="}, {"answerBoolean", false}}}}}}}};
         const QJsonObject response{
             {"resourceType", "QuestionnaireResponse"},
             {"status", "completed"},
-            {"item", QJsonArray{QJsonObject{{"linkId", "a"},
-                                            {"answer", QJsonArray{QJsonObject{{"valueBoolean", false}}}}}}}};
+            {"item",
+             QJsonArray{QJsonObject{{"linkId", "a"}, {"answer", QJsonArray{QJsonObject{{"valueBoolean", false}}}}}}}};
         QJsonObject badStatus = falseAnswers;
         badStatus.insert(QLatin1String("status"), QLatin1String("finished"));
         const QJsonObject emptyInitial{
             {"resourceType", "Questionnaire"},
             {"status", "draft"},
-            {"item", QJsonArray{QJsonObject{
-                         {"linkId", "a"}, {"type", "boolean"}, {"initial", QJsonArray{QJsonObject{}}}}}}};
+            {"item",
+             QJsonArray{QJsonObject{{"linkId", "a"}, {"type", "boolean"}, {"initial", QJsonArray{QJsonObject{}}}}}}};
         const QJsonObject badType{{"resourceType", "Questionnaire"},
                                   {"status", "draft"},
                                   {"item", QJsonArray{QJsonObject{{"linkId", "a"}, {"type", "yes-no"}}}}};

@@ -15,6 +15,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <cstdio>
+
 using namespace coform;
 
 namespace {
@@ -58,6 +60,20 @@ bool rawSqlite(const QString &path, const QStringList &statements)
 class TestMigration : public QObject
 {
     Q_OBJECT
+
+public:
+    /// A database at schema version 1 with data in it, written to `target` (see main).
+    static bool writeSchemaOneFixture(const QString &target)
+    {
+        QString error;
+        std::unique_ptr<Database> db = Database::open(target, &error, 1);
+        if (!db) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return false;
+        }
+        QSqlQuery q = db->query();
+        return fillAtVersion(*db, 1) && db->exec(q, QStringLiteral("PRAGMA journal_mode=DELETE"), {}, &error);
+    }
 
 private:
     /// Fills a database of schema `version` the way that version's Coform would have.
@@ -233,8 +249,6 @@ private slots:
 
     void aNewerPostgresqlSchemaIsRefusedAndLeftUnchanged()
     {
-        if (!test::backends().contains(QLatin1String("postgresql")))
-            QSKIP("no PostgreSQL server for this run (scripts/test.sh starts one)");
         QTemporaryDir dir;
         QString error;
         const QString url = test::freshDatabase(QStringLiteral("postgresql"), dir, &error);
@@ -296,22 +310,23 @@ private slots:
         QVERIFY(!Database::open(dir.filePath(QStringLiteral("no/such/folder/coform.sqlite")), &error));
         QVERIFY2(error.contains(QStringLiteral("does not exist")), qPrintable(error));
     }
-
-    void writeSchemaOneFixture()
-    {
-        // Regenerates tests/data/store/schema-1.sql when asked (COFORM_WRITE_STORE_FIXTURE=PATH gets the database;
-        // dump it with `sqlite3 PATH .dump`). Only ever needed again if the fixture is lost.
-        const QString target = qEnvironmentVariable("COFORM_WRITE_STORE_FIXTURE");
-        if (target.isEmpty())
-            QSKIP("COFORM_WRITE_STORE_FIXTURE is not set");
-        QString error;
-        std::unique_ptr<Database> db = Database::open(target, &error, 1);
-        QVERIFY2(db, qPrintable(error));
-        QVERIFY(fillAtVersion(*db, 1));
-        QSqlQuery q = db->query();
-        QVERIFY(db->exec(q, QStringLiteral("PRAGMA journal_mode=DELETE"), {}, &error));
-    }
 };
 
-QTEST_GUILESS_MAIN(TestMigration)
+// COFORM_WRITE_STORE_FIXTURE=PATH tst_migration writes a database as Coform's first schema wrote it to PATH instead of
+// running the tests; dump it with `sqlite3 PATH .dump` to regenerate tests/data/store/schema-1.sql. Only ever needed
+// again if that fixture is lost.
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QString target = qEnvironmentVariable("COFORM_WRITE_STORE_FIXTURE");
+    if (!target.isEmpty()) {
+        const bool written = TestMigration::writeSchemaOneFixture(target);
+        std::fprintf(stderr, "%s\n", written ? "written" : "not written");
+        return written ? 0 : 1;
+    }
+    TestMigration test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_migration.moc"

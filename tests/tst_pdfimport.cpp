@@ -37,8 +37,9 @@ QString own(const char *name)
 /// Debian's python3 (the oracle needs only its standard library), else the first on PATH.
 QString python3()
 {
-    return QFile::exists(QStringLiteral("/usr/bin/python3")) ? QStringLiteral("/usr/bin/python3")
-                                                             : QStandardPaths::findExecutable(QStringLiteral("python3"));
+    return QFile::exists(QStringLiteral("/usr/bin/python3"))
+               ? QStringLiteral("/usr/bin/python3")
+               : QStandardPaths::findExecutable(QStringLiteral("python3"));
 }
 
 PdfImportOptions options()
@@ -205,7 +206,8 @@ private slots:
         for (const Option &o : setting->options)
             labels << o.label;
         // The display text, not the export values ("home", "care", "hosp").
-        QCOMPARE(labels, QStringList({QStringLiteral("Own home"), QStringLiteral("Care home"), QStringLiteral("Hospital")}));
+        QCOMPARE(labels,
+                 QStringList({QStringLiteral("Own home"), QStringLiteral("Care home"), QStringLiteral("Hospital")}));
         QCOMPARE(r.tmpl->findItem(QStringLiteral("needs"))->type, ItemType::MultiChoice);
         QCOMPARE(r.tmpl->findItem(QStringLiteral("needs"))->options.size(), 4);
         QCOMPARE(r.tmpl->findItem(QStringLiteral("day"))->type, ItemType::Choice);

@@ -661,12 +661,10 @@ private Q_SLOTS:
             f.close();
             QString out;
             const int check = runTool(QStringLiteral("qpdf"), {QStringLiteral("--check"), path}, &out);
-            if (check == -2)
-                QSKIP("qpdf is not installed (scripts/deps.sh installs it)");
+            QVERIFY2(check != -2, "qpdf is not installed: run scripts/deps.sh");
             QVERIFY2(check == 0 && !out.contains(QStringLiteral("WARNING")), qPrintable(c.name + out));
             const int info = runTool(QStringLiteral("pdfinfo"), {path}, &out);
-            if (info == -2)
-                QSKIP("pdfinfo is not installed (scripts/deps.sh installs poppler-utils)");
+            QVERIFY2(info != -2, "pdfinfo is not installed: run scripts/deps.sh (it installs poppler-utils)");
             QVERIFY2(info == 0 && out.contains(QRegularExpression(QStringLiteral("Tagged:\\s+yes"))),
                      qPrintable(c.name + out));
             QVERIFY(pdf.startsWith(c.pdfA ? "%PDF-1.4" : "%PDF-1.5")); // marked content with /ActualText: 1.5
