@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -41,6 +42,14 @@ def pdf_string(text):
     except UnicodeEncodeError:
         return "<feff" + text.encode("utf-16-be").hex() + ">"
     return "(" + raw.decode().replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def content_string(text):
+    """A string for the page's text (Helvetica in WinAnsi): letters WinAnsi lacks lose their accents (w-circumflex
+    is drawn as w; the fields' own strings keep them)."""
+    plain = "".join(c if c.encode("cp1252", "ignore") else unicodedata.normalize("NFKD", c)[0] for c in text)
+    raw = plain.encode("cp1252", "replace").decode("latin-1")
+    return "(" + raw.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
 
 
 def pdf_name(text):
@@ -118,7 +127,7 @@ class Form:
 
     def label(self, page, text, x=50, y=None, size=11):
         y = self.next_y[page] if y is None else y
-        self.text[page].append("BT /F1 %d Tf %d %d Td %s Tj ET" % (size, x, y, pdf_string(text)))
+        self.text[page].append("BT /F1 %d Tf %d %d Td %s Tj ET" % (size, x, y, content_string(text)))
 
     def row(self, page, label, height=20):
         """Draws a label and returns the rectangle of the box beside it."""
