@@ -18,6 +18,10 @@ run_suite() {
     (cd "$dir" && ctest --output-on-failure -j "$jobs" --timeout 900) || status=1
 }
 
+# The code follows .clang-format: drift fails the run (after the tests, so that one run shows everything).
+format_status=0
+./scripts/check-format.sh || format_status=1
+
 # Services the tests need are started here on loopback and stopped when the script ends.
 source ./scripts/test-services.sh
 start_test_services
@@ -31,4 +35,5 @@ if [[ -z ${COFORM_SKIP_ASAN:-} ]]; then
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DCOFORM_SANITIZE=ON -DCOFORM_BENCH=OFF
 fi
+((format_status)) && echo "== clang-format drift: see check-format above" && status=1
 exit $status

@@ -13,9 +13,7 @@
 
 #include <QGuiApplication>
 
-
 namespace coform {
-
 
 std::optional<PrintProfile> printProfileFromName(const QString &name)
 {
