@@ -4,6 +4,7 @@
 #include "sharedworkspace.h"
 #include "signindialog.h"
 
+#include "format/outputfile.h"
 #include "store/database.h"
 
 #include <QApplication>
@@ -20,7 +21,7 @@ QString defaultDatabase()
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(folder);
+    OutputFile::makePrivateFolder(folder, nullptr); // 0700: it holds the database and recovery copies
     return QDir(folder).filePath(QStringLiteral("coform.sqlite"));
 }
 } // namespace

@@ -722,14 +722,11 @@ bool ReviewForm::exportTo(const QString &path, bool html, QString *error)
         *error = tr("the answers could not be saved first");
         return false;
     }
-    QByteArray document;
-    const Outcome made = ReviewOutput::render(
-        *m_store, m_reviewId, html ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, std::nullopt, &document);
-    if (!made.ok()) {
-        *error = made.message;
-        return false;
-    }
-    return writeFileAtomically(path, document, error);
+    const Outcome written = ReviewOutput::writeTo(
+        *m_store, m_reviewId, html ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, std::nullopt, path);
+    if (!written.ok())
+        *error = written.message;
+    return written.ok();
 }
 
 void ReviewForm::chooseAndExport(bool html)

@@ -634,23 +634,6 @@ QByteArray writeTemplate(const Template &t)
     return w.result();
 }
 
-bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (file.write(data) != data.size() || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    return true;
-}
-
 bool writeTemplateFile(const Template &t, const QString &path, QString *error)
 {
     return writeFileAtomically(path, writeTemplate(t), error);
