@@ -93,6 +93,10 @@ int create(ReviewStore &reviews, QStringList args)
     const int v = version.isEmpty() ? 0 : version.toInt(&versionOk);
     if (!args.isEmpty() || !personOk || templateId.isEmpty() || !versionOk)
         return badUsage(QStringLiteral("usage: coform-cli review new --person ID --template ID [--version N]"));
+    if (!version.isEmpty() && v <= 0) {
+        printError(QStringLiteral("--version: a version number is 1 or more, not %1").arg(v));
+        return InvalidInput;
+    }
     const Result<ReviewRecord> made = reviews.create(personId, templateId, v);
     if (!made.ok())
         return CliSession::report(made.outcome());

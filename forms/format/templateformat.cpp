@@ -669,7 +669,7 @@ std::optional<Answers> readAnswers(const QByteArray &json, const QString &fileNa
             answers.person.dateOfBirth = QDate::fromString(*dob, Qt::ISODate);
             if (!answers.person.dateOfBirth.isValid() || dob->size() != 10)
                 r.error(QStringLiteral("/person/dateOfBirth"),
-                        QStringLiteral("\"%1\" is not a date (expected YYYY-MM-DD)").arg(*dob));
+                        QStringLiteral("the date of birth is not a date (expected YYYY-MM-DD)"));
         }
     }
     if (const auto values = r.object(*root, p, "answers", true)) {
