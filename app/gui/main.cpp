@@ -21,7 +21,7 @@ QString defaultDatabase()
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    OutputFile::makePrivateFolder(folder, nullptr); // 0700: it holds the database and recovery copies
+    coform::OutputFile::makePrivateFolder(folder, nullptr); // 0700: it holds the database and recovery copies
     return QDir(folder).filePath(QStringLiteral("coform.sqlite"));
 }
 } // namespace

@@ -61,6 +61,15 @@ QString expectedOptions(const Item &item)
 
 } // namespace
 
+namespace {
+/// Numbers in messages: 20,000.
+const QLocale &uk()
+{
+    static const QLocale locale(QLocale::English, QLocale::UnitedKingdom);
+    return locale;
+}
+} // namespace
+
 qsizetype characterCount(QStringView text)
 {
     qsizetype n = 0;
@@ -76,8 +85,8 @@ QString textProblem(const QString &text, bool multiline)
     const qsizetype length = characterCount(text);
     if (length > MaxAnswerCharacters)
         return QStringLiteral("is %1 characters long: %2 over the limit of %3")
-            .arg(QLocale::c().toString(length), QLocale::c().toString(length - MaxAnswerCharacters),
-                 QLocale::c().toString(MaxAnswerCharacters));
+            .arg(uk().toString(length), uk().toString(length - MaxAnswerCharacters),
+                 uk().toString(MaxAnswerCharacters));
     for (const QChar c : text) {
         const char16_t u = c.unicode();
         const bool control = u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0);
