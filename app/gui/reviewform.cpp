@@ -1,6 +1,7 @@
 #include "reviewform.h"
 
 #include "pdfanswersdialog.h"
+#include "sessionlock.h"
 
 #include "check/answervalidation.h"
 #include "format/importer.h"
@@ -731,6 +732,9 @@ bool ReviewForm::exportTo(const QString &path, bool html, QString *error)
 
 void ReviewForm::chooseAndExport(bool html)
 {
+    // A whole review leaves Coform: the person at the keyboard proves again who they are if it has been a while.
+    if (!SessionLock::confirmRecentSignIn(this))
+        return;
     const QString path = QFileDialog::getSaveFileName(
         this, html ? tr("Save as HTML") : tr("Save as PDF"),
         QStringLiteral("review-%1.%2").arg(m_reviewId).arg(html ? QStringLiteral("html") : QStringLiteral("pdf")),
