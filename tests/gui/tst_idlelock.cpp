@@ -115,6 +115,22 @@ private Q_SLOTS:
         QTest::keyClick(password, Qt::Key_Return);
         QTRY_VERIFY(window.isVisible());
     }
+
+    void signingOutClosesEveryWindow()
+    {
+        test::PanelFixture f;
+        QVERIFY(f.setUp());
+        MainWindow window;
+        SharedWorkspace workspace(&window, *f.db, *f.rita);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!SessionLock::signOutRequested());
+        // File > Sign out by its shortcut: the window closes, and the application will ask for a sign-in again.
+        QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(!window.isVisible());
+        QVERIFY(SessionLock::signOutRequested());
+        SessionLock::clearSignOutRequest();
+    }
 };
 
 QTEST_MAIN(TestIdleLock)
