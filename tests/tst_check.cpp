@@ -101,8 +101,9 @@ private Q_SLOTS:
         QTest::addColumn<QJsonValue>("value");
         QTest::addColumn<QString>("fragment"); // empty: valid
         QTest::newRow("valid choice") << "review-type" << QJsonValue(QStringLiteral("first")) << QString();
+        // Messages name the question elsewhere, never repeat the answer (it can be personal data).
         QTest::newRow("unknown option") << "review-type" << QJsonValue(QStringLiteral("monthly"))
-                                        << QStringLiteral("\"monthly\" is not an option");
+                                        << QStringLiteral("the answer is not one of the options");
         QTest::newRow("choice as number") << "review-type" << QJsonValue(3) << QStringLiteral("expected one of");
         QTest::newRow("valid NHS number") << "nhs-number" << QJsonValue(QStringLiteral("943 476 5919")) << QString();
         QTest::newRow("bad NHS number") << "nhs-number" << QJsonValue(QStringLiteral("943 476 5918"))
@@ -118,7 +119,16 @@ private Q_SLOTS:
         QTest::newRow("multichoice valid")
             << "info-format" << QJsonValue(QJsonArray{QStringLiteral("large-print")}) << QString();
         QTest::newRow("multichoice unknown") << "info-format" << QJsonValue(QJsonArray{QStringLiteral("smoke-signals")})
-                                             << QStringLiteral("\"smoke-signals\" is not an option");
+                                             << QStringLiteral("a chosen value is not one of the options");
+        QTest::newRow("longest free text") << "going-well" << QJsonValue(QString(20000, QLatin1Char('x'))) << QString();
+        QTest::newRow("free text too long") << "going-well" << QJsonValue(QString(20005, QLatin1Char('x')))
+                                            << QStringLiteral("is 20,005 characters long: 5 over the limit of 20,000");
+        QTest::newRow("line breaks in long text")
+            << "going-well" << QJsonValue(QStringLiteral("One.\nTwo.\tThree.")) << QString();
+        QTest::newRow("terminal escape in long text")
+            << "going-well" << QJsonValue(QStringLiteral("One\x1b[2J")) << QStringLiteral("holds a control character");
+        QTest::newRow("line break in one-line text")
+            << "full-name" << QJsonValue(QStringLiteral("Jane\nForged")) << QStringLiteral("must be one line");
         QTest::newRow("table unknown column")
             << "participants" << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("shoe-size"), QStringLiteral("9")}}})
             << QStringLiteral("column \"shoe-size\"");
@@ -144,6 +154,10 @@ private Q_SLOTS:
             QVERIFY(!hasErrors(problems));
         else
             QVERIFY(hasProblem(problems, QStringLiteral("/answers/") + item, fragment));
+        // No message repeats a text answer.
+        const QString text = value.isArray() ? value.toArray().first().toString() : value.toString();
+        for (const Problem &p : problems)
+            QVERIFY2(text.size() < 6 || !p.message.contains(text), qPrintable(p.message));
     }
 
     void personIsChecked()

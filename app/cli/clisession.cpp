@@ -1,6 +1,7 @@
 #include "clisession.h"
 
 #include "command.h"
+#include "format/outputfile.h"
 #include "store/userstore.h"
 
 #include <QDir>
@@ -57,7 +58,11 @@ QString CliSession::defaultDatabasePath()
 Database *CliSession::openDatabase(int *exitCode)
 {
     QString location = m_dbLocation.isEmpty() ? defaultDatabasePath() : m_dbLocation;
-    if (m_dbLocation.isEmpty() && !Database::isUrl(location))
+    if (m_dbLocation.isEmpty() && !Database::isUrl(location)
+        && location
+               == QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/coform.sqlite"))
+        OutputFile::makePrivateFolder(QFileInfo(location).absolutePath(), nullptr); // the data folder: 0700
+    else if (m_dbLocation.isEmpty() && !Database::isUrl(location))
         QDir().mkpath(QFileInfo(location).absolutePath());
     QString error;
     m_db = Database::open(location, &error);

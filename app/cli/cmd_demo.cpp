@@ -5,7 +5,9 @@
 
 #include "format/templateformat.h"
 #include "store/demodata.h"
+#include "store/permissions.h"
 #include "store/templatestore.h"
+#include "store/transaction.h"
 #include "store/userstore.h"
 
 #include <QElapsedTimer>
@@ -19,7 +21,8 @@ const char *const usage = "usage: coform-cli demo --reviews N [--db PATH-or-URL]
                           "COFORM_PASSWORD)";
 
 /// The newest published version of the bundled template, publishing it first when the database has none: the admin
-/// approves, and a demonstration coproducer account (disabled afterwards) gives the lived-experience approval.
+/// approves, and a demonstration coproducer account gives the lived-experience approval (it must be active when the
+/// version is published; it is disabled right after).
 Result<int> publishedBundledTemplate(Database &db, const Session &admin)
 {
     Problems problems;
@@ -58,10 +61,11 @@ Result<int> publishedBundledTemplate(Database &db, const Session &admin)
         return coproducer.outcome();
     if (Outcome o = TemplateStore(db, *coproducer).approve(bundled->id); !o.ok())
         return o;
-    users.disableUser(admin, name);
     const Result<VersionInfo> published = templates.publish(bundled->id);
     if (!published.ok())
         return published.outcome();
+    if (Outcome o = users.disableUser(admin, name); !o.ok())
+        return o;
     return published->version;
 }
 
@@ -87,17 +91,30 @@ int runDemo(const QStringList &arguments)
     if (!any.ok())
         return CliSession::report(any.outcome());
     std::optional<Session> session;
-    if (!any.value()) {
+    if (any.value()) {
+        // Signed in before the transaction below, so that a failed sign-in is counted and audited.
+        session = cli.signIn(&code);
+        if (!session)
+            return code;
+        // Checked before anything is added: only an admin may add accounts and publish.
+        if (Outcome allowed = Permissions::check(*db, *session, Action::Publish); !allowed.ok())
+            return CliSession::report(Outcome::notPermitted(
+                allowed.message
+                + QStringLiteral("; demo adds accounts and publishes a template, so it needs an admin")));
+    }
+    // Everything below is one transaction: a demo that is refused or fails half-way leaves nothing behind.
+    Transaction tx(*db);
+    if (!tx.isActive()) {
+        printError(QStringLiteral("%1: %2").arg(db->location(), tx.error()));
+        return InvalidInput;
+    }
+    if (!session) {
         const QString password = CliSession::readPassword(
             "COFORM_PASSWORD", QStringLiteral("Password for the new admin %1: ").arg(cli.userName()));
         Result<Session> first = users.createFirstAdmin(cli.userName(), password);
         if (!first.ok())
             return CliSession::report(first.outcome());
         session = first.value();
-    } else {
-        session = cli.signIn(&code);
-        if (!session)
-            return code;
     }
     const Result<int> version = publishedBundledTemplate(*db, *session);
     if (!version.ok())
@@ -108,6 +125,10 @@ int runDemo(const QStringList &arguments)
         DemoData::fill(*db, *session, reviews, QStringLiteral("chc-review"), version.value(), QDate::currentDate());
     if (!filled.ok())
         return CliSession::report(filled);
+    if (!tx.commit()) {
+        printError(QStringLiteral("%1: %2").arg(db->location(), tx.error()));
+        return InvalidInput;
+    }
     printError(
         QStringLiteral("added %1 fictional people and reviews in %2 s").arg(reviews).arg(timer.elapsed() / 1000.0));
     return Done;

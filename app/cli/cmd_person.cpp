@@ -97,6 +97,11 @@ int runPerson(const QStringList &arguments)
         const Result<QVector<PersonRecord>> list = search.isEmpty() ? people.list() : people.search(search, 1000);
         if (!list.ok())
             return CliSession::report(list.outcome());
+        if (const Outcome logged =
+                AuditLog(*cli.database(), *session)
+                    .recordListing(search.isEmpty() ? AuditLog::ListPeople : AuditLog::SearchPeople, list->size());
+            !logged.ok())
+            return CliSession::report(logged);
         for (const PersonRecord &p : list.value())
             printLine(describe(p));
         return Done;

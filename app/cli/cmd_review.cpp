@@ -38,7 +38,7 @@ QString statusText(const QString &status)
                                                             : QStringLiteral("in progress");
 }
 
-int list(ReviewStore &reviews, QStringList args)
+int list(ReviewStore &reviews, AuditLog audit, QStringList args)
 {
     ReviewFilter filter;
     filter.limit = 1000000;
@@ -65,6 +65,10 @@ int list(ReviewStore &reviews, QStringList args)
     const Result<QVector<ReviewSummary>> found = reviews.find(filter);
     if (!found.ok())
         return CliSession::report(found.outcome());
+    if (const Outcome logged = audit.recordListing(
+            filter.search.isEmpty() ? AuditLog::ListReviews : AuditLog::SearchReviews, found->size());
+        !logged.ok())
+        return CliSession::report(logged);
     const QDate today = QDate::currentDate();
     for (const ReviewSummary &r : found.value()) {
         printLine(QStringLiteral("%1\t%2\t%3\t%4\t%5 version %6\tnext due %7%8")
@@ -89,6 +93,10 @@ int create(ReviewStore &reviews, QStringList args)
     const int v = version.isEmpty() ? 0 : version.toInt(&versionOk);
     if (!args.isEmpty() || !personOk || templateId.isEmpty() || !versionOk)
         return badUsage(QStringLiteral("usage: coform-cli review new --person ID --template ID [--version N]"));
+    if (!version.isEmpty() && v <= 0) {
+        printError(QStringLiteral("--version: a version number is 1 or more, not %1").arg(v));
+        return InvalidInput;
+    }
     const Result<ReviewRecord> made = reviews.create(personId, templateId, v);
     if (!made.ok())
         return CliSession::report(made.outcome());
@@ -148,18 +156,9 @@ int output(ReviewStore &reviews, qint64 id, QStringList args)
     }
     if (!format.isEmpty() && format != QLatin1String("pdf") && format != QLatin1String("html"))
         return badUsage(QStringLiteral("--format: expected pdf or html, not \"%1\"").arg(format));
-    QByteArray document;
-    const Outcome made = ReviewOutput::render(
+    return CliSession::report(ReviewOutput::writeTo(
         reviews, id, format == QLatin1String("html") ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, profile,
-        &document);
-    if (!made.ok())
-        return CliSession::report(made);
-    QString error;
-    if (!writeFileAtomically(out, document, &error)) {
-        printError(error);
-        return InvalidInput;
-    }
-    return Done;
+        out));
 }
 
 /// `review import-pdf ID FILE [--accept]`: lists the answers filled into a fillable form of the review's template
@@ -286,7 +285,7 @@ int runReview(const QStringList &arguments)
         return code;
     ReviewStore reviews(*cli.database(), *session);
     if (sub == QLatin1String("list"))
-        return list(reviews, args);
+        return list(reviews, AuditLog(*cli.database(), *session), args);
     if (sub == QLatin1String("new"))
         return create(reviews, args);
     if (sub == QLatin1String("answer"))

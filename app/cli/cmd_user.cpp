@@ -8,7 +8,8 @@ namespace coform::cli {
 namespace {
 
 const char *const usage = "usage: coform-cli user add NAME --role admin|reviewer|coproducer | user list | "
-                          "user disable NAME | user enable NAME   [--db PATH-or-URL] [--user NAME]";
+                          "user disable NAME | user enable NAME | user role NAME admin|reviewer|coproducer | "
+                          "user password NAME   [--db PATH-or-URL] [--user NAME]";
 
 int badUsage(const QString &message = {})
 {
@@ -59,6 +60,38 @@ int addUser(CliSession &cli, const QStringList &args)
     return Done;
 }
 
+/// `user role NAME ROLE` (admins) and `user password NAME` (admins for anyone, everyone for themselves; the new
+/// password from COFORM_NEW_PASSWORD or typed).
+int changeUser(CliSession &cli, const QString &sub, const QStringList &args)
+{
+    const bool role = sub == QLatin1String("role");
+    if (args.size() != (role ? 2 : 1))
+        return badUsage();
+    std::optional<Role> newRole;
+    if (role) {
+        newRole = roleFromName(args.at(1));
+        if (!newRole)
+            return badUsage(QStringLiteral("unknown role '%1' (admin, reviewer or coproducer)").arg(args.at(1)));
+    }
+    int code = Done;
+    const std::optional<Session> session = cli.signIn(&code);
+    if (!session)
+        return code;
+    UserStore users(*cli.database());
+    if (role) {
+        if (const Outcome o = users.setRole(*session, args.first(), *newRole); !o.ok())
+            return CliSession::report(o);
+        printLine(QStringLiteral("%1 is now %2").arg(args.first(), roleName(*newRole)));
+        return Done;
+    }
+    const QString password =
+        CliSession::readPassword("COFORM_NEW_PASSWORD", QStringLiteral("New password for %1: ").arg(args.first()));
+    if (const Outcome o = users.setPassword(*session, args.first(), password); !o.ok())
+        return CliSession::report(o);
+    printLine(QStringLiteral("password changed for %1").arg(args.first()));
+    return Done;
+}
+
 int runUser(const QStringList &arguments)
 {
     QStringList args = arguments;
@@ -70,6 +103,8 @@ int runUser(const QStringList &arguments)
     const QString sub = args.takeFirst();
     if (sub == QLatin1String("add"))
         return addUser(cli, args);
+    if (sub == QLatin1String("role") || sub == QLatin1String("password"))
+        return changeUser(cli, sub, args);
     if (sub != QLatin1String("list") && sub != QLatin1String("disable") && sub != QLatin1String("enable"))
         return badUsage();
     if ((sub == QLatin1String("list")) != args.isEmpty() || args.size() > 1)
@@ -98,8 +133,11 @@ int runUser(const QStringList &arguments)
     return Done;
 }
 
-const CommandRegistration registration(
-    "user", "user add NAME --role ROLE | list | disable NAME | enable NAME  [--db PATH-or-URL] [--user NAME]", runUser);
+const CommandRegistration registration("user",
+                                       "user add NAME --role ROLE | list | disable NAME | enable NAME | role NAME ROLE "
+                                       "| password NAME  [--db PATH-or-URL] "
+                                       "[--user NAME]",
+                                       runUser);
 
 } // namespace
 } // namespace coform::cli

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
@@ -63,7 +64,9 @@ void DraftRecovery::startCopy()
 {
     if (!m_draftFile.isEmpty())
         return;
-    QDir().mkpath(folder());
+    // The data folder and its recovery folder are the owner's only (0700); the copies are 0600.
+    OutputFile::makePrivateFolder(QFileInfo(folder()).absolutePath(), nullptr);
+    OutputFile::makePrivateFolder(folder(), nullptr);
     m_draftFile = QDir(folder()).filePath(QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".json"));
     m_lock = std::make_unique<QLockFile>(lockFile(m_draftFile));
     m_lock->setStaleLockTime(0);

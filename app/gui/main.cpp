@@ -1,9 +1,11 @@
 // The Coform desktop application: assembles the application object, the shared database and the main window.
 #include "importexportactions.h"
 #include "mainwindow.h"
+#include "sessionlock.h"
 #include "sharedworkspace.h"
 #include "signindialog.h"
 
+#include "format/outputfile.h"
 #include "store/database.h"
 
 #include <QApplication>
@@ -20,7 +22,7 @@ QString defaultDatabase()
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(folder);
+    coform::OutputFile::makePrivateFolder(folder, nullptr); // 0700: it holds the database and recovery copies
     return QDir(folder).filePath(QStringLiteral("coform.sqlite"));
 }
 } // namespace
@@ -50,7 +52,6 @@ int main(int argc, char **argv)
 
     // The database and the session outlive the window that uses them.
     std::unique_ptr<coform::Database> db;
-    std::optional<coform::Session> session;
     if (!parser.isSet(filesOnlyOption)) {
         QString error;
         db = coform::Database::open(parser.isSet(dbOption) ? parser.value(dbOption) : defaultDatabase(), &error);
@@ -58,20 +59,30 @@ int main(int argc, char **argv)
             QMessageBox::warning(
                 nullptr, QObject::tr("Coform"),
                 QObject::tr("The shared database cannot be opened, so you can work on files only.\n\n%1").arg(error));
-        else
-            session = coform::SignInDialog::signIn(*db); // cancelled: files only
     }
-
-    coform::MainWindow window;
-    new coform::ImportExportActions(&window);
-    std::unique_ptr<coform::SharedWorkspace> workspace; // destroyed before the window
-    if (db && session)
-        workspace = std::make_unique<coform::SharedWorkspace>(&window, *db, *session);
-    window.show();
-    window.offerRecovery();
-    if (!parser.positionalArguments().isEmpty())
-        window.openTemplateFile(parser.positionalArguments().constFirst());
-    if (parser.isSet(meetingOption))
-        window.showMeetingView();
-    return app.exec();
+    bool first = true;
+    int code = 0;
+    // Signing out closes the windows and asks for a sign-in again, for the next person.
+    while (first || coform::SessionLock::signOutRequested()) {
+        coform::SessionLock::clearSignOutRequest();
+        std::optional<coform::Session> session;
+        if (db)
+            session = coform::SignInDialog::signIn(*db); // cancelled: files only
+        if (!first && !session)
+            break;
+        coform::MainWindow window;
+        new coform::ImportExportActions(&window);
+        std::unique_ptr<coform::SharedWorkspace> workspace; // destroyed before the window
+        if (db && session)
+            workspace = std::make_unique<coform::SharedWorkspace>(&window, *db, *session);
+        window.show();
+        window.offerRecovery();
+        if (first && !parser.positionalArguments().isEmpty())
+            window.openTemplateFile(parser.positionalArguments().constFirst());
+        if (first && parser.isSet(meetingOption))
+            window.showMeetingView();
+        first = false;
+        code = app.exec();
+    }
+    return code;
 }

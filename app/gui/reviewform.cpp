@@ -1,6 +1,7 @@
 #include "reviewform.h"
 
 #include "pdfanswersdialog.h"
+#include "sessionlock.h"
 
 #include "check/answervalidation.h"
 #include "format/importer.h"
@@ -722,18 +723,18 @@ bool ReviewForm::exportTo(const QString &path, bool html, QString *error)
         *error = tr("the answers could not be saved first");
         return false;
     }
-    QByteArray document;
-    const Outcome made = ReviewOutput::render(
-        *m_store, m_reviewId, html ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, std::nullopt, &document);
-    if (!made.ok()) {
-        *error = made.message;
-        return false;
-    }
-    return writeFileAtomically(path, document, error);
+    const Outcome written = ReviewOutput::writeTo(
+        *m_store, m_reviewId, html ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, std::nullopt, path);
+    if (!written.ok())
+        *error = written.message;
+    return written.ok();
 }
 
 void ReviewForm::chooseAndExport(bool html)
 {
+    // A whole review leaves Coform: the person at the keyboard proves again who they are if it has been a while.
+    if (!SessionLock::confirmRecentSignIn(this))
+        return;
     const QString path = QFileDialog::getSaveFileName(
         this, html ? tr("Save as HTML") : tr("Save as PDF"),
         QStringLiteral("review-%1.%2").arg(m_reviewId).arg(html ? QStringLiteral("html") : QStringLiteral("pdf")),

@@ -3,6 +3,7 @@
 #include "reviewform.h"
 #include "reviewlistmodel.h"
 #include "reviewpersondialog.h"
+#include "store/auditlog.h"
 #include "store/reviewstore.h"
 #include "store/templatestore.h"
 
@@ -166,6 +167,14 @@ void ReviewsWindow::refreshList()
         filter.dueTo = QDate::currentDate().addDays(30);
     if (!m_model->setFilter(filter)) {
         m_count->setText(m_model->error());
+        return;
+    }
+    // Each list shown is a view of everyone's names and NHS numbers: one audit row (never the search text).
+    const Outcome logged = AuditLog(m_db, m_session)
+                               .recordListing(filter.search.isEmpty() ? AuditLog::ListReviews : AuditLog::SearchReviews,
+                                              m_model->totalCount());
+    if (!logged.ok()) {
+        m_count->setText(logged.message);
         return;
     }
     m_count->setText(tr("%n review(s)", nullptr, int(m_model->totalCount())));

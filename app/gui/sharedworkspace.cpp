@@ -9,6 +9,7 @@
 #include "panelwords.h"
 #include "plainwords.h"
 #include "reviewswindow.h"
+#include "sessionlock.h"
 #include "storedtemplatedocument.h"
 #include "storedtemplatesync.h"
 #include "templatetreemodel.h"
@@ -34,6 +35,8 @@ SharedWorkspace::SharedWorkspace(MainWindow *window, Database &db, const Session
 {
     createPanels();
     createMenus();
+    m_lock = new SessionLock(db, session, this);
+    createSessionActions();
     m_presence = new QLabel(m_window);
     m_presence->setObjectName(QStringLiteral("presenceLabel"));
     m_presence->setAccessibleName(tr("Who is in this template now"));
@@ -130,6 +133,31 @@ void SharedWorkspace::createMenus()
         open->setShortcut(QKeySequence(tr("Ctrl+R")));
         connect(open, &QAction::triggered, this, &SharedWorkspace::openReviews);
     }
+}
+
+void SharedWorkspace::createSessionActions()
+{
+    QMenu *file = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuFile"));
+    if (!file)
+        return;
+    QAction *quit = m_window->findChild<QAction *>(QStringLiteral("actionQuit"));
+    auto *lockTime = new QAction(tr("&Lock after a time without use…"), m_window);
+    lockTime->setObjectName(QStringLiteral("actionLockTime"));
+    connect(lockTime, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const int minutes = QInputDialog::getInt(
+            m_window, tr("Lock after a time without use"),
+            tr("Minutes without keyboard or mouse use before Coform hides everything behind the sign-in:"),
+            SessionLock::minutesSetting(), SessionLock::MinMinutes, SessionLock::MaxMinutes, 1, &ok);
+        if (ok)
+            SessionLock::setMinutesSetting(minutes);
+    });
+    auto *signOut = new QAction(tr("Sign o&ut"), m_window);
+    signOut->setObjectName(QStringLiteral("actionSignOut"));
+    signOut->setShortcut(QKeySequence(tr("Ctrl+Shift+Q")));
+    connect(signOut, &QAction::triggered, this, [] { SessionLock::requestSignOut(); });
+    m_window->addAction(signOut);
+    file->insertActions(quit, {lockTime, signOut});
 }
 
 void SharedWorkspace::createPanels()

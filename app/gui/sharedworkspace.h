@@ -20,6 +20,7 @@ class Database;
 class DiffView;
 class HistoryPanel;
 class MainWindow;
+class SessionLock;
 class StoredTemplateSync;
 struct SyncConflict;
 
@@ -42,6 +43,8 @@ public:
 
 private:
     void createMenus();
+    /// File > Lock after a time without use, File > Sign out.
+    void createSessionActions();
     void createPanels();
     void chooseStoredTemplate();
     void shareOpenTemplate();
@@ -60,6 +63,7 @@ private:
     DiffView *m_diffView = nullptr;
     CommentsPanel *m_comments = nullptr;
     QLabel *m_presence = nullptr;
+    SessionLock *m_lock = nullptr;
 };
 
 } // namespace coform

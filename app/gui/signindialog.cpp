@@ -36,6 +36,7 @@ SignInDialog::SignInDialog(Database &db, QWidget *parent)
     m_error->hide();
     layout->addWidget(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    m_buttons = buttons;
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Sign in"));
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -50,6 +51,14 @@ bool SignInDialog::trySignIn()
     UserStore users(m_db);
     Result<Session> session = users.signIn(m_name->text().trimmed(), m_password->text());
     m_password->clear();
+    if (session.ok() && m_requiredUserId != 0 && session->userId() != m_requiredUserId) {
+        m_error->setText(tr("Coform is locked for %1: only %1 can unlock it. Choose Sign out to let someone else sign "
+                            "in.")
+                             .arg(m_requiredName));
+        m_error->show();
+        m_password->setFocus();
+        return false;
+    }
     if (!session.ok()) {
         m_error->setText(session.message());
         m_error->show();
@@ -59,6 +68,18 @@ bool SignInDialog::trySignIn()
     }
     m_session = session.value();
     return true;
+}
+
+void SignInDialog::setRequiredAccount(qint64 userId, const QString &name)
+{
+    m_requiredUserId = userId;
+    m_requiredName = name;
+    m_name->setText(name);
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Sign &out"));
+    m_error->setText(tr("Coform locked itself after a time without use. Type your password to carry on where you "
+                        "left off."));
+    m_error->show();
+    m_password->setFocus();
 }
 
 std::optional<Session> SignInDialog::signIn(Database &db, QWidget *parent)

@@ -6,6 +6,7 @@
 
 #include <optional>
 
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 
@@ -28,13 +29,18 @@ public:
 
     /// Tries the name and password typed; false (and the reason shown) when they do not sign in.
     bool trySignIn();
+    /// Unlocking a window: only this account may sign in (its name is filled in); Cancel says "Sign out".
+    void setRequiredAccount(qint64 userId, const QString &name);
 
 private:
     Database &m_db;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_password = nullptr;
     QLabel *m_error = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
     std::optional<Session> m_session;
+    qint64 m_requiredUserId = 0;
+    QString m_requiredName;
 };
 
 } // namespace coform

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -20,7 +21,7 @@ QString isoDateProblem(const QJsonValue &value)
     static const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
     const QString text = value.toString();
     if (!shape.match(text).hasMatch() || !QDate::fromString(text, Qt::ISODate).isValid())
-        return QStringLiteral("\"%1\" is not a real date (expected YYYY-MM-DD)").arg(text);
+        return QStringLiteral("the answer is not a real date (expected YYYY-MM-DD)");
     return {};
 }
 
@@ -33,19 +34,19 @@ QString formatProblem(const QString &format, const QString &text)
     if (format == QLatin1String("email")) {
         static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
         if (!email.match(text.trimmed()).hasMatch())
-            return QStringLiteral("\"%1\" is not an email address (like name@example.org)").arg(text);
+            return QStringLiteral("the answer is not an email address (like name@example.org)");
     } else if (format == QLatin1String("phone")) {
         static const QRegularExpression phone(QStringLiteral("^\\+?[0-9 ()-]+$"));
         int digits = 0;
         for (const QChar c : text)
             digits += c.isDigit() ? 1 : 0;
         if (!phone.match(text.trimmed()).hasMatch() || digits < 7 || digits > 15)
-            return QStringLiteral("\"%1\" is not a phone number (7 to 15 digits)").arg(text);
+            return QStringLiteral("the answer is not a phone number (7 to 15 digits)");
     } else if (format == QLatin1String("postcode")) {
         static const QRegularExpression postcode(QStringLiteral("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"),
                                                  QRegularExpression::CaseInsensitiveOption);
         if (!postcode.match(text.trimmed()).hasMatch())
-            return QStringLiteral("\"%1\" is not a UK postcode (like SO23 8UJ)").arg(text);
+            return QStringLiteral("the answer is not a UK postcode (like SO23 8UJ)");
     }
     return {};
 }
@@ -60,6 +61,42 @@ QString expectedOptions(const Item &item)
 
 } // namespace
 
+namespace {
+/// Numbers in messages: 20,000.
+const QLocale &uk()
+{
+    static const QLocale locale(QLocale::English, QLocale::UnitedKingdom);
+    return locale;
+}
+} // namespace
+
+qsizetype characterCount(QStringView text)
+{
+    qsizetype n = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!text[i].isLowSurrogate())
+            ++n;
+    }
+    return n;
+}
+
+QString textProblem(const QString &text, bool multiline)
+{
+    const qsizetype length = characterCount(text);
+    if (length > MaxAnswerCharacters)
+        return QStringLiteral("is %1 characters long: %2 over the limit of %3")
+            .arg(uk().toString(length), uk().toString(length - MaxAnswerCharacters),
+                 uk().toString(MaxAnswerCharacters));
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool control = u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0);
+        if (control && !(multiline && (u == u'\n' || u == u'\t')))
+            return multiline ? QStringLiteral("holds a control character (only line breaks and tabs are allowed)")
+                             : QStringLiteral("holds a line break or another control character: it must be one line");
+    }
+    return {};
+}
+
 QString answerProblem(const Item &item, const QJsonValue &value)
 {
     switch (item.type) {
@@ -68,9 +105,15 @@ QString answerProblem(const Item &item, const QJsonValue &value)
     case ItemType::Text:
         if (!value.isString())
             return QStringLiteral("expected text");
+        if (const QString problem = textProblem(value.toString(), false); !problem.isEmpty())
+            return QStringLiteral("the answer ") + problem;
         return formatProblem(item.format, value.toString());
     case ItemType::Textarea:
-        return value.isString() ? QString() : QStringLiteral("expected text");
+        if (!value.isString())
+            return QStringLiteral("expected text");
+        if (const QString problem = textProblem(value.toString(), true); !problem.isEmpty())
+            return QStringLiteral("the answer ") + problem;
+        return {};
     case ItemType::YesNo:
         return value.isBool() ? QString() : QStringLiteral("expected true (yes) or false (no)");
     case ItemType::Choice:
@@ -78,8 +121,8 @@ QString answerProblem(const Item &item, const QJsonValue &value)
         if (!value.isString())
             return QStringLiteral("expected one of: %1").arg(expectedOptions(item));
         if (!item.option(value.toString()))
-            return QStringLiteral("\"%1\" is not an option (expected one of: %2)")
-                .arg(value.toString(), expectedOptions(item));
+            return QStringLiteral("the answer is not one of the options (expected one of: %1)")
+                .arg(expectedOptions(item));
         return {};
     case ItemType::MultiChoice: {
         if (!value.isArray())
@@ -87,11 +130,10 @@ QString answerProblem(const Item &item, const QJsonValue &value)
         QSet<QString> seen;
         for (const QJsonValue &v : value.toArray()) {
             if (!v.isString() || !item.option(v.toString()))
-                return QStringLiteral("%1 is not an option (expected some of: %2)")
-                    .arg(v.isString() ? QStringLiteral("\"%1\"").arg(v.toString()) : QStringLiteral("a non-text value"),
-                         expectedOptions(item));
+                return QStringLiteral("a chosen value is not one of the options (expected some of: %1)")
+                    .arg(expectedOptions(item));
             if (seen.contains(v.toString()))
-                return QStringLiteral("\"%1\" is chosen twice").arg(v.toString());
+                return QStringLiteral("an option is chosen twice");
             seen.insert(v.toString());
         }
         return {};
@@ -103,9 +145,9 @@ QString answerProblem(const Item &item, const QJsonValue &value)
             return QStringLiteral("expected a number");
         const double d = value.toDouble();
         if (item.min && d < *item.min)
-            return QStringLiteral("%1 is less than the smallest allowed, %2").arg(d).arg(*item.min);
+            return QStringLiteral("the answer is less than the smallest allowed, %1").arg(*item.min);
         if (item.max && d > *item.max)
-            return QStringLiteral("%1 is more than the largest allowed, %2").arg(d).arg(*item.max);
+            return QStringLiteral("the answer is more than the largest allowed, %1").arg(*item.max);
         return {};
     }
     case ItemType::Table: {
@@ -125,6 +167,8 @@ QString answerProblem(const Item &item, const QJsonValue &value)
                         .arg(it.key());
                 if (!it.value().isString())
                     return QStringLiteral("row %1, column \"%2\": expected text").arg(r + 1).arg(it.key());
+                if (const QString problem = textProblem(it.value().toString(), true); !problem.isEmpty())
+                    return QStringLiteral("row %1, column \"%2\": the text %3").arg(r + 1).arg(it.key(), problem);
             }
         }
         return {};
@@ -140,6 +184,9 @@ QString answerProblem(const Item &item, const QJsonValue &value)
                     .arg(it.key());
             if (!it.value().isString())
                 return QStringLiteral("the signature's %1 should be text").arg(it.key());
+            if (const QString problem = textProblem(it.value().toString(), it.key() == QLatin1String("declinedReason"));
+                !problem.isEmpty())
+                return QStringLiteral("the signature's %1 %2").arg(it.key(), problem);
         }
         if (o.contains(QLatin1String("date"))) {
             const QString dateProblem = isoDateProblem(o.value(QLatin1String("date")));
@@ -202,6 +249,8 @@ Problems validateAnswers(const Template &t, const Answers &answers, const QStrin
                          QStringLiteral("these answers are for version %1 of the template, not version %2")
                              .arg(answers.version)
                              .arg(t.version)});
+    if (const QString problem = textProblem(answers.person.name, false); !problem.isEmpty())
+        error(QStringLiteral("/person/name"), QStringLiteral("the name ") + problem);
     if (!answers.person.nhsNumber.isEmpty()) {
         const QString problem = NhsNumber::problem(answers.person.nhsNumber);
         if (!problem.isEmpty())

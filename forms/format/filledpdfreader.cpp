@@ -70,7 +70,8 @@ QDate parseDate(const QString &text)
 
 QString dateProblem(const QString &text)
 {
-    return QStringLiteral("\"%1\" is not a date written as DD/MM/YYYY (like 20/11/2026)").arg(text.trimmed());
+    Q_UNUSED(text); // never repeated: it can be personal data
+    return QStringLiteral("the answer is not a date written as DD/MM/YYYY (like 20/11/2026)");
 }
 
 /// The option a chosen value or label names (Coform's own forms give values; other tools may give labels).
@@ -129,7 +130,7 @@ QJsonValue answerOf(const Item &item, const FieldValues &v, QString *problem)
         bool ok = false;
         const double d = QLocale::c().toDouble(text, &ok);
         if (!ok || !std::isfinite(d)) {
-            *problem = QStringLiteral("\"%1\" is not a number").arg(v.texts.value(id).trimmed());
+            *problem = QStringLiteral("the answer is not a number");
             return QJsonValue(QJsonValue::Undefined);
         }
         return d;

@@ -68,6 +68,12 @@ std::optional<QJsonObject> JsonReader::parseObject(const QByteArray &json, qint6
               QStringLiteral("the file is %1 bytes; files over %2 bytes are not read").arg(json.size()).arg(maxBytes));
         return std::nullopt;
     }
+    // JSON text never holds a raw NUL byte; one is refused rather than read up to or past.
+    if (const qsizetype nul = json.indexOf('\0'); nul >= 0) {
+        error(QString(), QStringLiteral("not valid JSON at %1: a NUL byte (JSON text cannot hold one)")
+                             .arg(lineAndColumn(json, nul)));
+        return std::nullopt;
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {

@@ -634,23 +634,6 @@ QByteArray writeTemplate(const Template &t)
     return w.result();
 }
 
-bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (file.write(data) != data.size() || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    return true;
-}
-
 bool writeTemplateFile(const Template &t, const QString &path, QString *error)
 {
     return writeFileAtomically(path, writeTemplate(t), error);
@@ -686,7 +669,7 @@ std::optional<Answers> readAnswers(const QByteArray &json, const QString &fileNa
             answers.person.dateOfBirth = QDate::fromString(*dob, Qt::ISODate);
             if (!answers.person.dateOfBirth.isValid() || dob->size() != 10)
                 r.error(QStringLiteral("/person/dateOfBirth"),
-                        QStringLiteral("\"%1\" is not a date (expected YYYY-MM-DD)").arg(*dob));
+                        QStringLiteral("the date of birth is not a date (expected YYYY-MM-DD)"));
         }
     }
     if (const auto values = r.object(*root, p, "answers", true)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "format/outputfile.h"
 #include "model/answers.h"
 #include "model/problem.h"
 #include "model/template.h"
@@ -38,9 +39,6 @@ std::optional<Answers> readAnswers(const QByteArray &json, const QString &fileNa
 std::optional<Answers> readAnswersFile(const QString &path, Problems *problems, const ReadLimits &limits = {});
 QByteArray writeAnswers(const Answers &answers);
 bool writeAnswersFile(const Answers &answers, const QString &path, QString *error);
-
-/// Writes bytes atomically to path (QSaveFile); on failure fills error with a message naming the file.
-bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
 
 /// Paths of the templates bundled with Coform (Qt resource paths).
 QStringList bundledTemplatePaths();

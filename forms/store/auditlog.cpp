@@ -37,6 +37,11 @@ Outcome AuditLog::record(const char *action, qint64 reviewId, qint64 personId, c
     return Outcome::success();
 }
 
+Outcome AuditLog::recordListing(const char *action, qint64 rows)
+{
+    return record(action, 0, 0, rows == 1 ? QStringLiteral("1 row") : QStringLiteral("%1 rows").arg(rows));
+}
+
 Result<QVector<AuditEntry>> AuditLog::read(const char *column, qint64 id) const
 {
     Role role = Role::Coproducer;

@@ -40,6 +40,12 @@ public:
     static constexpr const char *AddPerson = "add-person";
     static constexpr const char *ChangePerson = "change-person";
     static constexpr const char *ViewPerson = "view-person";
+    static constexpr const char *ListPeople = "list-people";
+    static constexpr const char *SearchPeople = "search-people";
+    static constexpr const char *ListReviews = "list-reviews";
+    static constexpr const char *SearchReviews = "search-reviews";
+    // Account changes and failed sign-ins (UserStore) are rows without a review or person: "add-account",
+    // "disable-account", "enable-account", "change-password", "change-role", "sign-in-failed".
 
     AuditLog(Database &db, const Session &session);
 
@@ -49,6 +55,10 @@ public:
 
     /// Appends a row in its own transaction; needs a role that may read reviews.
     Outcome record(const char *action, qint64 reviewId, qint64 personId, const QString &detail = {});
+
+    /// Records that a list of people or reviews was shown (ListPeople, SearchPeople, ListReviews, SearchReviews): who,
+    /// when and how many rows; never the search text.
+    Outcome recordListing(const char *action, qint64 rows);
 
     /// Admins only, oldest first.
     Result<QVector<AuditEntry>> forReview(qint64 reviewId) const;

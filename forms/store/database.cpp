@@ -12,6 +12,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <sys/stat.h>
+
 namespace coform {
 
 namespace {
@@ -49,6 +51,26 @@ int Database::latestSchemaVersion()
 
 std::unique_ptr<Database> Database::open(const QString &pathOrUrl, QString *error, int targetSchemaVersion)
 {
+    // A SQLite file, its -wal and -shm (which SQLite creates with the file's own mode) are readable by their owner
+    // only: they hold personal data. The umask covers their creation; chmod tightens a file an older Coform made.
+    struct PrivateFiles
+    {
+        explicit PrivateFiles(const QString &path)
+            : m_path(Database::isUrl(path) ? QString() : path)
+            , m_umask(::umask(S_IRWXG | S_IRWXO))
+        {}
+        ~PrivateFiles()
+        {
+            for (const char *suffix : {"", "-wal", "-shm"}) {
+                const QByteArray file = QFile::encodeName(m_path + QLatin1String(suffix));
+                if (!m_path.isEmpty() && QFileInfo::exists(m_path + QLatin1String(suffix)))
+                    ::chmod(file.constData(), S_IRUSR | S_IWUSR);
+            }
+            ::umask(m_umask);
+        }
+        QString m_path;
+        mode_t m_umask;
+    } privateFiles(pathOrUrl);
     std::unique_ptr<Database> db(new Database);
     if (!db->openConnection(pathOrUrl, error) || !db->readSchemaVersion(error))
         return nullptr;

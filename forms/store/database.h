@@ -59,6 +59,7 @@ public:
     qint64 dataVersion() const;
 
 private:
+    friend class Transaction;
     Database() = default;
     bool openConnection(const QString &pathOrUrl, QString *error);
     bool readSchemaVersion(QString *error);
@@ -68,6 +69,9 @@ private:
     Backend m_backend = Backend::Sqlite;
     int m_schemaVersion = 0;
     std::function<QDateTime()> m_clock;
+    // Transactions open on this connection: only the outermost begins and commits (Transaction).
+    mutable int m_transactionDepth = 0;
+    mutable bool m_innerRolledBack = false;
 };
 
 } // namespace coform

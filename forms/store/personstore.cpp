@@ -1,5 +1,7 @@
 #include "store/personstore.h"
 
+#include "check/answervalidation.h"
+
 #include "model/nhsnumber.h"
 #include "store/auditlog.h"
 #include "store/database.h"
@@ -67,6 +69,19 @@ QString PersonStore::detailsProblem(const PersonRecord &details)
 {
     if (details.person.name.trimmed().isEmpty())
         return QStringLiteral("a person needs a name");
+    // One line each, no control characters: a line break or a terminal escape in a name forges lines in lists.
+    const std::pair<const QString *, const char *> singleLine[] = {
+        {&details.person.name, "the name"},
+        {&details.person.nhsNumber, "the NHS number"},
+        {&details.representativeName, "the representative's name"},
+        {&details.representativeContact, "the representative's contact"},
+    };
+    for (const auto &[text, what] : singleLine) {
+        if (const QString problem = textProblem(*text, false); !problem.isEmpty())
+            return QStringLiteral("%1 %2").arg(QLatin1String(what), problem);
+    }
+    if (const QString problem = textProblem(details.communicationNeeds, true); !problem.isEmpty())
+        return QStringLiteral("the communication needs text %1").arg(problem);
     if (!details.person.nhsNumber.trimmed().isEmpty()) {
         if (const QString problem = NhsNumber::problem(details.person.nhsNumber); !problem.isEmpty())
             return problem;
@@ -74,8 +89,8 @@ QString PersonStore::detailsProblem(const PersonRecord &details)
     if (details.person.dateOfBirth.isValid() && details.person.dateOfBirth > QDate::currentDate())
         return QStringLiteral("the date of birth is in the future");
     if (!details.preferredFormat.isEmpty() && !preferredFormats().contains(details.preferredFormat))
-        return QStringLiteral("\"%1\" is not a format Coform knows (expected one of: %2)")
-            .arg(details.preferredFormat, preferredFormats().join(QStringLiteral(", ")));
+        return QStringLiteral("the preferred format is not one Coform knows (expected one of: %1)")
+            .arg(preferredFormats().join(QStringLiteral(", ")));
     return {};
 }
 

@@ -1,5 +1,6 @@
 #include "store/reviewoutput.h"
 
+#include "format/outputfile.h"
 #include "store/auditlog.h"
 
 namespace coform {
@@ -14,7 +15,7 @@ PrintProfile ReviewOutput::profileForPreferredFormat(const QString &preferredFor
 }
 
 Outcome ReviewOutput::render(ReviewStore &reviews, qint64 reviewId, Format format, std::optional<PrintProfile> profile,
-                             QByteArray *out, const char *auditAction)
+                             QByteArray *out, QString *auditDetail)
 {
     const Result<ReviewRecord> review = reviews.get(reviewId);
     if (!review.ok())
@@ -37,10 +38,25 @@ Outcome ReviewOutput::render(ReviewStore &reviews, qint64 reviewId, Format forma
                                           : renderHtml(*t, &review->answers, options, out, &error);
     if (!ok)
         return Outcome::failed(QStringLiteral("review %1 cannot be written: %2").arg(reviewId).arg(error));
-    return reviews.recordOutput(
-        reviewId, auditAction,
-        QStringLiteral("%1 %2").arg(format == Format::Pdf ? QStringLiteral("pdf") : QStringLiteral("html"),
-                                    printProfileName(options.profile)));
+    *auditDetail = QStringLiteral("%1 %2").arg(format == Format::Pdf ? QStringLiteral("pdf") : QStringLiteral("html"),
+                                               printProfileName(options.profile));
+    return Outcome::success();
+}
+
+Outcome ReviewOutput::writeTo(ReviewStore &reviews, qint64 reviewId, Format format, std::optional<PrintProfile> profile,
+                              const QString &path, const char *auditAction)
+{
+    // Refused before any rendering: a device or a pipe is never written to.
+    if (const QString problem = OutputFile::pathProblem(path); !problem.isEmpty())
+        return Outcome::invalid(problem);
+    QByteArray document;
+    QString detail;
+    if (Outcome made = render(reviews, reviewId, format, profile, &document, &detail); !made.ok())
+        return made;
+    QString error;
+    if (!writeFileAtomically(path, document, &error))
+        return Outcome::invalid(error);
+    return reviews.recordOutput(reviewId, auditAction, detail);
 }
 
 } // namespace coform

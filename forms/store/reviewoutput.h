@@ -15,10 +15,16 @@ enum class Format { Pdf, Html };
 /// The print profile for a person's recorded format: large print and easy read have their own; others standard.
 PrintProfile profileForPreferredFormat(const QString &preferredFormat);
 
-/// Renders the review with its own template version, by default in the person's format (`profile` overrides it),
-/// and records the export ("pdf large") in the audit trail. Returns the outcome; the document in *out.
+/// Renders the review with its own template version, by default in the person's format (`profile` overrides it).
+/// Returns the outcome; the document in *out and what the audit row will say ("pdf large") in *auditDetail. Nothing
+/// is audited yet: the caller records the export with ReviewStore::recordOutput() once the document is written.
 Outcome render(ReviewStore &reviews, qint64 reviewId, Format format, std::optional<PrintProfile> profile,
-               QByteArray *out, const char *auditAction = "export");
+               QByteArray *out, QString *auditDetail);
+
+/// Renders the review and writes it to `path` (0600; a device, FIFO or socket is refused), then records the export
+/// in the audit trail: only a file that was written is audited. Invalid with the reason when writing failed.
+Outcome writeTo(ReviewStore &reviews, qint64 reviewId, Format format, std::optional<PrintProfile> profile,
+                const QString &path, const char *auditAction = "export");
 
 } // namespace ReviewOutput
 } // namespace coform

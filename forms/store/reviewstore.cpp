@@ -54,6 +54,8 @@ Result<ReviewRecord> ReviewStore::create(qint64 personId, const QString &templat
 {
     if (Outcome allowed = Permissions::check(m_db, m_session, Action::WriteReviews); !allowed.ok())
         return allowed;
+    if (version < 0)
+        return Outcome::invalid(QStringLiteral("a template version number is 1 or more, not %1").arg(version));
     Transaction tx(m_db);
     if (!tx.isActive())
         return dbFailure(m_db, tx.error());

@@ -488,22 +488,10 @@ Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QStr
                                      .arg(templateId)
                                      .arg(latest->version)
                                      .arg(statusText(latest->status)));
-    bool staff = false, coproducer = false;
-    for (const Approval &a : latest->approvals) {
-        staff = staff || a.role == Role::Admin || a.role == Role::Reviewer;
-        coproducer = coproducer || a.role == Role::Coproducer;
-    }
-    if (!staff || !coproducer) {
-        QStringList missing;
-        if (!staff)
-            missing.append(QStringLiteral("a reviewer or admin"));
-        if (!coproducer)
-            missing.append(QStringLiteral("a coproducer"));
-        return Outcome::notPermitted(QStringLiteral("not permitted: publishing version %1 of '%2' needs the approval "
-                                                    "of %3")
-                                         .arg(latest->version)
-                                         .arg(templateId, missing.join(QStringLiteral(" and "))));
-    }
+    if (Outcome approved = checkApprovals(templateId, latest->version); !approved.ok())
+        return approved;
+    QSqlQuery q = m_db.query();
+    QString error;
     const Result<Template> content = readContent(templateId, latest->version, "content");
     if (!content.ok())
         return content.outcome();
@@ -529,8 +517,6 @@ Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QStr
                                                    "can publish it anyway by giving a reason")
                                         .arg(name, coverage.uncovered.join(QStringLiteral(", "))));
     }
-    QSqlQuery q = m_db.query();
-    QString error;
     if (!m_db.exec(
             q,
             QStringLiteral("UPDATE template_versions SET status = 'published', published_by = ?, published_at = "

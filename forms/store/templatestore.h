@@ -138,6 +138,9 @@ private:
     Outcome check(Action action, Role *currentRole = nullptr) const;
     Result<VersionInfo> readVersion(const QString &templateId, int version) const;
     Result<Template> readContent(const QString &templateId, int version, const char *column) const;
+    /// NotPermitted, saying why, unless a staff account and a coproducer account, two different people, both active
+    /// now and still in the role they approved in, have approved the version.
+    Outcome checkApprovals(const QString &templateId, int version) const;
     Outcome setStatus(const QString &templateId, VersionStatus from, VersionStatus to, const char *byColumn,
                       const char *atColumn);
 

@@ -9,6 +9,12 @@ namespace coform {
 Transaction::Transaction(const Database &db)
     : m_db(db)
 {
+    if (db.m_transactionDepth > 0) {
+        m_nested = true;
+        m_active = true;
+        ++db.m_transactionDepth;
+        return;
+    }
     if (db.backend() == Database::Backend::Sqlite) {
         QSqlQuery q = db.query();
         m_active = db.exec(q, QStringLiteral("BEGIN IMMEDIATE"), {}, &m_error);
@@ -18,12 +24,21 @@ Transaction::Transaction(const Database &db)
         if (!m_active)
             m_error = c.lastError().text();
     }
+    if (m_active) {
+        ++db.m_transactionDepth;
+        db.m_innerRolledBack = false;
+    }
 }
 
 Transaction::~Transaction()
 {
     if (!m_active)
         return;
+    --m_db.m_transactionDepth;
+    if (m_nested) {
+        m_db.m_innerRolledBack = true;
+        return;
+    }
     if (m_db.backend() == Database::Backend::Sqlite) {
         QSqlQuery q = m_db.query();
         QString ignored;
@@ -37,6 +52,15 @@ bool Transaction::commit()
 {
     if (!m_active)
         return false;
+    if (m_nested) {
+        m_active = false;
+        --m_db.m_transactionDepth;
+        return true;
+    }
+    if (m_db.m_innerRolledBack) {
+        m_error = QStringLiteral("part of the change failed, so none of it was saved");
+        return false;
+    }
     bool ok = false;
     if (m_db.backend() == Database::Backend::Sqlite) {
         QSqlQuery q = m_db.query();
@@ -47,8 +71,10 @@ bool Transaction::commit()
         if (!ok)
             m_error = c.lastError().text();
     }
-    if (ok)
+    if (ok) {
         m_active = false;
+        --m_db.m_transactionDepth;
+    }
     return ok;
 }
 

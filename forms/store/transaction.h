@@ -7,7 +7,9 @@ namespace coform {
 class Database;
 
 /// One write, all or nothing: begins on construction (SQLite: BEGIN IMMEDIATE, so two writers wait for each other
-/// instead of failing half-way), rolls back on destruction unless commit() succeeded.
+/// instead of failing half-way), rolls back on destruction unless commit() succeeded. Transactions nest: one begun
+/// while another is open on the same connection joins it; its commit() waits for the outer one, and when it is
+/// dropped without commit() the outer one can no longer commit (everything is rolled back).
 class Transaction
 {
 public:
@@ -24,6 +26,7 @@ public:
 private:
     const Database &m_db;
     bool m_active = false;
+    bool m_nested = false;
     QString m_error;
 };
 

@@ -1,5 +1,7 @@
 #include "store/userstore.h"
 
+#include "store/auditlog.h"
+#include "store/commonpasswords.h"
 #include "store/database.h"
 #include "store/permissions.h"
 #include "store/transaction.h"
@@ -64,6 +66,16 @@ bool UserStore::verifyPassword(const QString &hash, const QString &password)
     return crypto_pwhash_str_verify(h.constData(), utf8.constData(), quint64(utf8.size())) == 0;
 }
 
+QString UserStore::normalisedName(const QString &name)
+{
+    return name.normalized(QString::NormalizationForm_KC);
+}
+
+QString UserStore::nameKey(const QString &name)
+{
+    return normalisedName(name).toCaseFolded();
+}
+
 QString UserStore::nameProblem(const QString &name)
 {
     static const QRegularExpression valid(QStringLiteral("^[\\p{L}\\p{N}][\\p{L}\\p{N}._@' -]{0,63}$"));
@@ -77,6 +89,11 @@ QString UserStore::passwordProblem(const QString &password)
 {
     if (password.size() < MinPasswordLength)
         return QStringLiteral("a password needs at least %1 characters").arg(MinPasswordLength);
+    if (password.trimmed().isEmpty())
+        return QStringLiteral("a password cannot be only spaces");
+    if (CommonPasswords::contains(password))
+        return QStringLiteral("that password is one of the most common passwords, which are guessed first: choose "
+                              "another");
     return {};
 }
 
@@ -89,8 +106,30 @@ Result<bool> UserStore::hasUsers() const
     return q.value(0).toLongLong() > 0;
 }
 
-Result<Account> UserStore::insertUser(const QString &name, Role role, const QString &password)
+Result<UserStore::StoredAccount> UserStore::findAccount(const QString &name) const
 {
+    // Accounts are few: every name is compared, so that a name that does not exist takes as long as one that does.
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q, QStringLiteral("SELECT id, name, password_hash FROM users ORDER BY id"), {}, &error))
+        return dbFailure(m_db, error);
+    const QString key = nameKey(name);
+    StoredAccount found;
+    while (q.next()) {
+        const QString stored = q.value(1).toString();
+        const bool exact = stored == name;
+        if (exact || (found.id == 0 && nameKey(stored) == key)) {
+            found = {q.value(0).toLongLong(), stored, q.value(2).toString()};
+            if (exact)
+                break;
+        }
+    }
+    return found;
+}
+
+Result<Account> UserStore::insertUser(qint64 byUserId, const QString &typedName, Role role, const QString &password)
+{
+    const QString name = normalisedName(typedName);
     if (const QString problem = nameProblem(name); !problem.isEmpty())
         return Outcome::invalid(problem);
     if (const QString problem = passwordProblem(password); !problem.isEmpty())
@@ -104,10 +143,15 @@ Result<Account> UserStore::insertUser(const QString &name, Role role, const QStr
     a.createdAt = m_db.now();
     QSqlQuery q = m_db.query();
     QString error;
-    if (!m_db.exec(q, QStringLiteral("SELECT count(*) FROM users WHERE name = ?"), {name}, &error) || !q.next())
+    // PostgreSQL: two admins adding "ada" and "Ada" at once must not both find the name free.
+    if (m_db.backend() == Database::Backend::Postgres
+        && !m_db.exec(q, QStringLiteral("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE"), {}, &error))
         return dbFailure(m_db, error);
-    if (q.value(0).toLongLong() > 0)
-        return Outcome::conflict(QStringLiteral("there is already an account named '%1'").arg(name));
+    const Result<StoredAccount> same = findAccount(name);
+    if (!same.ok())
+        return same.outcome();
+    if (same->id != 0)
+        return Outcome::conflict(QStringLiteral("there is already an account named '%1'").arg(same->name));
     if (!m_db.exec(q,
                    QStringLiteral("INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?) "
                                   "RETURNING id"),
@@ -116,6 +160,9 @@ Result<Account> UserStore::insertUser(const QString &name, Role role, const QStr
         return dbFailure(m_db, error);
     a.id = q.value(0).toLongLong();
     q.finish();
+    if (!AuditLog::append(m_db, byUserId > 0 ? byUserId : a.id, AuditAddAccount, 0, 0,
+                          QStringLiteral("account '%1' (%2)").arg(name, roleName(role)), &error))
+        return dbFailure(m_db, error);
     return a;
 }
 
@@ -130,7 +177,7 @@ Result<Session> UserStore::createFirstAdmin(const QString &name, const QString &
     if (any.value())
         return Outcome::notPermitted(QStringLiteral("not permitted: accounts exist already; an admin must sign in "
                                                     "to add one"));
-    const Result<Account> account = insertUser(name, Role::Admin, password);
+    const Result<Account> account = insertUser(0, name, Role::Admin, password);
     if (!account.ok())
         return account.outcome();
     if (!tx.commit())
@@ -141,63 +188,82 @@ Result<Session> UserStore::createFirstAdmin(const QString &name, const QString &
 Result<Session> UserStore::signIn(const QString &name, const QString &password)
 {
     const QString wrong = QStringLiteral("not permitted: wrong name or password");
-    QSqlQuery q = m_db.query();
-    QString error;
-    if (!m_db.exec(q,
-                   QStringLiteral("SELECT id, role, password_hash, disabled, failed_sign_ins, locked_until FROM users "
-                                  "WHERE name = ?"),
-                   {name}, &error))
-        return dbFailure(m_db, error);
-    if (!q.next()) {
-        // Take as long as a wrong password would, so that the time taken does not tell which names exist.
-        static const QString dummy = hashPassword(QStringLiteral("no such account"));
-        verifyPassword(dummy, password);
-        return Outcome::notPermitted(wrong);
-    }
-    const qint64 id = q.value(0).toLongLong();
-    const Role role = roleFromName(q.value(1).toString()).value_or(Role::Coproducer);
-    const QString hash = q.value(2).toString();
-    const bool disabled = q.value(3).toInt() != 0;
-    const int failed = q.value(4).toInt();
-    const QDateTime lockedUntil = Database::timeFromText(q.value(5).toString());
-    q.finish();
-    const QDateTime now = m_db.now();
-    if (lockedUntil.isValid() && now < lockedUntil) {
-        const qint64 minutes = std::max<qint64>(1, (now.secsTo(lockedUntil) + 59) / 60);
-        return Outcome::notPermitted(QStringLiteral("not permitted: the account '%1' is locked after %2 failed "
-                                                    "sign-ins; try again in %3 minute(s)")
-                                         .arg(name)
-                                         .arg(MaxFailedSignIns)
-                                         .arg(minutes));
-    }
-    const bool passwordOk = verifyPassword(hash, password);
+    const Result<StoredAccount> found = findAccount(name);
+    if (!found.ok())
+        return found.outcome();
+    const qint64 id = found->id;
+    // An Argon2id string made like hashPassword's of a random password nobody knows: a name that does not exist
+    // costs the same check as one that does.
+    static const QString dummy = QStringLiteral(
+        "$argon2id$v=19$m=65536,t=2,p=1$oJI8/d6y1L+49Tj2sIq+ew$4vC36IohCVN6T+sbB9PCKIMlPIO9h5yGVzxafSdT9xo");
+    const bool passwordOk = verifyPassword(id != 0 ? found->hash : dummy, password) && id != 0;
     Transaction tx(m_db);
     if (!tx.isActive())
         return dbFailure(m_db, tx.error());
-    Outcome refused;
-    if (passwordOk) {
-        if (!m_db.exec(q, QStringLiteral("UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?"),
-                       {id}, &error))
-            return dbFailure(m_db, error);
-        if (disabled)
-            refused = Outcome::notPermitted(QStringLiteral("not permitted: the account '%1' is disabled").arg(name));
-    } else if (failed + 1 >= MaxFailedSignIns) {
-        if (!m_db.exec(q, QStringLiteral("UPDATE users SET failed_sign_ins = 0, locked_until = ? WHERE id = ?"),
-                       {Database::timeText(now.addSecs(LockMinutes * 60)), id}, &error))
-            return dbFailure(m_db, error);
-        refused = Outcome::notPermitted(
-            QStringLiteral("%1; the account is now locked for %2 minutes").arg(wrong).arg(LockMinutes));
-    } else {
-        if (!m_db.exec(q, QStringLiteral("UPDATE users SET failed_sign_ins = ?, locked_until = NULL WHERE id = ?"),
-                       {failed + 1, id}, &error))
-            return dbFailure(m_db, error);
-        refused = Outcome::notPermitted(wrong);
+    const QDateTime now = m_db.now();
+    const QString nowText = Database::timeText(now);
+    QSqlQuery q = m_db.query();
+    QString error;
+    // One statement decides and counts: under concurrent attempts each one sees the count the one before it left
+    // (SQLite: BEGIN IMMEDIATE; PostgreSQL: the row lock the UPDATE takes). While locked nothing is counted.
+    const QString statement = passwordOk
+                                  ? QStringLiteral("UPDATE users SET failed_sign_ins = CASE WHEN locked_until > ? THEN "
+                                                   "failed_sign_ins ELSE 0 END WHERE id = ? "
+                                                   "RETURNING failed_sign_ins, locked_until, disabled, role, name")
+                                  : QStringLiteral("UPDATE users SET failed_sign_ins = CASE WHEN locked_until > ? THEN "
+                                                   "failed_sign_ins ELSE failed_sign_ins + 1 END WHERE id = ? "
+                                                   "RETURNING failed_sign_ins, locked_until, disabled, role, name");
+    if (!m_db.exec(q, statement, {nowText, id}, &error))
+        return dbFailure(m_db, error);
+    if (!q.next()) {
+        // No such account: nothing to count or audit (the audit trail names an account).
+        q.finish();
+        if (!tx.commit())
+            return dbFailure(m_db, tx.error());
+        return Outcome::notPermitted(wrong);
     }
+    const int failed = q.value(0).toInt();
+    const QDateTime lockedUntil = Database::timeFromText(q.value(1).toString());
+    const bool disabled = q.value(2).toInt() != 0;
+    const Role role = roleFromName(q.value(3).toString()).value_or(Role::Coproducer);
+    const QString storedName = q.value(4).toString();
+    q.finish();
+    const bool locked = lockedUntil.isValid() && now < lockedUntil;
+    Outcome refused;
+    QString auditDetail;
+    if (!passwordOk) {
+        refused = Outcome::notPermitted(wrong);
+        auditDetail = locked ? QStringLiteral("wrong password while locked") : QStringLiteral("wrong password");
+        if (!locked && failed >= MaxFailedSignIns) {
+            if (!m_db.exec(q, QStringLiteral("UPDATE users SET failed_sign_ins = 0, locked_until = ? WHERE id = ?"),
+                           {Database::timeText(now.addSecs(LockMinutes * 60)), id}, &error))
+                return dbFailure(m_db, error);
+            refused = Outcome::notPermitted(
+                QStringLiteral("%1; the account is now locked for %2 minutes").arg(wrong).arg(LockMinutes));
+            auditDetail = QStringLiteral("wrong password; locked for %1 minutes").arg(LockMinutes);
+        }
+    } else if (locked) {
+        const qint64 minutes = std::max<qint64>(1, (now.secsTo(lockedUntil) + 59) / 60);
+        refused = Outcome::notPermitted(QStringLiteral("not permitted: the account '%1' is locked after %2 failed "
+                                                       "sign-ins; try again in %3 minute(s)")
+                                            .arg(storedName)
+                                            .arg(MaxFailedSignIns)
+                                            .arg(minutes));
+        auditDetail = QStringLiteral("account locked");
+    } else if (disabled) {
+        refused = Outcome::notPermitted(QStringLiteral("not permitted: the account '%1' is disabled").arg(storedName));
+        auditDetail = QStringLiteral("account disabled");
+    } else if (lockedUntil.isValid()
+               && !m_db.exec(q, QStringLiteral("UPDATE users SET locked_until = NULL WHERE id = ?"), {id}, &error)) {
+        return dbFailure(m_db, error);
+    }
+    if (!refused.ok() && !AuditLog::append(m_db, id, AuditSignInFailed, 0, 0, auditDetail, &error))
+        return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
     if (!refused.ok())
         return refused;
-    return Session(id, name, role);
+    return Session(id, storedName, role);
 }
 
 Result<Account> UserStore::addUser(const Session &session, const QString &name, Role role, const QString &password)
@@ -207,7 +273,7 @@ Result<Account> UserStore::addUser(const Session &session, const QString &name, 
     Transaction tx(m_db);
     if (!tx.isActive())
         return dbFailure(m_db, tx.error());
-    Result<Account> account = insertUser(name, role, password);
+    Result<Account> account = insertUser(session.userId(), name, role, password);
     if (!account.ok())
         return account;
     if (!tx.commit())
@@ -235,17 +301,23 @@ Outcome UserStore::setDisabled(const Session &session, const QString &name, bool
 {
     if (Outcome allowed = Permissions::check(m_db, session, Action::ManageUsers); !allowed.ok())
         return allowed;
-    if (disabled && name == session.userName())
-        return Outcome::invalid(QStringLiteral("you cannot disable your own account"));
     Transaction tx(m_db);
     if (!tx.isActive())
         return dbFailure(m_db, tx.error());
+    const Result<StoredAccount> account = findAccount(name);
+    if (!account.ok())
+        return account.outcome();
+    if (account->id == 0)
+        return Outcome::notFound(QStringLiteral("there is no account named '%1'").arg(name));
+    if (disabled && account->id == session.userId())
+        return Outcome::invalid(QStringLiteral("you cannot disable your own account"));
     QSqlQuery q = m_db.query();
     QString error;
-    if (!m_db.exec(q, QStringLiteral("UPDATE users SET disabled = ? WHERE name = ?"), {disabled ? 1 : 0, name}, &error))
+    if (!m_db.exec(q, QStringLiteral("UPDATE users SET disabled = ? WHERE id = ?"), {disabled ? 1 : 0, account->id},
+                   &error)
+        || !AuditLog::append(m_db, session.userId(), disabled ? AuditDisableAccount : AuditEnableAccount, 0, 0,
+                             QStringLiteral("account '%1'").arg(account->name), &error))
         return dbFailure(m_db, error);
-    if (q.numRowsAffected() != 1)
-        return Outcome::notFound(QStringLiteral("there is no account named '%1'").arg(name));
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
     return Outcome::success();
@@ -263,7 +335,7 @@ Outcome UserStore::enableUser(const Session &session, const QString &name)
 
 Outcome UserStore::setPassword(const Session &session, const QString &name, const QString &password)
 {
-    const Action action = name == session.userName() ? Action::ReadTemplates : Action::ManageUsers;
+    const Action action = nameKey(name) == nameKey(session.userName()) ? Action::ReadTemplates : Action::ManageUsers;
     if (Outcome allowed = Permissions::check(m_db, session, action); !allowed.ok())
         return allowed;
     if (const QString problem = passwordProblem(password); !problem.isEmpty())
@@ -274,15 +346,45 @@ Outcome UserStore::setPassword(const Session &session, const QString &name, cons
     Transaction tx(m_db);
     if (!tx.isActive())
         return dbFailure(m_db, tx.error());
+    const Result<StoredAccount> account = findAccount(name);
+    if (!account.ok())
+        return account.outcome();
+    if (account->id == 0)
+        return Outcome::notFound(QStringLiteral("there is no account named '%1'").arg(name));
     QSqlQuery q = m_db.query();
     QString error;
     if (!m_db.exec(q,
                    QStringLiteral("UPDATE users SET password_hash = ?, failed_sign_ins = 0, locked_until = NULL "
-                                  "WHERE name = ?"),
-                   {hash, name}, &error))
+                                  "WHERE id = ?"),
+                   {hash, account->id}, &error)
+        || !AuditLog::append(m_db, session.userId(), AuditChangePassword, 0, 0,
+                             QStringLiteral("account '%1'").arg(account->name), &error))
         return dbFailure(m_db, error);
-    if (q.numRowsAffected() != 1)
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return Outcome::success();
+}
+
+Outcome UserStore::setRole(const Session &session, const QString &name, Role role)
+{
+    if (Outcome allowed = Permissions::check(m_db, session, Action::ManageUsers); !allowed.ok())
+        return allowed;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    const Result<StoredAccount> account = findAccount(name);
+    if (!account.ok())
+        return account.outcome();
+    if (account->id == 0)
         return Outcome::notFound(QStringLiteral("there is no account named '%1'").arg(name));
+    if (account->id == session.userId())
+        return Outcome::invalid(QStringLiteral("you cannot change your own role"));
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q, QStringLiteral("UPDATE users SET role = ? WHERE id = ?"), {roleName(role), account->id}, &error)
+        || !AuditLog::append(m_db, session.userId(), AuditChangeRole, 0, 0,
+                             QStringLiteral("account '%1' is now %2").arg(account->name, roleName(role)), &error))
+        return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
     return Outcome::success();

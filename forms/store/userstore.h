@@ -36,7 +36,12 @@ public:
     Result<bool> hasUsers() const;
     /// Creates the first account, an admin, and signs it in; refused once any account exists.
     Result<Session> createFirstAdmin(const QString &name, const QString &password);
-    /// NotPermitted with a message for a wrong name or password, a locked or a disabled account.
+    /// NotPermitted with a message for a wrong name or password, a locked or a disabled account. Names are compared
+    /// after Unicode NFKC, ignoring case ("ada", "Ada" and full-width "ａｄａ" are one account). A name that does not
+    /// exist costs the same time (a dummy Argon2id check) and gets the same message as a wrong password; a locked or
+    /// disabled account says so only after the right password. Each failure adds one to the account's count in the
+    /// same statement that decides (so that parallel attempts cannot all read the old count) and writes one row to
+    /// the audit trail.
     Result<Session> signIn(const QString &name, const QString &password);
 
     /// Admins only.
@@ -46,6 +51,8 @@ public:
     Outcome enableUser(const Session &session, const QString &name);
     /// Admins change anyone's password; everyone their own.
     Outcome setPassword(const Session &session, const QString &name, const QString &password);
+    /// Admins only; an admin cannot change their own role.
+    Outcome setRole(const Session &session, const QString &name, Role role);
 
     /// An Argon2id string ("$argon2id$v=19$m=...") for the password; empty when hashing failed (out of memory).
     static QString hashPassword(const QString &password);
@@ -53,9 +60,29 @@ public:
     /// Why a name or password cannot be used; empty when it can.
     static QString nameProblem(const QString &name);
     static QString passwordProblem(const QString &password);
+    /// The form a new account name is stored in (Unicode NFKC).
+    static QString normalisedName(const QString &name);
+    /// What names are compared by: NFKC, then case folded.
+    static QString nameKey(const QString &name);
+
+    /// Audit trail actions written by this store (AuditLog rows without a review or person).
+    static constexpr const char *AuditSignInFailed = "sign-in-failed";
+    static constexpr const char *AuditAddAccount = "add-account";
+    static constexpr const char *AuditDisableAccount = "disable-account";
+    static constexpr const char *AuditEnableAccount = "enable-account";
+    static constexpr const char *AuditChangePassword = "change-password";
+    static constexpr const char *AuditChangeRole = "change-role";
 
 private:
-    Result<Account> insertUser(const QString &name, Role role, const QString &password);
+    struct StoredAccount
+    {
+        qint64 id = 0;
+        QString name;
+        QString hash;
+    };
+    /// The account a typed name means (exact stored name first, else the same name key); id 0 when none.
+    Result<StoredAccount> findAccount(const QString &name) const;
+    Result<Account> insertUser(qint64 byUserId, const QString &name, Role role, const QString &password);
     Outcome setDisabled(const Session &session, const QString &name, bool disabled);
 
     Database &m_db;
