@@ -33,6 +33,7 @@ struct SyncConflict
 /// - every edit the document makes (push, undo, redo) is sent with TemplateStore::applyEdit first and changes the
 ///   document only when the store took it; a refused edit raises conflictArose() with both values;
 /// - other people's changes arriving through a ChangeFeed change the document without an undo step;
+/// - keystrokes in one field are one step of the change log until the focus moves (EditContext::continuesTyping);
 /// - a presence heartbeat every PresenceStore::HeartbeatSeconds says which question this person is on, and
 ///   presenceChanged() says who is in the template now.
 class StoredTemplateSync : public QObject, public EditTarget
@@ -96,6 +97,10 @@ private:
     QString m_currentItem;
     EditContext m_context;
     bool m_discarding = false;
+    // Typing joins one step of the change log until the focus moves (TypingSteps): focus moves counted, and the
+    // count at this person's last edit.
+    quint64 m_focusMoves = 0;
+    quint64 m_focusMovesAtLastEdit = 0;
 };
 
 } // namespace coform
