@@ -2,6 +2,7 @@
 
 #include "model/template.h"
 #include "store/session.h"
+#include "store/templatestore.h"
 
 #include <QObject>
 #include <QPointer>
@@ -48,6 +49,8 @@ private:
     void runWorkflowStep(const QString &step);
     void openReviews();
     void onConflict(const SyncConflict &conflict);
+    /// Someone commented, replied, resolved, approved or changed the version's state (through the change feed).
+    void onActivity();
     void stopSync();
     /// The newest published version of the open stored template; std::nullopt when none (or not a stored one).
     std::optional<Template> lastPublishedVersion() const;
@@ -60,6 +63,7 @@ private:
     DiffView *m_diffView = nullptr;
     CommentsPanel *m_comments = nullptr;
     QLabel *m_presence = nullptr;
+    VersionInfo m_openVersion; ///< the stored version open now, as it was when opened
 };
 
 } // namespace coform

@@ -89,6 +89,7 @@ EditOutcome StoredTemplateSync::applyEdit(const Edit &edit)
     if (!local.applied())
         emit failed(tr("The change was saved, but this window could not show it (%1). Open the template again.")
                         .arg(local.message));
+    emit ownChangeStored();
     return local;
 }
 

@@ -77,6 +77,8 @@ signals:
     void aboutToApplyRemoteChanges();
     /// Other people's changes were applied to the document (for the history and comments panels).
     void remoteChangesApplied(int count);
+    /// An edit of this person's own was stored (for the history panel).
+    void ownChangeStored();
     /// Something went wrong talking to the store: in words.
     void failed(const QString &message);
 
