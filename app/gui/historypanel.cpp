@@ -53,7 +53,12 @@ HistoryPanel::HistoryPanel(Database &db, const Session &session, QWidget *parent
     m_list->setUniformRowHeights(false);
     m_list->setWordWrap(true);
     m_list->setAllColumnsShowFocus(true);
-    m_list->header()->setStretchLastSection(true);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(3, QHeaderView::Interactive);
+    m_list->header()->resizeSection(3, m_list->fontMetrics().averageCharWidth() * 16);
 
     m_showAsItWas->setObjectName(QStringLiteral("historyShowAsItWas"));
     m_showAsItWas->setAccessibleName(tr("Show this question as it was then"));

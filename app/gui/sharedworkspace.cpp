@@ -157,6 +157,9 @@ void SharedWorkspace::createPanels()
     m_window->tabifyDockWidget(history, diff);
     m_window->tabifyDockWidget(diff, comments);
     history->raise();
+    // Room for the filters and at least five changes or comments (at 1366x768 and 1280x720 too).
+    const int line = m_history->fontMetrics().lineSpacing();
+    m_window->resizeDocks({history}, {line * 10 + 48}, Qt::Vertical);
     if (QMenu *view = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuView"))) {
         view->addSeparator();
         view->addActions({history->toggleViewAction(), diff->toggleViewAction(), comments->toggleViewAction()});

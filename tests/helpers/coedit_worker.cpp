@@ -11,8 +11,12 @@
 //   coedit_worker DB USER TEMPLATE activity COUNT INTERVAL  every INTERVAL ms one of: a comment, a reply, resolving
 //                                                        it, proposing the draft, approving it, withdrawing the
 //                                                        proposal (in turn); one JSON line each: {"n", "action", "ms"}
+//   coedit_worker DB USER TEMPLATE watch SECONDS POLL    another person's open copy: follows the change feed (polled
+//                                                        every POLL ms) for SECONDS; one JSON line per change that
+//                                                        arrives: {"item", "property", "after", "continued", "ms"}
 // The password is taken from COFORM_PASSWORD.
 #include "edit/edit.h"
+#include "store/changefeed.h"
 #include "store/commentstore.h"
 #include "store/database.h"
 #include "store/templatestore.h"
@@ -25,6 +29,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QThread>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -182,6 +187,25 @@ int activity(Database &db, const Session &session, const QString &templateId, in
     return 0;
 }
 
+int watch(Database &db, const Session &session, const QString &templateId, int seconds, int pollMs)
+{
+    TemplateStore store(db, session);
+    ChangeFeed feed(db, session, templateId, store.lastSeq(templateId).value());
+    feed.setPollInterval(pollMs);
+    QObject::connect(&feed, &ChangeFeed::changesArrived, [](const QVector<ChangeRecord> &changes) {
+        for (const ChangeRecord &c : changes)
+            emitLine({{QStringLiteral("item"), c.edit.item},
+                      {QStringLiteral("property"), c.edit.property},
+                      {QStringLiteral("after"), c.edit.after},
+                      {QStringLiteral("continued"), c.continued},
+                      {QStringLiteral("ms"), QDateTime::currentMSecsSinceEpoch()}});
+    });
+    feed.start();
+    emitLine({{QStringLiteral("ready"), true}});
+    QTimer::singleShot(seconds * 1000, QCoreApplication::instance(), &QCoreApplication::quit);
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -189,7 +213,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 7) {
-        std::fputs("usage: coedit_worker DB USER TEMPLATE stress|write|type|activity COUNT SEED|INTERVAL\n", stderr);
+        std::fputs("usage: coedit_worker DB USER TEMPLATE stress|write|type|activity|watch COUNT SEED|INTERVAL\n",
+                   stderr);
         return 1;
     }
     QString error;
@@ -208,6 +233,8 @@ int main(int argc, char **argv)
         return stress(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toUInt());
     if (args.at(4) == QLatin1String("type"))
         return typeLabel(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toInt());
+    if (args.at(4) == QLatin1String("watch"))
+        return watch(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toInt());
     if (args.at(4) == QLatin1String("activity"))
         return activity(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toInt());
     return writeTimestamps(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toInt());

@@ -1,0 +1,141 @@
+// Typing a 60-letter wording in a window makes one entry in the shared history, while another person's open copy (in
+// another process) sees the letters arrive one by one; the history panel follows the person's own typing and shows
+// at least five changes at 1366x768.
+#include "mainwindow.h"
+#include "panelfixture.h"
+#include "sharedworkspace.h"
+#include "templatetreemodel.h"
+
+#include "store/templatestore.h"
+
+#include <QDockWidget>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QProcess>
+#include <QTextEdit>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace coform;
+
+class TestTypingHistory : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { test::PanelFixture::setUpApplication(); }
+
+    void sixtyLettersAreOneStepAndLiveElsewhere()
+    {
+        test::PanelFixture f;
+        QVERIFY(f.setUp());
+        const QString id = QString::fromLatin1(test::PanelFixture::TemplateId);
+
+        // Priya has the template open in another process.
+        QProcess priya;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("COFORM_PASSWORD"), QStringLiteral("priya-password"));
+        priya.setProcessEnvironment(env);
+        priya.start(
+            qEnvironmentVariable("COFORM_COEDIT_WORKER"),
+            {f.path, QStringLiteral("Priya"), id, QStringLiteral("watch"), QStringLiteral("30"), QStringLiteral("20")});
+        QVERIFY2(priya.waitForStarted(), "set COFORM_COEDIT_WORKER to the coedit_worker program");
+        QTRY_VERIFY_WITH_TIMEOUT(priya.canReadLine(), 20000); // {"ready": true}
+        priya.readLine();
+
+        // Colin's window, on the first question.
+        MainWindow window;
+        auto workspace = std::make_unique<SharedWorkspace>(&window, *f.db, *f.colin);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(workspace->openStoredTemplate(id));
+        const QString question = test::PanelFixture::questionId(window.document()->tmpl());
+        QTreeView *tree = nullptr;
+        for (QTreeView *view : window.findChildren<QTreeView *>()) {
+            if (view->model() == window.treeModel())
+                tree = view;
+        }
+        QVERIFY(tree);
+        const QModelIndex inTree = window.treeModel()->indexForId(question);
+        tree->scrollTo(inTree);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(inTree).center());
+        QCOMPARE(window.currentId(), question);
+
+        // He replaces the wording with 60 letters, typed one by one.
+        auto *wording = window.findChild<QTextEdit *>(QStringLiteral("propertyText"));
+        QVERIFY(wording && wording->isVisible());
+        QTest::mouseClick(wording->viewport(), Qt::LeftButton);
+        QTest::keyClick(wording, Qt::Key_A, Qt::ControlModifier);
+        const QString typed = QStringLiteral("What is your full name, as on your NHS letters? Write it all");
+        QCOMPARE(typed.size(), 60);
+        for (const QChar c : typed) {
+            QTest::keyClicks(wording, QString(c));
+            QTest::qWait(15);
+        }
+        QCOMPARE(window.document()->tmpl().findItem(question)->label, typed);
+
+        // One step in the shared history, shown in his history panel (it follows his own typing).
+        TemplateStore store(*f.db, *f.colin);
+        const QVector<ChangeRecord> history = store.history(id).value();
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().edit.after, QJsonValue(typed));
+        auto *status = window.findChild<QLabel *>(QStringLiteral("historyStatus"));
+        auto *list = window.findChild<QTreeWidget *>(QStringLiteral("historyList"));
+        QVERIFY(status && list);
+        QTRY_COMPARE(status->text(), QStringLiteral("1 change shown"));
+        const int number = window.document()->tmpl().questionNumbers().value(question);
+        QCOMPARE(list->topLevelItem(0)->text(2),
+                 QStringLiteral("Colin changed the wording of question %1, %2").arg(number).arg(typed));
+
+        // Priya's copy saw the wording grow letter by letter, not only the end.
+        QStringList seen;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                while (priya.canReadLine()) {
+                    const QJsonObject o = QJsonDocument::fromJson(priya.readLine()).object();
+                    if (o.value(QStringLiteral("item")).toString() == question)
+                        seen.append(o.value(QStringLiteral("after")).toString());
+                }
+                return !seen.isEmpty() && seen.last() == typed;
+            }(),
+            10000);
+        seen.removeDuplicates();
+        qInfo("Priya's copy saw %lld stages of the 60", qlonglong(seen.size()));
+        QVERIFY2(seen.size() >= 20, qPrintable(seen.join(QLatin1Char('|'))));
+
+        // Leaving the field ends the step: the help text typed next is a step of its own.
+        auto *help = window.findChild<QTextEdit *>(QStringLiteral("propertyHelp"));
+        QVERIFY(help && help->isVisible());
+        QTest::mouseClick(help->viewport(), Qt::LeftButton);
+        QTest::keyClick(help, Qt::Key_End, Qt::ControlModifier);
+        QTest::keyClicks(help, QStringLiteral(" As on your letters."));
+        QTest::mouseClick(wording->viewport(), Qt::LeftButton);
+        QTest::keyClick(wording, Qt::Key_End, Qt::ControlModifier);
+        QTest::keyClicks(wording, QStringLiteral("!"));
+        QCOMPARE(store.history(id)->size(), 3);
+
+        // Others' changes: the panel shows at least five rows at 1366x768.
+        for (int i = 1; i <= 4; ++i)
+            QVERIFY(f.edit(*f.priya, test::PanelFixture::questionId(window.document()->tmpl(), i),
+                           QStringLiteral("help"), QStringLiteral("Priya's help %1").arg(i)));
+        QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("7 changes shown"), 5000);
+        QTRY_VERIFY(list->isVisible());
+        if (const QString shots = qEnvironmentVariable("COFORM_TEST_SCREENSHOTS"); !shots.isEmpty())
+            window.grab().save(shots + QStringLiteral("/history-1366x768.png"));
+        for (int row = 0; row < 5; ++row) {
+            const QRect shown = list->visualItemRect(list->topLevelItem(row));
+            QVERIFY2(!shown.isEmpty() && list->viewport()->rect().contains(shown),
+                     qPrintable(QStringLiteral("row %1 of the history is not in view (%2 px high list)")
+                                    .arg(row + 1)
+                                    .arg(list->viewport()->height())));
+        }
+        workspace.reset();
+        priya.kill();
+        priya.waitForFinished();
+    }
+};
+
+QTEST_MAIN(TestTypingHistory)
+#include "tst_typinghistory.moc"
