@@ -54,7 +54,7 @@ EditOutcome StoredTemplateSync::applyEdit(const Edit &edit)
     if (m_discarding) // taking a refused command off the undo stack: it never changed anything
         return {};
     EditContext context = m_context;
-    context.continuesTyping = m_focusMoves == m_focusMovesAtLastEdit;
+    context.continuesTyping = m_focusMoves == m_focusMovesAtLastEdit && !isUndoOrRedo(edit);
     m_focusMovesAtLastEdit = m_focusMoves;
     const Result<ChangeRecord> stored = m_store.applyEdit(m_templateId, edit, context);
     if (!stored.ok()) {
@@ -91,6 +91,19 @@ EditOutcome StoredTemplateSync::applyEdit(const Edit &edit)
                         .arg(local.message));
     emit ownChangeStored();
     return local;
+}
+
+bool StoredTemplateSync::isUndoOrRedo(const Edit &edit) const
+{
+    // While the undo stack undoes a command it is still the one before the stack's index; while it redoes one, it is
+    // the one at the index. A pushed command is in neither place yet.
+    const QUndoStack *stack = m_document->syncUndoStack();
+    if (!stack)
+        return false;
+    const int index = stack->index();
+    const auto *undone = index > 0 ? dynamic_cast<const EditCommand *>(stack->command(index - 1)) : nullptr;
+    const auto *redone = index < stack->count() ? dynamic_cast<const EditCommand *>(stack->command(index)) : nullptr;
+    return (undone && undone->edit().inverted() == edit) || (redone && redone->edit() == edit);
 }
 
 SyncConflict StoredTemplateSync::describeConflict(const Edit &edit) const

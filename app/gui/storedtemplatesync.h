@@ -85,6 +85,8 @@ signals:
 private:
     void onChangesArrived(const QVector<ChangeRecord> &changes);
     SyncConflict describeConflict(const Edit &edit) const;
+    /// Whether the undo stack is undoing or redoing this edit now (an undo or redo never joins a step of typing).
+    bool isUndoOrRedo(const Edit &edit) const;
     void dropRefusedCommand(const Edit &edit);
 
     Database &m_db;
