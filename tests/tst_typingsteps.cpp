@@ -18,14 +18,16 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <map>
 
 using namespace coform;
 
 namespace {
 
 const QString kPassword = QStringLiteral("typing steps password");
-const QString kId = QStringLiteral("chc-review");
 
+/// One database per backend with Ada (admin) and Ben (coproducer), shared by the tests (signing in is slow on
+/// purpose); each test gets a template of its own (`id`).
 struct Room
 {
     QTemporaryDir dir;
@@ -33,29 +35,47 @@ struct Room
     std::unique_ptr<Database> db;
     std::optional<Session> ada; ///< admin
     std::optional<Session> ben; ///< coproducer
-    QDateTime clock = QDateTime(QDate(2026, 3, 4), QTime(10, 0), QTimeZone::utc());
+    QDateTime clock;
     QString firstItem;
+    QString id;
 };
 
-bool setUp(Room &room, const QString &backend)
+/// The databases, closed in cleanupTestCase() (while the application still exists).
+std::map<QString, std::unique_ptr<Room>> &rooms()
 {
+    static std::map<QString, std::unique_ptr<Room>> all;
+    return all;
+}
+
+Room *roomFor(const QString &backend)
+{
+    static int templates = 0;
+    std::unique_ptr<Room> &room = rooms()[backend];
     QString error;
-    room.location = test::freshDatabase(backend, room.dir, &error);
-    room.db = room.location.isEmpty() ? nullptr : Database::open(room.location, &error);
-    if (!room.db) {
-        qWarning("%s", qPrintable(error));
-        return false;
+    if (!room) {
+        auto fresh = std::make_unique<Room>();
+        fresh->location = test::freshDatabase(backend, fresh->dir, &error);
+        fresh->db = fresh->location.isEmpty() ? nullptr : Database::open(fresh->location, &error);
+        if (!fresh->db) {
+            qWarning("%s", qPrintable(error));
+            return nullptr;
+        }
+        UserStore users(*fresh->db);
+        const Result<Session> ada = users.createFirstAdmin(QStringLiteral("Ada"), kPassword);
+        if (!ada.ok() || !users.addUser(*ada, QStringLiteral("Ben"), Role::Coproducer, kPassword).ok())
+            return nullptr;
+        fresh->ada = *ada;
+        fresh->ben = users.signIn(QStringLiteral("Ben"), kPassword).value();
+        room = std::move(fresh);
     }
-    UserStore users(*room.db);
-    const Result<Session> ada = users.createFirstAdmin(QStringLiteral("Ada"), kPassword);
-    if (!ada.ok() || !users.addUser(*ada, QStringLiteral("Ben"), Role::Coproducer, kPassword).ok())
-        return false;
-    room.ada = *ada;
-    room.ben = users.signIn(QStringLiteral("Ben"), kPassword).value();
+    room->db->setClock({});
+    room->clock = QDateTime(QDate(2026, 3, 4), QTime(10, 0), QTimeZone::utc());
     Problems problems;
-    const Template t = readTemplateFile(QStringLiteral(":/coform/templates/chc-review.json"), &problems).value();
-    room.firstItem = t.sections.first().items.first().id;
-    return TemplateStore(*room.db, *ada).addTemplate(t).ok();
+    Template t = readTemplateFile(QStringLiteral(":/coform/templates/chc-review.json"), &problems).value();
+    t.id = QStringLiteral("typing-%1").arg(++templates);
+    room->id = t.id;
+    room->firstItem = t.sections.first().items.first().id;
+    return TemplateStore(*room->db, *room->ada).addTemplate(t).ok() ? room.get() : nullptr;
 }
 
 /// Types `text` after what the label holds, one keystroke every `gapMs` on the database's clock.
@@ -63,6 +83,7 @@ bool typeInto(Room &room, const Session &who, const QString &property, const QSt
               bool firstKeystrokeInField = true)
 {
     TemplateStore store(*room.db, who);
+    const QString kId = room.id;
     for (int i = 0; i < text.size(); ++i) {
         room.clock = room.clock.addMSecs(gapMs);
         const Template now = store.get(kId).value();
@@ -83,7 +104,7 @@ bool typeInto(Room &room, const Session &who, const QString &property, const QSt
 
 QVector<ChangeRecord> historyOf(Room &room)
 {
-    return TemplateStore(*room.db, *room.ada).history(kId).value();
+    return TemplateStore(*room.db, *room.ada).history(room.id).value();
 }
 
 QList<QJsonObject> jsonLines(const QByteArray &output)
@@ -103,12 +124,16 @@ class TestTypingSteps : public QObject
     Q_OBJECT
 
 private slots:
+    void cleanupTestCase() { rooms().clear(); }
+
     void typingInOneFieldIsOneStep_data() { test::addBackendRows(); }
     void typingInOneFieldIsOneStep()
     {
         QFETCH(QString, backend);
-        Room room;
-        QVERIFY(setUp(room, backend));
+        Room *shared = roomFor(backend);
+        QVERIFY(shared);
+        Room &room = *shared;
+        const QString kId = room.id;
         room.db->setClock([&room] { return room.clock; });
         const QString before = TemplateStore(*room.db, *room.ada).get(kId)->findItem(room.firstItem)->label;
         const QString typed = QStringLiteral(" - what is your full name, as on your NHS letters, please?");
@@ -128,8 +153,10 @@ private slots:
     void aPauseLeavingTheFieldOrAnotherPersonEndsAStep()
     {
         QFETCH(QString, backend);
-        Room room;
-        QVERIFY(setUp(room, backend));
+        Room *shared = roomFor(backend);
+        QVERIFY(shared);
+        Room &room = *shared;
+        const QString kId = room.id;
         room.db->setClock([&room] { return room.clock; });
         QVERIFY(typeInto(room, *room.ada, QStringLiteral("label"), QStringLiteral("abc"), 200));
         QCOMPARE(historyOf(room).size(), 1);
@@ -174,8 +201,10 @@ private slots:
     void conflictsAreStillFound()
     {
         QFETCH(QString, backend);
-        Room room;
-        QVERIFY(setUp(room, backend));
+        Room *shared = roomFor(backend);
+        QVERIFY(shared);
+        Room &room = *shared;
+        const QString kId = room.id;
         room.db->setClock([&room] { return room.clock; });
         TemplateStore ben(*room.db, *room.ben);
         const Template benSaw = ben.get(kId).value(); // before Ada types
@@ -207,8 +236,10 @@ private slots:
     {
         // Ben types a 60-letter label in his window (another process); Ada's window follows through its change feed.
         QFETCH(QString, backend);
-        Room room;
-        QVERIFY(setUp(room, backend));
+        Room *shared = roomFor(backend);
+        QVERIFY(shared);
+        Room &room = *shared;
+        const QString kId = room.id;
         TemplateStore store(*room.db, *room.ada);
         Template adaSees = store.get(kId).value();
         QStringList labelsSeen;
@@ -263,8 +294,10 @@ private slots:
         // Ben comments, replies, resolves, proposes, approves and withdraws in another process; Ada's feed hears each
         // well before the presence heartbeat would have brought it.
         QFETCH(QString, backend);
-        Room room;
-        QVERIFY(setUp(room, backend));
+        Room *shared = roomFor(backend);
+        QVERIFY(shared);
+        Room &room = *shared;
+        const QString kId = room.id;
         TemplateStore store(*room.db, *room.ada);
         ChangeFeed feed(*room.db, *room.ada, kId, store.lastSeq(kId).value());
         feed.setPollInterval(20);
