@@ -20,6 +20,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QEvent>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -157,9 +158,11 @@ void SharedWorkspace::createPanels()
     m_window->tabifyDockWidget(history, diff);
     m_window->tabifyDockWidget(diff, comments);
     history->raise();
-    // Room for the filters and at least five changes or comments (at 1366x768 and 1280x720 too).
-    const int line = m_history->fontMetrics().lineSpacing();
-    m_window->resizeDocks({history}, {line * 10 + 48}, Qt::Vertical);
+    // Room for the filters and at least five changes or comments (at 1366x768 and 1280x720 too), again whenever the
+    // text size changes.
+    m_historyDock = history;
+    fitBottomPanels();
+    m_history->installEventFilter(this);
     if (QMenu *view = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuView"))) {
         view->addSeparator();
         view->addActions({history->toggleViewAction(), diff->toggleViewAction(), comments->toggleViewAction()});
@@ -302,6 +305,19 @@ void SharedWorkspace::openReviews()
     auto *reviews = new ReviewsWindow(m_db, m_session, m_window);
     reviews->setAttribute(Qt::WA_DeleteOnClose);
     reviews->show();
+}
+
+void SharedWorkspace::fitBottomPanels()
+{
+    const int line = m_history->fontMetrics().lineSpacing();
+    m_window->resizeDocks({m_historyDock}, {std::min(line * 10 + 48, m_window->height() / 2)}, Qt::Vertical);
+}
+
+bool SharedWorkspace::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_history && event->type() == QEvent::FontChange)
+        QTimer::singleShot(0, this, &SharedWorkspace::fitBottomPanels);
+    return QObject::eventFilter(watched, event);
 }
 
 void SharedWorkspace::onActivity()

@@ -51,6 +51,9 @@ private:
     void onConflict(const SyncConflict &conflict);
     /// Someone commented, replied, resolved, approved or changed the version's state (through the change feed).
     void onActivity();
+    /// Gives the bottom panels (history, what changed, comments) room for at least five rows.
+    void fitBottomPanels();
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void stopSync();
     /// The newest published version of the open stored template; std::nullopt when none (or not a stored one).
     std::optional<Template> lastPublishedVersion() const;
@@ -60,6 +63,7 @@ private:
     Session m_session;
     std::unique_ptr<StoredTemplateSync> m_sync;
     HistoryPanel *m_history = nullptr;
+    QDockWidget *m_historyDock = nullptr;
     DiffView *m_diffView = nullptr;
     CommentsPanel *m_comments = nullptr;
     QLabel *m_presence = nullptr;
