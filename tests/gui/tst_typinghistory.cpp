@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QProcess>
+#include <QStatusBar>
 #include <QTextEdit>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -137,6 +138,40 @@ private Q_SLOTS:
         workspace.reset();
         priya.kill();
         priya.waitForFinished();
+    }
+
+    void othersCommentsApprovalsAndStateChangesShowAtOnce()
+    {
+        // Priya, in another process, comments, replies, resolves, proposes, approves and withdraws; Colin's window
+        // says each approval and state change as it comes through the change feed (the heartbeat never told them;
+        // bench_window_to_window times the comments).
+        test::PanelFixture f;
+        QVERIFY(f.setUp());
+        const QString id = QString::fromLatin1(test::PanelFixture::TemplateId);
+        MainWindow window;
+        auto workspace = std::make_unique<SharedWorkspace>(&window, *f.db, *f.colin);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(workspace->openStoredTemplate(id));
+        QStringList messages;
+        connect(window.statusBar(), &QStatusBar::messageChanged, this, [&messages](const QString &message) {
+            if (!message.isEmpty())
+                messages.append(message);
+        });
+        QProcess priya;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("COFORM_PASSWORD"), QStringLiteral("priya-password"));
+        priya.setProcessEnvironment(env);
+        priya.start(qEnvironmentVariable("COFORM_COEDIT_WORKER"),
+                    {f.path, QStringLiteral("Priya"), id, QStringLiteral("activity"), QStringLiteral("6"),
+                     QStringLiteral("400")});
+        QVERIFY2(priya.waitForStarted(), "set COFORM_COEDIT_WORKER to the coedit_worker program");
+        QTRY_VERIFY_WITH_TIMEOUT(messages.contains(QStringLiteral("Version 1 is now proposed.")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(messages.contains(QStringLiteral("Priya approved version 1.")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(messages.contains(QStringLiteral("Version 1 is now draft.")), 5000);
+        QTRY_VERIFY(priya.state() == QProcess::NotRunning);
+        QCOMPARE(priya.exitCode(), 0);
+        workspace.reset();
     }
 
     void theHistoryShowsFiveChangesAtEverySize_data()
