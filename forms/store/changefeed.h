@@ -32,7 +32,7 @@ public:
     ChangeFeed(Database &db, const Session &session, QString templateId, qint64 lastSeenSeq, QObject *parent = nullptr);
     ~ChangeFeed() override;
 
-    /// How often SQLite's data_version is polled (default 100 ms); on PostgreSQL the safety-net poll runs at ten
+    /// How often SQLite's data_version is polled (default 50 ms); on PostgreSQL the safety-net poll runs at ten
     /// times this.
     void setPollInterval(int milliseconds);
     void start();
