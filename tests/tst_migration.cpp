@@ -9,9 +9,12 @@
 #include "testdatabase.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -197,6 +200,107 @@ private slots:
         QVERIFY2(db, qPrintable(error));
         QCOMPARE(db->schemaVersion(), Database::latestSchemaVersion());
         QVERIFY(checkMigrated(*db, version));
+    }
+
+    void joinsStoredKeystrokesIntoSteps_data() { test::addBackendRows(); }
+
+    void joinsStoredKeystrokesIntoSteps()
+    {
+        // A schema 5 change log as the window wrote it before typing was joined: one row per keystroke. Old Admin
+        // types a 60-letter label (60 rows, 150 ms apart), Old Reviewer then ticks "required", Old Admin types the
+        // help in two runs with a pause of two seconds between them.
+        QFETCH(QString, backend);
+        QTemporaryDir dir;
+        QString error;
+        const QString path = test::freshDatabase(backend, dir, &error);
+        QVERIFY2(!path.isEmpty(), qPrintable(error));
+        const QString label = QStringLiteral("What is your full name, as on your NHS letters? Write it all");
+        const QString help = QStringLiteral("As on your letters");
+        QCOMPARE(label.size(), 60);
+        {
+            std::unique_ptr<Database> old = Database::open(path, &error, 5);
+            QVERIFY2(old, qPrintable(error));
+            QVERIFY(fillAtVersion(*old, 5)); // change 1: "Your name" -> "Your full name"
+            QSqlQuery q = old->query();
+            const QString base = QString::fromUtf8(templateJson)
+                                     .replace(QStringLiteral("\"Your name\""), QStringLiteral("\"Your full name\""));
+            QVERIFY(old->exec(q, QStringLiteral("UPDATE template_versions SET base_content = ? WHERE version = 1"),
+                              {base}, &error));
+            QVERIFY(old->exec(q, QStringLiteral("DELETE FROM changes"), {}, &error));
+            QDateTime at = QDateTime(QDate(2026, 1, 2), QTime(9, 0), QTimeZone::utc());
+            qint64 seq = 0;
+            auto row = [&](qint64 user, const QString &property, const QJsonValue &before, const QJsonValue &after) {
+                const QJsonObject edit{{QStringLiteral("kind"), QStringLiteral("set-item-property")},
+                                       {QStringLiteral("item"), QStringLiteral("name")},
+                                       {QStringLiteral("property"), property},
+                                       {QStringLiteral("before"), before},
+                                       {QStringLiteral("after"), after}};
+                return old->exec(q,
+                                 QStringLiteral("INSERT INTO changes (template_id, seq, version, user_id, at, kind, "
+                                                "item_id, section_id, edit) VALUES ('old-form', ?, 1, ?, ?, "
+                                                "'set-item-property', 'name', '', ?)"),
+                                 {++seq, user, Database::timeText(at),
+                                  QString::fromUtf8(QJsonDocument(edit).toJson(QJsonDocument::Compact))},
+                                 &error);
+            };
+            QString typed = QStringLiteral("Your full name");
+            for (int i = 0; i < label.size(); ++i) {
+                // The first keystroke replaces the selected old label.
+                const QString next = label.left(i + 1);
+                QVERIFY2(row(1, QStringLiteral("label"), typed, next), qPrintable(error));
+                typed = next;
+                at = at.addMSecs(150);
+            }
+            at = at.addMSecs(400);
+            QVERIFY2(row(2, QStringLiteral("required"), false, true), qPrintable(error));
+            QString typedHelp;
+            for (const QString &part : {QStringLiteral("As on"), QStringLiteral(" your letters")}) {
+                at = at.addMSecs(2000);
+                for (const QChar c : part) {
+                    QVERIFY2(row(1, QStringLiteral("help"), typedHelp, typedHelp + c), qPrintable(error));
+                    typedHelp += c;
+                    at = at.addMSecs(120);
+                }
+            }
+            QCOMPARE(seq, 60 + 1 + 5 + 13);
+            QString content = base;
+            content.replace(QStringLiteral("\"label\":\"Your full name\""),
+                            QStringLiteral("\"label\":\"%1\",\"help\":\"%2\",\"required\":true").arg(label, help));
+            QVERIFY(old->exec(q, QStringLiteral("UPDATE template_versions SET content = ?"), {content}, &error));
+            QVERIFY(old->exec(q, QStringLiteral("UPDATE templates SET last_seq = ?"), {seq}, &error));
+        }
+        std::unique_ptr<Database> db = Database::open(path, &error);
+        QVERIFY2(db, qPrintable(error));
+        QCOMPARE(db->schemaVersion(), Database::latestSchemaVersion());
+        const Session admin =
+            UserStore(*db).signIn(QStringLiteral("Old Admin"), QStringLiteral("old-password")).value();
+        TemplateStore templates(*db, admin);
+        const Template draft = templates.get(QStringLiteral("old-form")).value();
+        QCOMPARE(draft.findItem(QStringLiteral("name"))->label, label);
+        const QVector<ChangeRecord> history = templates.history(QStringLiteral("old-form")).value();
+        // 60 keystrokes: one step; the tick: one; the help: two steps (the pause between them).
+        QCOMPARE(history.size(), 4);
+        QCOMPARE(history.at(0).userName, QStringLiteral("Old Admin"));
+        QCOMPARE(history.at(0).edit.before, QJsonValue(QStringLiteral("Your full name")));
+        QCOMPARE(history.at(0).edit.after, QJsonValue(label));
+        QCOMPARE(history.at(1).userName, QStringLiteral("Old Reviewer"));
+        QCOMPARE(history.at(2).edit.after, QJsonValue(QStringLiteral("As on")));
+        QCOMPARE(history.at(3).edit.before, QJsonValue(QStringLiteral("As on")));
+        QCOMPARE(history.at(3).edit.after, QJsonValue(QStringLiteral("As on your letters")));
+        // Replaying the joined log gives the draft, step by step as well as at the end.
+        QCOMPARE(templates.templateAsOf(QStringLiteral("old-form"), history.last().seq).value(), draft);
+        QCOMPARE(templates.itemAsOf(QStringLiteral("old-form"), QStringLiteral("name"), history.at(0).seq)->label,
+                 label);
+        // New typing after the migration starts a step of its own and goes on from the last number.
+        EditContext typing;
+        typing.continuesTyping = true;
+        const Result<ChangeRecord> next = templates.applyEdit(
+            QStringLiteral("old-form"),
+            Edit::setItemProperty(draft, QStringLiteral("name"), QStringLiteral("help"), help + QStringLiteral(".")),
+            typing);
+        QVERIFY2(next.ok(), qPrintable(next.message()));
+        QCOMPARE(next->seq, 60 + 1 + 5 + 13 + 1);
+        QCOMPARE(templates.history(QStringLiteral("old-form")).value().size(), 5);
     }
 
     void migratesTheCheckedInSchemaOneDatabase()

@@ -177,8 +177,8 @@ void CommentsPanel::refresh()
             open += thread.resolved ? 0 : 1;
         m_status->setText(m_threads.isEmpty() ? tr("No comments here yet.")
                                               : tr("%1, %2 open.")
-                                                    .arg(PlainWords::count(m_threads.size(), tr("1 comment thread"),
-                                                                           tr("%1 comment threads")))
+                                                    .arg(PlainWords::count(m_threads.size(), tr("comment thread"),
+                                                                           tr("comment threads")))
                                                     .arg(open));
     }
 

@@ -1,16 +1,18 @@
 #include "historypanel.h"
 
+#include "changewords.h"
 #include "panelwords.h"
 #include "plainwords.h"
 #include "store/commentstore.h"
 
 #include <QComboBox>
-#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
+#include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -51,7 +53,12 @@ HistoryPanel::HistoryPanel(Database &db, const Session &session, QWidget *parent
     m_list->setUniformRowHeights(false);
     m_list->setWordWrap(true);
     m_list->setAllColumnsShowFocus(true);
-    m_list->header()->setStretchLastSection(true);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(3, QHeaderView::Interactive);
+    m_list->header()->resizeSection(3, m_list->fontMetrics().averageCharWidth() * 16);
 
     m_showAsItWas->setObjectName(QStringLiteral("historyShowAsItWas"));
     m_showAsItWas->setAccessibleName(tr("Show this question as it was then"));
@@ -69,21 +76,42 @@ HistoryPanel::HistoryPanel(Database &db, const Session &session, QWidget *parent
     m_status->setObjectName(QStringLiteral("historyStatus"));
     m_status->setWordWrap(true);
 
-    auto *filters = new QFormLayout;
+    // The filters on one line and the question as it was beside the list, so that the list keeps the height of the
+    // panel (at least five changes in a bottom panel of a 1366x768 screen).
+    auto *filters = new QHBoxLayout;
     auto *personLabel = new QLabel(tr("&Made by:"), this);
     personLabel->setBuddy(m_personFilter);
     auto *itemLabel = new QLabel(tr("&Question:"), this);
     itemLabel->setBuddy(m_itemFilter);
-    filters->addRow(personLabel, m_personFilter);
-    filters->addRow(itemLabel, m_itemFilter);
+    filters->addWidget(personLabel);
+    filters->addWidget(m_personFilter);
+    filters->addSpacing(12);
+    filters->addWidget(itemLabel);
+    filters->addWidget(m_itemFilter, 1);
+    filters->addWidget(m_status, 1);
+
+    auto *asItWas = new QWidget(this);
+    auto *asItWasLayout = new QVBoxLayout(asItWas);
+    asItWasLayout->setContentsMargins(0, 0, 0, 0);
+    asItWasLayout->addWidget(m_showAsItWas);
+    asItWasLayout->addWidget(m_asItWasHeading);
+    asItWasLayout->addWidget(m_asItWas, 1);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("historySplit"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_list);
+    split->addWidget(asItWas);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(filters);
-    layout->addWidget(m_list, 2);
-    layout->addWidget(m_status);
-    layout->addWidget(m_showAsItWas);
-    layout->addWidget(m_asItWasHeading);
-    layout->addWidget(m_asItWas, 1);
+    layout->addWidget(split, 1);
+
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(300);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &HistoryPanel::refresh);
 
     setTabOrder(m_personFilter, m_itemFilter);
     setTabOrder(m_itemFilter, m_list);
@@ -104,8 +132,14 @@ void HistoryPanel::setTemplateId(const QString &templateId)
     refresh();
 }
 
+void HistoryPanel::refreshSoon()
+{
+    m_refreshTimer.start();
+}
+
 void HistoryPanel::refresh()
 {
+    m_refreshTimer.stop();
     QVector<ChangeRecord> all;
     m_latest = Template{};
     m_commentTexts.clear();
@@ -186,8 +220,8 @@ void HistoryPanel::reloadList()
     QTreeWidgetItem *toSelect = nullptr;
     for (int i = 0; i < m_shown.size(); ++i) {
         const ChangeRecord &record = m_shown.at(i);
-        auto *row = new QTreeWidgetItem(
-            m_list, {PanelWords::when(record.at), record.userName, record.edit.summary(), whyText(record)});
+        auto *row = new QTreeWidgetItem(m_list, {PanelWords::when(record.at), record.userName,
+                                                 ChangeWords::sentence(record, m_latest), whyText(record)});
         row->setData(0, RecordRole, i);
         for (int column = 0; column < 4; ++column)
             row->setToolTip(column, row->text(column));
@@ -201,7 +235,7 @@ void HistoryPanel::reloadList()
     else if (m_shown.isEmpty())
         m_status->setText(tr("No changes match what you chose."));
     else
-        m_status->setText(PlainWords::count(m_shown.size(), tr("1 change shown"), tr("%1 changes shown")));
+        m_status->setText(PlainWords::count(m_shown.size(), tr("change shown"), tr("changes shown")));
     onCurrentChangeChanged();
 }
 

@@ -3,6 +3,7 @@
 #include "store/session.h"
 #include "store/templatestore.h"
 
+#include <QTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -17,8 +18,9 @@ class Database;
 
 /// The change log of a stored template, newest first: who changed what, when, and why (the note or the comment
 /// behind it). Filters by person and by question; "Show this question as it was then" shows the chosen change's
-/// question as it was just after that change, read-only. It reads the store when told (refresh()), so a change feed
-/// can keep it current.
+/// question as it was just after that change, read-only. It reads the store when told (refresh(), or refreshSoon() for
+/// a burst of typing), so a change feed and the person's own edits keep it current. Each change reads as a sentence
+/// (ChangeWords).
 class HistoryPanel : public QWidget
 {
     Q_OBJECT
@@ -35,6 +37,8 @@ public:
 public slots:
     /// Reads the history again, keeping the filters and the chosen change where they still apply.
     void refresh();
+    /// Reads it again once edits stop coming for a moment (each keystroke calls this; one read follows).
+    void refreshSoon();
     /// Shows the chosen change's question as it was just after that change.
     void showItemAsItWas();
 
@@ -63,6 +67,7 @@ private:
     QLabel *m_asItWasHeading;
     QPlainTextEdit *m_asItWas;
     QLabel *m_status;
+    QTimer m_refreshTimer;
 };
 
 } // namespace coform

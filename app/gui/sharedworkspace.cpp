@@ -14,17 +14,20 @@
 #include "storedtemplatesync.h"
 #include "templatetreemodel.h"
 
+#include "store/changefeed.h"
 #include "store/commentstore.h"
 #include "store/database.h"
 #include "store/templatestore.h"
 
 #include <QAction>
 #include <QDockWidget>
+#include <QEvent>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace coform {
 
@@ -183,6 +186,11 @@ void SharedWorkspace::createPanels()
     m_window->tabifyDockWidget(history, diff);
     m_window->tabifyDockWidget(diff, comments);
     history->raise();
+    // Room for the filters and at least five changes or comments (at 1366x768 and 1280x720 too), again whenever the
+    // text size changes.
+    m_historyDock = history;
+    fitBottomPanels();
+    m_history->installEventFilter(this);
     if (QMenu *view = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuView"))) {
         view->addSeparator();
         view->addActions({history->toggleViewAction(), diff->toggleViewAction(), comments->toggleViewAction()});
@@ -204,9 +212,13 @@ bool SharedWorkspace::openStoredTemplate(const QString &templateId)
     m_sync = std::make_unique<StoredTemplateSync>(m_db, m_session, templateId, document);
     connect(m_sync.get(), &StoredTemplateSync::conflictArose, this, &SharedWorkspace::onConflict);
     connect(m_sync.get(), &StoredTemplateSync::remoteChangesApplied, this, [this] {
-        m_history->refresh();
+        m_history->refreshSoon();
         m_comments->refresh();
     });
+    connect(m_sync.get(), &StoredTemplateSync::ownChangeStored, m_history, &HistoryPanel::refreshSoon);
+    connect(m_sync->feed(), &ChangeFeed::activityArrived, this, &SharedWorkspace::onActivity);
+    if (const Result<VersionInfo> opened = TemplateStore(m_db, m_session).versionInfo(templateId); opened.ok())
+        m_openVersion = opened.value();
     connect(m_sync.get(), &StoredTemplateSync::presenceChanged, this, [this](const QVector<Presence> &present) {
         QStringList names;
         QMap<QString, QStringList> othersByItem; // this window's own place is shown by the selection
@@ -218,9 +230,6 @@ bool SharedWorkspace::openStoredTemplate(const QString &templateId)
         }
         m_presence->setText(tr("In this template now: %1").arg(PlainWords::list(names)));
         m_window->treeModel()->setPresence(othersByItem);
-        // Comments are not changes to the template, so the change feed does not bring them: each heartbeat (every
-        // few seconds) reads them again.
-        m_comments->refresh();
     });
     connect(m_sync.get(), &StoredTemplateSync::failed, this,
             [this](const QString &message) { m_window->statusBar()->showMessage(message); });
@@ -324,6 +333,48 @@ void SharedWorkspace::openReviews()
     auto *reviews = new ReviewsWindow(m_db, m_session, m_window);
     reviews->setAttribute(Qt::WA_DeleteOnClose);
     reviews->show();
+}
+
+void SharedWorkspace::fitBottomPanels()
+{
+    const int line = m_history->fontMetrics().lineSpacing();
+    m_window->resizeDocks({m_historyDock}, {std::min(line * 10 + 48, m_window->height() / 2)}, Qt::Vertical);
+}
+
+bool SharedWorkspace::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_history && event->type() == QEvent::FontChange)
+        QTimer::singleShot(0, this, &SharedWorkspace::fitBottomPanels);
+    return QObject::eventFilter(watched, event);
+}
+
+void SharedWorkspace::onActivity()
+{
+    m_comments->refresh();
+    m_history->refreshSoon();
+    if (!m_sync)
+        return;
+    const QString id = m_sync->templateId();
+    const Result<VersionInfo> now = TemplateStore(m_db, m_session).versionInfo(id);
+    if (!now.ok())
+        return;
+    QString news;
+    if (now->version != m_openVersion.version || now->status != m_openVersion.status) {
+        const QString who = now->status == VersionStatus::Proposed    ? now->proposedBy
+                            : now->status == VersionStatus::Published ? now->publishedBy
+                            : now->status == VersionStatus::Retired   ? now->retiredBy
+                                                                      : now->createdBy;
+        news = now->version != m_openVersion.version
+                   ? tr("%1 started draft %2.").arg(who).arg(now->version)
+                   : tr("Version %1 is now %2.").arg(now->version).arg(versionStatusName(now->status));
+        // Open it again as it is now (not from inside the change feed's own signal: reopening replaces the feed).
+        QTimer::singleShot(0, this, [this, id] { openStoredTemplate(id); });
+    } else if (now->approvals.size() > m_openVersion.approvals.size()) {
+        news = tr("%1 approved version %2.").arg(now->approvals.constLast().userName).arg(now->version);
+    }
+    m_openVersion = now.value();
+    if (!news.isEmpty())
+        m_window->statusBar()->showMessage(news, 10000);
 }
 
 void SharedWorkspace::onConflict(const SyncConflict &conflict)

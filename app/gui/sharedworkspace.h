@@ -2,6 +2,7 @@
 
 #include "model/template.h"
 #include "store/session.h"
+#include "store/templatestore.h"
 
 #include <QObject>
 #include <QPointer>
@@ -51,6 +52,11 @@ private:
     void runWorkflowStep(const QString &step);
     void openReviews();
     void onConflict(const SyncConflict &conflict);
+    /// Someone commented, replied, resolved, approved or changed the version's state (through the change feed).
+    void onActivity();
+    /// Gives the bottom panels (history, what changed, comments) room for at least five rows.
+    void fitBottomPanels();
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void stopSync();
     /// The newest published version of the open stored template; std::nullopt when none (or not a stored one).
     std::optional<Template> lastPublishedVersion() const;
@@ -60,10 +66,12 @@ private:
     Session m_session;
     std::unique_ptr<StoredTemplateSync> m_sync;
     HistoryPanel *m_history = nullptr;
+    QDockWidget *m_historyDock = nullptr;
     DiffView *m_diffView = nullptr;
     CommentsPanel *m_comments = nullptr;
     QLabel *m_presence = nullptr;
     SessionLock *m_lock = nullptr;
+    VersionInfo m_openVersion; ///< the stored version open now, as it was when opened
 };
 
 } // namespace coform

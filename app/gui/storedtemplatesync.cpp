@@ -4,6 +4,7 @@
 #include "store/changefeed.h"
 #include "syncabledocument.h"
 
+#include <QGuiApplication>
 #include <QPointer>
 #include <QUndoStack>
 #include <QUuid>
@@ -27,6 +28,8 @@ StoredTemplateSync::StoredTemplateSync(Database &db, const Session &session, con
     connect(m_feed, &ChangeFeed::failed, this, &StoredTemplateSync::failed);
     m_document->setEditGate(this);
     m_feed->start();
+    // Leaving a field ends a step of typing in the change log.
+    connect(qGuiApp, &QGuiApplication::focusObjectChanged, this, [this] { ++m_focusMoves; });
 
     m_heartbeat.setInterval(PresenceStore::HeartbeatSeconds * 1000);
     connect(&m_heartbeat, &QTimer::timeout, this, &StoredTemplateSync::sendHeartbeat);
@@ -50,7 +53,10 @@ EditOutcome StoredTemplateSync::applyEdit(const Edit &edit)
 {
     if (m_discarding) // taking a refused command off the undo stack: it never changed anything
         return {};
-    const Result<ChangeRecord> stored = m_store.applyEdit(m_templateId, edit, m_context);
+    EditContext context = m_context;
+    context.continuesTyping = m_focusMoves == m_focusMovesAtLastEdit && !isUndoOrRedo(edit);
+    m_focusMovesAtLastEdit = m_focusMoves;
+    const Result<ChangeRecord> stored = m_store.applyEdit(m_templateId, edit, context);
     if (!stored.ok()) {
         EditOutcome refused;
         refused.status =
@@ -78,12 +84,26 @@ EditOutcome StoredTemplateSync::applyEdit(const Edit &edit)
         }
         return refused;
     }
-    m_feed->markOwn(stored->seq);
+    m_feed->markOwn(stored->stamp);
     const EditOutcome local = m_document->applyDirectly(edit);
     if (!local.applied())
         emit failed(tr("The change was saved, but this window could not show it (%1). Open the template again.")
                         .arg(local.message));
+    emit ownChangeStored();
     return local;
+}
+
+bool StoredTemplateSync::isUndoOrRedo(const Edit &edit) const
+{
+    // While the undo stack undoes a command it is still the one before the stack's index; while it redoes one, it is
+    // the one at the index. A pushed command is in neither place yet.
+    const QUndoStack *stack = m_document->syncUndoStack();
+    if (!stack)
+        return false;
+    const int index = stack->index();
+    const auto *undone = index > 0 ? dynamic_cast<const EditCommand *>(stack->command(index - 1)) : nullptr;
+    const auto *redone = index < stack->count() ? dynamic_cast<const EditCommand *>(stack->command(index)) : nullptr;
+    return (undone && undone->edit().inverted() == edit) || (redone && redone->edit() == edit);
 }
 
 SyncConflict StoredTemplateSync::describeConflict(const Edit &edit) const
@@ -164,7 +184,11 @@ void StoredTemplateSync::onChangesArrived(const QVector<ChangeRecord> &changes)
     emit aboutToApplyRemoteChanges();
     int applied = 0;
     for (const ChangeRecord &change : changes) {
-        const EditOutcome outcome = m_document->applyDirectly(change.edit);
+        Edit edit = change.edit;
+        if (change.continued) // a step being typed into: from what this window holds to the newest value
+            edit.before = Edit::currentValue(m_document->syncedTemplate(), edit.kind, edit.section, edit.item,
+                                             edit.property, edit.language);
+        const EditOutcome outcome = m_document->applyDirectly(edit);
         if (outcome.applied())
             ++applied;
         else

@@ -33,6 +33,7 @@ struct SyncConflict
 /// - every edit the document makes (push, undo, redo) is sent with TemplateStore::applyEdit first and changes the
 ///   document only when the store took it; a refused edit raises conflictArose() with both values;
 /// - other people's changes arriving through a ChangeFeed change the document without an undo step;
+/// - keystrokes in one field are one step of the change log until the focus moves (EditContext::continuesTyping);
 /// - a presence heartbeat every PresenceStore::HeartbeatSeconds says which question this person is on, and
 ///   presenceChanged() says who is in the template now.
 class StoredTemplateSync : public QObject, public EditTarget
@@ -76,12 +77,16 @@ signals:
     void aboutToApplyRemoteChanges();
     /// Other people's changes were applied to the document (for the history and comments panels).
     void remoteChangesApplied(int count);
+    /// An edit of this person's own was stored (for the history panel).
+    void ownChangeStored();
     /// Something went wrong talking to the store: in words.
     void failed(const QString &message);
 
 private:
     void onChangesArrived(const QVector<ChangeRecord> &changes);
     SyncConflict describeConflict(const Edit &edit) const;
+    /// Whether the undo stack is undoing or redoing this edit now (an undo or redo never joins a step of typing).
+    bool isUndoOrRedo(const Edit &edit) const;
     void dropRefusedCommand(const Edit &edit);
 
     Database &m_db;
@@ -96,6 +101,10 @@ private:
     QString m_currentItem;
     EditContext m_context;
     bool m_discarding = false;
+    // Typing joins one step of the change log until the focus moves (TypingSteps): focus moves counted, and the
+    // count at this person's last edit.
+    quint64 m_focusMoves = 0;
+    quint64 m_focusMovesAtLastEdit = 0;
 };
 
 } // namespace coform

@@ -13,7 +13,7 @@ ChangeFeed::ChangeFeed(Database &db, const Session &session, QString templateId,
     , m_templateId(std::move(templateId))
     , m_lastSeen(lastSeenSeq)
 {
-    m_timer.setInterval(100);
+    m_timer.setInterval(50); // SQLite: one cheap PRAGMA per tick; PostgreSQL: see start()
     connect(&m_timer, &QTimer::timeout, this, &ChangeFeed::checkNow);
 }
 
@@ -58,10 +58,10 @@ void ChangeFeed::stop()
     }
 }
 
-void ChangeFeed::markOwn(qint64 seq)
+void ChangeFeed::markOwn(qint64 stamp)
 {
-    if (seq > m_lastSeen)
-        m_own.insert(seq);
+    if (stamp > m_lastSeen)
+        m_own.insert(stamp);
 }
 
 void ChangeFeed::onNotification(const QString &name, const QVariant &payload)
@@ -79,24 +79,41 @@ void ChangeFeed::checkNow()
             return;
         m_lastDataVersion = version;
     }
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q, QStringLiteral("SELECT activity FROM templates WHERE id = ?"), {m_templateId}, &error)) {
+        Q_EMIT failed(error);
+        return;
+    }
+    bool activity = false;
+    if (q.next()) {
+        const qint64 count = q.value(0).toLongLong();
+        activity = m_lastActivity >= 0 && count != m_lastActivity;
+        m_lastActivity = count;
+    }
+    q.finish();
     TemplateStore store(m_db, m_session);
     HistoryFilter filter;
-    filter.afterSeq = m_lastSeen;
+    filter.changedAfter = m_lastSeen;
     const Result<QVector<ChangeRecord>> changes = store.history(m_templateId, filter);
     if (!changes.ok()) {
         Q_EMIT failed(changes.message());
         return;
     }
     QVector<ChangeRecord> others;
-    for (const ChangeRecord &c : *changes) {
-        m_lastSeen = std::max(m_lastSeen, c.seq);
-        if (!m_own.remove(c.seq))
+    const qint64 seenBefore = m_lastSeen;
+    for (ChangeRecord c : *changes) {
+        m_lastSeen = std::max(m_lastSeen, c.stamp);
+        c.continued = c.seq <= seenBefore;
+        if (!m_own.remove(c.stamp))
             others.append(c);
     }
     // Own changes older than what has been read can no longer arrive.
     m_own.removeIf([this](qint64 seq) { return seq <= m_lastSeen; });
     if (!others.isEmpty())
         Q_EMIT changesArrived(others);
+    if (activity)
+        Q_EMIT activityArrived();
 }
 
 } // namespace coform

@@ -16,7 +16,11 @@ class Database;
 /// It reads new change-log rows after the last one it has seen: on SQLite when `PRAGMA data_version` says another
 /// connection committed (polled, cheap), on PostgreSQL when the server sends a notification on the
 /// `coform_changes` channel (with a slow poll as a safety net). Rows this instance wrote itself (markOwn()) are passed
-/// over, so the local undo stack and document never see their own edits twice.
+/// over, so the local undo stack and document never see their own edits twice. A step that someone keeps typing into
+/// (TypingSteps) is reported again with each keystroke, marked ChangeRecord::continued.
+///
+/// Comments, replies, resolutions, approvals and state changes travel the same way (TemplateActivity): each look
+/// also reads the template's activity count, and activityArrived() says when it moved.
 class ChangeFeed : public QObject
 {
     Q_OBJECT
@@ -28,14 +32,14 @@ public:
     ChangeFeed(Database &db, const Session &session, QString templateId, qint64 lastSeenSeq, QObject *parent = nullptr);
     ~ChangeFeed() override;
 
-    /// How often SQLite's data_version is polled (default 100 ms); on PostgreSQL the safety-net poll runs at ten
+    /// How often SQLite's data_version is polled (default 50 ms); on PostgreSQL the safety-net poll runs at ten
     /// times this.
     void setPollInterval(int milliseconds);
     void start();
     void stop();
 
-    /// A change this instance applied itself: it will not be reported.
-    void markOwn(qint64 seq);
+    /// A change this instance applied itself (its ChangeRecord::stamp): it will not be reported.
+    void markOwn(qint64 stamp);
     /// The newest change reported or passed over.
     qint64 lastSeenSeq() const { return m_lastSeen; }
 
@@ -45,6 +49,9 @@ public:
 Q_SIGNALS:
     /// Changes made by others since the last report, oldest first.
     void changesArrived(const QVector<coform::ChangeRecord> &changes);
+    /// A comment, reply, resolution, approval or state change was written (by anyone but this connection, on SQLite)
+    /// since the last look.
+    void activityArrived();
     /// Reading the change log failed (the database went away, ...): in words.
     void failed(const QString &message);
 
@@ -56,6 +63,7 @@ private:
     QString m_templateId;
     qint64 m_lastSeen = 0;
     qint64 m_lastDataVersion = -1;
+    qint64 m_lastActivity = -1;
     QSet<qint64> m_own;
     QTimer m_timer;
     bool m_subscribed = false;

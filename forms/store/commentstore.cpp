@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/permissions.h"
+#include "store/templateactivity.h"
 #include "store/transaction.h"
 
 namespace coform {
@@ -47,6 +48,8 @@ Result<CommentThread> CommentStore::startThread(const QString &templateId, const
         return dbFailure(m_db, error);
     const qint64 id = q.value(0).toLongLong();
     q.finish();
+    if (!TemplateActivity::note(m_db, templateId, &error))
+        return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
     return thread(id);
@@ -75,7 +78,8 @@ Result<CommentThread> CommentStore::reply(qint64 threadId, const QString &body)
             q,
             QStringLiteral("INSERT INTO comments (template_id, item_id, version, thread_id, author_id, at, body) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-            values, &error))
+            values, &error)
+        || !TemplateActivity::note(m_db, values.first().toString(), &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
@@ -106,6 +110,12 @@ Outcome CommentStore::setResolved(qint64 threadId, bool resolved)
         return dbFailure(m_db, error);
     if (q.numRowsAffected() != 1)
         return Outcome::notFound(QStringLiteral("there is no comment thread %1").arg(threadId));
+    if (!m_db.exec(q, QStringLiteral("SELECT template_id FROM comments WHERE id = ?"), {threadId}, &error) || !q.next())
+        return dbFailure(m_db, error);
+    const QString templateId = q.value(0).toString();
+    q.finish();
+    if (!TemplateActivity::note(m_db, templateId, &error))
+        return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
     return Outcome::success();

@@ -234,6 +234,11 @@ bool Database::migrate(QString *error, int version)
                 return false;
             }
         }
+        if (m.step && !m.step(*this, &sqlError)) {
+            *error =
+                QStringLiteral("%1: migration to schema %2 failed: %3").arg(m_location).arg(m.version).arg(sqlError);
+            return false;
+        }
         const QString bump = m.version == 1 ? QStringLiteral("INSERT INTO schema_version (version) VALUES (?)")
                                             : QStringLiteral("UPDATE schema_version SET version = ?");
         if (!exec(q, bump, {m.version}, &sqlError) || !tx.commit()) {

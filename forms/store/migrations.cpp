@@ -1,5 +1,7 @@
 #include "store/migrations.h"
 
+#include "store/typingsteps.h"
+
 namespace coform {
 
 const QVector<Migration> &migrations()
@@ -155,6 +157,19 @@ const QVector<Migration> &migrations()
                             " seen_at TEXT NOT NULL,"
                             " PRIMARY KEY (template_id, instance))"),
          }},
+        {6,
+         "typing is one step of the change log; comments, approvals and state changes reach other windows as fast as "
+         "edits",
+         {
+             // The number of a row's latest write: a step that typing was joined into later is read again by the
+             // change feed (its seq stays; the numbers it used up are gaps in seq).
+             QStringLiteral("ALTER TABLE changes ADD COLUMN stamp {bigint} NOT NULL DEFAULT 0"),
+             QStringLiteral("UPDATE changes SET stamp = seq"),
+             QStringLiteral("CREATE INDEX changes_by_stamp ON changes(template_id, stamp)"),
+             // Counts comments, replies, resolutions, approvals and state changes, so that open windows notice them.
+             QStringLiteral("ALTER TABLE templates ADD COLUMN activity {bigint} NOT NULL DEFAULT 0"),
+         },
+         &TypingSteps::joinStoredRuns},
     };
     return list;
 }

@@ -2,6 +2,7 @@
 #include "store/templatestore.h"
 
 #include "store/database.h"
+#include "store/typingsteps.h"
 
 #include <QJsonDocument>
 
@@ -35,8 +36,8 @@ Result<QVector<ChangeRecord>> TemplateStore::history(const QString &templateId, 
 {
     if (Outcome allowed = check(Action::ReadTemplates); !allowed.ok())
         return allowed;
-    QString sql = QStringLiteral("SELECT c.seq, c.version, c.user_id, u.name, c.at, c.edit, c.comment_id, c.note "
-                                 "FROM changes c JOIN users u ON u.id = c.user_id WHERE c.template_id = ?");
+    QString sql = QStringLiteral("SELECT c.seq, c.version, c.user_id, u.name, c.at, c.edit, c.comment_id, c.note, "
+                                 "c.stamp FROM changes c JOIN users u ON u.id = c.user_id WHERE c.template_id = ?");
     QVariantList values{templateId};
     if (!filter.userName.isEmpty()) {
         sql += QStringLiteral(" AND u.name = ?");
@@ -54,6 +55,10 @@ Result<QVector<ChangeRecord>> TemplateStore::history(const QString &templateId, 
     if (filter.afterSeq > 0) {
         sql += QStringLiteral(" AND c.seq > ?");
         values.append(filter.afterSeq);
+    }
+    if (filter.changedAfter > 0) {
+        sql += QStringLiteral(" AND c.stamp > ?");
+        values.append(filter.changedAfter);
     }
     sql += QStringLiteral(" ORDER BY c.seq");
     if (filter.limit > 0 && filter.itemId.isEmpty())
@@ -82,11 +87,45 @@ Result<QVector<ChangeRecord>> TemplateStore::history(const QString &templateId, 
             continue;
         r.commentId = q.value(6).toLongLong();
         r.note = q.value(7).toString();
+        r.stamp = q.value(8).toLongLong();
         list.append(r);
         if (filter.limit > 0 && list.size() >= filter.limit)
             break;
     }
     return list;
+}
+
+std::optional<ChangeRecord> TemplateStore::openTypingStep(const QString &templateId, int version, const Edit &edit,
+                                                          const QDateTime &at, const EditContext &context,
+                                                          QString *error) const
+{
+    if (context.commentId > 0)
+        return std::nullopt;
+    QSqlQuery q = m_db.query();
+    if (!m_db.exec(q,
+                   QStringLiteral("SELECT seq, version, user_id, at, edit, comment_id, note FROM changes WHERE "
+                                  "template_id = ? ORDER BY seq DESC LIMIT 1"),
+                   {templateId}, error)
+        || !q.next())
+        return std::nullopt;
+    if (q.value(1).toInt() != version || q.value(2).toLongLong() != m_session.userId() || !q.value(5).isNull()
+        || q.value(6).toString() != context.note)
+        return std::nullopt;
+    QString parseError;
+    const auto open = Edit::fromJson(QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object(), &parseError);
+    const QDateTime openAt = Database::timeFromText(q.value(3).toString());
+    if (!open || !TypingSteps::continues(*open, openAt, edit, at))
+        return std::nullopt;
+    ChangeRecord step;
+    step.templateId = templateId;
+    step.seq = q.value(0).toLongLong();
+    step.version = version;
+    step.userId = m_session.userId();
+    step.userName = m_session.userName();
+    step.at = openAt;
+    step.edit = *open;
+    step.note = context.note;
+    return step;
 }
 
 Result<qint64> TemplateStore::lastSeq(const QString &templateId) const

@@ -5,7 +5,9 @@
 #include "format/templateformat.h"
 #include "model/requirementset.h"
 #include "store/database.h"
+#include "store/templateactivity.h"
 #include "store/transaction.h"
+#include "store/typingsteps.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -292,6 +294,8 @@ Result<VersionInfo> TemplateStore::startDraft(const QString &templateId)
                                   "created_by, created_at) VALUES (?, ?, 'draft', ?, ?, ?, ?)"),
                    {templateId, next.version, text, text, m_session.userId(), Database::timeText(m_db.now())}, &error))
         return dbFailure(m_db, error);
+    if (!TemplateActivity::note(m_db, templateId, &error))
+        return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
     return readVersion(templateId, next.version);
@@ -351,23 +355,47 @@ Result<ChangeRecord> TemplateStore::applyEdit(const QString &templateId, const E
     record.userId = m_session.userId();
     record.userName = m_session.userName();
     record.at = m_db.now();
+    record.stamp = record.seq;
     record.edit = edit;
     record.commentId = context.commentId;
     record.note = context.note;
-    const QString editText = QString::fromUtf8(QJsonDocument(edit.toJson()).toJson(QJsonDocument::Compact));
-    const QVariant comment =
-        context.commentId > 0 ? QVariant(context.commentId) : QVariant(QMetaType(QMetaType::LongLong));
+    std::optional<ChangeRecord> step;
+    if (context.continuesTyping) {
+        error.clear();
+        step = openTypingStep(templateId, record.version, edit, record.at, context, &error);
+        if (!error.isEmpty())
+            return dbFailure(m_db, error);
+    }
     if (!m_db.exec(q, QStringLiteral("UPDATE template_versions SET content = ? WHERE template_id = ? AND version = ?"),
-                   {contentText(*draft), templateId, record.version}, &error)
-        || !m_db.exec(q,
-                      QStringLiteral("INSERT INTO changes (template_id, seq, version, user_id, at, kind, item_id, "
-                                     "section_id, edit, comment_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {templateId, record.seq, record.version, record.userId, Database::timeText(record.at),
-                       Edit::kindName(edit.kind), edit.itemId().isNull() ? QStringLiteral("") : edit.itemId(),
-                       edit.sectionId().isNull() ? QStringLiteral("") : edit.sectionId(), editText, comment,
-                       context.note.isNull() ? QStringLiteral("") : context.note},
-                      &error))
+                   {contentText(*draft), templateId, record.version}, &error))
         return dbFailure(m_db, error);
+    if (step) {
+        // The keystroke joins the author's open step: the row keeps its number and first value, and is marked with
+        // this write's number so that change feeds read it again.
+        record.seq = step->seq;
+        record.edit = TypingSteps::joined(step->edit, edit);
+        if (!m_db.exec(
+                q, QStringLiteral("UPDATE changes SET edit = ?, at = ?, stamp = ? WHERE template_id = ? AND seq = ?"),
+                {QString::fromUtf8(QJsonDocument(record.edit.toJson()).toJson(QJsonDocument::Compact)),
+                 Database::timeText(record.at), record.stamp, templateId, record.seq},
+                &error))
+            return dbFailure(m_db, error);
+    } else {
+        const QString editText = QString::fromUtf8(QJsonDocument(edit.toJson()).toJson(QJsonDocument::Compact));
+        const QVariant comment =
+            context.commentId > 0 ? QVariant(context.commentId) : QVariant(QMetaType(QMetaType::LongLong));
+        if (!m_db.exec(
+                q,
+                QStringLiteral("INSERT INTO changes (template_id, seq, version, user_id, at, kind, item_id, "
+                               "section_id, edit, comment_id, note, stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                               "?, ?)"),
+                {templateId, record.seq, record.version, record.userId, Database::timeText(record.at),
+                 Edit::kindName(edit.kind), edit.itemId().isNull() ? QStringLiteral("") : edit.itemId(),
+                 edit.sectionId().isNull() ? QStringLiteral("") : edit.sectionId(), editText, comment,
+                 context.note.isNull() ? QStringLiteral("") : context.note, record.stamp},
+                &error))
+            return dbFailure(m_db, error);
+    }
     // Other instances on PostgreSQL learn of the change at once (delivered when the transaction commits); SQLite
     // instances notice through PRAGMA data_version. See ChangeFeed.
     if (m_db.backend() == Database::Backend::Postgres
@@ -400,6 +428,8 @@ Outcome TemplateStore::setStatus(const QString &templateId, VersionStatus from, 
                        .arg(QLatin1String(byColumn), QLatin1String(atColumn)),
                    {statusText(to), m_session.userId(), Database::timeText(m_db.now()), templateId, latest->version},
                    &error))
+        return dbFailure(m_db, error);
+    if (!TemplateActivity::note(m_db, templateId, &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
@@ -437,119 +467,7 @@ Outcome TemplateStore::withdrawProposal(const QString &templateId)
                                      "NULL WHERE template_id = ? AND version = ?"),
                       {templateId, latest->version}, &error))
         return dbFailure(m_db, error);
-    if (!tx.commit())
-        return dbFailure(m_db, tx.error());
-    return Outcome::success();
-}
-
-Outcome TemplateStore::approve(const QString &templateId)
-{
-    Role role = Role::Coproducer;
-    if (Outcome allowed = check(Action::Approve, &role); !allowed.ok())
-        return allowed;
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return dbFailure(m_db, tx.error());
-    const Result<VersionInfo> latest = readVersion(templateId, 0);
-    if (!latest.ok())
-        return latest.outcome();
-    if (latest->status != VersionStatus::Proposed)
-        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3: only a proposed version is approved")
-                                     .arg(templateId)
-                                     .arg(latest->version)
-                                     .arg(statusText(latest->status)));
-    for (const Approval &a : latest->approvals) {
-        if (a.userName == m_session.userName())
-            return Outcome::success();
-    }
-    QSqlQuery q = m_db.query();
-    QString error;
-    if (!m_db.exec(
-            q, QStringLiteral("INSERT INTO approvals (template_id, version, user_id, role, at) VALUES (?, ?, ?, ?, ?)"),
-            {templateId, latest->version, m_session.userId(), roleName(role), Database::timeText(m_db.now())}, &error))
-        return dbFailure(m_db, error);
-    if (!tx.commit())
-        return dbFailure(m_db, tx.error());
-    return Outcome::success();
-}
-
-Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QString &coverageReason)
-{
-    if (Outcome allowed = check(Action::Publish); !allowed.ok())
-        return allowed;
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return dbFailure(m_db, tx.error());
-    const Result<VersionInfo> latest = readVersion(templateId, 0);
-    if (!latest.ok())
-        return latest.outcome();
-    if (latest->status != VersionStatus::Proposed)
-        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3: only a proposed version is published")
-                                     .arg(templateId)
-                                     .arg(latest->version)
-                                     .arg(statusText(latest->status)));
-    if (Outcome approved = checkApprovals(templateId, latest->version); !approved.ok())
-        return approved;
-    QSqlQuery q = m_db.query();
-    QString error;
-    const Result<Template> content = readContent(templateId, latest->version, "content");
-    if (!content.ok())
-        return content.outcome();
-    const QString name = QStringLiteral("%1 version %2").arg(templateId).arg(latest->version);
-    Problems problems;
-    if (!readTemplate(writeTemplate(content.value()), name, &problems) || hasErrors(problems)) {
-        QStringList errors;
-        for (const Problem &p : problems) {
-            if (p.severity == Problem::Severity::Error && errors.size() < 5)
-                errors.append(p.toString());
-        }
-        return Outcome::invalid(QStringLiteral("%1 cannot be published until its errors are fixed: %2")
-                                    .arg(name, errors.join(QStringLiteral("; "))));
-    }
-    if (!content->requirementSet.isEmpty()) {
-        const auto set = bundledRequirementSet(content->requirementSet);
-        if (!set)
-            return Outcome::invalid(
-                QStringLiteral("%1 names an unknown requirement set '%2'").arg(name, content->requirementSet));
-        const Coverage coverage = computeCoverage(content.value(), *set);
-        if (!coverage.uncovered.isEmpty() && coverageReason.trimmed().isEmpty())
-            return Outcome::invalid(QStringLiteral("%1 does not cover these framework requirements: %2; an admin "
-                                                   "can publish it anyway by giving a reason")
-                                        .arg(name, coverage.uncovered.join(QStringLiteral(", "))));
-    }
-    if (!m_db.exec(
-            q,
-            QStringLiteral("UPDATE template_versions SET status = 'published', published_by = ?, published_at = "
-                           "?, coverage_reason = ? WHERE template_id = ? AND version = ?"),
-            {m_session.userId(), Database::timeText(m_db.now()), coverageReason.trimmed(), templateId, latest->version},
-            &error))
-        return dbFailure(m_db, error);
-    if (!tx.commit())
-        return dbFailure(m_db, tx.error());
-    return readVersion(templateId, latest->version);
-}
-
-Outcome TemplateStore::retire(const QString &templateId, int version)
-{
-    if (Outcome allowed = check(Action::Publish); !allowed.ok())
-        return allowed;
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return dbFailure(m_db, tx.error());
-    const Result<VersionInfo> info = readVersion(templateId, version);
-    if (!info.ok())
-        return info.outcome();
-    if (info->status != VersionStatus::Published)
-        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3: only a published version is retired")
-                                     .arg(templateId)
-                                     .arg(version)
-                                     .arg(statusText(info->status)));
-    QSqlQuery q = m_db.query();
-    QString error;
-    if (!m_db.exec(q,
-                   QStringLiteral("UPDATE template_versions SET status = 'retired', retired_by = ?, retired_at = ? "
-                                  "WHERE template_id = ? AND version = ?"),
-                   {m_session.userId(), Database::timeText(m_db.now()), templateId, version}, &error))
+    if (!TemplateActivity::note(m_db, templateId, &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());

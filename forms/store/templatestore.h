@@ -56,12 +56,20 @@ struct TemplateSummary
     int unresolvedComments = 0;
 };
 
-/// One row of the change log: an edit with its author and time. `seq` numbers a template's changes 1, 2, 3, ...
-/// across all its versions; replaying a version's changes onto its base reproduces it exactly.
+/// One row of the change log: an edit with its author and time. `seq` numbers a template's changes in order across all
+/// its versions (1, 2, 3, ...; keystrokes joined into a step use up numbers, so there are gaps); replaying a version's
+/// changes onto its base reproduces it exactly. A run of typing is one row (TypingSteps): its edit goes from the value
+/// before the first keystroke to the newest, and `at` is the time of the newest keystroke.
 struct ChangeRecord
 {
     QString templateId;
     qint64 seq = 0;
+    /// The number of the row's latest write: `seq` for a row as first written, higher once typing joined it.
+    qint64 stamp = 0;
+    /// From a ChangeFeed: a step that was already there when the reader last looked (it has been typed into since).
+    /// Its edit goes from the step's first value, which the reader no longer holds: apply it from the value the
+    /// reader holds now (only its author types into a step, and nobody else changed it in between).
+    bool continued = false;
     int version = 0;
     qint64 userId = 0;
     QString userName;
@@ -78,6 +86,8 @@ struct HistoryFilter
     QString itemId;
     int version = 0;
     qint64 afterSeq = 0;
+    /// Rows written or typed into after this change number (ChangeRecord::stamp), for a change feed.
+    qint64 changedAfter = 0;
     int limit = 0;
 };
 
@@ -86,6 +96,9 @@ struct EditContext
 {
     qint64 commentId = 0;
     QString note;
+    /// The edit is a keystroke in the field the author typed in last (they have not left it): it may join their open
+    /// step in the change log (TypingSteps) instead of adding a row.
+    bool continuesTyping = false;
 };
 
 /// Templates, their versions, the change log and the approval workflow, with every call checked against the
@@ -106,7 +119,8 @@ public:
     /// Starts a new draft from the latest version; Conflict when a draft or proposal is open.
     Result<VersionInfo> startDraft(const QString &templateId);
     /// Applies an edit to the open draft in one transaction: Conflict (nothing written) when the value it replaces no
-    /// longer holds or there is no draft; otherwise the draft changes and the change log gains a row.
+    /// longer holds or there is no draft; otherwise the draft changes and the change log gains a row, or, for typing
+    /// (EditContext::continuesTyping), the author's open step takes the new value (the record returned is that step).
     Result<ChangeRecord> applyEdit(const QString &templateId, const Edit &edit, const EditContext &context = {});
 
     /// Freezes the draft for approval.
@@ -127,7 +141,7 @@ public:
     Result<Template> templateAsOf(const QString &templateId, qint64 seq) const;
     /// One item as it was just after change `seq`; NotFound when it did not exist then.
     Result<Item> itemAsOf(const QString &templateId, const QString &itemId, qint64 seq) const;
-    /// The highest change number of a template (for a change feed: ask history() with afterSeq).
+    /// The highest change number of a template (for a change feed: ask history() with changedAfter).
     Result<qint64> lastSeq(const QString &templateId) const;
 
     /// Item by item, what changed from version `from` to version `to`, with who made each change and the comments
@@ -141,6 +155,9 @@ private:
     /// NotPermitted, saying why, unless a staff account and a coproducer account, two different people, both active
     /// now and still in the role they approved in, have approved the version.
     Outcome checkApprovals(const QString &templateId, int version) const;
+    /// The latest row of the change log when `edit` (by the signed-in person, at `at`) continues it as typing.
+    std::optional<ChangeRecord> openTypingStep(const QString &templateId, int version, const Edit &edit,
+                                               const QDateTime &at, const EditContext &context, QString *error) const;
     Outcome setStatus(const QString &templateId, VersionStatus from, VersionStatus to, const char *byColumn,
                       const char *atColumn);
 

@@ -51,9 +51,16 @@ void TestHistoryPanel::listsChangesNewestFirstWithWhoAndWhy()
     QVERIFY(list);
     QCOMPARE(list->topLevelItemCount(), 2);
     QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("Priya"));
-    QVERIFY(list->topLevelItem(0)->text(2).contains(QStringLiteral("help")));
+    // In plain words, with the question's number and wording.
+    const int number = t.questionNumbers().value(second);
+    QCOMPARE(
+        list->topLevelItem(0)->text(2),
+        QStringLiteral("Priya changed the help text of question %1, %2").arg(number).arg(t.findItem(second)->label));
     QCOMPARE(list->topLevelItem(1)->text(1), QStringLiteral("Colin"));
-    QVERIFY(list->topLevelItem(1)->text(2).contains(QStringLiteral("label")));
+    QCOMPARE(
+        list->topLevelItem(1)->text(2),
+        QStringLiteral("Colin changed the wording of question %1, Second words").arg(t.questionNumbers().value(first)));
+    QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("historyStatus"))->text(), QStringLiteral("2 changes shown"));
     QVERIFY(list->topLevelItem(1)->text(3).contains(QStringLiteral("Easier to read")));
     QVERIFY(!list->topLevelItem(1)->text(0).isEmpty()); // when
 }
@@ -147,6 +154,17 @@ void TestHistoryPanel::refreshesWhenTold()
     panel.refresh();
     QCOMPARE(list->topLevelItemCount(), 1);
     QVERIFY(person->findData(QStringLiteral("Priya")) > 0);
+    QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("historyStatus"))->text(), QStringLiteral("1 change shown"));
+    // A burst of changes (typing) is read once, a moment after it stops.
+    const Template later = priya.get(QString::fromLatin1(PanelFixture::TemplateId)).value();
+    QVERIFY(priya
+                .applyEdit(QString::fromLatin1(PanelFixture::TemplateId),
+                           Edit::setItemProperty(later, first, QStringLiteral("help"), QStringLiteral("Some help")))
+                .ok());
+    panel.refreshSoon();
+    QCOMPARE(list->topLevelItemCount(), 1);
+    QTRY_COMPARE(list->topLevelItemCount(), 2);
+    QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("historyStatus"))->text(), QStringLiteral("2 changes shown"));
 }
 
 void TestHistoryPanel::everyControlHasANameAndIsReachable()

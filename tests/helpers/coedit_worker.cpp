@@ -5,8 +5,19 @@
 //                                                        {"n": i, "result": "applied"|"conflict"|"invalid", "seq": S}
 //   coedit_worker DB USER TEMPLATE write COUNT INTERVAL  sets the label of the first item to "ts:<ms since epoch>"
 //                                                        every INTERVAL ms (the latency benchmark's writer)
+//   coedit_worker DB USER TEMPLATE type COUNT INTERVAL   types COUNT letters, one every INTERVAL ms, as the label of
+//                                                        the first item, the way the editor does (one step of
+//                                                        typing); one JSON line per keystroke: {"n", "seq", "ms"}
+//   coedit_worker DB USER TEMPLATE activity COUNT INTERVAL  every INTERVAL ms one of: a comment, a reply, resolving
+//                                                        it, proposing the draft, approving it, withdrawing the
+//                                                        proposal (in turn); one JSON line each: {"n", "action", "ms"}
+//   coedit_worker DB USER TEMPLATE watch SECONDS POLL    another person's open copy: follows the change feed (polled
+//                                                        every POLL ms) for SECONDS; one JSON line per change that
+//                                                        arrives: {"item", "property", "after", "continued", "ms"}
 // The password is taken from COFORM_PASSWORD.
 #include "edit/edit.h"
+#include "store/changefeed.h"
+#include "store/commentstore.h"
 #include "store/database.h"
 #include "store/templatestore.h"
 #include "store/userstore.h"
@@ -18,6 +29,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QThread>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -115,6 +127,85 @@ int writeTimestamps(Database &db, const Session &session, const QString &templat
     return 0;
 }
 
+int typeLabel(Database &db, const Session &session, const QString &templateId, int count, int intervalMs)
+{
+    static const QString words = QStringLiteral("What is your full name, as on your NHS letters? Write it all ");
+    TemplateStore store(db, session);
+    Template local = store.get(templateId).value();
+    const QString first = local.sections.first().items.first().id;
+    QString typed;
+    for (int n = 0; n < count; ++n) {
+        QThread::msleep(intervalMs);
+        typed += words.at(n % words.size());
+        const Edit edit = Edit::setItemProperty(local, first, QStringLiteral("label"), typed);
+        EditContext context;
+        context.continuesTyping = n > 0; // the first keystroke is the first in this field
+        const Result<ChangeRecord> r = store.applyEdit(templateId, edit, context);
+        if (!r.ok() || !edit.apply(local).applied())
+            return 3;
+        emitLine({{QStringLiteral("n"), n},
+                  {QStringLiteral("seq"), r->seq},
+                  {QStringLiteral("ms"), QDateTime::currentMSecsSinceEpoch()}});
+    }
+    return 0;
+}
+
+int activity(Database &db, const Session &session, const QString &templateId, int count, int intervalMs)
+{
+    TemplateStore store(db, session);
+    CommentStore comments(db, session);
+    qint64 thread = 0;
+    static const char *const actions[] = {"comment", "reply", "resolve", "propose", "approve", "withdraw"};
+    for (int n = 0; n < count; ++n) {
+        QThread::msleep(intervalMs);
+        const QString action = QLatin1String(actions[n % 6]);
+        Outcome done;
+        if (action == QLatin1String("comment")) {
+            const Result<CommentThread> started =
+                comments.startThread(templateId, QString(), QStringLiteral("A comment, number %1").arg(n));
+            thread = started.ok() ? started->id : 0;
+            done = started.outcome();
+        } else if (action == QLatin1String("reply")) {
+            done = comments.reply(thread, QStringLiteral("A reply, number %1").arg(n)).outcome();
+        } else if (action == QLatin1String("resolve")) {
+            done = comments.resolve(thread);
+        } else if (action == QLatin1String("propose")) {
+            done = store.propose(templateId);
+        } else if (action == QLatin1String("approve")) {
+            done = store.approve(templateId);
+        } else {
+            done = store.withdrawProposal(templateId);
+        }
+        if (!done.ok()) {
+            std::fprintf(stderr, "coedit_worker: %s: %s\n", qPrintable(action), qPrintable(done.message));
+            return 3;
+        }
+        emitLine({{QStringLiteral("n"), n},
+                  {QStringLiteral("action"), action},
+                  {QStringLiteral("ms"), QDateTime::currentMSecsSinceEpoch()}});
+    }
+    return 0;
+}
+
+int watch(Database &db, const Session &session, const QString &templateId, int seconds, int pollMs)
+{
+    TemplateStore store(db, session);
+    ChangeFeed feed(db, session, templateId, store.lastSeq(templateId).value());
+    feed.setPollInterval(pollMs);
+    QObject::connect(&feed, &ChangeFeed::changesArrived, [](const QVector<ChangeRecord> &changes) {
+        for (const ChangeRecord &c : changes)
+            emitLine({{QStringLiteral("item"), c.edit.item},
+                      {QStringLiteral("property"), c.edit.property},
+                      {QStringLiteral("after"), c.edit.after},
+                      {QStringLiteral("continued"), c.continued},
+                      {QStringLiteral("ms"), QDateTime::currentMSecsSinceEpoch()}});
+    });
+    feed.start();
+    emitLine({{QStringLiteral("ready"), true}});
+    QTimer::singleShot(seconds * 1000, QCoreApplication::instance(), &QCoreApplication::quit);
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -122,7 +213,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 7) {
-        std::fputs("usage: coedit_worker DB USER TEMPLATE stress|write COUNT SEED|INTERVAL\n", stderr);
+        std::fputs("usage: coedit_worker DB USER TEMPLATE stress|write|type|activity|watch COUNT SEED|INTERVAL\n",
+                   stderr);
         return 1;
     }
     QString error;
@@ -139,5 +231,11 @@ int main(int argc, char **argv)
     }
     if (args.at(4) == QLatin1String("stress"))
         return stress(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toUInt());
+    if (args.at(4) == QLatin1String("type"))
+        return typeLabel(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toInt());
+    if (args.at(4) == QLatin1String("watch"))
+        return watch(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toInt());
+    if (args.at(4) == QLatin1String("activity"))
+        return activity(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toInt());
     return writeTimestamps(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toInt());
 }

@@ -1,0 +1,147 @@
+// TemplateStore's approval workflow after a proposal: approving, publishing and retiring versions.
+#include "store/templatestore.h"
+
+#include "check/coverage.h"
+#include "format/templateformat.h"
+#include "model/requirementset.h"
+#include "store/database.h"
+#include "store/templateactivity.h"
+#include "store/transaction.h"
+
+namespace coform {
+
+namespace {
+
+Outcome dbFailure(const Database &db, const QString &error)
+{
+    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
+}
+
+QString statusText(VersionStatus status)
+{
+    return versionStatusName(status);
+}
+
+} // namespace
+
+Outcome TemplateStore::approve(const QString &templateId)
+{
+    Role role = Role::Coproducer;
+    if (Outcome allowed = check(Action::Approve, &role); !allowed.ok())
+        return allowed;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    const Result<VersionInfo> latest = readVersion(templateId, 0);
+    if (!latest.ok())
+        return latest.outcome();
+    if (latest->status != VersionStatus::Proposed)
+        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3: only a proposed version is approved")
+                                     .arg(templateId)
+                                     .arg(latest->version)
+                                     .arg(statusText(latest->status)));
+    for (const Approval &a : latest->approvals) {
+        if (a.userName == m_session.userName())
+            return Outcome::success();
+    }
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(
+            q, QStringLiteral("INSERT INTO approvals (template_id, version, user_id, role, at) VALUES (?, ?, ?, ?, ?)"),
+            {templateId, latest->version, m_session.userId(), roleName(role), Database::timeText(m_db.now())}, &error))
+        return dbFailure(m_db, error);
+    if (!TemplateActivity::note(m_db, templateId, &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return Outcome::success();
+}
+
+Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QString &coverageReason)
+{
+    if (Outcome allowed = check(Action::Publish); !allowed.ok())
+        return allowed;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    const Result<VersionInfo> latest = readVersion(templateId, 0);
+    if (!latest.ok())
+        return latest.outcome();
+    if (latest->status != VersionStatus::Proposed)
+        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3: only a proposed version is published")
+                                     .arg(templateId)
+                                     .arg(latest->version)
+                                     .arg(statusText(latest->status)));
+    if (Outcome approved = checkApprovals(templateId, latest->version); !approved.ok())
+        return approved;
+    const Result<Template> content = readContent(templateId, latest->version, "content");
+    if (!content.ok())
+        return content.outcome();
+    const QString name = QStringLiteral("%1 version %2").arg(templateId).arg(latest->version);
+    Problems problems;
+    if (!readTemplate(writeTemplate(content.value()), name, &problems) || hasErrors(problems)) {
+        QStringList errors;
+        for (const Problem &p : problems) {
+            if (p.severity == Problem::Severity::Error && errors.size() < 5)
+                errors.append(p.toString());
+        }
+        return Outcome::invalid(QStringLiteral("%1 cannot be published until its errors are fixed: %2")
+                                    .arg(name, errors.join(QStringLiteral("; "))));
+    }
+    if (!content->requirementSet.isEmpty()) {
+        const auto set = bundledRequirementSet(content->requirementSet);
+        if (!set)
+            return Outcome::invalid(
+                QStringLiteral("%1 names an unknown requirement set '%2'").arg(name, content->requirementSet));
+        const Coverage coverage = computeCoverage(content.value(), *set);
+        if (!coverage.uncovered.isEmpty() && coverageReason.trimmed().isEmpty())
+            return Outcome::invalid(QStringLiteral("%1 does not cover these framework requirements: %2; an admin "
+                                                   "can publish it anyway by giving a reason")
+                                        .arg(name, coverage.uncovered.join(QStringLiteral(", "))));
+    }
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(
+            q,
+            QStringLiteral("UPDATE template_versions SET status = 'published', published_by = ?, published_at = "
+                           "?, coverage_reason = ? WHERE template_id = ? AND version = ?"),
+            {m_session.userId(), Database::timeText(m_db.now()), coverageReason.trimmed(), templateId, latest->version},
+            &error))
+        return dbFailure(m_db, error);
+    if (!TemplateActivity::note(m_db, templateId, &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return readVersion(templateId, latest->version);
+}
+
+Outcome TemplateStore::retire(const QString &templateId, int version)
+{
+    if (Outcome allowed = check(Action::Publish); !allowed.ok())
+        return allowed;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    const Result<VersionInfo> info = readVersion(templateId, version);
+    if (!info.ok())
+        return info.outcome();
+    if (info->status != VersionStatus::Published)
+        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3: only a published version is retired")
+                                     .arg(templateId)
+                                     .arg(version)
+                                     .arg(statusText(info->status)));
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q,
+                   QStringLiteral("UPDATE template_versions SET status = 'retired', retired_by = ?, retired_at = ? "
+                                  "WHERE template_id = ? AND version = ?"),
+                   {m_session.userId(), Database::timeText(m_db.now()), templateId, version}, &error))
+        return dbFailure(m_db, error);
+    if (!TemplateActivity::note(m_db, templateId, &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return Outcome::success();
+}
+
+} // namespace coform
