@@ -96,9 +96,9 @@ void FhirReader::tidy()
             languages << l;
         else if (!l.isEmpty())
             lose({}, QStringLiteral("Questionnaire"),
-                 QStringLiteral("texts in the language '%1', which is not a "
-                                "language tag Coform knows")
-                     .arg(l));
+                 QStringLiteral("texts in the language '%1', which is not a language tag Coform knows").arg(l),
+                 ImportNote::Topic::Texts, QStringLiteral("language was left out|languages were left out"),
+                 QStringLiteral("their language tags are not ones Coform knows"));
     }
     if (languages.isEmpty() || languages.first() != m_t.languages.value(0))
         languages.prepend(QStringLiteral("en"));
@@ -144,7 +144,10 @@ void FhirReader::tidy()
                 lose(item.id, item.id,
                      QStringLiteral("the limits %1 to %2, as the lower is above the upper")
                          .arg(*item.min)
-                         .arg(*item.max));
+                         .arg(*item.max),
+                     ImportNote::Topic::Limits,
+                     QStringLiteral("question lost a limit on its answer|questions lost a limit on their answer"),
+                     QStringLiteral("the lower limit was above the upper"));
                 item.min.reset();
                 item.max.reset();
             }

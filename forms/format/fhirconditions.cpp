@@ -188,12 +188,65 @@ void FhirReader::resolveConditions()
             continue;
         }
         const QString message =
-            QStringLiteral("the condition for showing it (%1): %2").arg(compact(p.enableWhen).left(200), why);
-        if (p.itemId.isEmpty())
-            lose({}, p.place, message); // sections carry no note; the report lists it
-        else
-            lose(p.itemId, p.place, message);
+            QStringLiteral("the condition for showing it (%1): %2").arg(describeConditions(p.enableWhen), why);
+        // Sections carry no note; the report lists it.
+        lose(p.itemId, p.place, message, ImportNote::Topic::Conditions,
+             p.itemId.isEmpty() ? QStringLiteral("section is always shown|sections are always shown")
+                                : QStringLiteral("question is always shown|questions are always shown"),
+             QStringLiteral("their conditions could not be carried over"));
     }
+}
+
+QString FhirReader::describeValues(const QJsonArray &values)
+{
+    QStringList out;
+    for (const QJsonValue &v : values) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            if (!it.key().startsWith(QLatin1String("value")) && !it.key().startsWith(QLatin1String("answer")))
+                continue;
+            const QJsonValue value = it.value();
+            QString text;
+            if (value.isObject()) {
+                const QJsonObject inner = value.toObject();
+                text = str(inner, "display");
+                if (text.isEmpty())
+                    text = str(inner, "code");
+                if (text.isEmpty() && inner.contains(QLatin1String("value")))
+                    text = QStringLiteral("%1 %2").arg(inner.value(QLatin1String("value")).toVariant().toString(),
+                                                       str(inner, "unit"));
+                if (text.isEmpty())
+                    text = str(inner, "reference");
+            } else if (value.isBool()) {
+                text = value.toBool() ? QStringLiteral("Yes") : QStringLiteral("No");
+            } else {
+                text = value.toVariant().toString();
+            }
+            out << QStringLiteral("'%1'").arg(text.trimmed().left(40));
+        }
+    }
+    return out.join(QStringLiteral(", "));
+}
+
+QString FhirReader::describeConditions(const QJsonArray &enableWhen)
+{
+    QStringList out;
+    for (const QJsonValue &v : enableWhen) {
+        const QJsonObject c = v.toObject();
+        if (str(c, "operator") == QLatin1String("exists"))
+            out << QStringLiteral("'%1' is %2")
+                       .arg(str(c, "question").left(40), c.value(QLatin1String("answerBoolean")).toBool()
+                                                             ? QStringLiteral("answered")
+                                                             : QStringLiteral("not answered"));
+        else
+            out << QStringLiteral("'%1' %2 %3")
+                       .arg(str(c, "question").left(40), str(c, "operator"), describeValues(QJsonArray{c}));
+        if (out.size() == 4 && enableWhen.size() > 4) {
+            out << QStringLiteral("%1 more").arg(enableWhen.size() - 4);
+            break;
+        }
+    }
+    return out.join(QStringLiteral("; "));
 }
 
 } // namespace coform

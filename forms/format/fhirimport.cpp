@@ -5,9 +5,9 @@
 namespace coform {
 
 ImportResult importFhirQuestionnaire(const QByteArray &json, const QString &fileName, const ReadLimits &limits,
-                                     int timeoutMs)
+                                     int timeoutMs, const FhirValueSets *valueSets)
 {
-    FhirReader reader(fileName, limits, timeoutMs);
+    FhirReader reader(fileName, limits, timeoutMs, valueSets);
     return reader.run(json);
 }
 

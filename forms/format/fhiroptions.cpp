@@ -1,5 +1,6 @@
 #include "fhirreader.h"
 
+#include "format/fhirtext.h"
 #include "format/fhirvocabulary.h"
 #include "format/jsonreader.h"
 
@@ -14,21 +15,8 @@ using namespace FhirRead;
 
 void FhirReader::readContained(const QJsonObject &root)
 {
-    for (const QJsonValue &v : root.value(QLatin1String("contained")).toArray()) {
-        const QJsonObject r = v.toObject();
-        if (str(r, "resourceType") != QLatin1String("ValueSet") || str(r, "id").isEmpty())
-            continue;
-        QJsonArray concepts;
-        const QJsonObject compose = r.value(QLatin1String("compose")).toObject();
-        for (const QJsonValue &inc : compose.value(QLatin1String("include")).toArray()) {
-            for (const QJsonValue &c : inc.toObject().value(QLatin1String("concept")).toArray())
-                concepts.append(c);
-        }
-        const QJsonObject expansion = r.value(QLatin1String("expansion")).toObject();
-        for (const QJsonValue &c : expansion.value(QLatin1String("contains")).toArray())
-            concepts.append(c);
-        m_valueSets.insert(QLatin1Char('#') + str(r, "id"), concepts);
-    }
+    for (const QJsonValue &v : root.value(QLatin1String("contained")).toArray())
+        m_valueSets.add(v.toObject(), true);
 }
 
 bool FhirReader::readOptions(const QJsonObject &source, Item *item, const QString &place)
@@ -46,7 +34,7 @@ bool FhirReader::readOptions(const QJsonObject &source, Item *item, const QStrin
             o.value = values.allocate(QStringLiteral("option-") + o.value, {});
         if (o.value != wanted)
             changed << QStringLiteral("%1 -> %2").arg(wanted, o.value);
-        o.label = display.isEmpty() ? code : display;
+        o.label = FhirText::plain(display.isEmpty() ? code : display);
         for (const QJsonObject &e : extensions(optionSource, coformUrl(extOptionDescription))) {
             o.description = str(e, "valueString");
             const QMap<QString, QString> t = translations(e, QStringLiteral("valueString"));
@@ -81,27 +69,46 @@ bool FhirReader::readOptions(const QJsonObject &source, Item *item, const QStrin
             const QString s = str(option, "valueDate");
             addOption(s, s, option, "valueDate", option);
         } else {
-            lose(item->id, place,
-                 QStringLiteral("an answer option of a kind Coform cannot list (%1)").arg(compact(option).left(80)));
+            QString kind = QStringLiteral("of an unknown kind");
+            for (auto it = option.constBegin(); it != option.constEnd(); ++it) {
+                if (it.key().startsWith(QLatin1String("value")))
+                    kind = QStringLiteral("a %1").arg(it.key().mid(5).toLower());
+            }
+            lose(item->id, place, QStringLiteral("an answer option Coform cannot list (%1)").arg(kind),
+                 ImportNote::Topic::Answers,
+                 QStringLiteral("question lost some of its answers|questions lost some of their answers"),
+                 QStringLiteral("answers that are times or references cannot be listed"));
         }
         if (m_timer.elapsed() > m_timeoutMs)
             return false;
     }
     const QString valueSet = str(source, "answerValueSet");
     if (!valueSet.isEmpty()) {
-        if (m_valueSets.contains(valueSet)) {
-            for (const QJsonValue &c : m_valueSets.value(valueSet)) {
+        QString why;
+        const std::optional<QJsonArray> concepts = m_valueSets.concepts(valueSet, &why);
+        if (concepts && !concepts->isEmpty()) {
+            for (const QJsonValue &c : *concepts) {
                 const QJsonObject valueConcept = c.toObject();
                 addOption(str(valueConcept, "code"), str(valueConcept, "display"), valueConcept, "display",
                           valueConcept);
             }
+        } else if (concepts) {
+            lose(item->id, place, QStringLiteral("the answers of the value set %1: %2").arg(valueSet, why),
+                 ImportNote::Topic::Answers,
+                 QStringLiteral("question lost its list of answers|questions lost their list of answers"), why);
         } else {
             lose(item->id, place,
-                 QStringLiteral("the answers come from the value set %1, which is not in the file").arg(valueSet));
+                 QStringLiteral("the answers come from the value set %1, which is not in the file").arg(valueSet),
+                 ImportNote::Topic::Answers,
+                 QStringLiteral("question lost its list of answers|questions lost their list of answers"),
+                 QStringLiteral("their answer lists are not in the file (import again with the value sets: "
+                                "--valuesets FOLDER)"));
         }
     }
     if (initialSelected)
-        lose(item->id, place, QStringLiteral("options selected from the start (initialSelected)"));
+        lose(item->id, place, QStringLiteral("options selected from the start (initialSelected)"),
+             ImportNote::Topic::Answers, QStringLiteral("question starts empty|questions start empty"),
+             QStringLiteral("answers given from the start are not carried over"));
     if (!changed.isEmpty())
         m_notes[item->id].append(QStringLiteral("Option codes made into Coform values: %1").arg(changed.join(", ")));
     return !item->options.isEmpty();

@@ -1,5 +1,6 @@
 #include "fhirreader.h"
 
+#include "format/fhirtext.h"
 #include "format/fhirvocabulary.h"
 #include "format/jsonreader.h"
 
@@ -31,11 +32,60 @@ bool FhirReader::withinBudget(int depth, const QString &place)
     return true;
 }
 
-void FhirReader::lose(const QString &itemId, const QString &place, const QString &message)
+void FhirReader::lose(const QString &itemId, const QString &place, const QString &message, ImportNote::Topic topic,
+                      const QString &gist, const QString &why)
 {
-    m_report.add(ImportNote::Kind::Lost, place, message, itemId);
+    ImportNote note;
+    note.kind = ImportNote::Kind::Lost;
+    note.place = place;
+    note.itemId = itemId;
+    note.message = message;
+    note.topic = topic;
+    note.gist = gist;
+    note.why = why;
+    m_report.add(note);
     if (!itemId.isEmpty())
         m_notes[itemId].append(QStringLiteral("Not carried over from FHIR: %1").arg(message));
+}
+
+void FhirReader::skip(const QString &place, const QString &message, ImportNote::Topic topic, const QString &gist)
+{
+    ImportNote note;
+    note.kind = ImportNote::Kind::Skipped;
+    note.place = place;
+    note.message = message;
+    note.topic = topic;
+    note.gist = gist;
+    m_report.add(note);
+}
+
+QString FhirReader::textOf(const QJsonObject &item, const QString &itemId)
+{
+    QStringList pictures;
+    const QString text = FhirText::plainOf(item, QStringLiteral("text"), &pictures);
+    const QString linkId = str(item, "linkId");
+    if (FhirText::hasMarkup(str(item, "text")))
+        m_notes[itemId].append(QStringLiteral("The FHIR text had markup (HTML); it is plain text here"));
+    for (const QString &picture : pictures) {
+        lose(itemId, linkId, QStringLiteral("a picture in its text (%1)").arg(picture), ImportNote::Topic::Texts,
+             QStringLiteral("item lost a picture in its text|items lost a picture in their text"),
+             QStringLiteral("Coform texts are plain text"));
+    }
+    return text;
+}
+
+QString FhirReader::firstQuestionText(const QJsonObject &group) const
+{
+    for (const QJsonValue &v : group.value(QLatin1String("item")).toArray()) {
+        const QJsonObject child = v.toObject();
+        const QString text = FhirText::plainOf(child, QStringLiteral("text")).simplified();
+        if (!text.isEmpty() && !isHelpDisplay(child) && !isHidden(child))
+            return text.size() > 60 ? text.left(57).trimmed() + QStringLiteral("...") : text;
+        const QString deeper = firstQuestionText(child);
+        if (!deeper.isEmpty())
+            return deeper;
+    }
+    return {};
 }
 
 void FhirReader::translate(const QJsonObject &owner, const QString &name,
@@ -45,7 +95,7 @@ void FhirReader::translate(const QJsonObject &owner, const QString &name,
     const QMap<QString, QString> byLanguage = translations(owner, name);
     for (auto it = byLanguage.cbegin(); it != byLanguage.cend(); ++it) {
         m_languages.insert(it.key());
-        set((*into)[it.key()], it.value());
+        set((*into)[it.key()], FhirText::plain(it.value()));
     }
 }
 
@@ -67,7 +117,33 @@ ImportResult FhirReader::run(const QByteArray &json)
         result.report = m_report;
         return result;
     }
-    const QJsonObject root = doc.object();
+    return run(doc.object());
+}
+
+ImportResult FhirReader::run(const QJsonObject &resource)
+{
+    m_report.sourceKind = QStringLiteral("FHIR R4 Questionnaire");
+    ImportResult result;
+    QJsonObject root = resource;
+    if (str(resource, "resourceType") == QLatin1String("Bundle")) {
+        // A Bundle of one Questionnaire and the ValueSets it uses.
+        QVector<QJsonObject> questionnaires;
+        for (const QJsonValue &entry : resource.value(QLatin1String("entry")).toArray()) {
+            const QJsonObject r = entry.toObject().value(QLatin1String("resource")).toObject();
+            if (str(r, "resourceType") == QLatin1String("Questionnaire"))
+                questionnaires.append(r);
+        }
+        m_valueSets.add(resource);
+        if (questionnaires.size() != 1) {
+            m_report.refuse(questionnaires.isEmpty() ? QStringLiteral("this FHIR Bundle holds no Questionnaire")
+                                                     : QStringLiteral("this FHIR Bundle holds %1 Questionnaires; save "
+                                                                      "each in a file of its own and import those")
+                                                           .arg(questionnaires.size()));
+            result.report = m_report;
+            return result;
+        }
+        root = questionnaires.first();
+    }
     const QString resourceType = str(root, "resourceType");
     if (resourceType == QLatin1String("QuestionnaireResponse")) {
         m_report.refuse(QStringLiteral("this is a FHIR QuestionnaireResponse (filled answers), not a Questionnaire; "
@@ -77,6 +153,19 @@ ImportResult FhirReader::run(const QByteArray &json)
                             ? QStringLiteral("not a FHIR resource (no resourceType)")
                             : QStringLiteral("this is a FHIR %1, not a Questionnaire").arg(resourceType));
     } else if (checkVersion(root)) {
+        // The questions a person would see in the source: neither groups, displays nor hidden (bounded walk).
+        QVector<QJsonArray> stack{root.value(QLatin1String("item")).toArray()};
+        for (int seen = 0; !stack.isEmpty() && seen <= m_limits.maxItems;) {
+            for (const QJsonValue &v : stack.takeLast()) {
+                const QJsonObject item = v.toObject();
+                if (++seen > m_limits.maxItems || isHidden(item))
+                    continue;
+                const QString type = str(item, "type");
+                if (type != QLatin1String("group") && type != QLatin1String("display"))
+                    ++m_sourceQuestions;
+                stack.append(item.value(QLatin1String("item")).toArray());
+            }
+        }
         readContained(root);
         readRoot(root);
         if (!refused())
@@ -89,11 +178,24 @@ ImportResult FhirReader::run(const QByteArray &json)
                 item->note = it.value().join(QLatin1Char('\n'));
         }
         m_report.itemCount = int(m_t.allItems().size());
+        const QMap<QString, int> numbers = m_t.questionNumbers();
+        // Questions that came over: answerable items and table columns, but not the questions made for "Other".
+        m_report.questionCount = int(numbers.size()) - m_otherQuestions;
+        for (const Item *item : m_t.allItems()) {
+            if (item->type == ItemType::Table)
+                m_report.questionCount += int(item->columns.size()) - 1;
+        }
+        m_report.addedQuestionCount = m_otherQuestions;
+        m_report.sourceQuestionCount = m_sourceQuestions;
+        for (auto it = numbers.cbegin(); it != numbers.cend(); ++it)
+            m_report.itemNames.insert(it.key(), QString::number(it.value()));
         if (m_report.itemCount == 0)
             m_report.refuse(QStringLiteral("the Questionnaire has no items that Coform can use"));
     }
-    if (!refused())
+    if (!refused()) {
         result.tmpl = m_t;
+        result.placeToItem = m_placeToItem;
+    }
     result.report = m_report;
     return result;
 }
@@ -118,7 +220,7 @@ void FhirReader::readRoot(const QJsonObject &root)
     if (m_t.title.isEmpty())
         m_t.title = str(root, "name");
     if (m_t.title.isEmpty())
-        m_t.title = readableName(fileBase);
+        m_t.title = fileBase.simplified(); // "CHC review.v2.json" is "CHC review.v2"
     bool ok = false;
     const int version = str(root, "version").toInt(&ok);
     m_t.version = ok && version > 0 ? version : 1;
@@ -140,7 +242,7 @@ void FhirReader::readRoot(const QJsonObject &root)
         const QString url = str(e.toObject(), "url");
         if (!url.startsWith(QLatin1String(coformBase)))
             lose({}, QStringLiteral("Questionnaire"),
-                 QStringLiteral("extension %1").arg(url.section(QLatin1Char('/'), -1)));
+                 QStringLiteral("extension %1").arg(url.section(QLatin1Char('/'), -1)), ImportNote::Topic::Extensions);
     }
     readTopItems(root.value(QLatin1String("item")).toArray());
     if (refused())
@@ -188,12 +290,19 @@ void FhirReader::readTopItems(const QJsonArray &items)
             if (!withinBudget(1, linkId))
                 return;
             inLooseSection = false;
-            QString title = str(item, "text");
-            if (title.isEmpty())
-                title = readableName(linkId);
-            if (title.isEmpty())
-                title = QStringLiteral("Section %1").arg(m_t.sections.size() + 1);
-            beginSection(allocateId(item, QStringLiteral("section")), title, &item);
+            const QString sectionId = allocateId(item, QStringLiteral("section"));
+            QString title = textOf(item, {});
+            if (title.isEmpty()) {
+                title = firstQuestionText(item);
+                if (title.isEmpty())
+                    title = QStringLiteral("Section %1").arg(m_t.sections.size() + 1);
+                lose({}, linkId, QStringLiteral("the group has no title; its section is called '%1'").arg(title),
+                     ImportNote::Topic::Texts);
+            }
+            if (!str(item, "prefix").isEmpty())
+                title = str(item, "prefix") + QLatin1Char(' ') + title;
+            beginSection(sectionId, title, &item);
+            m_placeToItem.insert(linkId, QStringLiteral("section:") + sectionId);
             Section &section = m_t.sections.last();
             // Help texts of the group become the section's help.
             QMap<QString, QString> helpTranslations;
@@ -201,7 +310,10 @@ void FhirReader::readTopItems(const QJsonArray &items)
             for (auto it = helpTranslations.cbegin(); it != helpTranslations.cend(); ++it)
                 section.translations[it.key()].help = it.value();
             if (item.value(QLatin1String("required")).toBool())
-                lose({}, linkId, QStringLiteral("the group is required (Coform marks questions, not sections)"));
+                lose({}, linkId, QStringLiteral("the group is required (Coform marks questions, not sections)"),
+                     ImportNote::Topic::Limits,
+                     QStringLiteral("group is no longer required|groups are no longer required"),
+                     QStringLiteral("Coform marks questions as required, not sections"));
             noteLosses(item, nullptr, linkId);
             addChildren(item.value(QLatin1String("item")).toArray(), 2, nullptr);
         } else {
@@ -257,13 +369,16 @@ QString FhirReader::helpOf(const QJsonObject &item, QMap<QString, QString> *tran
     QStringList help;
     for (const QJsonValue &v : item.value(QLatin1String("item")).toArray()) {
         const QJsonObject child = v.toObject();
-        if (!isHelpDisplay(child) || str(child, "text").isEmpty())
+        const QString text = FhirText::plainOf(child, QStringLiteral("text"));
+        if (!isHelpDisplay(child) || text.isEmpty())
             continue;
-        help << str(child, "text");
-        const QMap<QString, QString> t = translations(child, QStringLiteral("text"));
+        help << text;
+        const QMap<QString, QString> t =
+            translationsOut ? translations(child, QStringLiteral("text")) : QMap<QString, QString>();
         for (auto it = t.cbegin(); it != t.cend(); ++it) {
             QString &s = (*translationsOut)[it.key()];
-            s = s.isEmpty() ? it.value() : s + QStringLiteral("\n\n") + it.value();
+            const QString plain = FhirText::plain(it.value());
+            s = s.isEmpty() ? plain : s + QStringLiteral("\n\n") + plain;
         }
     }
     return help.join(QStringLiteral("\n\n"));
@@ -282,8 +397,8 @@ void FhirReader::addChildren(const QJsonArray &items, int depth, const QJsonObje
         if (isHelpDisplay(item))
             continue; // taken by the parent as its help
         if (isHidden(item)) {
-            m_report.add(ImportNote::Kind::Skipped, linkId,
-                         QStringLiteral("a hidden item (questionnaire-hidden), never shown to the person"));
+            skip(linkId, QStringLiteral("a hidden item (questionnaire-hidden), never shown to the person"),
+                 ImportNote::Topic::Structure);
             continue;
         }
         const QString coformType = extensions(item, coformUrl(extItemType)).isEmpty()
@@ -296,13 +411,28 @@ void FhirReader::addChildren(const QJsonArray &items, int depth, const QJsonObje
         } else if (type == QLatin1String("group")) {
             // A deeper group: its title becomes a heading (an info item) and its items follow, flattened.
             const QJsonObject *condition = item.contains(QLatin1String("enableWhen")) ? &item : inheritedCondition;
-            if (!str(item, "text").isEmpty())
+            if (!FhirText::plainOf(item, QStringLiteral("text")).isEmpty() || !helpOf(item, nullptr).isEmpty()) {
                 addInfo(item, condition, linkId);
-            else
-                lose({}, linkId, QStringLiteral("a group without a title was flattened into its section"));
+            } else {
+                lose({}, linkId, QStringLiteral("a group without a title was flattened into its section"),
+                     ImportNote::Topic::Structure);
+                if (item.value(QLatin1String("required")).toBool())
+                    lose({}, linkId, QStringLiteral("the group is required (Coform marks questions, not groups)"),
+                         ImportNote::Topic::Limits,
+                         QStringLiteral("group is no longer required|groups are no longer required"),
+                         QStringLiteral("Coform marks questions as required, not groups"));
+                noteLosses(item, nullptr, linkId);
+            }
             addChildren(item.value(QLatin1String("item")).toArray(), depth + 1, condition);
         } else if (type == QLatin1String("display")) {
             addInfo(item, inheritedCondition, linkId);
+            // Displays under a display (an instruction under a heading) follow it.
+            QJsonArray nested;
+            for (const QJsonValue &child : item.value(QLatin1String("item")).toArray()) {
+                if (!isHelpDisplay(child.toObject()))
+                    nested.append(child);
+            }
+            addChildren(nested, depth + 1, item.contains(QLatin1String("enableWhen")) ? &item : inheritedCondition);
         } else {
             addQuestion(item, depth, inheritedCondition);
         }
@@ -316,7 +446,11 @@ void FhirReader::appendItem(Item item, const QJsonObject &source, const QJsonObj
         m_notes[item.id].prepend(QStringLiteral("FHIR linkId: %1").arg(linkId));
     const QJsonObject *condition = source.contains(QLatin1String("enableWhen")) ? &source : inheritedCondition;
     if (condition && condition != &source && source.contains(QLatin1String("enableWhen")))
-        lose(item.id, linkId, QStringLiteral("the condition of the enclosing group (the item has its own)"));
+        lose(
+            item.id, linkId, QStringLiteral("the condition of the enclosing group (the item has its own)"),
+            ImportNote::Topic::Conditions,
+            QStringLiteral("question ignores the condition of its group|questions ignore the condition of their group"),
+            QStringLiteral("an item keeps its own condition only"));
     if (condition) {
         m_pending.append({int(m_t.sections.size()) - 1, item.id, m_position,
                           condition->value(QLatin1String("enableWhen")).toArray(), str(*condition, "enableBehavior"),
@@ -326,6 +460,8 @@ void FhirReader::appendItem(Item item, const QJsonObject &source, const QJsonObj
         // A note exported by Coform comes back first, so a template survives a round trip unchanged.
         m_notes[item.id].prepend(str(e, "valueString"));
     }
+    if (!linkId.isEmpty() && !m_placeToItem.contains(linkId))
+        m_placeToItem.insert(linkId, item.id);
     m_positionOf.insert(item.id, m_position++);
     m_t.sections.last().items.append(item);
 }

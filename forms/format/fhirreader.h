@@ -1,5 +1,6 @@
 #pragma once
 
+#include "format/fhirvaluesets.h"
 #include "format/importids.h"
 #include "format/importreport.h"
 #include "format/templateformat.h"
@@ -57,15 +58,19 @@ struct ConditionValues
 class FhirReader
 {
 public:
-    FhirReader(const QString &fileName, const ReadLimits &limits, int timeoutMs)
+    FhirReader(const QString &fileName, const ReadLimits &limits, int timeoutMs, const FhirValueSets *valueSets)
         : m_limits(limits)
         , m_timeoutMs(timeoutMs)
     {
+        if (valueSets)
+            m_valueSets = *valueSets;
         m_report.file = fileName;
         m_timer.start();
     }
 
     ImportResult run(const QByteArray &json);
+    /// The same for a parsed resource (a Questionnaire, or a Bundle holding one).
+    ImportResult run(const QJsonObject &root);
 
 private:
     bool refused() const { return m_report.refused; }
@@ -86,7 +91,18 @@ private:
     void readCommonExtensions(const QJsonObject &source, Item *item, const QString &place,
                               const QSet<QString> &handled);
     void noteLosses(const QJsonObject &source, Item *item, const QString &place);
-    void lose(const QString &itemId, const QString &place, const QString &message);
+    /// A loss: in the report (with plain words for its summary when `gist` is set) and in the item's note.
+    void lose(const QString &itemId, const QString &place, const QString &message,
+              ImportNote::Topic topic = ImportNote::Topic::Other, const QString &gist = {}, const QString &why = {});
+    void skip(const QString &place, const QString &message, ImportNote::Topic topic, const QString &gist = {});
+    /// The plain text of an item's `text` (markup removed; pictures reported on `itemId`).
+    QString textOf(const QJsonObject &item, const QString &itemId);
+    /// A choice with an "Other" option gets a text question for the other answer, shown when "Other" is chosen.
+    void addOtherAnswer(const Item &choice, const QString &otherValue, const QJsonObject *inheritedCondition);
+    /// Plain words for an enableWhen ("'1.2' = 'Yes'") and for an initial value ("Yes").
+    static QString describeConditions(const QJsonArray &enableWhen);
+    static QString describeValues(const QJsonArray &values);
+    QString firstQuestionText(const QJsonObject &group) const;
     QString helpOf(const QJsonObject &item, QMap<QString, QString> *translations) const;
     bool isHelpDisplay(const QJsonObject &item) const;
     bool isHidden(const QJsonObject &item) const;
@@ -107,10 +123,13 @@ private:
     QHash<QString, QString> m_linkToId;                    ///< FHIR linkId -> coform item id
     QHash<QString, QHash<QString, QString>> m_codeToValue; ///< item id -> option code or string -> option value
     QHash<QString, int> m_positionOf;                      ///< item id -> document position
-    QHash<QString, QJsonArray> m_valueSets;                ///< "#id" -> concepts
+    FhirValueSets m_valueSets;                             ///< contained, Bundle and a person's own
     QHash<QString, QStringList> m_notes;                   ///< item id -> note lines
     QVector<PendingCondition> m_pending;
     QSet<QString> m_languages;
+    QHash<QString, QString> m_placeToItem; ///< linkId -> item id, or "section:ID"
+    int m_sourceQuestions = 0;
+    int m_otherQuestions = 0; ///< text questions made for "Other" answers
 };
 
 } // namespace coform

@@ -15,6 +15,9 @@ struct ImportOptions
     QString workerPath;
     ReadLimits limits;
     int timeoutMs = 4000;
+    /// A folder of FHIR ValueSet files (or Bundles of them) to take answer lists from, when a Questionnaire names
+    /// value sets it does not contain; empty for none. What cannot be read there is said in the report.
+    QString valueSetFolder;
 };
 
 /// Imports a FHIR R4 Questionnaire (JSON) or a fillable PDF as a template, recognised by content, not by name.
