@@ -167,7 +167,9 @@ QStringList ImportReport::lines() const
     QStringList out = summaryLines();
     if (refused || notes.isEmpty())
         return out;
-    out << QString() << QStringLiteral("Details for template authors (%1 notes):").arg(notes.size());
+    out << QString()
+        << (notes.size() == 1 ? QStringLiteral("Details for template authors (1 note):")
+                              : QStringLiteral("Details for template authors (%1 notes):").arg(notes.size()));
     QMap<int, QVector<ImportNote>> byTopic;
     for (const ImportNote &n : notes)
         byTopic[int(n.topic)].append(n);
