@@ -367,10 +367,13 @@ void FhirReader::addQuestion(const QJsonObject &source, int depth, const QJsonOb
                 return;
             item.type = ItemType::Text;
             item.options.clear();
+            // A missing value set is said already, with what to do.
+            const bool said = source.contains(QLatin1String("answerValueSet"));
             lose(item.id, linkId, QStringLiteral("no answer options could be read, so it is a text question"),
                  ImportNote::Topic::Answers,
-                 QStringLiteral("choice question takes any text now|choice questions take "
-                                "any text now"),
+                 said ? QString()
+                      : QStringLiteral("choice question takes any text now|choice questions take "
+                                       "any text now"),
                  QStringLiteral("the file lists no answers for them"));
         }
     } else if (type == QLatin1String("date") || type == QLatin1String("dateTime")) {
@@ -425,7 +428,7 @@ void FhirReader::addQuestion(const QJsonObject &source, int depth, const QJsonOb
              ImportNote::Topic::Kinds, QStringLiteral("question takes any text now|questions take any text now"),
              QStringLiteral("Coform has no question for a web address, a time, a file or a reference"));
     }
-    if (hasOptions && !itemTypeHasOptions(item.type))
+    if (hasOptions && !itemTypeHasOptions(item.type) && item.type != ItemType::Text)
         lose(item.id, linkId, QStringLiteral("answer options on a '%1' question").arg(type), ImportNote::Topic::Answers,
              QStringLiteral("question lost its list of answers|questions lost their list of answers"),
              QStringLiteral("lists on dates, numbers and times are not carried over"));

@@ -100,7 +100,8 @@ bool FhirReader::readOptions(const QJsonObject &source, Item *item, const QStrin
             lose(item->id, place,
                  QStringLiteral("the answers come from the value set %1, which is not in the file").arg(valueSet),
                  ImportNote::Topic::Answers,
-                 QStringLiteral("question lost its list of answers|questions lost their list of answers"),
+                 QStringLiteral("question lost its list of answers and takes any text now|questions lost their list "
+                                "of answers and take any text now"),
                  QStringLiteral("their answer lists are not in the file (import again with the value sets: "
                                 "--valuesets FOLDER)"));
         }
