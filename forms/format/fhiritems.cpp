@@ -428,7 +428,8 @@ void FhirReader::addQuestion(const QJsonObject &source, int depth, const QJsonOb
              ImportNote::Topic::Kinds, QStringLiteral("question takes any text now|questions take any text now"),
              QStringLiteral("Coform has no question for a web address, a time, a file or a reference"));
     }
-    if (hasOptions && !itemTypeHasOptions(item.type) && item.type != ItemType::Text)
+    const bool listFellBack = type == QLatin1String("choice") || type == QLatin1String("open-choice") || typedWithList;
+    if (hasOptions && !itemTypeHasOptions(item.type) && !listFellBack) // a list that fell back is said above
         lose(item.id, linkId, QStringLiteral("answer options on a '%1' question").arg(type), ImportNote::Topic::Answers,
              QStringLiteral("question lost its list of answers|questions lost their list of answers"),
              QStringLiteral("lists on dates, numbers and times are not carried over"));
