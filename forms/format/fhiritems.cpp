@@ -238,7 +238,7 @@ void FhirReader::noteLosses(const QJsonObject &source, Item *item, const QString
     const bool group = str(source, "type") == QLatin1String("group");
     if (source.contains(QLatin1String("initial")))
         lose(id, place,
-             QStringLiteral("its initial answer %1").arg(describeValues(source.value("initial").toArray()).left(80)),
+             QStringLiteral("its initial value %1").arg(describeValues(source.value("initial").toArray()).left(80)),
              ImportNote::Topic::Answers, QStringLiteral("question starts empty|questions start empty"),
              QStringLiteral("answers given from the start are not carried over"));
     if (source.value(QLatin1String("readOnly")).toBool())
@@ -345,6 +345,15 @@ void FhirReader::addQuestion(const QJsonObject &source, int depth, const QJsonOb
             m_notes[item.id].append(QStringLiteral("FHIR %1 with a list of answers: a choice, with 'Other' for "
                                                    "an answer typed in the next question")
                                         .arg(type));
+            ImportNote note;
+            note.kind = ImportNote::Kind::Remark;
+            note.place = linkId;
+            note.itemId = item.id;
+            note.topic = ImportNote::Topic::Answers;
+            note.message = QStringLiteral("a %1 question with a list: a choice with 'Other', and a question for the "
+                                          "typed answer after it")
+                               .arg(type);
+            m_report.add(note);
         }
     } else if (type == QLatin1String("string") || type == QLatin1String("url")) {
         item.type = coformType == QLatin1String("textarea") ? ItemType::Textarea : ItemType::Text;

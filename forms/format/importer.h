@@ -10,6 +10,14 @@ namespace coform {
 /// How to import: limits for untrusted files, and the helper program that reads PDFs out of process.
 struct ImportOptions
 {
+    ImportOptions() = default;
+    /// {worker, limits, time-out}, as callers wrote it before the value set folder was added.
+    ImportOptions(QString worker, ReadLimits readLimits = {}, int timeout = 4000)
+        : workerPath(std::move(worker))
+        , limits(readLimits)
+        , timeoutMs(timeout)
+    {}
+
     /// coform-cli's path: the CLI passes its own, the app the one beside its binary, tests the COFORM_CLI variable.
     /// PDF imports need it (see PdfImportOptions::workerPath).
     QString workerPath;
