@@ -32,8 +32,12 @@ ImportReportDialog::ImportReportDialog(const ImportReport &report, QWidget *pare
     m_summary->setAccessibleDescription(m_summary->text());
 
     const QStringList all = report.lines();
-    const QStringList detail = all.mid(report.summaryLines().size() + 1); // after the summary and its blank line
-    auto *detailLabel = new QLabel(tr("&Details for template authors:"), this);
+    // After the summary, its blank line and the detail's heading, which the label below says.
+    const QStringList detail = all.mid(report.summaryLines().size() + 2);
+    auto *detailLabel =
+        new QLabel(report.notes.size() == 1 ? tr("&Details for template authors (1 note):")
+                                            : tr("&Details for template authors (%1 notes):").arg(report.notes.size()),
+                   this);
     m_detail =
         new QPlainTextEdit(detail.isEmpty() ? tr("Nothing else to report.") : detail.join(QLatin1Char('\n')), this);
     m_detail->setObjectName(QStringLiteral("importDetail"));

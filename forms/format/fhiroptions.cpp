@@ -102,8 +102,8 @@ bool FhirReader::readOptions(const QJsonObject &source, Item *item, const QStrin
                  ImportNote::Topic::Answers,
                  QStringLiteral("question lost its list of answers and takes any text now|questions lost their list "
                                 "of answers and take any text now"),
-                 QStringLiteral("their answer lists are not in the file (import again with the value sets: "
-                                "--valuesets FOLDER)"));
+                 QStringLiteral("their answer lists are not in the file: import again with a folder of their value "
+                                "sets (--valuesets FOLDER)"));
         }
     }
     if (initialSelected)

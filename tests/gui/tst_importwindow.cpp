@@ -69,6 +69,8 @@ private slots:
         window.resize(1366, 768);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window)); // the shortcut goes to the active window
         QSignalSpy finished(actions, &ImportExportActions::importFinished);
 
         {
