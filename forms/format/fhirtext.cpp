@@ -53,7 +53,8 @@ QString plain(const QString &text, QStringList *pictures)
     static const QRegularExpression hidden(QStringLiteral("<\\s*(script|style)\\b[^>]*>.*?<\\s*/\\s*\\1\\s*>"),
                                            QRegularExpression::CaseInsensitiveOption
                                                | QRegularExpression::DotMatchesEverythingOption);
-    s.remove(hidden);
+    if (s.size() < 65536) // the lazy match is quadratic at worst: bounded for hostile files
+        s.remove(hidden);
     static const QRegularExpression tag(QStringLiteral("<[^<>]*>"));
     s.remove(tag);
     static const QRegularExpression entity(QStringLiteral("&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);"));
