@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -36,26 +37,35 @@ int runImport(const QStringList &args)
         return runPdfWorker(args.at(1));
     QString input;
     QString output;
+    QString valueSets;
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("-o") && i + 1 < args.size()) {
             output = args[++i];
+        } else if (args[i] == QLatin1String("--valuesets") && i + 1 < args.size()) {
+            valueSets = args[++i];
         } else if (args[i].startsWith(QLatin1Char('-')) || !input.isEmpty()) {
-            printError(QStringLiteral("usage: coform-cli import FILE [-o OUT.json]"));
+            printError(QStringLiteral("usage: coform-cli import FILE [-o OUT.json] [--valuesets FOLDER]"));
             return BadUsage;
         } else {
             input = args[i];
         }
     }
     if (input.isEmpty()) {
-        printError(QStringLiteral("usage: coform-cli import FILE [-o OUT.json]"));
+        printError(QStringLiteral("usage: coform-cli import FILE [-o OUT.json] [--valuesets FOLDER]"));
         return BadUsage;
     }
     if (!QFile::exists(input)) {
         printError(QStringLiteral("%1: no such file").arg(input));
         return NotFound;
     }
+    if (!valueSets.isEmpty() && !QFileInfo(valueSets).isDir()) {
+        printError(
+            QStringLiteral("%1: no such folder (--valuesets takes a folder of FHIR ValueSet files)").arg(valueSets));
+        return NotFound;
+    }
     ImportOptions options;
     options.workerPath = QCoreApplication::applicationFilePath();
+    options.valueSetFolder = valueSets;
     const ImportResult result = importFile(input, options);
     if (!result.tmpl) {
         printError(result.report.lines().value(0));
@@ -81,8 +91,9 @@ int runImport(const QStringList &args)
 }
 
 const CommandRegistration registration("import",
-                                       "import FILE [-o OUT.json]   template from a FHIR R4 Questionnaire or a "
-                                       "fillable PDF",
+                                       "import FILE [-o OUT.json] [--valuesets FOLDER]   template from a FHIR R4 "
+                                       "Questionnaire or a fillable PDF; FOLDER holds ValueSet files for its answer "
+                                       "lists",
                                        runImport);
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "importexportactions.h"
 
+#include "importreportdialog.h"
 #include "mainwindow.h"
 
 #include "format/fhirexport.h"
@@ -51,6 +52,9 @@ bool ImportExportActions::importFile(const QString &path)
 {
     ImportOptions options;
     options.workerPath = defaultImportWorkerPath();
+    if (path != m_path)
+        m_valueSetFolder.clear(); // a folder chosen for one file is not meant for the next
+    options.valueSetFolder = m_valueSetFolder;
     if (!m_job->start(path, options))
         return false;
     m_path = path;
@@ -74,17 +78,14 @@ void ImportExportActions::onImportFinished()
         return;
     }
     m_window->document()->open(*result.tmpl, TemplateDocument::Origin::File, QString());
-    QMessageBox box(QMessageBox::Information, tr("Form imported"),
-                    tr("%1 was imported as a new template with %2 questions. Save it to keep it.")
-                        .arg(QFileInfo(m_path).fileName())
-                        .arg(result.report.itemCount),
-                    QMessageBox::Ok, m_window);
-    if (!result.report.notes.isEmpty()) {
-        box.setInformativeText(tr("Some parts could not be carried over: see the details."));
-        box.setDetailedText(result.report.text());
-    }
-    box.setObjectName(QStringLiteral("importReport"));
-    box.exec();
+    // Not modal: the person reads the report beside the template it describes.
+    auto *dialog = new ImportReportDialog(result.report, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportReportDialog::valueSetFolderChosen, this, [this](const QString &folder) {
+        m_valueSetFolder = folder;
+        importFile(m_path);
+    });
+    dialog->show();
     Q_EMIT importFinished(true);
 }
 

@@ -31,6 +31,7 @@ private:
     MainWindow *m_window;
     ImportJob *m_job;
     QString m_path;
+    QString m_valueSetFolder; ///< ValueSet files for m_path's answer lists, chosen in its report
 };
 
 } // namespace coform

@@ -1,5 +1,6 @@
 #include "check/plainlanguage.h"
 
+#include "format/fhirtext.h"
 #include "format/jsonreader.h"
 
 #include <QFile>
@@ -230,6 +231,10 @@ Problems plainLanguageProblems(const Template &t, const QString &fileName, const
     auto checkText = [&](const QString &text, const QString &pointer) {
         if (text.isEmpty())
             return;
+        if (FhirText::hasMarkup(text))
+            problems.append({Problem::Severity::Warning, fileName, pointer,
+                             QStringLiteral("markup (HTML tags or entities) in a text: people would see the tags on "
+                                            "screen and on paper; write it as plain text")});
         for (const JargonMatch &m : jargon.find(text))
             problems.append({Problem::Severity::Warning, fileName, pointer,
                              QStringLiteral("jargon \"%1\": in plain words, \"%2\"").arg(m.found, m.plain)});

@@ -76,7 +76,7 @@ private:
 };
 
 /// Plain-language warnings for a template's source-language texts (labels, help, option labels and section titles):
-/// each jargon word with its plain alternative, and each sentence over 20 words.
+/// each jargon word with its plain alternative, each sentence over 20 words, and markup (HTML tags) in a text.
 Problems plainLanguageProblems(const Template &t, const QString &fileName,
                                const JargonList &jargon = JargonList::bundled());
 

@@ -1,6 +1,7 @@
 #include "importer.h"
 
 #include "format/fhirimport.h"
+#include "format/fhirvaluesets.h"
 #include "format/pdfimport.h"
 
 #include <QCoreApplication>
@@ -34,7 +35,20 @@ ImportResult importFile(const QString &path, const ImportOptions &options)
                 QStringLiteral("the file is larger than %1 MB").arg(options.limits.maxBytes / (1024 * 1024)));
             return result;
         }
-        result = importFhirQuestionnaire(file.readAll(), path, options.limits, options.timeoutMs);
+        FhirValueSets valueSets;
+        QStringList problems;
+        int found = 0;
+        if (!options.valueSetFolder.isEmpty())
+            found = valueSets.addFolder(options.valueSetFolder, &problems);
+        result = importFhirQuestionnaire(file.readAll(), path, options.limits, options.timeoutMs, &valueSets);
+        if (!options.valueSetFolder.isEmpty() && !result.report.refused) {
+            result.report.add(
+                ImportNote::Kind::Remark, {},
+                QStringLiteral("%1 value sets read from the folder %2").arg(found).arg(options.valueSetFolder));
+            for (const QString &problem : problems)
+                result.report.add(ImportNote::Kind::Remark, {},
+                                  QStringLiteral("value set file left out: %1").arg(problem));
+        }
     } else {
         result.report.refuse(QStringLiteral("not a FHIR Questionnaire (JSON) or a fillable PDF form"));
         return result;

@@ -126,7 +126,7 @@ ImportResult templateFromPdfFields(const QByteArray &fieldsJson, const PdfPreche
         report.refuse(root.value(QLatin1String("xfa")).toBool()
                           ? QStringLiteral("the PDF is an XFA form (made with LiveCycle Designer), which Coform cannot "
                                            "read; save it as a standard (AcroForm) PDF form and import that")
-                          : QStringLiteral("the PDF has no fillable form fields"));
+                          : noFieldsReason());
         return result;
     }
     Template t;
@@ -165,22 +165,30 @@ ImportResult templateFromPdfFields(const QByteArray &fieldsJson, const PdfPreche
         }
         if (kind == QLatin1String("push")) {
             report.add(ImportNote::Kind::Skipped, place, QStringLiteral("a push button (it asks nothing)"));
+            report.notes.last().topic = ImportNote::Topic::Structure;
             placed.insert(name, {-1, -1});
             continue;
         }
         if (kind == QLatin1String("signature")) {
             report.add(ImportNote::Kind::Skipped, place,
                        QStringLiteral("a digital signature field (add a Coform signature question if one is needed)"));
+            report.notes.last().topic = ImportNote::Topic::Kinds;
+            report.notes.last().gist = QStringLiteral("signature field was left out|signature fields were left out");
+            report.notes.last().why = QStringLiteral("add a signature question if one is needed");
             placed.insert(name, {-1, -1});
             continue;
         }
         if (kind == QLatin1String("file")) {
             report.add(ImportNote::Kind::Skipped, place, QStringLiteral("a file upload field"));
+            report.notes.last().topic = ImportNote::Topic::Kinds;
+            report.notes.last().gist =
+                QStringLiteral("file upload field was left out|file upload fields were left out");
             placed.insert(name, {-1, -1});
             continue;
         }
         if (!f.value(QLatin1String("visible")).toBool(true)) {
             report.add(ImportNote::Kind::Skipped, place, QStringLiteral("a hidden field"));
+            report.notes.last().topic = ImportNote::Topic::Structure;
             placed.insert(name, {-1, -1});
             continue;
         }
@@ -221,14 +229,23 @@ ImportResult templateFromPdfFields(const QByteArray &fieldsJson, const PdfPreche
                            QStringLiteral("a list without choices became a text "
                                           "question"),
                            item.id);
+                report.notes.last().topic = ImportNote::Topic::Answers;
+                report.notes.last().gist =
+                    QStringLiteral("list without choices takes any text now|lists without choices take any text now");
             }
             if (f.value(QLatin1String("editable")).toBool()) {
                 notes << QStringLiteral("Not carried over from the PDF: answers typed in instead of chosen");
                 report.add(ImportNote::Kind::Lost, place, QStringLiteral("answers typed in instead of chosen"),
                            item.id);
+                report.notes.last().topic = ImportNote::Topic::Answers;
+                report.notes.last().gist =
+                    QStringLiteral("list no longer takes a typed answer|lists no longer take a typed answer");
             }
         } else {
             report.add(ImportNote::Kind::Skipped, place, QStringLiteral("a field of an unknown kind"));
+            report.notes.last().topic = ImportNote::Topic::Kinds;
+            report.notes.last().gist =
+                QStringLiteral("field of an unknown kind was left out|fields of an unknown kind were left out");
             placed.insert(name, {-1, -1});
             continue;
         }
@@ -236,6 +253,21 @@ ImportResult templateFromPdfFields(const QByteArray &fieldsJson, const PdfPreche
             notes << QStringLiteral("Not carried over from the PDF: read-only (perhaps filled by a calculation)");
             report.add(ImportNote::Kind::Lost, place, QStringLiteral("read-only (perhaps filled by a calculation)"),
                        item.id);
+            report.notes.last().topic = ImportNote::Topic::Limits;
+            report.notes.last().gist =
+                QStringLiteral("read-only field can now be answered|read-only fields can now be answered");
+            report.notes.last().why = QStringLiteral("Coform questions can always be answered");
+        }
+        const PdfFieldHint hint = precheck.hints.value(name);
+        item.required = hint.required;
+        if (hint.maxLength > 0) {
+            notes << QStringLiteral("Not carried over from the PDF: at most %1 characters").arg(hint.maxLength);
+            report.add(ImportNote::Kind::Lost, place,
+                       QStringLiteral("the longest answer allowed (%1 characters)").arg(hint.maxLength), item.id);
+            report.notes.last().topic = ImportNote::Topic::Limits;
+            report.notes.last().gist =
+                QStringLiteral("question has no longest answer now|questions have no longest answer now");
+            report.notes.last().why = QStringLiteral("Coform has no limit on the length of an answer");
         }
         item.note = notes.join(QLatin1Char('\n'));
         const QString sectionId = QStringLiteral("page-%1").arg(page);
@@ -260,6 +292,9 @@ ImportResult templateFromPdfFields(const QByteArray &fieldsJson, const PdfPreche
                 labels << QStringLiteral("Option %1").arg(i);
             item.note += QStringLiteral("\nThe PDF gave its buttons no names; they are numbered");
             report.add(ImportNote::Kind::Lost, it.key(), QStringLiteral("the names of the radio buttons"), item.id);
+            report.notes.last().topic = ImportNote::Topic::Answers;
+            report.notes.last().gist = QStringLiteral("question has numbered answers|questions have numbered answers");
+            report.notes.last().why = QStringLiteral("the PDF does not name its buttons: name the answers");
         }
         ImportIds values;
         for (const QString &label : labels)
@@ -271,8 +306,17 @@ ImportResult templateFromPdfFields(const QByteArray &fieldsJson, const PdfPreche
                                   "out")
                        .arg(filled));
     report.itemCount = int(t.allItems().size());
+    const QMap<QString, int> numbers = t.questionNumbers();
+    report.questionCount = int(numbers.size());
+    for (auto it = numbers.cbegin(); it != numbers.cend(); ++it)
+        report.itemNames.insert(it.key(), QString::number(it.value()));
+    for (auto it = placed.cbegin(); it != placed.cend(); ++it) {
+        if (it.value().first >= 0)
+            result.placeToItem.insert(it.key(), t.sections[it.value().first].items[it.value().second].id);
+    }
     if (report.itemCount == 0) {
-        report.refuse(QStringLiteral("the PDF has no form fields Coform can use (only buttons or signatures)"));
+        report.refuse(QStringLiteral("This PDF has no boxes to fill in, only buttons or signatures (no form fields "
+                                     "Coform can use): Coform can only import fillable forms"));
         return result;
     }
     result.tmpl = t;
@@ -293,6 +337,17 @@ QByteArray readPdfFormFields(const QString &path, const PdfImportOptions &option
     }
     if (options.precheck) {
         *precheck = precheckPdf(path, options.maxFields, options.maxDepth);
+        if (precheck->refused && precheck->damaged && !options.workerPath.isEmpty()) {
+            // qpdf cannot open it; poppler repairs some damage. Only in the worker, under the same limits (time-out,
+            // memory, output size), as without the pre-check nothing bounds poppler's walk of the field tree.
+            QString workerError;
+            const QByteArray fields = runWorker(path, options, &workerError);
+            if (workerError.isEmpty() && !fields.isEmpty()) {
+                *precheck = {};
+                precheck->readByPopplerOnly = true;
+                return fields;
+            }
+        }
         if (precheck->refused) {
             *error = precheck->reason;
             return {};
@@ -318,6 +373,21 @@ ImportResult importPdfForm(const QString &path, const PdfImportOptions &options)
         return result;
     }
     result = templateFromPdfFields(fields, precheck, path, options.maxFields);
+    if (precheck.readByPopplerOnly) {
+        if (result.report.refused) {
+            // What poppler salvaged holds nothing to import: the file's damage is the news.
+            result.tmpl.reset();
+            result.report.reason = damagedReason();
+            return result;
+        }
+        ImportNote note;
+        note.kind = ImportNote::Kind::Remark;
+        note.topic = ImportNote::Topic::Structure;
+        note.message = QStringLiteral("the PDF is damaged: its fields were read by a reader that repairs some damage");
+        note.gist = QStringLiteral("damaged file was read as well as it could be|damaged files were read");
+        note.why = QStringLiteral("check every question against the original form");
+        result.report.add(note);
+    }
     return result;
 }
 

@@ -136,6 +136,19 @@ void collectHints(QPDFObjectHandle node, int maxDepth, int depth, PdfPrecheck *o
         return;
     }
     Inherited field = inheritedOf(node, maxDepth);
+    // Required (bit 2 of /Ff) and the longest text (/MaxLen, inherited like /Ff): poppler-qt6 gives neither.
+    if (field.flags & 2)
+        out->hints[field.name].required = true;
+    for (QPDFObjectHandle n = node; n.isDictionary(); n = n.getKey("/Parent")) {
+        if (n.getKey("/MaxLen").isInteger()) {
+            out->hints[field.name].maxLength = n.getKey("/MaxLen").getIntValueAsInt();
+            break;
+        }
+        if (n.getKey("/T").isString() && n.getKey("/Parent").isNull())
+            break;
+        if (out->hints.size() > 100000)
+            break;
+    }
     if (!(field.flags & radioFlag))
         return;
     // A radio button's "on" appearance state names its choice; /Opt, when there, holds the labels by position.
@@ -169,6 +182,16 @@ void collectHints(QPDFObjectHandle node, int maxDepth, int depth, PdfPrecheck *o
 
 } // namespace
 
+QString damagedReason()
+{
+    return QStringLiteral("This PDF is damaged. Open it in a PDF reader, save a copy, and import the copy");
+}
+
+QString noFieldsReason()
+{
+    return QStringLiteral("This PDF has no boxes to fill in: Coform can only import fillable forms");
+}
+
 PdfPrecheck precheckPdf(const QString &path, int maxFields, int maxDepth)
 {
     PdfPrecheck out;
@@ -179,18 +202,18 @@ PdfPrecheck precheckPdf(const QString &path, int maxFields, int maxDepth)
             pdf.processFile(QFile::encodeName(path).constData(), "");
         } catch (const QPDFExc &e) {
             out.refused = true;
+            out.damaged = e.getErrorCode() != qpdf_e_password;
             out.reason = e.getErrorCode() == qpdf_e_password
                              ? QStringLiteral("the PDF is protected by a password; open it, save an unprotected copy "
                                               "and import that")
-                             : QStringLiteral("the PDF is damaged beyond repair (%1)")
-                                   .arg(QString::fromStdString(e.getMessageDetail()).left(120));
+                             : damagedReason();
             return out;
         }
         out.encrypted = pdf.isEncrypted();
         QPDFObjectHandle acroForm = pdf.getRoot().getKey("/AcroForm");
         if (!acroForm.isDictionary()) {
             out.refused = true;
-            out.reason = QStringLiteral("the PDF has no fillable form fields (no AcroForm)");
+            out.reason = noFieldsReason();
             return out;
         }
         out.xfa = acroForm.hasKey("/XFA");
@@ -229,8 +252,10 @@ PdfPrecheck precheckPdf(const QString &path, int maxFields, int maxDepth)
         QString what = QString::fromUtf8(e.what());
         if (what.startsWith(path + QLatin1String(": ")))
             what = what.mid(path.size() + 2);
+        (void)what; // qpdf's own words mean nothing to the person importing; the advice does
         out.refused = true;
-        out.reason = QStringLiteral("the PDF is damaged beyond repair (%1)").arg(what.left(120));
+        out.damaged = true;
+        out.reason = damagedReason();
     } catch (...) {
         out.refused = true;
         out.reason = QStringLiteral("the PDF cannot be read");

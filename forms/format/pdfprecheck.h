@@ -11,13 +11,19 @@ namespace coform {
 struct PdfFieldHint
 {
     QStringList radioOptions;
+    bool required = false; ///< the field must be filled in (/Ff bit 2)
+    int maxLength = 0;     ///< the longest text allowed (/MaxLen), 0 for none
 };
 
 /// The result of looking at a PDF with qpdf before poppler ever reads it (docs/import.md, "Hostile PDFs").
 struct PdfPrecheck
 {
     bool refused = false;
-    QString reason; ///< one line, when refused
+    QString reason;       ///< one line, when refused
+    bool damaged = false; ///< refused because qpdf cannot open the file at all (poppler may still read it)
+    /// qpdf could not read the file but poppler, in the worker under the same limits, could: the fields are what
+    /// poppler's repair of the file made of it (no radio labels from qpdf).
+    bool readByPopplerOnly = false;
     bool encrypted = false;
     bool xfa = false;                   ///< an XFA packet is present
     int fieldCount = 0;                 ///< terminal fields (paths from /Fields to a leaf)
@@ -27,6 +33,10 @@ struct PdfPrecheck
 /// Opens the PDF with qpdf (empty user password only) and walks /AcroForm /Fields with a visited set, a depth limit
 /// and a budget of paths, so that a field tree that is a loop or whose paths explode (the same kid listed many times
 /// on many levels) is refused in milliseconds instead of handed to poppler, whose walk of it is exponential.
+/// The refusals in plain words, with what to do next.
+QString damagedReason();
+QString noFieldsReason();
+
 PdfPrecheck precheckPdf(const QString &path, int maxFields, int maxDepth);
 
 } // namespace coform
