@@ -18,6 +18,7 @@
 #include "textsize.h"
 #include "theme.h"
 
+#include "filedialogs.h"
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -406,7 +407,7 @@ bool MainWindow::saveAs()
                                   ? m_document->path()
                                   : QDir(folder).filePath(m_document->tmpl().id + QStringLiteral(".json"));
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save the template as"), suggested, tr("Coform templates (*.json)"));
+        FileDialogs::saveFileName(this, tr("Save the template as"), suggested, tr("Coform templates (*.json)"));
     return !path.isEmpty() && saveTemplateFile(path);
 }
 
@@ -483,8 +484,8 @@ bool MainWindow::selectId(const QString &id)
 void MainWindow::chooseTemplateFile()
 {
     const QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a template file"), folder,
-                                                      tr("Coform templates (*.json);;All files (*)"));
+    const QString path = FileDialogs::openFileName(this, tr("Open a template file"), folder,
+                                                   tr("Coform templates (*.json);;All files (*)"));
     if (!path.isEmpty())
         openTemplateFile(path);
 }
@@ -561,7 +562,7 @@ void MainWindow::savePdf()
     const QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
     const QString suggested = QDir(folder).filePath(m_document->tmpl().id + QStringLiteral(".pdf"));
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save the printed form as PDF"), suggested, tr("PDF files (*.pdf)"));
+        FileDialogs::saveFileName(this, tr("Save the printed form as PDF"), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     QString error;

@@ -14,6 +14,7 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QDateEdit>
+#include "filedialogs.h"
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -734,7 +735,7 @@ bool ReviewForm::exportTo(const QString &path, bool html, QString *error)
 
 void ReviewForm::chooseAndExport(bool html)
 {
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialogs::saveFileName(
         this, html ? tr("Save as HTML") : tr("Save as PDF"),
         QStringLiteral("review-%1.%2").arg(m_reviewId).arg(html ? QStringLiteral("html") : QStringLiteral("pdf")),
         html ? tr("HTML (*.html)") : tr("PDF (*.pdf)"));
@@ -793,7 +794,7 @@ bool ReviewForm::acceptAnswersFromPdf(const QMap<QString, QJsonValue> &answers, 
 void ReviewForm::chooseAndImportPdf()
 {
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Import answers from a filled PDF form"), {}, tr("PDF forms (*.pdf)"));
+        FileDialogs::openFileName(this, tr("Import answers from a filled PDF form"), {}, tr("PDF forms (*.pdf)"));
     if (path.isEmpty())
         return;
     QVector<ProposedAnswer> proposed;

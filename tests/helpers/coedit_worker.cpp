@@ -5,6 +5,10 @@
 //                                                        {"n": i, "result": "applied"|"conflict"|"invalid", "seq": S}
 //   coedit_worker DB USER TEMPLATE write COUNT INTERVAL  sets the label of the first item to "ts:<ms since epoch>"
 //                                                        every INTERVAL ms (the latency benchmark's writer)
+//   coedit_worker DB USER TEMPLATE checkpoint ITEM LABEL  sets ITEM's label to LABEL, then checkpoints the SQLite
+//                                                        write-ahead log (TRUNCATE) and closes: what any other program
+//                                                        on the database may do
+//   coedit_worker DB USER TEMPLATE read ITEM -           prints ITEM's label as this new process reads it now
 // The password is taken from COFORM_PASSWORD.
 #include "edit/edit.h"
 #include "store/database.h"
@@ -17,6 +21,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QThread>
 
 #include <cstdio>
@@ -115,6 +120,34 @@ int writeTimestamps(Database &db, const Session &session, const QString &templat
     return 0;
 }
 
+int writeAndCheckpoint(Database &db, const Session &session, const QString &templateId, const QString &itemId,
+                       const QString &label)
+{
+    TemplateStore store(db, session);
+    const Result<Template> t = store.get(templateId);
+    if (!t.ok() || !t->findItem(itemId))
+        return 3;
+    if (!store.applyEdit(templateId, Edit::setItemProperty(*t, itemId, QStringLiteral("label"), label)).ok())
+        return 3;
+    QSqlQuery q = db.query();
+    QString error;
+    if (!db.exec(q, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), {}, &error)) {
+        std::fprintf(stderr, "coedit_worker: %s\n", qPrintable(error));
+        return 3;
+    }
+    return 0;
+}
+
+int readLabel(Database &db, const Session &session, const QString &templateId, const QString &itemId)
+{
+    const Result<Template> t = TemplateStore(db, session).get(templateId);
+    if (!t.ok() || !t->findItem(itemId))
+        return 3;
+    const QByteArray label = t->findItem(itemId)->label.toUtf8() + '\n';
+    std::fwrite(label.constData(), 1, size_t(label.size()), stdout);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -122,7 +155,9 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 7) {
-        std::fputs("usage: coedit_worker DB USER TEMPLATE stress|write COUNT SEED|INTERVAL\n", stderr);
+        std::fputs(
+            "usage: coedit_worker DB USER TEMPLATE stress|write|checkpoint|read COUNT|ITEM SEED|INTERVAL|LABEL\n",
+            stderr);
         return 1;
     }
     QString error;
@@ -139,5 +174,9 @@ int main(int argc, char **argv)
     }
     if (args.at(4) == QLatin1String("stress"))
         return stress(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toUInt());
+    if (args.at(4) == QLatin1String("checkpoint"))
+        return writeAndCheckpoint(*db, *session, args.at(3), args.at(5), args.at(6));
+    if (args.at(4) == QLatin1String("read"))
+        return readLabel(*db, *session, args.at(3), args.at(5));
     return writeTimestamps(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toInt());
 }
