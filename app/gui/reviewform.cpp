@@ -10,11 +10,11 @@
 #include "store/auditlog.h"
 #include "store/reviewoutput.h"
 
+#include "filedialogs.h"
 #include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QDateEdit>
-#include "filedialogs.h"
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>

@@ -2,6 +2,7 @@
 
 #include "model/template.h"
 #include "store/session.h"
+#include "store/templatestore.h"
 
 #include <QObject>
 #include <QPointer>
@@ -49,6 +50,9 @@ private:
     void openReviews();
     void onConflict(const SyncConflict &conflict);
     void stopSync();
+    /// Shows the open version's number and state: title bar, template list, and the banner when it is frozen.
+    void showVersionState(const coform::VersionInfo &version);
+    static QString versionWords(const VersionInfo &version);
     /// The newest published version of the open stored template; std::nullopt when none (or not a stored one).
     std::optional<Template> lastPublishedVersion() const;
 

@@ -11,7 +11,7 @@
 
 #include "pdfpreview.h"
 #include "previewpage.h"
-#include "templatedocument.h"
+#include "document/templatedocument.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

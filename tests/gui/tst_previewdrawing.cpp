@@ -6,7 +6,7 @@
 #include "pdfpreview.h"
 #include "previewpage.h"
 #include "previewrenderer.h"
-#include "templatedocument.h"
+#include "document/templatedocument.h"
 
 #include <QScrollArea>
 #include <QScrollBar>

@@ -4,7 +4,7 @@
 #include "mainwindow.h"
 #include "panelfixture.h"
 #include "sharedworkspace.h"
-#include "storedtemplatesync.h"
+#include "document/storedtemplatesync.h"
 #include "templatetreemodel.h"
 
 #include "edit/edit.h"
