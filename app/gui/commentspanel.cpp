@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -177,9 +178,9 @@ void CommentsPanel::refresh()
             open += thread.resolved ? 0 : 1;
         m_status->setText(m_threads.isEmpty() ? tr("No comments here yet.")
                                               : tr("%1, %2 open.")
-                                                    .arg(PlainWords::count(m_threads.size(), tr("1 comment thread"),
-                                                                           tr("%1 comment threads")))
-                                                    .arg(open));
+                                                    .arg(PlainWords::count(m_threads.size(), tr("comment thread"),
+                                                                           tr("comment threads")),
+                                                         QLocale().toString(open)));
     }
 
     const Result<QMap<QString, int>> counts = store.unresolvedCounts(m_templateId);

@@ -211,7 +211,7 @@ void DiffView::compare()
             tr("Between version %1 and version %2: %3.")
                 .arg(from)
                 .arg(to)
-                .arg(PlainWords::count(m_diff.items.size(), tr("1 question changed"), tr("%1 questions changed"))));
+                .arg(PlainWords::count(m_diff.items.size(), tr("question changed"), tr("questions changed"))));
     m_savePdf->setEnabled(true);
 }
 

@@ -1,7 +1,6 @@
 #include "mainwindow.h"
 
 #include "document/draftrecovery.h"
-#include "document/templatedocument.h"
 #include "editordocks.h"
 #include "filedialogs.h"
 #include "format/draftreader.h"
@@ -35,6 +34,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTextEdit>
+#include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -130,7 +130,6 @@ void MainWindow::createPanels()
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 1);
-    // The banner says why a frozen version cannot change, above the panels.
     m_frozenBanner = new FrozenBanner(this);
     auto *central = new QWidget(this);
     central->setObjectName(QStringLiteral("centralArea"));
@@ -226,6 +225,7 @@ void MainWindow::createActions()
     });
     connect(m_document, &TemplateDocument::editRefused, this, [this](const QString &message) {
         statusBar()->showMessage(tr("That change was not made: %1").arg(message), 8000);
+        QTimer::singleShot(0, this, [this] { m_properties->showId(currentId()); }); // the fields as they are
     });
     connect(stack, &QUndoStack::cleanChanged, this, [this] { setWindowModified(m_document->isModified()); });
 

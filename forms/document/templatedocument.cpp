@@ -114,7 +114,12 @@ bool TemplateDocument::push(const Edit &edit, EditCommand::Merge merge)
 
 EditOutcome TemplateDocument::applyEdit(const Edit &edit)
 {
-    return m_gate ? m_gate->applyEdit(edit) : applyDirectly(edit);
+    if (!m_gate)
+        return applyDirectly(edit);
+    const EditOutcome outcome = m_gate->applyEdit(edit);
+    if (!outcome.applied())
+        emit editRefused(outcome.message); // views show the document as it is again
+    return outcome;
 }
 
 EditOutcome TemplateDocument::applyDirectly(const Edit &edit)

@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QFileDialog>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
@@ -120,6 +121,14 @@ private slots:
             {"Save as (Ctrl+Shift+S)",
              [&] { QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier); }},
             {"Import a form (Ctrl+I)", [&] { QTest::keyClick(&window, Qt::Key_I, Qt::ControlModifier); }},
+            {"Save the printed form as PDF (Ctrl+E)",
+             [&] {
+                 // Once the preview has made the PDF (before that, the window says it is not ready yet).
+                 auto *status = window.findChild<QLabel *>(QStringLiteral("previewStatusBar"));
+                 QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("pages")), 30000);
+                 QTest::qWait(1000);
+                 QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier);
+             }},
             {"Export as FHIR (File menu, E)",
              [&] {
                  QTest::keyClick(&window, Qt::Key_F, Qt::AltModifier);
