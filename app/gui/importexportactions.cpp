@@ -8,7 +8,6 @@
 
 #include "filedialogs.h"
 #include <QAction>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
