@@ -239,11 +239,11 @@ QString SharedWorkspace::versionWords(const VersionInfo &version)
     case VersionStatus::Draft:
         return tr("draft %1").arg(version.version);
     case VersionStatus::Proposed:
-        return tr("version %1, proposed").arg(version.version);
+        return tr("proposed version %1").arg(version.version);
     case VersionStatus::Published:
-        return tr("version %1, published").arg(version.version);
+        return tr("published version %1").arg(version.version);
     case VersionStatus::Retired:
-        return tr("version %1, retired").arg(version.version);
+        return tr("retired version %1").arg(version.version);
     }
     return {};
 }

@@ -94,7 +94,7 @@ private slots:
         auto *action = banner->findChild<QPushButton *>(QStringLiteral("frozenAction"));
         QVERIFY(action && action->isVisible());
         QCOMPARE(action->text().remove(QLatin1Char('&')), QStringLiteral("Withdraw the proposal"));
-        QVERIFY(window.windowTitle().contains(QStringLiteral("Shared: version 1, proposed of")));
+        QVERIFY(window.windowTitle().contains(QStringLiteral("Shared: proposed version 1 of")));
 
         // Typing changes nothing, anywhere, and no conflict dialog appears.
         const QString id = PanelFixture::questionId(window.document()->tmpl(), 1);
