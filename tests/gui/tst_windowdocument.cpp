@@ -111,6 +111,8 @@ private slots:
                  before);
         QCOMPARE(window.document()->undoStack()->count(), 0);
         QVERIFY2(modals.seen.isEmpty(), qPrintable(modals.seen.join(QLatin1Char('\n'))));
+        if (const QString shots = qEnvironmentVariable("COFORM_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("frozen.png"))));
 
         // The banner's action withdraws the proposal; then typing is stored.
         QTest::mouseClick(action, Qt::LeftButton);
