@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -178,8 +179,8 @@ void CommentsPanel::refresh()
         m_status->setText(m_threads.isEmpty() ? tr("No comments here yet.")
                                               : tr("%1, %2 open.")
                                                     .arg(PlainWords::count(m_threads.size(), tr("comment thread"),
-                                                                           tr("comment threads")))
-                                                    .arg(open));
+                                                                           tr("comment threads")),
+                                                         QLocale().toString(open)));
     }
 
     const Result<QMap<QString, int>> counts = store.unresolvedCounts(m_templateId);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "document/storedtemplatesync.h"
+
 #include <QDateTime>
 #include <QDialog>
 
@@ -16,8 +18,7 @@ class ConflictDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum class Choice { KeepTheirs, UseMine, MergeByHand };
-    Q_ENUM(Choice)
+    using Choice = ConflictChoice;
 
     /// `what` says in words what was changed ("the words of question 3"). `canMerge` is false for values that are not
     /// text (a list of choices, yes or no): then there is no "Merge by hand".

@@ -1,7 +1,7 @@
 #include "coveragepanel.h"
 
+#include "document/templatedocument.h"
 #include "plainwords.h"
-#include "templatedocument.h"
 
 #include "check/coverage.h"
 

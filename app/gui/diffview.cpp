@@ -5,9 +5,9 @@
 #include "plainwords.h"
 #include "store/templatestore.h"
 
+#include "filedialogs.h"
 #include <QComboBox>
 #include <QCoreApplication>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -239,8 +239,8 @@ void DiffView::choosePdfFile()
             .arg(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), m_diff.templateId)
             .arg(m_diff.fromVersion)
             .arg(m_diff.toVersion);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save \u201cWhat changed\u201d as PDF"), suggested,
-                                                      tr("PDF files (*.pdf)"));
+    const QString path =
+        FileDialogs::saveFileName(this, tr("Save \u201cWhat changed\u201d as PDF"), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     QString error;

@@ -7,8 +7,8 @@
 #include "format/importer.h"
 #include "format/importjob.h"
 
+#include "filedialogs.h"
 #include <QAction>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
@@ -42,8 +42,8 @@ ImportExportActions::ImportExportActions(MainWindow *window)
 
 void ImportExportActions::chooseAndImport()
 {
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Import a form"), QString(),
-                                                      tr("Forms (*.json *.pdf);;All files (*)"));
+    const QString path =
+        FileDialogs::openFileName(m_window, tr("Import a form"), QString(), tr("Forms (*.json *.pdf);;All files (*)"));
     if (!path.isEmpty())
         importFile(path);
 }
@@ -94,9 +94,9 @@ void ImportExportActions::exportFhir()
     TemplateDocument *document = m_window->document();
     if (!document->isOpen())
         return;
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export as a FHIR Questionnaire"),
-                                                      document->tmpl().id + QStringLiteral("-questionnaire.json"),
-                                                      tr("FHIR JSON (*.json)"));
+    const QString path = FileDialogs::saveFileName(m_window, tr("Export as a FHIR Questionnaire"),
+                                                   document->tmpl().id + QStringLiteral("-questionnaire.json"),
+                                                   tr("FHIR JSON (*.json)"));
     if (path.isEmpty())
         return;
     QString error;

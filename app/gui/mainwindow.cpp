@@ -1,42 +1,40 @@
 #include "mainwindow.h"
 
-#include "draftrecovery.h"
-#include "formprinter.h"
-
-#include "storedtemplatedocument.h"
-
+#include "document/draftrecovery.h"
 #include "editordocks.h"
-#include "format/templateformat.h"
+#include "filedialogs.h"
+#include "format/draftreader.h"
+#include "formoutput.h"
+#include "frozenbanner.h"
+#include "helpdialogs.h"
 #include "meetingview.h"
+#include "panelframe.h"
 #include "pdfpreview.h"
 #include "plainwords.h"
 #include "problemsdialog.h"
 #include "propertiespanel.h"
+#include "recoveryoffer.h"
 #include "templateeditactions.h"
 #include "templatelist.h"
 #include "templatetreemodel.h"
 #include "textsize.h"
+#include "textundorouter.h"
 #include "theme.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPrintDialog>
-#include <QPrinter>
-#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTextEdit>
+#include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -45,7 +43,7 @@ namespace coform {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_document(new StoredTemplateDocument(this))
+    , m_document(new TemplateDocument(this))
     , m_textSize(new TextSize(this))
     , m_theme(new Theme(this))
 {
@@ -82,27 +80,6 @@ CoveragePanel *MainWindow::coveragePanel() const
     return m_editorDocks->coverage();
 }
 
-QWidget *MainWindow::makePanel(const QString &objectName, const QString &heading, QWidget *content, QWidget *buddy)
-{
-    auto *panel = new QWidget(this);
-    panel->setObjectName(objectName);
-    auto *label = new QLabel(heading, panel);
-    label->setObjectName(objectName + QStringLiteral("Heading"));
-    QFont font = label->font();
-    font.setBold(true);
-    label->setFont(font);
-    label->setBuddy(buddy);
-    label->setWordWrap(true);
-    // With big text the panels' contents ask for more room than a screen has: each panel can be narrower than its
-    // contents (they scroll or wrap), so the window always fits the screen.
-    panel->setMinimumSize(120, 120);
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(label);
-    layout->addWidget(content, 1);
-    return panel;
-}
-
 void MainWindow::createPanels()
 {
     m_templateList = new TemplateList(this);
@@ -126,14 +103,18 @@ void MainWindow::createPanels()
 
     m_editActions = new TemplateEditActions(m_document, m_tree, this);
     m_properties = new PropertiesPanel(m_document, this);
+    new TextUndoRouter(m_properties, m_document->undoStack(), this); // one undo: the document's
     m_preview = new PdfPreview(m_document, this);
 
     QWidget *templatesPanel =
-        makePanel(QStringLiteral("templatesPanel"), tr("&Templates"), m_templateList, m_templateList);
-    QWidget *treePanel = makePanel(QStringLiteral("treePanel"), tr("&Sections and questions"), m_tree, m_tree);
-    QWidget *detailsPanel = makePanel(QStringLiteral("detailsPanel"), tr("&Details"), m_properties, m_properties);
-    QWidget *previewPanel = makePanel(QStringLiteral("previewPanel"), tr("Printed form pr&eview"), m_preview,
-                                      m_preview->findChild<QWidget *>(QStringLiteral("previewScroll")));
+        PanelFrame::make(this, QStringLiteral("templatesPanel"), tr("&Templates"), m_templateList, m_templateList);
+    QWidget *treePanel =
+        PanelFrame::make(this, QStringLiteral("treePanel"), tr("&Sections and questions"), m_tree, m_tree);
+    QWidget *detailsPanel =
+        PanelFrame::make(this, QStringLiteral("detailsPanel"), tr("&Details"), m_properties, m_properties);
+    QWidget *previewPanel =
+        PanelFrame::make(this, QStringLiteral("previewPanel"), tr("Printed form pr&eview"), m_preview,
+                         m_preview->findChild<QWidget *>(QStringLiteral("previewScroll")));
 
     m_leftSplitter = new QSplitter(Qt::Vertical, this);
     m_leftSplitter->setObjectName(QStringLiteral("leftSplitter"));
@@ -149,7 +130,21 @@ void MainWindow::createPanels()
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 1);
-    setCentralWidget(m_splitter);
+    m_frozenBanner = new FrozenBanner(this);
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("centralArea"));
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_frozenBanner);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+    // Nothing in the details can be changed while the version is frozen (the tree stays to move around in).
+    connect(m_document, &TemplateDocument::readOnlyChanged, this, [this](bool frozen) {
+        m_properties->setEnabled(!frozen);
+        m_tree->setDragDropMode(frozen ? QAbstractItemView::NoDragDrop : QAbstractItemView::InternalMove);
+        updateTitleAndStatus();
+    });
 
     m_focusOrder = {m_templateList, m_tree, m_properties->findChild<QWidget *>(QStringLiteral("propertyText")),
                     m_preview->findChild<QWidget *>(QStringLiteral("previewScroll"))};
@@ -230,8 +225,9 @@ void MainWindow::createActions()
     });
     connect(m_document, &TemplateDocument::editRefused, this, [this](const QString &message) {
         statusBar()->showMessage(tr("That change was not made: %1").arg(message), 8000);
+        QTimer::singleShot(0, this, [this] { m_properties->showId(currentId()); }); // the fields as they are
     });
-    connect(stack, &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
+    connect(stack, &QUndoStack::cleanChanged, this, [this] { setWindowModified(m_document->isModified()); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
@@ -276,8 +272,9 @@ void MainWindow::createActions()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
     help->addAction(makeAction(QStringLiteral("actionShortcuts"), tr("&Keyboard shortcuts"), {QKeySequence(Qt::Key_F1)},
-                               [this] { showShortcuts(); }));
-    help->addAction(makeAction(QStringLiteral("actionAbout"), tr("&About Coform"), {}, [this] { showAbout(); }));
+                               [this] { HelpDialogs::showShortcuts(this); }));
+    help->addAction(
+        makeAction(QStringLiteral("actionAbout"), tr("&About Coform"), {}, [this] { HelpDialogs::showAbout(this); }));
 }
 
 void MainWindow::focusPanel(int step)
@@ -329,36 +326,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+void MainWindow::showUnfinished(const QString &what, const Problems &problems)
+{
+    RecoveryOffer::showUnfinished(this, what, problems);
+}
+
 void MainWindow::offerRecovery()
 {
-    const QVector<RecoverableDraft> drafts = DraftRecovery::find();
-    if (drafts.isEmpty())
-        return;
-    const RecoverableDraft &draft = drafts.first();
-    const QString where =
-        draft.path.isEmpty() ? tr("a new form that was never saved") : QDir::toNativeSeparators(draft.path);
-    QMessageBox box(
-        QMessageBox::Question, tr("Recover your changes?"),
-        tr("Coform stopped before your changes to \u201c%1\u201d (%2) were saved. They were kept at %3.")
-            .arg(draft.title, where, QLocale().toString(draft.changedAt.toLocalTime(), QLocale::ShortFormat)),
-        QMessageBox::NoButton, this);
-    QPushButton *recover = box.addButton(tr("&Recover the changes"), QMessageBox::AcceptRole);
-    QPushButton *discard = box.addButton(tr("&Throw the changes away"), QMessageBox::DestructiveRole);
-    box.addButton(tr("&Not now"), QMessageBox::RejectRole);
-    box.setDefaultButton(recover);
-    box.exec();
-    if (box.clickedButton() == recover) {
-        QString error;
-        if (!DraftRecovery::recover(draft, m_document, &error)) {
-            QMessageBox::warning(this, tr("Recover your changes?"),
-                                 tr("The changes cannot be read back: %1").arg(error));
-            return;
-        }
+    if (RecoveryOffer::offer(this, m_document))
         setWindowModified(true);
-        statusBar()->showMessage(tr("Your changes are back. Save them to keep them."), 15000);
-    } else if (box.clickedButton() == discard) {
-        DraftRecovery::discard(draft);
-    }
 }
 
 bool MainWindow::newTemplate()
@@ -392,6 +368,11 @@ bool MainWindow::save()
 {
     if (!m_document->isOpen())
         return false;
+    if (m_document->origin() == TemplateDocument::Origin::Store) {
+        // Each change is stored as it is made: nothing to save.
+        statusBar()->showMessage(tr("Every change to a shared template is saved as you make it."), 8000);
+        return true;
+    }
     if (m_document->origin() != TemplateDocument::Origin::File || m_document->path().isEmpty())
         return saveAs();
     return saveTemplateFile(m_document->path());
@@ -406,7 +387,7 @@ bool MainWindow::saveAs()
                                   ? m_document->path()
                                   : QDir(folder).filePath(m_document->tmpl().id + QStringLiteral(".json"));
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save the template as"), suggested, tr("Coform templates (*.json)"));
+        FileDialogs::saveFileName(this, tr("Save the template as"), suggested, tr("Coform templates (*.json)"));
     return !path.isEmpty() && saveTemplateFile(path);
 }
 
@@ -414,15 +395,28 @@ bool MainWindow::saveTemplateFile(const QString &path)
 {
     QString error;
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (path.startsWith(QLatin1Char(':')) || bundledTemplatePaths().contains(path)) {
+        QMessageBox::warning(this, tr("The template was not saved"),
+                             tr("A template that comes with Coform is never changed: save it as a new file."));
+        return false;
+    }
     if (!writeTemplateFile(m_document->tmpl(), absolute, &error)) {
         QMessageBox::warning(this, tr("The template was not saved"), error);
         return false;
     }
+    QSettings().setValue(QStringLiteral("files/lastFolder"), QFileInfo(absolute).absolutePath());
+    if (m_document->origin() == TemplateDocument::Origin::Store) {
+        // A copy: the work itself stays shared.
+        statusBar()->showMessage(tr("A copy was saved as %1. You are still working on the shared template.")
+                                     .arg(QFileInfo(absolute).fileName()),
+                                 8000);
+        return true;
+    }
     m_document->markSaved(absolute);
+    updateTitleAndStatus();
     const Template &t = m_document->tmpl();
     m_templateList->addEntry(TemplateDocument::Origin::File, absolute, t.title, t.version);
     m_templateList->selectEntry(TemplateDocument::Origin::File, absolute);
-    QSettings().setValue(QStringLiteral("files/lastFolder"), QFileInfo(absolute).absolutePath());
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(absolute).fileName()), 5000);
     return true;
 }
@@ -435,7 +429,8 @@ bool MainWindow::openTemplateFile(const QString &path)
     }
     const QString absolute = QFileInfo(path).absoluteFilePath();
     Problems problems;
-    const std::optional<Template> t = readTemplateFile(absolute, &problems);
+    // Leniently: a form saved unfinished opens again, with what is unfinished listed.
+    const std::optional<Template> t = readTemplateFileLeniently(absolute, &problems);
     if (!t) {
         auto *dialog = new ProblemsDialog(path, problems, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -445,6 +440,8 @@ bool MainWindow::openTemplateFile(const QString &path)
         return false;
     }
     m_document->open(*t, TemplateDocument::Origin::File, absolute);
+    if (hasErrors(problems))
+        showUnfinished(absolute, problems);
     m_templateList->addEntry(TemplateDocument::Origin::File, absolute, t->title, t->version);
     m_templateList->selectEntry(TemplateDocument::Origin::File, absolute);
     QSettings().setValue(QStringLiteral("files/lastFolder"), QFileInfo(absolute).absolutePath());
@@ -483,8 +480,8 @@ bool MainWindow::selectId(const QString &id)
 void MainWindow::chooseTemplateFile()
 {
     const QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a template file"), folder,
-                                                      tr("Coform templates (*.json);;All files (*)"));
+    const QString path = FileDialogs::openFileName(this, tr("Open a template file"), folder,
+                                                   tr("Coform templates (*.json);;All files (*)"));
     if (!path.isEmpty())
         openTemplateFile(path);
 }
@@ -500,6 +497,35 @@ void MainWindow::onTemplateReplaced()
     setWindowModified(false);
 }
 
+QString MainWindow::whereWorkLives() const
+{
+    const Template &t = m_document->tmpl();
+    switch (m_document->origin()) {
+    case TemplateDocument::Origin::Store:
+        return tr("Shared: %1 of %2")
+            .arg(m_sharedVersion.isEmpty() ? tr("version %1").arg(t.version) : m_sharedVersion, t.title);
+    case TemplateDocument::Origin::File:
+        return m_document->path().isEmpty() ? tr("New form, not saved yet: %1").arg(t.title)
+                                            : tr("File: %1").arg(QFileInfo(m_document->path()).fileName());
+    case TemplateDocument::Origin::Bundled:
+        return tr("Comes with Coform: %1").arg(t.title);
+    case TemplateDocument::Origin::None:
+        break;
+    }
+    return {};
+}
+
+void MainWindow::setSharedVersion(const QString &words)
+{
+    m_sharedVersion = words;
+    updateTitleAndStatus();
+}
+
+FrozenBanner *MainWindow::frozenBanner() const
+{
+    return m_frozenBanner;
+}
+
 void MainWindow::updateTitleAndStatus()
 {
     if (!m_document->isOpen()) {
@@ -508,13 +534,12 @@ void MainWindow::updateTitleAndStatus()
         return;
     }
     const Template &t = m_document->tmpl();
-    setWindowTitle(tr("%1[*] \u2013 Coform").arg(t.title));
+    setWindowTitle(tr("%1[*] \u2013 Coform").arg(whereWorkLives()));
     int questions = 0;
     for (const Item *item : t.allItems())
         questions += itemTypeIsAnswerable(item->type) ? 1 : 0;
-    m_templateStatus->setText(tr("%1, version %2: %3, %4")
-                                  .arg(t.title)
-                                  .arg(t.version)
+    m_templateStatus->setText(tr("%1: %2, %3")
+                                  .arg(whereWorkLives())
                                   .arg(PlainWords::count(t.sections.size(), tr("section"), tr("sections")))
                                   .arg(PlainWords::count(questions, tr("question"), tr("questions"))));
 }
@@ -536,39 +561,13 @@ void MainWindow::onCurrentTreeIndexChanged()
 
 void MainWindow::printForm()
 {
-    if (!m_document->isOpen())
-        return;
-    QPrinter printer(QPrinter::HighResolution);
-    QPrintDialog dialog(&printer, this);
-    dialog.setWindowTitle(tr("Print the form"));
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    // As the preview shows it: its print style and language.
-    QString error;
-    if (!FormPrinter::print(m_document->tmpl(), m_preview->options(), &printer, &error))
-        QMessageBox::warning(this, tr("The form was not printed"), error);
-    else
-        statusBar()->showMessage(tr("Sent to the printer."), 5000);
+    if (m_document->isOpen())
+        FormOutput::print(this, m_document->tmpl(), m_preview->options());
 }
 
 void MainWindow::savePdf()
 {
-    if (m_preview->pdf().isEmpty()) {
-        QMessageBox::information(this, tr("Nothing to save yet"),
-                                 tr("The printed form is not ready yet. Wait until the preview shows it."));
-        return;
-    }
-    const QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
-    const QString suggested = QDir(folder).filePath(m_document->tmpl().id + QStringLiteral(".pdf"));
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save the printed form as PDF"), suggested, tr("PDF files (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!writeFileAtomically(path, m_preview->pdf(), &error))
-        QMessageBox::warning(this, tr("The PDF was not saved"), error);
-    else
-        statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
+    FormOutput::savePdf(this, m_document->tmpl().id, m_preview->pdf());
 }
 
 void MainWindow::setCommentsProvider(std::function<QStringList(const QString &itemId)> provider)
@@ -596,28 +595,6 @@ void MainWindow::showMeetingView()
     m_meetingView->show();
     m_meetingView->raise();
     m_meetingView->activateWindow();
-}
-
-void MainWindow::showShortcuts()
-{
-    QStringList lines;
-    for (const QAction *action : actions()) {
-        if (!action->shortcut().isEmpty()) {
-            lines.append(QStringLiteral("%1: %2").arg(action->shortcut().toString(QKeySequence::NativeText),
-                                                      QString(action->text()).remove(QLatin1Char('&'))));
-        }
-    }
-    lines.append(tr("Alt and an underlined letter: go to that panel or menu"));
-    QMessageBox::information(this, tr("Keyboard shortcuts"), lines.join(QLatin1Char('\n')));
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About Coform"),
-                       tr("<p><b>Coform</b> %1</p><p>Write NHS Continuing Healthcare review forms together: staff "
-                          "and people with lived experience, as equal partners. Check them against the national "
-                          "framework and print them in the format each person needs.</p>")
-                           .arg(QApplication::applicationVersion().toHtmlEscaped()));
 }
 
 } // namespace coform

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "templatedocument.h"
+#include "document/templatedocument.h"
+#include "model/problem.h"
 
 #include <QMainWindow>
 
@@ -22,6 +23,7 @@ class TemplateEditActions;
 class TemplateList;
 class TemplateTreeModel;
 class DraftRecovery;
+class FrozenBanner;
 class TextSize;
 class Theme;
 
@@ -62,6 +64,14 @@ public:
     CoveragePanel *coveragePanel() const;
     /// The id of the section or item chosen in the tree; empty for none.
     QString currentId() const;
+    /// Where the open work lives, in words, as the title bar says it: "Shared: draft 2 of NHS Continuing Healthcare
+    /// review", "File: chc-review.json", "Comes with Coform: ...", "New form, not saved yet: ...".
+    QString whereWorkLives() const;
+    /// The open shared version in words ("draft 2"), from the shared workspace.
+    void setSharedVersion(const QString &words);
+    TemplateList *templateList() const { return m_templateList; }
+    /// The strip that says why the open version cannot change (the shared workspace fills it).
+    FrozenBanner *frozenBanner() const;
 
 signals:
     /// The person chose another section or item in the tree ("" for none).
@@ -83,16 +93,15 @@ private:
     void onTemplateReplaced();
     void updateTitleAndStatus();
     void onCurrentTreeIndexChanged();
-    void showAbout();
-    void showShortcuts();
     void focusPanel(int step);
     void savePdf();
     void printForm();
     bool save();
     bool saveAs();
+    /// Lists what is unfinished in a form just opened (a problems dialog, not waiting for it); nothing when complete.
+    void showUnfinished(const QString &what, const Problems &problems);
     /// Asks what to do with unsaved changes; false when the person chose to stay.
     bool maybeSave();
-    QWidget *makePanel(const QString &objectName, const QString &heading, QWidget *content, QWidget *buddy);
 
     TemplateDocument *m_document;
     DraftRecovery *m_recovery = nullptr;
@@ -114,6 +123,8 @@ private:
     QList<QWidget *> m_focusOrder; ///< the panels' main controls, for F6 and Ctrl+1..4
 
     EditorDocks *m_editorDocks = nullptr; ///< requirement coverage and undo history
+    FrozenBanner *m_frozenBanner = nullptr;
+    QString m_sharedVersion;
 };
 
 } // namespace coform

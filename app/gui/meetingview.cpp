@@ -1,7 +1,7 @@
 #include "meetingview.h"
 
+#include "document/templatedocument.h"
 #include "plainwords.h"
-#include "templatedocument.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>

@@ -1,5 +1,7 @@
 #include "panelwords.h"
 
+#include "edit/propertywords.h"
+
 #include "plainwords.h"
 
 #include <QCoreApplication>
@@ -83,21 +85,7 @@ QString valueText(const QJsonValue &value)
 
 QString propertyName(const QString &property)
 {
-    static const QMap<QString, const char *> names{
-        {QStringLiteral("label"), QT_TRANSLATE_NOOP("coform::PanelWords", "words")},
-        {QStringLiteral("title"), QT_TRANSLATE_NOOP("coform::PanelWords", "title")},
-        {QStringLiteral("help"), QT_TRANSLATE_NOOP("coform::PanelWords", "help text")},
-        {QStringLiteral("options"), QT_TRANSLATE_NOOP("coform::PanelWords", "choices")},
-        {QStringLiteral("type"), QT_TRANSLATE_NOOP("coform::PanelWords", "kind of answer")},
-        {QStringLiteral("required"), QT_TRANSLATE_NOOP("coform::PanelWords", "whether it must be answered")},
-        {QStringLiteral("columns"), QT_TRANSLATE_NOOP("coform::PanelWords", "table columns")},
-        {QStringLiteral("showIf"), QT_TRANSLATE_NOOP("coform::PanelWords", "when it is asked")},
-        {QStringLiteral("requirements"), QT_TRANSLATE_NOOP("coform::PanelWords", "requirements it meets")},
-        {QStringLiteral("unit"), QT_TRANSLATE_NOOP("coform::PanelWords", "unit")},
-        {QStringLiteral("note"), QT_TRANSLATE_NOOP("coform::PanelWords", "note for authors")},
-    };
-    const auto it = names.constFind(property);
-    return it == names.cend() ? property : tr(it.value());
+    return propertyWords(property);
 }
 
 } // namespace coform::PanelWords

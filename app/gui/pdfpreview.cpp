@@ -1,9 +1,9 @@
 #include "pdfpreview.h"
 
+#include "document/templatedocument.h"
 #include "plainwords.h"
 #include "previewpage.h"
 #include "previewrenderer.h"
-#include "templatedocument.h"
 
 #include <QComboBox>
 #include <QEvent>

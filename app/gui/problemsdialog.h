@@ -13,7 +13,8 @@ class ProblemsDialog : public QDialog
     Q_OBJECT
 
 public:
-    ProblemsDialog(const QString &fileName, const Problems &problems, QWidget *parent = nullptr);
+    /// `opened`: the form was opened all the same (unfinished work); the dialog lists what is still to finish.
+    ProblemsDialog(const QString &fileName, const Problems &problems, QWidget *parent = nullptr, bool opened = false);
 
     /// The lines listed, for tests and for copying.
     const QStringList &lines() const { return m_lines; }

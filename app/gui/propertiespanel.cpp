@@ -1,12 +1,12 @@
 #include "propertiespanel.h"
 
 #include "check/coverage.h"
+#include "document/templatedocument.h"
 #include "edit/templatejson.h"
 #include "optionseditor.h"
 #include "plainwords.h"
 #include "plainwordsassist.h"
 #include "ruleeditors.h"
-#include "templatedocument.h"
 #include "translationtable.h"
 
 #include <QAbstractTextDocumentLayout>

@@ -11,11 +11,11 @@
 #include "store/auditlog.h"
 #include "store/reviewoutput.h"
 
+#include "filedialogs.h"
 #include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QDateEdit>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -735,7 +735,7 @@ void ReviewForm::chooseAndExport(bool html)
     // A whole review leaves Coform: the person at the keyboard proves again who they are if it has been a while.
     if (!SessionLock::confirmRecentSignIn(this))
         return;
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialogs::saveFileName(
         this, html ? tr("Save as HTML") : tr("Save as PDF"),
         QStringLiteral("review-%1.%2").arg(m_reviewId).arg(html ? QStringLiteral("html") : QStringLiteral("pdf")),
         html ? tr("HTML (*.html)") : tr("PDF (*.pdf)"));
@@ -794,7 +794,7 @@ bool ReviewForm::acceptAnswersFromPdf(const QMap<QString, QJsonValue> &answers, 
 void ReviewForm::chooseAndImportPdf()
 {
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Import answers from a filled PDF form"), {}, tr("PDF forms (*.pdf)"));
+        FileDialogs::openFileName(this, tr("Import answers from a filled PDF form"), {}, tr("PDF forms (*.pdf)"));
     if (path.isEmpty())
         return;
     QVector<ProposedAnswer> proposed;

@@ -4,14 +4,16 @@
 #include "conflictdialog.h"
 #include "coveragepanel.h"
 #include "diffview.h"
+#include "document/storedtemplatesync.h"
+#include "document/templatedocument.h"
+#include "frozenbanner.h"
 #include "historypanel.h"
 #include "mainwindow.h"
 #include "panelwords.h"
 #include "plainwords.h"
 #include "reviewswindow.h"
 #include "sessionlock.h"
-#include "storedtemplatedocument.h"
-#include "storedtemplatesync.h"
+#include "templatelist.h"
 #include "templatetreemodel.h"
 
 #include "store/changefeed.h"
@@ -57,6 +59,12 @@ SharedWorkspace::SharedWorkspace(MainWindow *window, Database &db, const Session
             &TemplateTreeModel::setOpenComments);
     // The coverage panel compares with the last published version of the open stored template.
     m_window->coveragePanel()->setPublishedProvider([this] { return lastPublishedVersion(); });
+    // The template list's shared entries open the shared template.
+    connect(m_window->templateList(), &TemplateList::templateChosen, this,
+            [this](TemplateDocument::Origin origin, const QString &id) {
+                if (origin == TemplateDocument::Origin::Store)
+                    openStoredTemplate(id);
+            });
     // Opening a file or a bundled template ends the live link to a stored one.
     connect(m_window->document(), &TemplateDocument::templateReplaced, this, [this] {
         if (m_sync && m_window->document()->origin() != TemplateDocument::Origin::Store)
@@ -92,6 +100,8 @@ std::optional<Template> SharedWorkspace::lastPublishedVersion() const
 void SharedWorkspace::stopSync()
 {
     m_sync.reset();
+    m_window->frozenBanner()->clear();
+    m_window->setSharedVersion(QString());
     if (m_presence)
         m_presence->clear();
     m_window->treeModel()->setPresence({});
@@ -177,20 +187,20 @@ void SharedWorkspace::createPanels()
     m_history = new HistoryPanel(m_db, m_session);
     m_diffView = new DiffView(m_db, m_session);
     m_comments = new CommentsPanel(m_db, m_session);
+    // A column down the right, the full height of the window, so that each list has room for its rows at 1366x768;
+    // the three are tabs of one column (View menu: each can be closed and brought back).
+    m_window->setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    m_window->setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
     QDockWidget *history =
-        addDock(m_history, QStringLiteral("historyDock"), tr("History of changes"), Qt::BottomDockWidgetArea);
+        addDock(m_history, QStringLiteral("historyDock"), tr("History of changes"), Qt::RightDockWidgetArea);
     QDockWidget *diff = addDock(m_diffView, QStringLiteral("whatChangedDock"), tr("What changed between versions"),
-                                Qt::BottomDockWidgetArea);
+                                Qt::RightDockWidgetArea);
     QDockWidget *comments =
-        addDock(m_comments, QStringLiteral("commentsDock"), tr("Comments"), Qt::BottomDockWidgetArea);
+        addDock(m_comments, QStringLiteral("commentsDock"), tr("Comments"), Qt::RightDockWidgetArea);
     m_window->tabifyDockWidget(history, diff);
     m_window->tabifyDockWidget(diff, comments);
+    m_window->resizeDocks({history}, {m_window->width() * 2 / 5}, Qt::Horizontal);
     history->raise();
-    // Room for the filters and at least five changes or comments (at 1366x768 and 1280x720 too), again whenever the
-    // text size changes.
-    m_historyDock = history;
-    fitBottomPanels();
-    m_history->installEventFilter(this);
     if (QMenu *view = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuView"))) {
         view->addSeparator();
         view->addActions({history->toggleViewAction(), diff->toggleViewAction(), comments->toggleViewAction()});
@@ -205,12 +215,12 @@ bool SharedWorkspace::openStoredTemplate(const QString &templateId)
         QMessageBox::warning(m_window, tr("The template cannot be opened"), stored.message());
         return false;
     }
-    auto *document = dynamic_cast<StoredTemplateDocument *>(m_window->document());
-    if (!document)
-        return false;
+    TemplateDocument *document = m_window->document();
     document->open(stored.value(), TemplateDocument::Origin::Store, QString());
     m_sync = std::make_unique<StoredTemplateSync>(m_db, m_session, templateId, document);
     connect(m_sync.get(), &StoredTemplateSync::conflictArose, this, &SharedWorkspace::onConflict);
+    connect(m_sync.get(), &StoredTemplateSync::versionStateChanged, this, &SharedWorkspace::showVersionState);
+    showVersionState(m_sync->version());
     connect(m_sync.get(), &StoredTemplateSync::remoteChangesApplied, this, [this] {
         m_history->refreshSoon();
         m_comments->refresh();
@@ -255,6 +265,41 @@ bool SharedWorkspace::openStoredTemplate(const QString &templateId)
     return true;
 }
 
+QString SharedWorkspace::versionWords(const VersionInfo &version)
+{
+    switch (version.status) {
+    case VersionStatus::Draft:
+        return tr("draft %1").arg(version.version);
+    case VersionStatus::Proposed:
+        return tr("proposed version %1").arg(version.version);
+    case VersionStatus::Published:
+        return tr("published version %1").arg(version.version);
+    case VersionStatus::Retired:
+        return tr("retired version %1").arg(version.version);
+    }
+    return {};
+}
+
+void SharedWorkspace::showVersionState(const VersionInfo &version)
+{
+    if (!m_sync)
+        return;
+    m_window->setSharedVersion(versionWords(version));
+    TemplateList *list = m_window->templateList();
+    list->setSharedEntry(m_sync->templateId(), m_window->whereWorkLives());
+    list->selectEntry(TemplateDocument::Origin::Store, m_sync->templateId());
+    const QString reason = StoredTemplateSync::frozenReason(version);
+    if (reason.isEmpty()) {
+        m_window->frozenBanner()->clear();
+    } else if (version.status == VersionStatus::Proposed) {
+        m_window->frozenBanner()->showFrozen(reason, tr("&Withdraw the proposal"),
+                                             [this] { runWorkflowStep(QStringLiteral("withdraw")); });
+    } else {
+        m_window->frozenBanner()->showFrozen(reason, tr("Start a new &draft"),
+                                             [this] { runWorkflowStep(QStringLiteral("draft")); });
+    }
+}
+
 void SharedWorkspace::chooseStoredTemplate()
 {
     const Result<QVector<TemplateSummary>> all = TemplateStore(m_db, m_session).list();
@@ -284,12 +329,22 @@ void SharedWorkspace::shareOpenTemplate()
     TemplateDocument *document = m_window->document();
     if (!document->isOpen())
         return;
+    const QString title = document->tmpl().title;
+    const bool fromFile = document->origin() == TemplateDocument::Origin::File && !document->path().isEmpty();
     const Result<VersionInfo> added = TemplateStore(m_db, m_session).addTemplate(document->tmpl());
     if (!added.ok()) {
         QMessageBox::warning(m_window, tr("The template was not shared"), added.message());
         return;
     }
-    openStoredTemplate(added->templateId);
+    if (!openStoredTemplate(added->templateId))
+        return;
+    QMessageBox::information(
+        m_window, tr("Shared with the group"),
+        tr("\u201c%1\u201d is now shared with the group as draft %2. Everyone who signs in can open it from Shared "
+           "templates, and every change is saved as it is made. %3")
+            .arg(title)
+            .arg(added->version)
+            .arg(fromFile ? tr("Your file was not changed; you are now working on the shared template.") : QString()));
 }
 
 void SharedWorkspace::runWorkflowStep(const QString &step)
@@ -304,6 +359,8 @@ void SharedWorkspace::runWorkflowStep(const QString &step)
     Outcome outcome;
     if (step == QLatin1String("draft")) {
         outcome = store.startDraft(id).outcome();
+    } else if (step == QLatin1String("withdraw")) {
+        outcome = store.withdrawProposal(id);
     } else if (step == QLatin1String("propose")) {
         outcome = store.propose(id);
     } else if (step == QLatin1String("approve")) {
@@ -324,7 +381,13 @@ void SharedWorkspace::runWorkflowStep(const QString &step)
         QMessageBox::warning(m_window, tr("Shared templates"), outcome.message);
         return;
     }
-    m_window->statusBar()->showMessage(tr("Done."), 5000);
+    const QMap<QString, QString> done{
+        {QStringLiteral("draft"), tr("A new draft was started.")},
+        {QStringLiteral("withdraw"), tr("The proposal was withdrawn: the draft can change again.")},
+        {QStringLiteral("propose"), tr("The draft was proposed for approval.")},
+        {QStringLiteral("approve"), tr("Your approval was recorded.")},
+        {QStringLiteral("publish"), tr("The version was published for reviews.")}};
+    m_window->statusBar()->showMessage(done.value(step), 8000);
     openStoredTemplate(id);
 }
 
@@ -333,19 +396,6 @@ void SharedWorkspace::openReviews()
     auto *reviews = new ReviewsWindow(m_db, m_session, m_window);
     reviews->setAttribute(Qt::WA_DeleteOnClose);
     reviews->show();
-}
-
-void SharedWorkspace::fitBottomPanels()
-{
-    const int line = m_history->fontMetrics().lineSpacing();
-    m_window->resizeDocks({m_historyDock}, {std::min(line * 10 + 48, m_window->height() / 2)}, Qt::Vertical);
-}
-
-bool SharedWorkspace::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_history && event->type() == QEvent::FontChange)
-        QTimer::singleShot(0, this, &SharedWorkspace::fitBottomPanels);
-    return QObject::eventFilter(watched, event);
 }
 
 void SharedWorkspace::onActivity()

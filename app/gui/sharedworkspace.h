@@ -55,9 +55,10 @@ private:
     /// Someone commented, replied, resolved, approved or changed the version's state (through the change feed).
     void onActivity();
     /// Gives the bottom panels (history, what changed, comments) room for at least five rows.
-    void fitBottomPanels();
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void stopSync();
+    /// Shows the open version's number and state: title bar, template list, and the banner when it is frozen.
+    void showVersionState(const coform::VersionInfo &version);
+    static QString versionWords(const VersionInfo &version);
     /// The newest published version of the open stored template; std::nullopt when none (or not a stored one).
     std::optional<Template> lastPublishedVersion() const;
 
@@ -66,7 +67,6 @@ private:
     Session m_session;
     std::unique_ptr<StoredTemplateSync> m_sync;
     HistoryPanel *m_history = nullptr;
-    QDockWidget *m_historyDock = nullptr;
     DiffView *m_diffView = nullptr;
     CommentsPanel *m_comments = nullptr;
     QLabel *m_presence = nullptr;

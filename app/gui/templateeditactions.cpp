@@ -1,6 +1,6 @@
 #include "templateeditactions.h"
 
-#include "templatedocument.h"
+#include "document/templatedocument.h"
 #include "templatetreemodel.h"
 
 #include <QAction>

@@ -62,22 +62,32 @@ int TemplateList::addEntry(TemplateDocument::Origin origin, const QString &path,
     QString where;
     switch (origin) {
     case TemplateDocument::Origin::Bundled:
-        where = tr("comes with Coform");
+        where = tr("Comes with Coform, version %1").arg(version);
         break;
     case TemplateDocument::Origin::File:
-        where = tr("from the file %1").arg(QFileInfo(path).fileName());
+        where = tr("File: %1").arg(QFileInfo(path).fileName());
         break;
     case TemplateDocument::Origin::Store:
-        where = tr("saved in Coform");
+        where = tr("Shared: version %1").arg(version);
         break;
     case TemplateDocument::Origin::None:
         break;
     }
-    entry->setText(tr("%1\nVersion %2, %3").arg(title).arg(version).arg(where));
-    entry->setData(Qt::AccessibleTextRole, tr("%1, version %2, %3").arg(title).arg(version).arg(where));
+    entry->setText(tr("%1\n%2").arg(title, where));
+    entry->setData(Qt::AccessibleTextRole, tr("%1, %2").arg(title, where));
     entry->setToolTip(origin == TemplateDocument::Origin::File ? path : title);
     entry->setData(OriginRole, int(origin));
     entry->setData(PathRole, path);
+    return row;
+}
+
+int TemplateList::setSharedEntry(const QString &templateId, const QString &where)
+{
+    const int row = addEntry(TemplateDocument::Origin::Store, templateId, QString(), 0);
+    QListWidgetItem *entry = item(row);
+    entry->setText(where);
+    entry->setData(Qt::AccessibleTextRole, where);
+    entry->setToolTip(where);
     return row;
 }
 

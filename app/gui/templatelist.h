@@ -1,6 +1,6 @@
 #pragma once
 
-#include "templatedocument.h"
+#include "document/templatedocument.h"
 
 #include <QListWidget>
 
@@ -21,6 +21,9 @@ public:
     int addBundledTemplates();
     /// Adds an entry (or finds the one with this origin and path) and returns its row.
     int addEntry(TemplateDocument::Origin origin, const QString &path, const QString &title, int version);
+    /// Adds or updates the entry of a shared template (path = its id), worded as where it lives ("Shared: draft 2 of
+    /// NHS Continuing Healthcare review").
+    int setSharedEntry(const QString &templateId, const QString &where);
     /// Selects the entry with this origin and path without emitting templateChosen(); false when there is none.
     bool selectEntry(TemplateDocument::Origin origin, const QString &path);
     int rowOf(TemplateDocument::Origin origin, const QString &path) const;

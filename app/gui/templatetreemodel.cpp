@@ -1,7 +1,7 @@
 #include "templatetreemodel.h"
 
+#include "document/templatedocument.h"
 #include "plainwords.h"
-#include "templatedocument.h"
 
 #include <QMimeData>
 

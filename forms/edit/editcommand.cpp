@@ -12,11 +12,15 @@ EditCommand::EditCommand(EditTarget *target, Edit edit, Merge merge, QUndoComman
 void EditCommand::redo()
 {
     m_lastOutcome = m_target->applyEdit(m_edit);
+    // Refused (someone else changed the value since): it changed nothing, so the stack drops it; nothing is left
+    // behind to redo or undo later.
+    setObsolete(!m_lastOutcome.applied());
 }
 
 void EditCommand::undo()
 {
     m_lastOutcome = m_target->applyEdit(m_edit.inverted());
+    setObsolete(!m_lastOutcome.applied());
 }
 
 int EditCommand::id() const

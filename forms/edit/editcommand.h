@@ -32,8 +32,9 @@ private:
 /// A QUndoCommand that applies an Edit on redo and its inverse on undo.
 ///
 /// Commands made with Merge::Typing merge while the same property of the same thing is edited, so that typing a
-/// sentence is one undo step. A redo or undo that conflicts (someone else changed the value since) changes nothing;
-/// lastOutcome() says so, and the editor shows both values.
+/// sentence is one undo step. A redo or undo that is refused (someone else changed the value since) changes nothing;
+/// lastOutcome() says so, and the command marks itself obsolete, so that QUndoStack drops it: a refused step is
+/// neither left to undo nor to redo.
 class EditCommand : public QUndoCommand
 {
 public:

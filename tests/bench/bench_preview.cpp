@@ -9,9 +9,9 @@
 #include "pdf/layout.h"
 #include "pdf/renderer.h"
 
+#include "document/templatedocument.h"
 #include "pdfpreview.h"
 #include "previewpage.h"
-#include "templatedocument.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 // file in the window, changes a question's words, waits until the change is kept for recovery, says so and waits to be
 // killed (SIGKILL, no chance to clean up). The parent then finds the kept change, brings it back into a window, and
 // checks that the file itself was never touched.
-#include "draftrecovery.h"
+#include "document/draftrecovery.h"
 #include "mainwindow.h"
 
 #include <QFile>

@@ -1,10 +1,10 @@
 // The import window as a person uses it: File > Import (Ctrl+I), a file typed into the file chooser, the report
 // beside the new template (summary at the top, detail below), and a folder of value sets chosen from the report to
 // import again with the answer lists.
+#include "document/templatedocument.h"
 #include "importexportactions.h"
 #include "importreportdialog.h"
 #include "mainwindow.h"
-#include "templatedocument.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

@@ -1,12 +1,12 @@
 // The preview draws the pages on screen straight from the layout the PDF is written from (PagePainter), so an edit
 // shows within a moment, before the whole PDF is made again. These tests hold that drawing to the real PDF read back
 // with Poppler, and follow an edit of the bundled template from the push to the page on screen and the new PDF.
+#include "document/templatedocument.h"
 #include "edit/edit.h"
 #include "format/templateformat.h"
 #include "pdfpreview.h"
 #include "previewpage.h"
 #include "previewrenderer.h"
-#include "templatedocument.h"
 
 #include <QScrollArea>
 #include <QScrollBar>

@@ -1,10 +1,10 @@
 #include "commentspanel.h"
 #include "conflictdialog.h"
+#include "document/storedtemplatesync.h"
 #include "importexportactions.h"
 #include "mainwindow.h"
 #include "panelfixture.h"
 #include "sharedworkspace.h"
-#include "storedtemplatesync.h"
 #include "templatetreemodel.h"
 
 #include "edit/edit.h"

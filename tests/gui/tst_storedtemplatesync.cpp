@@ -1,9 +1,9 @@
 // Two windows on one stored template, each on its own connection to the same SQLite file: an edit in one reaches
 // the other's document (without an undo step there), a conflicting edit is refused with both values and resolved
 // by the person's choice, undo goes through the store, and presence says who is on which question.
+#include "document/storedtemplatesync.h"
+#include "document/templatedocument.h"
 #include "panelfixture.h"
-#include "storedtemplatedocument.h"
-#include "storedtemplatesync.h"
 
 #include <QSignalSpy>
 #include <QUndoStack>
@@ -30,7 +30,7 @@ private:
     struct Window
     {
         std::unique_ptr<Database> db;
-        std::unique_ptr<StoredTemplateDocument> document;
+        std::unique_ptr<TemplateDocument> document;
         std::unique_ptr<StoredTemplateSync> sync;
         QVector<SyncConflict> conflicts;
         QVector<QVector<Presence>> presence;
@@ -52,7 +52,7 @@ private:
         const Result<Template> stored = TemplateStore(*window->db, who).get(id);
         if (!stored.ok())
             return {};
-        window->document = std::make_unique<StoredTemplateDocument>();
+        window->document = std::make_unique<TemplateDocument>();
         window->document->open(stored.value(), TemplateDocument::Origin::Store, QString());
         window->sync = std::make_unique<StoredTemplateSync>(*window->db, who, id, window->document.get());
         window->sync->setPollInterval(50);
@@ -136,7 +136,7 @@ void TestStoredTemplateSync::aConflictShowsBothValuesAndLosesNothing()
     QTRY_COMPARE_WITH_TIMEOUT(m_priya->item(m_item).label, QStringLiteral("Colin's words"), 5000);
 
     // Priya chooses hers, knowingly: a new change over Colin's, which reaches Colin.
-    QVERIFY(m_priya->sync->resolveConflict(conflict, ConflictDialog::Choice::UseMine));
+    QVERIFY(m_priya->sync->resolveConflict(conflict, ConflictChoice::UseMine));
     QCOMPARE(storedLabel(m_item), QStringLiteral("Priya's words"));
     QCOMPARE(m_priya->item(m_item).label, QStringLiteral("Priya's words"));
     QVERIFY(m_priya->document->undoStack()->canUndo());
@@ -149,7 +149,7 @@ void TestStoredTemplateSync::mergedTextIsSaved()
     QVERIFY(m_colin->setLabel(m_item, QStringLiteral("Colin's words")));
     QVERIFY(m_priya->setLabel(m_item, QStringLiteral("Priya's words")));
     QTRY_COMPARE_WITH_TIMEOUT(m_priya->conflicts.size(), 1, 5000);
-    QVERIFY(m_priya->sync->resolveConflict(m_priya->conflicts.first(), ConflictDialog::Choice::MergeByHand,
+    QVERIFY(m_priya->sync->resolveConflict(m_priya->conflicts.first(), ConflictChoice::MergeByHand,
                                            QStringLiteral("Our words")));
     QCOMPARE(storedLabel(m_item), QStringLiteral("Our words"));
     QTRY_COMPARE_WITH_TIMEOUT(m_colin->item(m_item).label, QStringLiteral("Our words"), 5000);
@@ -158,7 +158,7 @@ void TestStoredTemplateSync::mergedTextIsSaved()
     QVERIFY(m_colin->setLabel(m_item, QStringLiteral("Colin again")));
     QVERIFY(m_priya->setLabel(m_item, QStringLiteral("Priya again")));
     QTRY_COMPARE_WITH_TIMEOUT(m_priya->conflicts.size(), 2, 5000);
-    QVERIFY(m_priya->sync->resolveConflict(m_priya->conflicts.last(), ConflictDialog::Choice::KeepTheirs));
+    QVERIFY(m_priya->sync->resolveConflict(m_priya->conflicts.last(), ConflictChoice::KeepTheirs));
     QCOMPARE(storedLabel(m_item), QStringLiteral("Colin again"));
     QCOMPARE(m_priya->item(m_item).label, QStringLiteral("Colin again"));
 }

@@ -1,6 +1,6 @@
 // The tree of sections and questions: structure a view can rely on, and what a person reads in it.
+#include "document/templatedocument.h"
 #include "format/templateformat.h"
-#include "templatedocument.h"
 #include "templatetreemodel.h"
 
 #include <QAbstractItemModelTester>

@@ -14,6 +14,10 @@
 //   coedit_worker DB USER TEMPLATE watch SECONDS POLL    another person's open copy: follows the change feed (polled
 //                                                        every POLL ms) for SECONDS; one JSON line per change that
 //                                                        arrives: {"item", "property", "after", "continued", "ms"}
+//   coedit_worker DB USER TEMPLATE checkpoint ITEM LABEL  sets ITEM's label to LABEL, then checkpoints the SQLite
+//                                                        write-ahead log (TRUNCATE) and closes: what any other program
+//                                                        on the database may do
+//   coedit_worker DB USER TEMPLATE read ITEM -           prints ITEM's label as this new process reads it now
 // The password is taken from COFORM_PASSWORD.
 #include "edit/edit.h"
 #include "store/changefeed.h"
@@ -28,6 +32,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QThread>
 #include <QTimer>
 
@@ -150,6 +155,24 @@ int typeLabel(Database &db, const Session &session, const QString &templateId, i
     return 0;
 }
 
+int writeAndCheckpoint(Database &db, const Session &session, const QString &templateId, const QString &itemId,
+                       const QString &label)
+{
+    TemplateStore store(db, session);
+    const Result<Template> t = store.get(templateId);
+    if (!t.ok() || !t->findItem(itemId))
+        return 3;
+    if (!store.applyEdit(templateId, Edit::setItemProperty(*t, itemId, QStringLiteral("label"), label)).ok())
+        return 3;
+    QSqlQuery q = db.query();
+    QString error;
+    if (!db.exec(q, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), {}, &error)) {
+        std::fprintf(stderr, "coedit_worker: %s\n", qPrintable(error));
+        return 3;
+    }
+    return 0;
+}
+
 int activity(Database &db, const Session &session, const QString &templateId, int count, int intervalMs)
 {
     TemplateStore store(db, session);
@@ -206,6 +229,16 @@ int watch(Database &db, const Session &session, const QString &templateId, int s
     return QCoreApplication::exec();
 }
 
+int readLabel(Database &db, const Session &session, const QString &templateId, const QString &itemId)
+{
+    const Result<Template> t = TemplateStore(db, session).get(templateId);
+    if (!t.ok() || !t->findItem(itemId))
+        return 3;
+    const QByteArray label = t->findItem(itemId)->label.toUtf8() + '\n';
+    std::fwrite(label.constData(), 1, size_t(label.size()), stdout);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -213,7 +246,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 7) {
-        std::fputs("usage: coedit_worker DB USER TEMPLATE stress|write|type|activity|watch COUNT SEED|INTERVAL\n",
+        std::fputs("usage: coedit_worker DB USER TEMPLATE stress|write|type|activity|watch|checkpoint|read "
+                   "COUNT|ITEM SEED|INTERVAL|LABEL\n",
                    stderr);
         return 1;
     }
@@ -237,5 +271,9 @@ int main(int argc, char **argv)
         return watch(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toInt());
     if (args.at(4) == QLatin1String("activity"))
         return activity(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toInt());
+    if (args.at(4) == QLatin1String("checkpoint"))
+        return writeAndCheckpoint(*db, *session, args.at(3), args.at(5), args.at(6));
+    if (args.at(4) == QLatin1String("read"))
+        return readLabel(*db, *session, args.at(3), args.at(5));
     return writeTimestamps(*db, *session, args.at(3), args.at(5).toInt(), args.at(6).toInt());
 }

@@ -10,9 +10,14 @@ class QUndoStack;
 
 namespace coform {
 
-/// The template open in the window, where it came from, and its undo stack. Views read it and observe its signals;
-/// they never change the template themselves: they push Edits (forms/edit), which the document applies as the
-/// EditTarget of the undo stack's commands, and then it says what changed.
+/// The open template, where it came from, and its undo stack: the one document type of Coform, for files, bundled
+/// templates and templates in the shared database alike. Views read it and observe its signals; they never change the
+/// template themselves: they push Edits (forms/edit), which the document applies as the EditTarget of the undo stack's
+/// commands, and then it says what changed.
+///
+/// The edit gate: while one is set (StoredTemplateSync, for a template in the store), every edit of the document's
+/// own (push, undo, redo) goes to the gate first, which calls applyDirectly() only if the store took it. A frozen
+/// document (a proposed, published or retired version) takes no edit at all: push() refuses it with the reason.
 class TemplateDocument : public QObject, public EditTarget
 {
     Q_OBJECT
@@ -31,7 +36,8 @@ public:
     /// The file or resource path it was read from; empty for a stored template.
     const QString &path() const { return m_path; }
     QUndoStack *undoStack() const { return m_undoStack; }
-    /// True when there are changes since it was opened or last saved.
+    /// True when there are changes since it was opened or last saved; never for a stored template (each change is
+    /// stored as it is made).
     bool isModified() const;
 
     /// Replaces the whole document (opening another template); clears the undo stack.
@@ -43,11 +49,25 @@ public:
     /// crash); cleared by markSaved() and open().
     void markUnsaved();
 
+    /// While set, every edit of the document's own goes to `gate` (which then calls applyDirectly() if it took it);
+    /// null: edits change the document directly.
+    void setEditGate(EditTarget *gate) { m_gate = gate; }
+    EditTarget *editGate() const { return m_gate; }
+    /// Changes the document and says what changed; no undo step, no gate (the gate itself, and others' changes).
+    EditOutcome applyDirectly(const Edit &edit);
+
+    /// Freezes the document: no edit is taken (push() refuses it with `reason`, in words, e.g. "This version is
+    /// proposed for approval"). An empty reason unfreezes it. open() and close() unfreeze it.
+    void setReadOnly(const QString &reason);
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    const QString &readOnlyReason() const { return m_readOnlyReason; }
+
     /// Makes a change that can be undone. `merge` = Typing merges it with the previous change of the same
     /// property. Returns false (and emits editRefused) when the edit does not apply to the template.
     bool push(const Edit &edit, EditCommand::Merge merge = EditCommand::Merge::Never);
 
-    /// EditTarget: how the undo stack's commands change the template. Views call push() instead.
+    /// EditTarget: how the undo stack's commands change the template (through the gate when one is set). Views call
+    /// push() instead.
     EditOutcome applyEdit(const Edit &edit) override;
 
 signals:
@@ -66,6 +86,8 @@ signals:
     /// another template is opened (templateReplaced() says that).
     void contentChanged();
     void editRefused(const QString &message);
+    /// The document was frozen or unfrozen (setReadOnly()).
+    void readOnlyChanged(bool readOnly);
 
 private:
     void emitChange(const Edit &edit);
@@ -75,6 +97,8 @@ private:
     QString m_path;
     QUndoStack *m_undoStack;
     bool m_unsavedWithoutSteps = false;
+    EditTarget *m_gate = nullptr;
+    QString m_readOnlyReason;
 };
 
 } // namespace coform

@@ -1,6 +1,6 @@
-#include "draftrecovery.h"
+#include "document/draftrecovery.h"
 
-#include "format/templateformat.h"
+#include "format/draftreader.h"
 
 #include <QDir>
 #include <QFile>
@@ -131,13 +131,16 @@ QVector<RecoverableDraft> DraftRecovery::find()
     return drafts;
 }
 
-bool DraftRecovery::recover(const RecoverableDraft &draft, TemplateDocument *document, QString *error)
+bool DraftRecovery::recover(const RecoverableDraft &draft, TemplateDocument *document, QString *error,
+                            Problems *problems)
 {
-    Problems problems;
-    const std::optional<Template> t = readTemplateFile(draft.draftFile, &problems);
+    Problems found;
+    const std::optional<Template> t = readTemplateFileLeniently(draft.draftFile, &found);
+    if (problems)
+        *problems = found;
     if (!t) {
         if (error)
-            *error = problems.isEmpty() ? tr("the copy cannot be read") : problems.first().toString();
+            *error = found.isEmpty() ? tr("the copy cannot be read") : found.first().toString();
         return false;
     }
     document->open(*t, TemplateDocument::Origin::File, draft.path);

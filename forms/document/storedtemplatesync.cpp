@@ -1,18 +1,18 @@
-#include "storedtemplatesync.h"
+#include "document/storedtemplatesync.h"
 
-#include "panelwords.h"
+#include "document/templatedocument.h"
+#include "edit/editcommand.h"
+#include "edit/propertywords.h"
 #include "store/changefeed.h"
-#include "syncabledocument.h"
 
 #include <QGuiApplication>
-#include <QPointer>
 #include <QUndoStack>
 #include <QUuid>
 
 namespace coform {
 
 StoredTemplateSync::StoredTemplateSync(Database &db, const Session &session, const QString &templateId,
-                                       SyncableDocument *document, QObject *parent)
+                                       TemplateDocument *document, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_session(session)
@@ -27,9 +27,11 @@ StoredTemplateSync::StoredTemplateSync(Database &db, const Session &session, con
     connect(m_feed, &ChangeFeed::changesArrived, this, &StoredTemplateSync::onChangesArrived);
     connect(m_feed, &ChangeFeed::failed, this, &StoredTemplateSync::failed);
     m_document->setEditGate(this);
+    checkVersionState();
     m_feed->start();
     // Leaving a field ends a step of typing in the change log.
-    connect(qGuiApp, &QGuiApplication::focusObjectChanged, this, [this] { ++m_focusMoves; });
+    if (qGuiApp)
+        connect(qGuiApp, &QGuiApplication::focusObjectChanged, this, [this] { ++m_focusMoves; });
 
     m_heartbeat.setInterval(PresenceStore::HeartbeatSeconds * 1000);
     connect(&m_heartbeat, &QTimer::timeout, this, &StoredTemplateSync::sendHeartbeat);
@@ -51,53 +53,56 @@ void StoredTemplateSync::setPollInterval(int milliseconds)
 
 EditOutcome StoredTemplateSync::applyEdit(const Edit &edit)
 {
-    if (m_discarding) // taking a refused command off the undo stack: it never changed anything
-        return {};
+    if (m_document->isReadOnly()) { // a frozen version: nothing reaches the store
+        EditOutcome refused;
+        refused.status = EditOutcome::Status::Invalid;
+        refused.message = m_document->readOnlyReason();
+        return refused;
+    }
     EditContext context = m_context;
     context.continuesTyping = m_focusMoves == m_focusMovesAtLastEdit && !isUndoOrRedo(edit);
     m_focusMovesAtLastEdit = m_focusMoves;
     const Result<ChangeRecord> stored = m_store.applyEdit(m_templateId, edit, context);
-    if (!stored.ok()) {
-        EditOutcome refused;
-        refused.status =
-            stored.status() == StoreStatus::Conflict ? EditOutcome::Status::Conflict : EditOutcome::Status::Invalid;
-        refused.message = stored.message();
-        if (stored.status() == StoreStatus::Conflict) {
-            const SyncConflict conflict = describeConflict(edit);
-            refused.current = conflict.theirs;
-            // Not from inside the undo stack's push: the receiver may open a dialog.
-            QMetaObject::invokeMethod(
-                this,
-                [this, conflict] {
-                    dropRefusedCommand(conflict.edit);
-                    emit conflictArose(conflict);
-                },
-                Qt::QueuedConnection);
-        } else {
-            QMetaObject::invokeMethod(
-                this,
-                [this, edit, message = stored.message()] {
-                    dropRefusedCommand(edit);
-                    emit failed(message);
-                },
-                Qt::QueuedConnection);
-        }
-        return refused;
+    if (stored.ok()) {
+        m_feed->markOwn(stored->stamp);
+        const EditOutcome local = m_document->applyDirectly(edit);
+        if (!local.applied())
+            emit failed(tr("The change was saved, but this window could not show it (%1). Open the template again.")
+                            .arg(local.message));
+        emit ownChangeStored();
+        return local;
     }
-    m_feed->markOwn(stored->stamp);
-    const EditOutcome local = m_document->applyDirectly(edit);
-    if (!local.applied())
-        emit failed(tr("The change was saved, but this window could not show it (%1). Open the template again.")
-                        .arg(local.message));
-    emit ownChangeStored();
-    return local;
+    EditOutcome refused;
+    refused.status =
+        stored.status() == StoreStatus::Conflict ? EditOutcome::Status::Conflict : EditOutcome::Status::Invalid;
+    refused.message = stored.message();
+    // Not from inside the undo stack's push: the receivers may open a dialog. The refused command drops itself from
+    // the undo stack (EditCommand marks it obsolete).
+    std::optional<SyncConflict> conflict;
+    if (stored.status() == StoreStatus::Conflict) {
+        // Perhaps the version is no longer a draft (someone proposed it): then it is frozen, not a conflict.
+        checkVersionState();
+        if (!m_document->isReadOnly())
+            conflict = describeConflict(edit);
+    }
+    if (conflict) {
+        refused.current = conflict->theirs;
+        QMetaObject::invokeMethod(
+            this, [this, c = *conflict] { emit conflictArose(c); }, Qt::QueuedConnection);
+    } else {
+        const QString message = m_document->isReadOnly() ? m_document->readOnlyReason()
+                                                         : tr("That change was not saved: %1").arg(stored.message());
+        QMetaObject::invokeMethod(
+            this, [this, message] { emit failed(message); }, Qt::QueuedConnection);
+    }
+    return refused;
 }
 
 bool StoredTemplateSync::isUndoOrRedo(const Edit &edit) const
 {
     // While the undo stack undoes a command it is still the one before the stack's index; while it redoes one, it is
     // the one at the index. A pushed command is in neither place yet.
-    const QUndoStack *stack = m_document->syncUndoStack();
+    const QUndoStack *stack = m_document->undoStack();
     if (!stack)
         return false;
     const int index = stack->index();
@@ -106,15 +111,13 @@ bool StoredTemplateSync::isUndoOrRedo(const Edit &edit) const
     return (undone && undone->edit().inverted() == edit) || (redone && redone->edit() == edit);
 }
 
-SyncConflict StoredTemplateSync::describeConflict(const Edit &edit) const
+std::optional<SyncConflict> StoredTemplateSync::describeConflict(const Edit &edit) const
 {
     SyncConflict conflict;
     conflict.edit = edit;
     conflict.what = edit.summary();
-    if (const Item *item = m_document->syncedTemplate().findItem(edit.item);
-        item && edit.kind == Edit::Kind::SetItemProperty)
-        conflict.what =
-            tr("the %1 of the question \u201c%2\u201d").arg(PanelWords::propertyName(edit.property), item->label);
+    if (const Item *item = m_document->tmpl().findItem(edit.item); item && edit.kind == Edit::Kind::SetItemProperty)
+        conflict.what = tr("the %1 of the question \u201c%2\u201d").arg(propertyWords(edit.property), item->label);
     conflict.mine = edit.after;
     if (const Result<Template> now = m_store.get(m_templateId); now.ok())
         conflict.theirs =
@@ -131,50 +134,64 @@ SyncConflict StoredTemplateSync::describeConflict(const Edit &edit) const
             }
         }
     }
-    if (conflict.theirName.isEmpty())
-        conflict.theirName = tr("Someone else");
+    // A conflict names a real person and time, or it is not shown as one.
+    if (conflict.theirName.isEmpty() || !conflict.theirTime.isValid())
+        return std::nullopt;
     return conflict;
 }
 
-void StoredTemplateSync::dropRefusedCommand(const Edit &edit)
+void StoredTemplateSync::checkVersionState()
 {
-    // The undo stack holds a command that changed nothing; take it off (undo of it changes nothing either), so that
-    // undoing later does not send the store an edit it never had.
-    QUndoStack *stack = m_document->syncUndoStack();
-    if (!stack || stack->index() == 0)
+    const Result<VersionInfo> info = m_store.versionInfo(m_templateId);
+    if (!info.ok()) {
+        emit failed(info.message());
         return;
-    const auto *command = dynamic_cast<const EditCommand *>(stack->command(stack->index() - 1));
-    if (!command || command->edit() != edit || command->lastOutcome().applied())
-        return;
-    m_discarding = true;
-    stack->undo();
-    m_discarding = false;
+    }
+    m_version = info.value();
+    m_document->setReadOnly(frozenReason(m_version));
+    emit versionStateChanged(m_version);
 }
 
-bool StoredTemplateSync::resolveConflict(const SyncConflict &conflict, ConflictDialog::Choice choice,
-                                         const QString &mergedText)
+QString StoredTemplateSync::frozenReason(const VersionInfo &version)
+{
+    switch (version.status) {
+    case VersionStatus::Draft:
+        return {};
+    case VersionStatus::Proposed:
+        return tr("Version %1 is proposed for approval, so it cannot change. Withdraw the proposal to change it.")
+            .arg(version.version);
+    case VersionStatus::Published:
+        return tr("Version %1 is published and used for reviews, so it cannot change. Start a new draft to change it.")
+            .arg(version.version);
+    case VersionStatus::Retired:
+        return tr("Version %1 is retired, so it cannot change. Start a new draft to change it.").arg(version.version);
+    }
+    return {};
+}
+
+bool StoredTemplateSync::resolveConflict(const SyncConflict &conflict, ConflictChoice choice, const QString &mergedText)
 {
     // Bring in their change first, so the document shows what the store holds.
     m_feed->checkNow();
-    if (choice == ConflictDialog::Choice::KeepTheirs)
+    if (choice == ConflictChoice::KeepTheirs)
         return true;
     Edit again = conflict.edit;
     again.children.clear();
-    const Template &now = m_document->syncedTemplate();
+    const Template &now = m_document->tmpl();
     switch (again.kind) {
     case Edit::Kind::SetTemplateProperty:
     case Edit::Kind::SetSectionProperty:
     case Edit::Kind::SetItemProperty:
     case Edit::Kind::SetTranslation:
         again.before = Edit::currentValue(now, again.kind, again.section, again.item, again.property, again.language);
-        again.after = choice == ConflictDialog::Choice::MergeByHand ? QJsonValue(mergedText) : conflict.mine;
+        again.after = choice == ConflictChoice::MergeByHand ? QJsonValue(mergedText) : conflict.mine;
         break;
     default:
         // Structure changes are tried again as they were (the person chose them knowingly).
         again = conflict.edit;
         break;
     }
-    return m_document->pushEdit(again);
+    return m_document->push(again);
 }
 
 void StoredTemplateSync::onChangesArrived(const QVector<ChangeRecord> &changes)
@@ -186,7 +203,7 @@ void StoredTemplateSync::onChangesArrived(const QVector<ChangeRecord> &changes)
     for (const ChangeRecord &change : changes) {
         Edit edit = change.edit;
         if (change.continued) // a step being typed into: from what this window holds to the newest value
-            edit.before = Edit::currentValue(m_document->syncedTemplate(), edit.kind, edit.section, edit.item,
+            edit.before = Edit::currentValue(m_document->tmpl(), edit.kind, edit.section, edit.item,
                                              edit.property, edit.language);
         const EditOutcome outcome = m_document->applyDirectly(edit);
         if (outcome.applied())

@@ -1,4 +1,4 @@
-#include "templatedocument.h"
+#include "document/templatedocument.h"
 
 #include <QUndoStack>
 
@@ -34,12 +34,25 @@ TemplateDocument::TemplateDocument(QObject *parent)
 
 TemplateDocument::~TemplateDocument()
 {
-    // The commands point at this target: drop them before the template goes.
+    // The commands point at this target: drop them before the template goes (and never through a gate).
+    m_gate = nullptr;
     m_undoStack->clear();
+}
+
+void TemplateDocument::setReadOnly(const QString &reason)
+{
+    if (reason == m_readOnlyReason)
+        return;
+    const bool was = isReadOnly();
+    m_readOnlyReason = reason;
+    if (was != isReadOnly())
+        emit readOnlyChanged(isReadOnly());
 }
 
 bool TemplateDocument::isModified() const
 {
+    if (m_origin == Origin::Store)
+        return false; // each change is stored as it is made
     return !m_undoStack->isClean() || m_unsavedWithoutSteps;
 }
 
@@ -53,6 +66,7 @@ void TemplateDocument::open(const Template &t, Origin origin, const QString &pat
     emit aboutToReplaceTemplate();
     m_unsavedWithoutSteps = false;
     m_undoStack->clear();
+    setReadOnly(QString());
     m_template = t;
     m_origin = origin;
     m_path = path;
@@ -64,6 +78,7 @@ void TemplateDocument::close()
     emit aboutToReplaceTemplate();
     m_unsavedWithoutSteps = false;
     m_undoStack->clear();
+    setReadOnly(QString());
     m_template = Template{};
     m_origin = Origin::None;
     m_path.clear();
@@ -82,6 +97,10 @@ bool TemplateDocument::push(const Edit &edit, EditCommand::Merge merge)
 {
     if (!isOpen() || edit.isNoOp())
         return false;
+    if (isReadOnly()) {
+        emit editRefused(m_readOnlyReason);
+        return false;
+    }
     // Try it on a copy first, so that a refused edit never lands on the undo stack.
     Template trial = m_template;
     const EditOutcome outcome = edit.apply(trial);
@@ -94,6 +113,16 @@ bool TemplateDocument::push(const Edit &edit, EditCommand::Merge merge)
 }
 
 EditOutcome TemplateDocument::applyEdit(const Edit &edit)
+{
+    if (!m_gate)
+        return applyDirectly(edit);
+    const EditOutcome outcome = m_gate->applyEdit(edit);
+    if (!outcome.applied())
+        emit editRefused(outcome.message); // views show the document as it is again
+    return outcome;
+}
+
+EditOutcome TemplateDocument::applyDirectly(const Edit &edit)
 {
     const bool structural = changesStructure(edit);
     if (structural)

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "templatedocument.h"
+#include "document/templatedocument.h"
+#include "model/problem.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -44,8 +45,10 @@ public:
     /// Copies left by a Coform that stopped without saving, newest first.
     static QVector<RecoverableDraft> find();
     /// Reads a copy back into `document` (as the file it belongs to, with its changes unsaved) and removes the copy.
-    /// False (and why, in words) when it cannot be read.
-    static bool recover(const RecoverableDraft &draft, TemplateDocument *document, QString *error);
+    /// The copy is read leniently: unfinished work (an empty section, a choice without answers) comes back, with what
+    /// is unfinished listed in `problems`. False (and why, in words) only when the copy is not a template at all.
+    static bool recover(const RecoverableDraft &draft, TemplateDocument *document, QString *error,
+                        Problems *problems = nullptr);
     /// Removes a copy the person chose not to recover.
     static void discard(const RecoverableDraft &draft);
 

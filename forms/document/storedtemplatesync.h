@@ -1,6 +1,5 @@
 #pragma once
 
-#include "conflictdialog.h"
 #include "edit/editcommand.h"
 #include "store/presencestore.h"
 #include "store/templatestore.h"
@@ -9,29 +8,36 @@
 #include <QObject>
 #include <QTimer>
 
+#include <optional>
+
 namespace coform {
 
 class ChangeFeed;
 class Database;
-class SyncableDocument;
+class TemplateDocument;
+
+/// What the person chose about a conflict.
+enum class ConflictChoice { KeepTheirs, UseMine, MergeByHand };
 
 /// An edit of the person's own that the store refused because someone else changed the same thing first: both
 /// values, who and when, so that nothing is lost and the person can choose (ConflictDialog).
 struct SyncConflict
 {
-    Edit edit;         ///< what the person tried (its `before` is what they saw)
-    QString what;      ///< in words: what was changed
-    QJsonValue mine;   ///< the value the person wrote
-    QJsonValue theirs; ///< the value in the store now
-    QString theirName; ///< who changed it last
-    QDateTime theirTime;
+    Edit edit;           ///< what the person tried (its `before` is what they saw)
+    QString what;        ///< in words: what was changed
+    QJsonValue mine;     ///< the value the person wrote
+    QJsonValue theirs;   ///< the value in the store now
+    QString theirName;   ///< who changed it last (a person's name from the change log; never empty)
+    QDateTime theirTime; ///< when (from the change log; always valid)
     /// Whether both values are texts that a person can merge by hand.
     bool isText() const { return mine.isString() && (theirs.isString() || theirs.isNull() || theirs.isUndefined()); }
 };
 
-/// Ties a stored template open in a document to the store:
+/// Ties a stored template open in a document to the store (the document's edit gate):
 /// - every edit the document makes (push, undo, redo) is sent with TemplateStore::applyEdit first and changes the
-///   document only when the store took it; a refused edit raises conflictArose() with both values;
+///   document only when the store took it; an edit refused because someone else changed the same thing first raises
+///   conflictArose() with both values, their name and time (never without them: any other refusal is failed());
+/// - a version that is not a draft (proposed, published, retired) freezes the document with the reason in words;
 /// - other people's changes arriving through a ChangeFeed change the document without an undo step;
 /// - keystrokes in one field are one step of the change log until the focus moves (EditContext::continuesTyping);
 /// - a presence heartbeat every PresenceStore::HeartbeatSeconds says which question this person is on, and
@@ -42,7 +48,7 @@ class StoredTemplateSync : public QObject, public EditTarget
 
 public:
     /// The document must hold the template as it is in the store now (read it just before).
-    StoredTemplateSync(Database &db, const Session &session, const QString &templateId, SyncableDocument *document,
+    StoredTemplateSync(Database &db, const Session &session, const QString &templateId, TemplateDocument *document,
                        QObject *parent = nullptr);
     ~StoredTemplateSync() override;
 
@@ -61,7 +67,14 @@ public:
 
     /// Carries out the person's choice about a conflict (ConflictDialog::choice() and text()): their change is
     /// brought in; "use mine" and "merge by hand" then make a new change over it, an undoable step of the person's.
-    bool resolveConflict(const SyncConflict &conflict, ConflictDialog::Choice choice, const QString &mergedText = {});
+    bool resolveConflict(const SyncConflict &conflict, ConflictChoice choice, const QString &mergedText = {});
+
+    /// Reads the version's state again and freezes the document unless it is a draft; the version's number and state.
+    void checkVersionState();
+    /// The open version (its number and state), as last read.
+    const VersionInfo &version() const { return m_version; }
+    /// Why a version in this state cannot change, and what to do about it, in words; empty for a draft.
+    static QString frozenReason(const VersionInfo &version);
 
 public slots:
     /// The question this person is on now ("" for none); sent with the next heartbeat, and at once.
@@ -81,18 +94,19 @@ signals:
     void ownChangeStored();
     /// Something went wrong talking to the store: in words.
     void failed(const QString &message);
+    /// The version's state was read again (checkVersionState()).
+    void versionStateChanged(const coform::VersionInfo &version);
 
 private:
     void onChangesArrived(const QVector<ChangeRecord> &changes);
-    SyncConflict describeConflict(const Edit &edit) const;
+    std::optional<SyncConflict> describeConflict(const Edit &edit) const;
     /// Whether the undo stack is undoing or redoing this edit now (an undo or redo never joins a step of typing).
     bool isUndoOrRedo(const Edit &edit) const;
-    void dropRefusedCommand(const Edit &edit);
 
     Database &m_db;
     Session m_session;
     QString m_templateId;
-    SyncableDocument *m_document;
+    TemplateDocument *m_document;
     TemplateStore m_store;
     PresenceStore m_presence;
     ChangeFeed *m_feed;
@@ -100,7 +114,7 @@ private:
     QString m_instance;
     QString m_currentItem;
     EditContext m_context;
-    bool m_discarding = false;
+    VersionInfo m_version;
     // Typing joins one step of the change log until the focus moves (TypingSteps): focus moves counted, and the
     // count at this person's last edit.
     quint64 m_focusMoves = 0;
