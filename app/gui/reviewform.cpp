@@ -1,5 +1,6 @@
 #include "reviewform.h"
 
+#include "answerwidgets.h"
 #include "pdfanswersdialog.h"
 
 #include "check/answervalidation.h"
@@ -38,31 +39,6 @@
 namespace coform {
 
 namespace {
-
-const QDate noDate(1900, 1, 1);
-
-QDateEdit *dateEditor(const QString &objectName)
-{
-    auto *edit = new QDateEdit;
-    edit->setObjectName(objectName);
-    edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QStringLiteral("d MMMM yyyy"));
-    edit->setMinimumDate(noDate);
-    edit->setSpecialValueText(QStringLiteral("not answered"));
-    edit->setDate(noDate);
-    return edit;
-}
-
-QJsonValue dateValue(const QDateEdit *edit)
-{
-    return edit->date() == noDate ? QJsonValue(QJsonValue::Null) : QJsonValue(edit->date().toString(Qt::ISODate));
-}
-
-void showDate(QDateEdit *edit, const QJsonValue &value)
-{
-    const QDate d = QDate::fromString(value.toString(), Qt::ISODate);
-    edit->setDate(d.isValid() ? d : noDate);
-}
 
 QString formatName(const QString &format)
 {
@@ -282,277 +258,20 @@ ReviewForm::Field ReviewForm::buildField(const Item &item)
     if (item.type == ItemType::Info)
         return field;
     const QString id = item.id;
-    const QString name = QStringLiteral("item-%1").arg(id);
-    auto changed = [this, id] { edited(id, false); };
-    auto finished = [this, id] { edited(id, true); };
-    auto accessible = [&](QWidget *w) {
+    AnswerWidgets::Context ctx{item};
+    ctx.block = block;
+    ctx.layout = layout;
+    ctx.label = label;
+    ctx.number = number;
+    ctx.changed = [this, id] { edited(id, false); };
+    ctx.finished = [this, id] { edited(id, true); };
+    ctx.accessible = [labelText, help = item.help](QWidget *w) {
         w->setAccessibleName(labelText);
-        w->setAccessibleDescription(item.help);
+        w->setAccessibleDescription(help);
     };
-
-    switch (item.type) {
-    case ItemType::Info:
-        break;
-    case ItemType::Text: {
-        auto *edit = new QLineEdit;
-        edit->setObjectName(name);
-        accessible(edit);
-        label->setBuddy(edit);
-        layout->addWidget(edit);
-        connect(edit, &QLineEdit::textChanged, this, changed);
-        connect(edit, &QLineEdit::editingFinished, this, finished);
-        const QString format = item.format;
-        field.read = [edit, format] {
-            const QString text = edit->text().trimmed();
-            if (text.isEmpty())
-                return QJsonValue(QJsonValue::Null);
-            // An NHS number is kept as its 10 digits whatever the spacing typed.
-            if (format == QLatin1String("nhs-number")) {
-                if (const auto digits = NhsNumber::normalize(text))
-                    return QJsonValue(*digits);
-            }
-            return QJsonValue(text);
-        };
-        field.show = [edit, format](const QJsonValue &v) {
-            edit->setText(format == QLatin1String("nhs-number") ? NhsNumber::formatted(v.toString()) : v.toString());
-        };
-        break;
-    }
-    case ItemType::Textarea: {
-        auto *edit = new QPlainTextEdit;
-        edit->setObjectName(name);
-        edit->setTabChangesFocus(true);
-        edit->setMaximumHeight(110);
-        accessible(edit);
-        label->setBuddy(edit);
-        layout->addWidget(edit);
-        connect(edit, &QPlainTextEdit::textChanged, this, changed);
-        field.read = [edit] {
-            const QString text = edit->toPlainText();
-            return text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-        };
-        field.show = [edit](const QJsonValue &v) { edit->setPlainText(v.toString()); };
-        break;
-    }
-    case ItemType::YesNo:
-    case ItemType::Choice:
-    case ItemType::Scale: {
-        auto *group = new QButtonGroup(block);
-        auto *box = new QWidget;
-        box->setObjectName(name);
-        accessible(box);
-        auto *boxLayout = new QVBoxLayout(box);
-        boxLayout->setContentsMargins(12, 0, 0, 0);
-        QVector<QPair<QString, QJsonValue>> choices;
-        if (item.type == ItemType::YesNo) {
-            choices = {{QStringLiteral("yes"), true}, {QStringLiteral("no"), false}};
-        } else {
-            for (const Option &o : item.options)
-                choices.append({o.value, o.value});
-        }
-        QHash<QAbstractButton *, QJsonValue> values;
-        for (const auto &[value, json] : choices) {
-            QString text =
-                item.type == ItemType::YesNo ? (json.toBool() ? tr("Yes") : tr("No")) : item.option(value)->label;
-            if (item.type == ItemType::Scale && !item.option(value)->description.isEmpty())
-                text += QStringLiteral(": ") + item.option(value)->description;
-            auto *button = new QRadioButton(text);
-            button->setObjectName(QStringLiteral("%1-%2").arg(name, value));
-            button->setAccessibleName(QStringLiteral("%1: %2").arg(label->text(), text));
-            group->addButton(button);
-            boxLayout->addWidget(button);
-            values.insert(button, json);
-            connect(button, &QRadioButton::toggled, this, [changed](bool on) {
-                if (on)
-                    changed();
-            });
-        }
-        auto *clear = new QPushButton(tr("Clear answer"));
-        clear->setObjectName(QStringLiteral("%1-clear").arg(name));
-        clear->setAccessibleName(tr("Clear the answer to question %1").arg(number));
-        boxLayout->addWidget(clear, 0, Qt::AlignLeft);
-        connect(clear, &QPushButton::clicked, this, [group, changed] {
-            group->setExclusive(false);
-            if (group->checkedButton())
-                group->checkedButton()->setChecked(false);
-            group->setExclusive(true);
-            changed();
-        });
-        layout->addWidget(box);
-        field.read = [group, values] {
-            return group->checkedButton() ? values.value(group->checkedButton()) : QJsonValue(QJsonValue::Null);
-        };
-        field.show = [group, values](const QJsonValue &v) {
-            for (auto it = values.begin(); it != values.end(); ++it) {
-                if (it.value() == v)
-                    it.key()->setChecked(true);
-            }
-        };
-        break;
-    }
-    case ItemType::MultiChoice: {
-        auto *box = new QWidget;
-        box->setObjectName(name);
-        accessible(box);
-        auto *boxLayout = new QVBoxLayout(box);
-        boxLayout->setContentsMargins(12, 0, 0, 0);
-        QVector<QPair<QCheckBox *, QString>> boxes;
-        for (const Option &o : item.options) {
-            auto *check = new QCheckBox(o.label);
-            check->setObjectName(QStringLiteral("%1-%2").arg(name, o.value));
-            check->setAccessibleName(QStringLiteral("%1: %2").arg(label->text(), o.label));
-            boxLayout->addWidget(check);
-            boxes.append({check, o.value});
-            connect(check, &QCheckBox::toggled, this, changed);
-        }
-        layout->addWidget(box);
-        field.read = [boxes] {
-            QJsonArray chosen;
-            for (const auto &[check, value] : boxes) {
-                if (check->isChecked())
-                    chosen.append(value);
-            }
-            return chosen.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(chosen);
-        };
-        field.show = [boxes](const QJsonValue &v) {
-            const QJsonArray chosen = v.toArray();
-            for (const auto &[check, value] : boxes)
-                check->setChecked(chosen.contains(value));
-        };
-        break;
-    }
-    case ItemType::Date: {
-        QDateEdit *edit = dateEditor(name);
-        accessible(edit);
-        label->setBuddy(edit);
-        layout->addWidget(edit, 0, Qt::AlignLeft);
-        connect(edit, &QDateEdit::dateChanged, this, changed);
-        field.read = [edit] { return dateValue(edit); };
-        field.show = [edit](const QJsonValue &v) { showDate(edit, v); };
-        break;
-    }
-    case ItemType::Number: {
-        auto *edit = new QLineEdit;
-        edit->setObjectName(name);
-        accessible(edit);
-        label->setBuddy(edit);
-        auto *row = new QHBoxLayout;
-        row->addWidget(edit);
-        if (!item.unit.isEmpty())
-            row->addWidget(new QLabel(item.unit));
-        row->addStretch();
-        layout->addLayout(row);
-        connect(edit, &QLineEdit::textChanged, this, changed);
-        connect(edit, &QLineEdit::editingFinished, this, finished);
-        field.read = [edit] {
-            const QString text = edit->text().trimmed();
-            if (text.isEmpty())
-                return QJsonValue(QJsonValue::Null);
-            bool ok = false;
-            const double d = QLocale().toDouble(text, &ok);
-            return ok ? QJsonValue(d) : QJsonValue(text); // text: answerProblem says "expected a number"
-        };
-        field.show = [edit](const QJsonValue &v) { edit->setText(QLocale().toString(v.toDouble())); };
-        break;
-    }
-    case ItemType::Table: {
-        auto *table = new QTableWidget(0, int(item.columns.size()));
-        table->setObjectName(name);
-        accessible(table);
-        label->setBuddy(table);
-        QStringList headers;
-        for (const Column &c : item.columns)
-            headers << c.label;
-        table->setHorizontalHeaderLabels(headers);
-        table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-        table->setMinimumHeight(120);
-        table->setTabKeyNavigation(false);
-        layout->addWidget(table);
-        auto *row = new QHBoxLayout;
-        auto *add = new QPushButton(tr("Add a row"));
-        add->setObjectName(QStringLiteral("%1-add").arg(name));
-        auto *remove = new QPushButton(tr("Remove the selected row"));
-        remove->setObjectName(QStringLiteral("%1-remove").arg(name));
-        row->addWidget(add);
-        row->addWidget(remove);
-        row->addStretch();
-        layout->addLayout(row);
-        const QVector<Column> columns = item.columns;
-        connect(add, &QPushButton::clicked, this, [table, changed] {
-            table->insertRow(table->rowCount());
-            table->setCurrentCell(table->rowCount() - 1, 0);
-            changed();
-        });
-        connect(remove, &QPushButton::clicked, this, [table, changed] {
-            const int r = table->currentRow() >= 0 ? table->currentRow() : table->rowCount() - 1;
-            if (r >= 0)
-                table->removeRow(r);
-            changed();
-        });
-        connect(table, &QTableWidget::itemChanged, this, changed);
-        field.read = [table, columns] {
-            QJsonArray rows;
-            for (int r = 0; r < table->rowCount(); ++r) {
-                QJsonObject o;
-                for (int c = 0; c < columns.size(); ++c) {
-                    const QTableWidgetItem *cell = table->item(r, c);
-                    if (cell && !cell->text().trimmed().isEmpty())
-                        o.insert(columns.at(c).id, cell->text().trimmed());
-                }
-                rows.append(o);
-            }
-            return rows.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(rows);
-        };
-        field.show = [table, columns](const QJsonValue &v) {
-            const QJsonArray rows = v.toArray();
-            table->setRowCount(int(rows.size()));
-            for (int r = 0; r < rows.size(); ++r) {
-                for (int c = 0; c < columns.size(); ++c)
-                    table->setItem(r, c,
-                                   new QTableWidgetItem(rows.at(r).toObject().value(columns.at(c).id).toString()));
-            }
-        };
-        break;
-    }
-    case ItemType::Signature: {
-        auto *row = new QHBoxLayout;
-        auto *signName = new QLineEdit;
-        signName->setObjectName(QStringLiteral("%1-name").arg(name));
-        signName->setPlaceholderText(tr("Type the full name to sign"));
-        signName->setAccessibleName(tr("%1: name").arg(label->text()));
-        QDateEdit *date = dateEditor(QStringLiteral("%1-date").arg(name));
-        date->setAccessibleName(tr("%1: date").arg(label->text()));
-        auto *declined = new QLineEdit;
-        declined->setObjectName(QStringLiteral("%1-declined").arg(name));
-        declined->setPlaceholderText(tr("Or why it was not signed"));
-        declined->setAccessibleName(tr("%1: why it was not signed").arg(label->text()));
-        label->setBuddy(signName);
-        row->addWidget(signName, 2);
-        row->addWidget(date, 1);
-        layout->addLayout(row);
-        layout->addWidget(declined);
-        connect(signName, &QLineEdit::textChanged, this, changed);
-        connect(declined, &QLineEdit::textChanged, this, changed);
-        connect(date, &QDateEdit::dateChanged, this, changed);
-        field.read = [signName, date, declined] {
-            QJsonObject o;
-            if (!signName->text().trimmed().isEmpty())
-                o.insert(QStringLiteral("name"), signName->text().trimmed());
-            if (date->date() != noDate)
-                o.insert(QStringLiteral("date"), date->date().toString(Qt::ISODate));
-            if (!declined->text().trimmed().isEmpty())
-                o.insert(QStringLiteral("declinedReason"), declined->text().trimmed());
-            return o.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(o);
-        };
-        field.show = [signName, date, declined](const QJsonValue &v) {
-            const QJsonObject o = v.toObject();
-            signName->setText(o.value(QLatin1String("name")).toString());
-            showDate(date, o.value(QLatin1String("date")));
-            declined->setText(o.value(QLatin1String("declinedReason")).toString());
-        };
-        break;
-    }
-    }
+    const AnswerWidgets::Editor editor = AnswerWidgets::build(ctx);
+    field.read = editor.read;
+    field.show = editor.show;
     field.error = new QLabel;
     field.error->setObjectName(QStringLiteral("error-%1").arg(item.id));
     field.error->setWordWrap(true);
