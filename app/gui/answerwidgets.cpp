@@ -1,10 +1,11 @@
 #include "answerwidgets.h"
 
+#include "dateedit.h"
+
 #include "model/nhsnumber.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
-#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -22,29 +23,20 @@ namespace coform {
 
 namespace {
 
-const QDate noDate(1900, 1, 1);
-
-QDateEdit *dateEditor(const QString &objectName)
+DateEdit *dateEditor(const AnswerWidgets::Context &ctx, const QString &objectName, const QString &name)
 {
-    auto *edit = new QDateEdit;
-    edit->setObjectName(objectName);
-    edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QStringLiteral("d MMMM yyyy"));
-    edit->setMinimumDate(noDate);
-    edit->setSpecialValueText(QStringLiteral("not answered"));
-    edit->setDate(noDate);
+    auto *edit = new DateEdit(AnswerWidgets::datePurpose(ctx.item), objectName);
+    edit->setName(name);
+    if (ctx.today)
+        edit->setToday(ctx.today);
+    QObject::connect(edit, &DateEdit::edited, ctx.block, ctx.changed);
+    QObject::connect(edit, &DateEdit::finished, ctx.block, ctx.finished);
     return edit;
 }
 
-QJsonValue dateValue(const QDateEdit *edit)
+void showDate(DateEdit *edit, const QJsonValue &value)
 {
-    return edit->date() == noDate ? QJsonValue(QJsonValue::Null) : QJsonValue(edit->date().toString(Qt::ISODate));
-}
-
-void showDate(QDateEdit *edit, const QJsonValue &value)
-{
-    const QDate d = QDate::fromString(value.toString(), Qt::ISODate);
-    edit->setDate(d.isValid() ? d : noDate);
+    edit->setDate(QDate::fromString(value.toString(), Qt::ISODate));
 }
 
 } // namespace
@@ -188,12 +180,15 @@ AnswerWidgets::Editor AnswerWidgets::build(const Context &ctx)
         break;
     }
     case ItemType::Date: {
-        QDateEdit *edit = dateEditor(name);
-        ctx.accessible(edit);
-        ctx.label->setBuddy(edit);
-        ctx.layout->addWidget(edit, 0, Qt::AlignLeft);
-        QObject::connect(edit, &QDateEdit::dateChanged, ctx.block, changed);
-        editor.read = [edit] { return dateValue(edit); };
+        DateEdit *edit = dateEditor(ctx, name, ctx.label->text());
+        ctx.label->setBuddy(edit->lineEdit());
+        ctx.layout->addWidget(edit);
+        // A date that does not read (or is not yet confirmed) is no answer: problem() says why, beside the box.
+        editor.read = [edit] {
+            return edit->date().isValid() ? QJsonValue(edit->date().toString(Qt::ISODate))
+                                          : QJsonValue(QJsonValue::Null);
+        };
+        editor.problem = [edit] { return edit->problem(); };
         editor.show = [edit](const QJsonValue &v) { showDate(edit, v); };
         break;
     }
@@ -286,30 +281,31 @@ AnswerWidgets::Editor AnswerWidgets::build(const Context &ctx)
         signName->setObjectName(QStringLiteral("%1-name").arg(name));
         signName->setPlaceholderText(QObject::tr("Type the full name to sign"));
         signName->setAccessibleName(QObject::tr("%1: name").arg(ctx.label->text()));
-        QDateEdit *date = dateEditor(QStringLiteral("%1-date").arg(name));
-        date->setAccessibleName(QObject::tr("%1: date").arg(ctx.label->text()));
+        DateEdit *date =
+            dateEditor(ctx, QStringLiteral("%1-date").arg(name), QObject::tr("%1: date").arg(ctx.label->text()));
         auto *declined = new QLineEdit;
         declined->setObjectName(QStringLiteral("%1-declined").arg(name));
         declined->setPlaceholderText(QObject::tr("Or why it was not signed"));
         declined->setAccessibleName(QObject::tr("%1: why it was not signed").arg(ctx.label->text()));
         ctx.label->setBuddy(signName);
         row->addWidget(signName, 2);
-        row->addWidget(date, 1);
+        row->addStretch(1);
         ctx.layout->addLayout(row);
+        ctx.layout->addWidget(date);
         ctx.layout->addWidget(declined);
         QObject::connect(signName, &QLineEdit::textChanged, ctx.block, changed);
         QObject::connect(declined, &QLineEdit::textChanged, ctx.block, changed);
-        QObject::connect(date, &QDateEdit::dateChanged, ctx.block, changed);
         editor.read = [signName, date, declined] {
             QJsonObject o;
             if (!signName->text().trimmed().isEmpty())
                 o.insert(QStringLiteral("name"), signName->text().trimmed());
-            if (date->date() != noDate)
+            if (date->date().isValid())
                 o.insert(QStringLiteral("date"), date->date().toString(Qt::ISODate));
             if (!declined->text().trimmed().isEmpty())
                 o.insert(QStringLiteral("declinedReason"), declined->text().trimmed());
             return o.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(o);
         };
+        editor.problem = [date] { return date->problem(); };
         editor.show = [signName, date, declined](const QJsonValue &v) {
             const QJsonObject o = v.toObject();
             signName->setText(o.value(QLatin1String("name")).toString());
@@ -320,6 +316,15 @@ AnswerWidgets::Editor AnswerWidgets::build(const Context &ctx)
     }
     }
     return editor;
+}
+
+UkDate::Purpose AnswerWidgets::datePurpose(const Item &item)
+{
+    if (item.format == QLatin1String("date-of-birth") || item.id.contains(QLatin1String("date-of-birth")))
+        return UkDate::Purpose::Birth;
+    if (item.id == QLatin1String("review-date") || item.id == QLatin1String("next-review-date"))
+        return UkDate::Purpose::Review;
+    return UkDate::Purpose::Any;
 }
 
 } // namespace coform

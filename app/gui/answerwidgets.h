@@ -1,6 +1,9 @@
 #pragma once
 
 #include "model/template.h"
+#include "model/ukdate.h"
+
+#include <QDate>
 
 #include <QJsonValue>
 #include <QString>
@@ -33,16 +36,22 @@ public:
         std::function<void()> changed = {};  ///< the editor's content changed
         std::function<void()> finished = {}; ///< typing is finished (focus left, Enter)
         std::function<void(QWidget *)> accessible = {}; ///< names a widget as the question
+        std::function<QDate()> today = {};              ///< what date boxes measure ranges from
     };
 
     struct Editor
     {
         std::function<QJsonValue()> read; ///< the editor's value; undefined when it holds something unusable
         std::function<void(const QJsonValue &)> show;
+        /// Why what the editor holds cannot be saved, in words (the editor shows it beside itself); empty when it can.
+        std::function<QString()> problem = {};
     };
 
     /// Builds the editor for `ctx.item` (nothing for an information item).
     static Editor build(const Context &ctx);
+    /// How a date question's answers are read: a date of birth (its id or format says so), a review's own date
+    /// (review-date, next-review-date), or any other date.
+    static UkDate::Purpose datePurpose(const Item &item);
 };
 
 } // namespace coform

@@ -1,7 +1,10 @@
 #include "reviewform.h"
 
 #include "answerwidgets.h"
+#include "completionpanel.h"
 #include "pdfanswersdialog.h"
+#include "printstyledialog.h"
+#include "savestatuslabel.h"
 
 #include "check/answervalidation.h"
 #include "format/importer.h"
@@ -9,16 +12,13 @@
 #include "model/nhsnumber.h"
 #include "store/answerautosaver.h"
 #include "store/auditlog.h"
+#include "store/database.h"
 #include "store/reviewoutput.h"
 
 #include <QApplication>
-#include <QButtonGroup>
-#include <QCheckBox>
-#include <QDateEdit>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -26,32 +26,16 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTableWidget>
 #include <QTime>
 #include <QVBoxLayout>
 
 namespace coform {
 
 namespace {
-
-QString formatName(const QString &format)
-{
-    static const QHash<QString, QString> names = {{QStringLiteral("standard"), QStringLiteral("standard print")},
-                                                  {QStringLiteral("large-print"), QStringLiteral("large print")},
-                                                  {QStringLiteral("easy-read"), QStringLiteral("easy read")},
-                                                  {QStringLiteral("braille"), QStringLiteral("Braille")},
-                                                  {QStringLiteral("audio"), QStringLiteral("audio")},
-                                                  {QStringLiteral("email"), QStringLiteral("email")},
-                                                  {QStringLiteral("bsl"), QStringLiteral("British Sign Language")},
-                                                  {QStringLiteral("interpreter"), QStringLiteral("an interpreter")}};
-    return names.value(format, QStringLiteral("not recorded"));
-}
 
 bool isAnswered(const QJsonValue &v)
 {
@@ -89,12 +73,15 @@ ReviewForm::ReviewForm(Database &db, const Session &session, qint64 reviewId, QW
     m_loaded = true;
     m_saver = std::make_unique<AnswerAutosaver>(*m_store, reviewId);
     connect(m_saver.get(), &AnswerAutosaver::saved, this, [this] {
-        m_saveStatus->setText(
-            tr("All answers saved at %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+        m_lastSaved = QDateTime::currentDateTime();
+        m_saveFailure.clear();
+        updateSaveStatus();
         emit answersSaved();
     });
-    connect(m_saver.get(), &AnswerAutosaver::saveFailed, this,
-            [this](const QString &message) { m_saveStatus->setText(tr("Not saved: %1").arg(message)); });
+    connect(m_saver.get(), &AnswerAutosaver::saveFailed, this, [this](const QString &message) {
+        m_saveFailure = message;
+        updateSaveStatus();
+    });
     build();
 }
 
@@ -105,6 +92,9 @@ ReviewForm::~ReviewForm()
         m_saver->disconnect(this);
         m_saver->flush();
     }
+    // The editors go first, while their fields are whole: a box losing focus on the way out is no edit.
+    m_loading = true;
+    qDeleteAll(findChildren<QWidget *>(Qt::FindDirectChildrenOnly));
 }
 
 void ReviewForm::build()
@@ -121,7 +111,7 @@ void ReviewForm::build()
                       QLocale().toString(m_person.person.dateOfBirth, QLocale::LongFormat));
     lines << tr("Communication needs: %1")
                  .arg(m_person.communicationNeeds.isEmpty() ? tr("none recorded") : m_person.communicationNeeds);
-    lines << tr("Preferred format: %1").arg(formatName(m_person.preferredFormat));
+    lines << tr("Preferred format: %1").arg(PrintStyleDialog::formatName(m_person.preferredFormat));
     if (!m_person.representativeName.isEmpty())
         lines << tr("Representative: %1 (%2)").arg(m_person.representativeName, m_person.representativeContact);
     banner->setText(lines.join(QLatin1Char('\n')));
@@ -131,8 +121,7 @@ void ReviewForm::build()
     auto *status = new QHBoxLayout;
     m_progress = new QLabel;
     m_progress->setObjectName(QStringLiteral("progress"));
-    m_saveStatus = new QLabel(tr("Answers are saved as you go"));
-    m_saveStatus->setObjectName(QStringLiteral("saveStatus"));
+    m_saveStatus = new SaveStatusLabel;
     m_lockStatus = new QLabel;
     m_lockStatus->setObjectName(QStringLiteral("lockStatus"));
     status->addWidget(m_progress);
@@ -155,15 +144,14 @@ void ReviewForm::build()
     m_sectionList->setCurrentRow(0);
     splitter->addWidget(m_sectionList);
     splitter->addWidget(m_pages);
+    // What stops completing sits beside the form, so the form keeps its height.
+    m_completionPanel = new CompletionPanel;
+    m_completionPanel->setMaximumWidth(340);
+    connect(m_completionPanel, &CompletionPanel::goToQuestion, this, &ReviewForm::goToQuestion);
+    splitter->addWidget(m_completionPanel);
     splitter->setStretchFactor(1, 3);
+    splitter->setCollapsible(1, false);
     layout->addWidget(splitter, 1);
-
-    m_completionProblems = new QLabel;
-    m_completionProblems->setObjectName(QStringLiteral("completionProblems"));
-    m_completionProblems->setWordWrap(true);
-    m_completionProblems->setTextFormat(Qt::PlainText);
-    m_completionProblems->hide();
-    layout->addWidget(m_completionProblems);
 
     auto *buttons = new QHBoxLayout;
     m_completeButton = new QPushButton(tr("&Complete review"));
@@ -184,7 +172,7 @@ void ReviewForm::build()
     buttons->addWidget(pdf);
     buttons->addWidget(html);
     layout->addLayout(buttons);
-    connect(m_completeButton, &QPushButton::clicked, this, [this] { complete(); });
+    connect(m_completeButton, &QPushButton::clicked, this, &ReviewForm::askAndComplete);
     connect(m_reopenButton, &QPushButton::clicked, this, &ReviewForm::askAndReopen);
     connect(pdf, &QPushButton::clicked, this, [this] { chooseAndExport(false); });
     connect(html, &QPushButton::clicked, this, [this] { chooseAndExport(true); });
@@ -265,6 +253,7 @@ ReviewForm::Field ReviewForm::buildField(const Item &item)
     ctx.number = number;
     ctx.changed = [this, id] { edited(id, false); };
     ctx.finished = [this, id] { edited(id, true); };
+    ctx.today = [this] { return m_db.now().toLocalTime().date(); };
     ctx.accessible = [labelText, help = item.help](QWidget *w) {
         w->setAccessibleName(labelText);
         w->setAccessibleDescription(help);
@@ -272,6 +261,7 @@ ReviewForm::Field ReviewForm::buildField(const Item &item)
     const AnswerWidgets::Editor editor = AnswerWidgets::build(ctx);
     field.read = editor.read;
     field.show = editor.show;
+    field.problem = editor.problem;
     field.error = new QLabel;
     field.error->setObjectName(QStringLiteral("error-%1").arg(item.id));
     field.error->setWordWrap(true);
@@ -289,7 +279,9 @@ void ReviewForm::showProblem(const QString &itemId, const QString &problem)
         return;
     field.error->setText(problem.isEmpty() ? QString() : tr("Problem: %1").arg(problem));
     field.error->setVisible(!problem.isEmpty());
-    // Screen readers announce the problem with the question.
+    // Screen readers announce the problem with the question (a date box says its own: "Not answered" or why).
+    if (field.problem)
+        return;
     if (QWidget *editor = field.block->findChild<QWidget *>(QStringLiteral("item-%1").arg(itemId)))
         editor->setAccessibleDescription(problem.isEmpty() ? field.item->help : problem);
 }
@@ -299,6 +291,15 @@ void ReviewForm::edited(const QString &itemId, bool finished)
     if (m_loading || m_review.isCompleted())
         return;
     Field &field = m_fields[itemId];
+    // What the editor cannot read (a date that is not one) is said beside it, and nothing is saved.
+    if (field.problem) {
+        field.pendingProblem = field.problem();
+        if (!field.pendingProblem.isEmpty()) {
+            m_saver->discard(itemId); // the answer stored stays what it was
+            updateSaveStatus();
+            return;
+        }
+    }
     const QJsonValue value = field.read();
     QString problem;
     if (!value.isNull()) {
@@ -314,6 +315,7 @@ void ReviewForm::edited(const QString &itemId, bool finished)
         // Shown once typing is done (or at once for editors without typing), never saved.
         if (finished || (field.item->type != ItemType::Text && field.item->type != ItemType::Number))
             showProblem(itemId, problem);
+        updateSaveStatus();
         return;
     }
     showProblem(itemId, {});
@@ -322,9 +324,27 @@ void ReviewForm::edited(const QString &itemId, bool finished)
     else
         m_answers.values.insert(itemId, value);
     m_saver->setAnswer(itemId, value);
-    m_saveStatus->setText(tr("Saving…"));
+    updateSaveStatus();
     applyShowIf();
     updateProgress();
+}
+
+QStringList ReviewForm::unsavedAnswers() const
+{
+    QMap<int, QString> byNumber;
+    const QMap<QString, int> numbers = m_template.questionNumbers();
+    for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
+        if (!it->pendingProblem.isEmpty())
+            byNumber.insert(numbers.value(it.key()),
+                            tr("Question %1 is not saved: %2").arg(numbers.value(it.key())).arg(it->pendingProblem));
+    }
+    return byNumber.values();
+}
+
+void ReviewForm::updateSaveStatus()
+{
+    if (m_saveStatus)
+        m_saveStatus->showState(unsavedAnswers(), m_saveFailure, m_saver && m_saver->hasUnsaved(), m_lastSaved);
 }
 
 void ReviewForm::applyShowIf()
@@ -383,17 +403,20 @@ bool ReviewForm::complete(QStringList *problems)
         if (it->error)
             showProblem(it.key(), it->pendingProblem);
     }
-    const Outcome outcome = m_store->complete(m_reviewId);
+    // An answer typed but refused would be lost by locking the review: it must be put right (or cleared) first.
+    const QStringList unsaved = unsavedAnswers();
+    const Outcome outcome =
+        unsaved.isEmpty() ? m_store->complete(m_reviewId) : Outcome::invalid(unsaved.join(QLatin1String("; ")));
     if (outcome.ok()) {
         m_review = m_store->get(m_reviewId).value();
-        m_completionProblems->hide();
+        m_completionPanel->setEntries({});
         updateLock();
         return true;
     }
     QStringList messages;
     if (outcome.status == StoreStatus::Invalid) {
         const Result<QStringList> found = m_store->completionProblems(m_reviewId);
-        messages = found.ok() ? found.value() : QStringList{outcome.message};
+        messages = unsaved + (found.ok() ? found.value() : QStringList{outcome.message});
         // Beside each required question still unanswered.
         for (const Item *item : m_template.allItems()) {
             if (item->required && isShown(m_template, *item, m_answers) && !isAnswered(m_answers.value(item->id)))
@@ -402,11 +425,53 @@ bool ReviewForm::complete(QStringList *problems)
     } else {
         messages << outcome.message;
     }
-    m_completionProblems->setText(tr("The review cannot be completed yet:\n%1").arg(messages.join(QLatin1Char('\n'))));
-    m_completionProblems->show();
+    showCompletionProblems();
     if (problems)
         *problems = messages;
     return false;
+}
+
+void ReviewForm::askAndComplete()
+{
+    if (!m_loaded || !saveNow())
+        return;
+    const Result<QStringList> found = m_store->completionProblems(m_reviewId);
+    if (!found.ok() || !found->isEmpty() || !unsavedAnswers().isEmpty()) {
+        complete();
+        return;
+    }
+    if (CompletionPanel::confirmCompleting(this))
+        complete();
+}
+
+void ReviewForm::showCompletionProblems()
+{
+    QMap<QString, QString> unsaved;
+    for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
+        if (!it->pendingProblem.isEmpty())
+            unsaved.insert(it.key(), it->pendingProblem);
+    }
+    const Result<ReviewRecord> stored = m_store->get(m_reviewId);
+    m_completionPanel->setEntries(CompletionPanel::entriesFor(m_template, stored.ok() ? stored->answers : m_answers,
+                                                              unsaved, !stored.ok() || !stored->isCompleted()));
+}
+
+void ReviewForm::goToQuestion(const QString &itemId)
+{
+    const Section *section = m_template.sectionOfItem(itemId);
+    const Field field = m_fields.value(itemId);
+    if (!section || !field.block)
+        return;
+    m_sectionList->setCurrentRow(m_sectionRows.value(section->id));
+    QWidget *editor = field.block->findChild<QWidget *>(QStringLiteral("item-%1").arg(itemId));
+    if (!editor)
+        editor = field.block->findChild<QWidget *>(QStringLiteral("item-%1-name").arg(itemId));
+    if (auto *scroll = qobject_cast<QScrollArea *>(m_pages->currentWidget()))
+        scroll->ensureWidgetVisible(field.block);
+    if (editor) {
+        QWidget *focus = editor->focusPolicy() == Qt::NoFocus ? editor->nextInFocusChain() : editor;
+        focus->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 bool ReviewForm::reopen(const QString &reason, QString *error)
@@ -435,7 +500,7 @@ void ReviewForm::askAndReopen()
         m_lockStatus->setText(error);
 }
 
-bool ReviewForm::exportTo(const QString &path, bool html, QString *error)
+bool ReviewForm::exportTo(const QString &path, bool html, QString *error, std::optional<PrintProfile> profile)
 {
     if (!saveNow()) {
         *error = tr("the answers could not be saved first");
@@ -443,7 +508,7 @@ bool ReviewForm::exportTo(const QString &path, bool html, QString *error)
     }
     QByteArray document;
     const Outcome made = ReviewOutput::render(
-        *m_store, m_reviewId, html ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, std::nullopt, &document);
+        *m_store, m_reviewId, html ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, profile, &document);
     if (!made.ok()) {
         *error = made.message;
         return false;
@@ -453,6 +518,12 @@ bool ReviewForm::exportTo(const QString &path, bool html, QString *error)
 
 void ReviewForm::chooseAndExport(bool html)
 {
+    std::optional<PrintProfile> profile;
+    if (!html) {
+        profile = PrintStyleDialog::ask(ReviewOutput::profileForPreferredFormat(m_person.preferredFormat), this);
+        if (!profile)
+            return;
+    }
     const QString path = QFileDialog::getSaveFileName(
         this, html ? tr("Save as HTML") : tr("Save as PDF"),
         QStringLiteral("review-%1.%2").arg(m_reviewId).arg(html ? QStringLiteral("html") : QStringLiteral("pdf")),
@@ -460,25 +531,13 @@ void ReviewForm::chooseAndExport(bool html)
     if (path.isEmpty())
         return;
     QString error;
-    m_saveStatus->setText(exportTo(path, html, &error) ? tr("Saved %1").arg(path) : error);
+    m_saveStatus->setText(exportTo(path, html, &error, profile) ? tr("Saved %1").arg(QFileInfo(path).fileName())
+                                                                : error);
 }
 
 bool ReviewForm::readAnswersFromPdf(const QString &path, QVector<ProposedAnswer> *answers, QString *error)
 {
-    PdfImportOptions options;
-    options.workerPath = defaultImportWorkerPath();
-    const FilledPdfAnswers read = readFilledPdf(path, m_template, options);
-    if (!read.refusal.isEmpty()) {
-        *error = tr("%1: %2. Nothing was saved.").arg(QFileInfo(path).fileName(), read.refusal);
-        return false;
-    }
-    if (!read.problems.isEmpty()) {
-        *error = tr("Some answers in %1 do not fit their questions, so nothing was saved:\n%2")
-                     .arg(QFileInfo(path).fileName(), read.problems.join(QLatin1Char('\n')));
-        return false;
-    }
-    *answers = read.answers;
-    return true;
+    return PdfAnswersDialog::readFilled(path, m_template, answers, error);
 }
 
 bool ReviewForm::acceptAnswersFromPdf(const QMap<QString, QJsonValue> &answers, QString *error)
