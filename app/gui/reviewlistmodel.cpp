@@ -88,9 +88,13 @@ QVariant ReviewListModel::data(const QModelIndex &index, int role) const
         // Words first; colour (dark enough to read on white) and an icon as well, never colour alone.
         if (role == Qt::ForegroundRole)
             return QBrush(overdue ? QColor(0xa0, 0x00, 0x00) : QColor(0x7a, 0x4a, 0x00));
-        if (role == Qt::DecorationRole)
-            return QApplication::style()->standardIcon(overdue ? QStyle::SP_MessageBoxCritical
-                                                               : QStyle::SP_MessageBoxWarning);
+        if (role == Qt::DecorationRole) {
+            if (m_overdueIcon.isNull()) {
+                m_overdueIcon = QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
+                m_dueSoonIcon = QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            }
+            return overdue ? m_overdueIcon : m_dueSoonIcon;
+        }
         if (role == Qt::FontRole) {
             QFont bold;
             bold.setBold(true);
@@ -131,8 +135,8 @@ void ReviewListModel::sort(int column, Qt::SortOrder order)
     ReviewFilter filter = m_filter;
     filter.sortBy = byColumn[column];
     filter.descending = order == Qt::DescendingOrder;
-    if (filter.sortBy == m_filter.sortBy && filter.descending == m_filter.descending && !m_rows.isEmpty())
-        return;
+    if (filter.sortBy == m_filter.sortBy && filter.descending == m_filter.descending)
+        return; // already in that order (or not read yet: setFilter reads it so)
     setFilter(filter);
 }
 

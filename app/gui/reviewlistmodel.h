@@ -3,6 +3,7 @@
 #include "store/reviewstore.h"
 
 #include <QAbstractTableModel>
+#include <QIcon>
 
 namespace coform {
 
@@ -44,6 +45,7 @@ private:
     bool m_atEnd = true;
     QString m_error;
     QDate m_today;
+    mutable QIcon m_overdueIcon, m_dueSoonIcon;
 };
 
 } // namespace coform
