@@ -38,6 +38,9 @@ DateEdit::DateEdit(UkDate::Purpose purpose, const QString &objectName, QWidget *
     m_words->setObjectName(objectName + QStringLiteral("-words"));
     m_words->setTextFormat(Qt::PlainText);
     m_words->setWordWrap(true);
+    // Room for the longest date in words on one line; a refusal wraps.
+    m_words->setMinimumWidth(m_words->fontMetrics().horizontalAdvance(QStringLiteral("30 September 2026, Wednesday"))
+                             + 8);
     m_keep = new QPushButton(tr("&Keep this date"));
     m_keep->setObjectName(objectName + QStringLiteral("-keep"));
     m_keep->hide();

@@ -8,6 +8,7 @@ SaveStatusLabel::SaveStatusLabel(QWidget *parent)
     setObjectName(QStringLiteral("saveStatus"));
     setTextFormat(Qt::PlainText);
     setWordWrap(true);
+    setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("All answers saved at 00:00:00")) + 8);
 }
 
 void SaveStatusLabel::showState(const QStringList &unsaved, const QString &failure, bool saving,

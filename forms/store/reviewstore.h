@@ -67,13 +67,13 @@ struct ReviewFilter
     QDate dueFrom;  ///< next review due on or after
     QDate dueTo;    ///< next review due on or before
     qint64 personId = 0;
+    int limit = 200;
+    int offset = 0;
     /// The order of the list (each then by review id): by next review due (the default; reviews with none set
     /// first), the person's name, NHS number, date of birth, status or the last change.
     enum class SortBy { NextDue, Name, NhsNumber, DateOfBirth, Status, LastChange };
     SortBy sortBy = SortBy::NextDue;
     bool descending = false;
-    int limit = 200;
-    int offset = 0;
 };
 
 /// Reviews (special category health data): admins and reviewers only; a coproducer is refused on every call with
