@@ -269,6 +269,20 @@ void TestReviewStore::listFindsByNameNhsNumberStatusAndDueDate()
     QVERIFY(all.first().dueWithin(QDate::currentDate()));
     QVERIFY(!all.last().dueWithin(QDate::currentDate()));
     QCOMPARE(all.first().personName, QStringLiteral("Bo Sample"));
+    QCOMPARE(all.first().dateOfBirth, QDate(1941, 3, 2));
+    // Sorted by the store, by any column, either way.
+    ReviewFilter byName;
+    byName.sortBy = ReviewFilter::SortBy::Name;
+    QCOMPARE(ids(byName), (QList<qint64>{r1, r2}));
+    byName.descending = true;
+    QCOMPARE(ids(byName), (QList<qint64>{r2, r1}));
+    ReviewFilter byStatus;
+    byStatus.sortBy = ReviewFilter::SortBy::Status;
+    QCOMPARE(ids(byStatus), (QList<qint64>{r1, r2})); // "completed" before "draft" (in progress)
+    ReviewFilter byNhs;
+    byNhs.sortBy = ReviewFilter::SortBy::NhsNumber;
+    byNhs.descending = true;
+    QCOMPARE(ids(byNhs), (QList<qint64>{r1, r2})); // 999... after 943...
 }
 
 void TestReviewStore::autosaverSavesWithinTwoSeconds()

@@ -1,5 +1,9 @@
 #include "pdfanswersdialog.h"
 
+#include "format/importer.h"
+
+#include <QFileInfo>
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -77,6 +81,25 @@ QMap<QString, QJsonValue> PdfAnswersDialog::accepted() const
         }
     }
     return out;
+}
+
+bool PdfAnswersDialog::readFilled(const QString &path, const Template &t, QVector<ProposedAnswer> *answers,
+                                  QString *error)
+{
+    PdfImportOptions options;
+    options.workerPath = defaultImportWorkerPath();
+    const FilledPdfAnswers read = readFilledPdf(path, t, options);
+    if (!read.refusal.isEmpty()) {
+        *error = tr("%1: %2. Nothing was saved.").arg(QFileInfo(path).fileName(), read.refusal);
+        return false;
+    }
+    if (!read.problems.isEmpty()) {
+        *error = tr("Some answers in %1 do not fit their questions, so nothing was saved:\n%2")
+                     .arg(QFileInfo(path).fileName(), read.problems.join(QLatin1Char('\n')));
+        return false;
+    }
+    *answers = read.answers;
+    return true;
 }
 
 } // namespace coform

@@ -26,6 +26,10 @@ public:
     /// The ticked answers, item id -> value.
     QMap<QString, QJsonValue> accepted() const;
 
+    /// Reads the answers filled into a fillable PDF form of `t` (in the import worker process). False with the
+    /// refusal or every problem, in words, in `error`.
+    static bool readFilled(const QString &path, const Template &t, QVector<ProposedAnswer> *answers, QString *error);
+
 private:
     QTreeWidget *m_tree = nullptr;
     QMap<QString, QJsonValue> m_values;

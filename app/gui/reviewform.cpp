@@ -1,7 +1,11 @@
 #include "reviewform.h"
 
+#include "answerwidgets.h"
+#include "completionpanel.h"
 #include "pdfanswersdialog.h"
 #include "sessionlock.h"
+#include "printstyledialog.h"
+#include "savestatuslabel.h"
 
 #include "check/answervalidation.h"
 #include "format/importer.h"
@@ -9,16 +13,14 @@
 #include "model/nhsnumber.h"
 #include "store/answerautosaver.h"
 #include "store/auditlog.h"
+#include "store/database.h"
 #include "store/reviewoutput.h"
 
 #include "filedialogs.h"
 #include <QApplication>
-#include <QButtonGroup>
-#include <QCheckBox>
-#include <QDateEdit>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -26,57 +28,16 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTableWidget>
 #include <QTime>
 #include <QVBoxLayout>
 
 namespace coform {
 
 namespace {
-
-const QDate noDate(1900, 1, 1);
-
-QDateEdit *dateEditor(const QString &objectName)
-{
-    auto *edit = new QDateEdit;
-    edit->setObjectName(objectName);
-    edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QStringLiteral("d MMMM yyyy"));
-    edit->setMinimumDate(noDate);
-    edit->setSpecialValueText(QStringLiteral("not answered"));
-    edit->setDate(noDate);
-    return edit;
-}
-
-QJsonValue dateValue(const QDateEdit *edit)
-{
-    return edit->date() == noDate ? QJsonValue(QJsonValue::Null) : QJsonValue(edit->date().toString(Qt::ISODate));
-}
-
-void showDate(QDateEdit *edit, const QJsonValue &value)
-{
-    const QDate d = QDate::fromString(value.toString(), Qt::ISODate);
-    edit->setDate(d.isValid() ? d : noDate);
-}
-
-QString formatName(const QString &format)
-{
-    static const QHash<QString, QString> names = {{QStringLiteral("standard"), QStringLiteral("standard print")},
-                                                  {QStringLiteral("large-print"), QStringLiteral("large print")},
-                                                  {QStringLiteral("easy-read"), QStringLiteral("easy read")},
-                                                  {QStringLiteral("braille"), QStringLiteral("Braille")},
-                                                  {QStringLiteral("audio"), QStringLiteral("audio")},
-                                                  {QStringLiteral("email"), QStringLiteral("email")},
-                                                  {QStringLiteral("bsl"), QStringLiteral("British Sign Language")},
-                                                  {QStringLiteral("interpreter"), QStringLiteral("an interpreter")}};
-    return names.value(format, QStringLiteral("not recorded"));
-}
 
 bool isAnswered(const QJsonValue &v)
 {
@@ -114,12 +75,15 @@ ReviewForm::ReviewForm(Database &db, const Session &session, qint64 reviewId, QW
     m_loaded = true;
     m_saver = std::make_unique<AnswerAutosaver>(*m_store, reviewId);
     connect(m_saver.get(), &AnswerAutosaver::saved, this, [this] {
-        m_saveStatus->setText(
-            tr("All answers saved at %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+        m_lastSaved = QDateTime::currentDateTime();
+        m_saveFailure.clear();
+        updateSaveStatus();
         emit answersSaved();
     });
-    connect(m_saver.get(), &AnswerAutosaver::saveFailed, this,
-            [this](const QString &message) { m_saveStatus->setText(tr("Not saved: %1").arg(message)); });
+    connect(m_saver.get(), &AnswerAutosaver::saveFailed, this, [this](const QString &message) {
+        m_saveFailure = message;
+        updateSaveStatus();
+    });
     build();
 }
 
@@ -130,6 +94,9 @@ ReviewForm::~ReviewForm()
         m_saver->disconnect(this);
         m_saver->flush();
     }
+    // The editors go first, while their fields are whole: a box losing focus on the way out is no edit.
+    m_loading = true;
+    qDeleteAll(findChildren<QWidget *>(Qt::FindDirectChildrenOnly));
 }
 
 void ReviewForm::build()
@@ -146,7 +113,7 @@ void ReviewForm::build()
                       QLocale().toString(m_person.person.dateOfBirth, QLocale::LongFormat));
     lines << tr("Communication needs: %1")
                  .arg(m_person.communicationNeeds.isEmpty() ? tr("none recorded") : m_person.communicationNeeds);
-    lines << tr("Preferred format: %1").arg(formatName(m_person.preferredFormat));
+    lines << tr("Preferred format: %1").arg(PrintStyleDialog::formatName(m_person.preferredFormat));
     if (!m_person.representativeName.isEmpty())
         lines << tr("Representative: %1 (%2)").arg(m_person.representativeName, m_person.representativeContact);
     banner->setText(lines.join(QLatin1Char('\n')));
@@ -156,8 +123,7 @@ void ReviewForm::build()
     auto *status = new QHBoxLayout;
     m_progress = new QLabel;
     m_progress->setObjectName(QStringLiteral("progress"));
-    m_saveStatus = new QLabel(tr("Answers are saved as you go"));
-    m_saveStatus->setObjectName(QStringLiteral("saveStatus"));
+    m_saveStatus = new SaveStatusLabel;
     m_lockStatus = new QLabel;
     m_lockStatus->setObjectName(QStringLiteral("lockStatus"));
     status->addWidget(m_progress);
@@ -180,15 +146,14 @@ void ReviewForm::build()
     m_sectionList->setCurrentRow(0);
     splitter->addWidget(m_sectionList);
     splitter->addWidget(m_pages);
+    // What stops completing sits beside the form, so the form keeps its height.
+    m_completionPanel = new CompletionPanel;
+    m_completionPanel->setMaximumWidth(340);
+    connect(m_completionPanel, &CompletionPanel::goToQuestion, this, &ReviewForm::goToQuestion);
+    splitter->addWidget(m_completionPanel);
     splitter->setStretchFactor(1, 3);
+    splitter->setCollapsible(1, false);
     layout->addWidget(splitter, 1);
-
-    m_completionProblems = new QLabel;
-    m_completionProblems->setObjectName(QStringLiteral("completionProblems"));
-    m_completionProblems->setWordWrap(true);
-    m_completionProblems->setTextFormat(Qt::PlainText);
-    m_completionProblems->hide();
-    layout->addWidget(m_completionProblems);
 
     auto *buttons = new QHBoxLayout;
     m_completeButton = new QPushButton(tr("&Complete review"));
@@ -209,7 +174,7 @@ void ReviewForm::build()
     buttons->addWidget(pdf);
     buttons->addWidget(html);
     layout->addLayout(buttons);
-    connect(m_completeButton, &QPushButton::clicked, this, [this] { complete(); });
+    connect(m_completeButton, &QPushButton::clicked, this, &ReviewForm::askAndComplete);
     connect(m_reopenButton, &QPushButton::clicked, this, &ReviewForm::askAndReopen);
     connect(pdf, &QPushButton::clicked, this, [this] { chooseAndExport(false); });
     connect(html, &QPushButton::clicked, this, [this] { chooseAndExport(true); });
@@ -283,277 +248,22 @@ ReviewForm::Field ReviewForm::buildField(const Item &item)
     if (item.type == ItemType::Info)
         return field;
     const QString id = item.id;
-    const QString name = QStringLiteral("item-%1").arg(id);
-    auto changed = [this, id] { edited(id, false); };
-    auto finished = [this, id] { edited(id, true); };
-    auto accessible = [&](QWidget *w) {
+    AnswerWidgets::Context ctx{item};
+    ctx.block = block;
+    ctx.layout = layout;
+    ctx.label = label;
+    ctx.number = number;
+    ctx.changed = [this, id] { edited(id, false); };
+    ctx.finished = [this, id] { edited(id, true); };
+    ctx.today = [this] { return m_db.now().toLocalTime().date(); };
+    ctx.accessible = [labelText, help = item.help](QWidget *w) {
         w->setAccessibleName(labelText);
-        w->setAccessibleDescription(item.help);
+        w->setAccessibleDescription(help);
     };
-
-    switch (item.type) {
-    case ItemType::Info:
-        break;
-    case ItemType::Text: {
-        auto *edit = new QLineEdit;
-        edit->setObjectName(name);
-        accessible(edit);
-        label->setBuddy(edit);
-        layout->addWidget(edit);
-        connect(edit, &QLineEdit::textChanged, this, changed);
-        connect(edit, &QLineEdit::editingFinished, this, finished);
-        const QString format = item.format;
-        field.read = [edit, format] {
-            const QString text = edit->text().trimmed();
-            if (text.isEmpty())
-                return QJsonValue(QJsonValue::Null);
-            // An NHS number is kept as its 10 digits whatever the spacing typed.
-            if (format == QLatin1String("nhs-number")) {
-                if (const auto digits = NhsNumber::normalize(text))
-                    return QJsonValue(*digits);
-            }
-            return QJsonValue(text);
-        };
-        field.show = [edit, format](const QJsonValue &v) {
-            edit->setText(format == QLatin1String("nhs-number") ? NhsNumber::formatted(v.toString()) : v.toString());
-        };
-        break;
-    }
-    case ItemType::Textarea: {
-        auto *edit = new QPlainTextEdit;
-        edit->setObjectName(name);
-        edit->setTabChangesFocus(true);
-        edit->setMaximumHeight(110);
-        accessible(edit);
-        label->setBuddy(edit);
-        layout->addWidget(edit);
-        connect(edit, &QPlainTextEdit::textChanged, this, changed);
-        field.read = [edit] {
-            const QString text = edit->toPlainText();
-            return text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-        };
-        field.show = [edit](const QJsonValue &v) { edit->setPlainText(v.toString()); };
-        break;
-    }
-    case ItemType::YesNo:
-    case ItemType::Choice:
-    case ItemType::Scale: {
-        auto *group = new QButtonGroup(block);
-        auto *box = new QWidget;
-        box->setObjectName(name);
-        accessible(box);
-        auto *boxLayout = new QVBoxLayout(box);
-        boxLayout->setContentsMargins(12, 0, 0, 0);
-        QVector<QPair<QString, QJsonValue>> choices;
-        if (item.type == ItemType::YesNo) {
-            choices = {{QStringLiteral("yes"), true}, {QStringLiteral("no"), false}};
-        } else {
-            for (const Option &o : item.options)
-                choices.append({o.value, o.value});
-        }
-        QHash<QAbstractButton *, QJsonValue> values;
-        for (const auto &[value, json] : choices) {
-            QString text =
-                item.type == ItemType::YesNo ? (json.toBool() ? tr("Yes") : tr("No")) : item.option(value)->label;
-            if (item.type == ItemType::Scale && !item.option(value)->description.isEmpty())
-                text += QStringLiteral(": ") + item.option(value)->description;
-            auto *button = new QRadioButton(text);
-            button->setObjectName(QStringLiteral("%1-%2").arg(name, value));
-            button->setAccessibleName(QStringLiteral("%1: %2").arg(label->text(), text));
-            group->addButton(button);
-            boxLayout->addWidget(button);
-            values.insert(button, json);
-            connect(button, &QRadioButton::toggled, this, [changed](bool on) {
-                if (on)
-                    changed();
-            });
-        }
-        auto *clear = new QPushButton(tr("Clear answer"));
-        clear->setObjectName(QStringLiteral("%1-clear").arg(name));
-        clear->setAccessibleName(tr("Clear the answer to question %1").arg(number));
-        boxLayout->addWidget(clear, 0, Qt::AlignLeft);
-        connect(clear, &QPushButton::clicked, this, [group, changed] {
-            group->setExclusive(false);
-            if (group->checkedButton())
-                group->checkedButton()->setChecked(false);
-            group->setExclusive(true);
-            changed();
-        });
-        layout->addWidget(box);
-        field.read = [group, values] {
-            return group->checkedButton() ? values.value(group->checkedButton()) : QJsonValue(QJsonValue::Null);
-        };
-        field.show = [group, values](const QJsonValue &v) {
-            for (auto it = values.begin(); it != values.end(); ++it) {
-                if (it.value() == v)
-                    it.key()->setChecked(true);
-            }
-        };
-        break;
-    }
-    case ItemType::MultiChoice: {
-        auto *box = new QWidget;
-        box->setObjectName(name);
-        accessible(box);
-        auto *boxLayout = new QVBoxLayout(box);
-        boxLayout->setContentsMargins(12, 0, 0, 0);
-        QVector<QPair<QCheckBox *, QString>> boxes;
-        for (const Option &o : item.options) {
-            auto *check = new QCheckBox(o.label);
-            check->setObjectName(QStringLiteral("%1-%2").arg(name, o.value));
-            check->setAccessibleName(QStringLiteral("%1: %2").arg(label->text(), o.label));
-            boxLayout->addWidget(check);
-            boxes.append({check, o.value});
-            connect(check, &QCheckBox::toggled, this, changed);
-        }
-        layout->addWidget(box);
-        field.read = [boxes] {
-            QJsonArray chosen;
-            for (const auto &[check, value] : boxes) {
-                if (check->isChecked())
-                    chosen.append(value);
-            }
-            return chosen.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(chosen);
-        };
-        field.show = [boxes](const QJsonValue &v) {
-            const QJsonArray chosen = v.toArray();
-            for (const auto &[check, value] : boxes)
-                check->setChecked(chosen.contains(value));
-        };
-        break;
-    }
-    case ItemType::Date: {
-        QDateEdit *edit = dateEditor(name);
-        accessible(edit);
-        label->setBuddy(edit);
-        layout->addWidget(edit, 0, Qt::AlignLeft);
-        connect(edit, &QDateEdit::dateChanged, this, changed);
-        field.read = [edit] { return dateValue(edit); };
-        field.show = [edit](const QJsonValue &v) { showDate(edit, v); };
-        break;
-    }
-    case ItemType::Number: {
-        auto *edit = new QLineEdit;
-        edit->setObjectName(name);
-        accessible(edit);
-        label->setBuddy(edit);
-        auto *row = new QHBoxLayout;
-        row->addWidget(edit);
-        if (!item.unit.isEmpty())
-            row->addWidget(new QLabel(item.unit));
-        row->addStretch();
-        layout->addLayout(row);
-        connect(edit, &QLineEdit::textChanged, this, changed);
-        connect(edit, &QLineEdit::editingFinished, this, finished);
-        field.read = [edit] {
-            const QString text = edit->text().trimmed();
-            if (text.isEmpty())
-                return QJsonValue(QJsonValue::Null);
-            bool ok = false;
-            const double d = QLocale().toDouble(text, &ok);
-            return ok ? QJsonValue(d) : QJsonValue(text); // text: answerProblem says "expected a number"
-        };
-        field.show = [edit](const QJsonValue &v) { edit->setText(QLocale().toString(v.toDouble())); };
-        break;
-    }
-    case ItemType::Table: {
-        auto *table = new QTableWidget(0, int(item.columns.size()));
-        table->setObjectName(name);
-        accessible(table);
-        label->setBuddy(table);
-        QStringList headers;
-        for (const Column &c : item.columns)
-            headers << c.label;
-        table->setHorizontalHeaderLabels(headers);
-        table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-        table->setMinimumHeight(120);
-        table->setTabKeyNavigation(false);
-        layout->addWidget(table);
-        auto *row = new QHBoxLayout;
-        auto *add = new QPushButton(tr("Add a row"));
-        add->setObjectName(QStringLiteral("%1-add").arg(name));
-        auto *remove = new QPushButton(tr("Remove the selected row"));
-        remove->setObjectName(QStringLiteral("%1-remove").arg(name));
-        row->addWidget(add);
-        row->addWidget(remove);
-        row->addStretch();
-        layout->addLayout(row);
-        const QVector<Column> columns = item.columns;
-        connect(add, &QPushButton::clicked, this, [table, changed] {
-            table->insertRow(table->rowCount());
-            table->setCurrentCell(table->rowCount() - 1, 0);
-            changed();
-        });
-        connect(remove, &QPushButton::clicked, this, [table, changed] {
-            const int r = table->currentRow() >= 0 ? table->currentRow() : table->rowCount() - 1;
-            if (r >= 0)
-                table->removeRow(r);
-            changed();
-        });
-        connect(table, &QTableWidget::itemChanged, this, changed);
-        field.read = [table, columns] {
-            QJsonArray rows;
-            for (int r = 0; r < table->rowCount(); ++r) {
-                QJsonObject o;
-                for (int c = 0; c < columns.size(); ++c) {
-                    const QTableWidgetItem *cell = table->item(r, c);
-                    if (cell && !cell->text().trimmed().isEmpty())
-                        o.insert(columns.at(c).id, cell->text().trimmed());
-                }
-                rows.append(o);
-            }
-            return rows.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(rows);
-        };
-        field.show = [table, columns](const QJsonValue &v) {
-            const QJsonArray rows = v.toArray();
-            table->setRowCount(int(rows.size()));
-            for (int r = 0; r < rows.size(); ++r) {
-                for (int c = 0; c < columns.size(); ++c)
-                    table->setItem(r, c,
-                                   new QTableWidgetItem(rows.at(r).toObject().value(columns.at(c).id).toString()));
-            }
-        };
-        break;
-    }
-    case ItemType::Signature: {
-        auto *row = new QHBoxLayout;
-        auto *signName = new QLineEdit;
-        signName->setObjectName(QStringLiteral("%1-name").arg(name));
-        signName->setPlaceholderText(tr("Type the full name to sign"));
-        signName->setAccessibleName(tr("%1: name").arg(label->text()));
-        QDateEdit *date = dateEditor(QStringLiteral("%1-date").arg(name));
-        date->setAccessibleName(tr("%1: date").arg(label->text()));
-        auto *declined = new QLineEdit;
-        declined->setObjectName(QStringLiteral("%1-declined").arg(name));
-        declined->setPlaceholderText(tr("Or why it was not signed"));
-        declined->setAccessibleName(tr("%1: why it was not signed").arg(label->text()));
-        label->setBuddy(signName);
-        row->addWidget(signName, 2);
-        row->addWidget(date, 1);
-        layout->addLayout(row);
-        layout->addWidget(declined);
-        connect(signName, &QLineEdit::textChanged, this, changed);
-        connect(declined, &QLineEdit::textChanged, this, changed);
-        connect(date, &QDateEdit::dateChanged, this, changed);
-        field.read = [signName, date, declined] {
-            QJsonObject o;
-            if (!signName->text().trimmed().isEmpty())
-                o.insert(QStringLiteral("name"), signName->text().trimmed());
-            if (date->date() != noDate)
-                o.insert(QStringLiteral("date"), date->date().toString(Qt::ISODate));
-            if (!declined->text().trimmed().isEmpty())
-                o.insert(QStringLiteral("declinedReason"), declined->text().trimmed());
-            return o.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(o);
-        };
-        field.show = [signName, date, declined](const QJsonValue &v) {
-            const QJsonObject o = v.toObject();
-            signName->setText(o.value(QLatin1String("name")).toString());
-            showDate(date, o.value(QLatin1String("date")));
-            declined->setText(o.value(QLatin1String("declinedReason")).toString());
-        };
-        break;
-    }
-    }
+    const AnswerWidgets::Editor editor = AnswerWidgets::build(ctx);
+    field.read = editor.read;
+    field.show = editor.show;
+    field.problem = editor.problem;
     field.error = new QLabel;
     field.error->setObjectName(QStringLiteral("error-%1").arg(item.id));
     field.error->setWordWrap(true);
@@ -571,7 +281,9 @@ void ReviewForm::showProblem(const QString &itemId, const QString &problem)
         return;
     field.error->setText(problem.isEmpty() ? QString() : tr("Problem: %1").arg(problem));
     field.error->setVisible(!problem.isEmpty());
-    // Screen readers announce the problem with the question.
+    // Screen readers announce the problem with the question (a date box says its own: "Not answered" or why).
+    if (field.problem)
+        return;
     if (QWidget *editor = field.block->findChild<QWidget *>(QStringLiteral("item-%1").arg(itemId)))
         editor->setAccessibleDescription(problem.isEmpty() ? field.item->help : problem);
 }
@@ -581,6 +293,15 @@ void ReviewForm::edited(const QString &itemId, bool finished)
     if (m_loading || m_review.isCompleted())
         return;
     Field &field = m_fields[itemId];
+    // What the editor cannot read (a date that is not one) is said beside it, and nothing is saved.
+    if (field.problem) {
+        field.pendingProblem = field.problem();
+        if (!field.pendingProblem.isEmpty()) {
+            m_saver->discard(itemId); // the answer stored stays what it was
+            updateSaveStatus();
+            return;
+        }
+    }
     const QJsonValue value = field.read();
     QString problem;
     if (!value.isNull()) {
@@ -596,6 +317,7 @@ void ReviewForm::edited(const QString &itemId, bool finished)
         // Shown once typing is done (or at once for editors without typing), never saved.
         if (finished || (field.item->type != ItemType::Text && field.item->type != ItemType::Number))
             showProblem(itemId, problem);
+        updateSaveStatus();
         return;
     }
     showProblem(itemId, {});
@@ -604,9 +326,27 @@ void ReviewForm::edited(const QString &itemId, bool finished)
     else
         m_answers.values.insert(itemId, value);
     m_saver->setAnswer(itemId, value);
-    m_saveStatus->setText(tr("Saving…"));
+    updateSaveStatus();
     applyShowIf();
     updateProgress();
+}
+
+QStringList ReviewForm::unsavedAnswers() const
+{
+    QMap<int, QString> byNumber;
+    const QMap<QString, int> numbers = m_template.questionNumbers();
+    for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
+        if (!it->pendingProblem.isEmpty())
+            byNumber.insert(numbers.value(it.key()),
+                            tr("Question %1 is not saved: %2").arg(numbers.value(it.key())).arg(it->pendingProblem));
+    }
+    return byNumber.values();
+}
+
+void ReviewForm::updateSaveStatus()
+{
+    if (m_saveStatus)
+        m_saveStatus->showState(unsavedAnswers(), m_saveFailure, m_saver && m_saver->hasUnsaved(), m_lastSaved);
 }
 
 void ReviewForm::applyShowIf()
@@ -665,17 +405,20 @@ bool ReviewForm::complete(QStringList *problems)
         if (it->error)
             showProblem(it.key(), it->pendingProblem);
     }
-    const Outcome outcome = m_store->complete(m_reviewId);
+    // An answer typed but refused would be lost by locking the review: it must be put right (or cleared) first.
+    const QStringList unsaved = unsavedAnswers();
+    const Outcome outcome =
+        unsaved.isEmpty() ? m_store->complete(m_reviewId) : Outcome::invalid(unsaved.join(QLatin1String("; ")));
     if (outcome.ok()) {
         m_review = m_store->get(m_reviewId).value();
-        m_completionProblems->hide();
+        m_completionPanel->setEntries({});
         updateLock();
         return true;
     }
     QStringList messages;
     if (outcome.status == StoreStatus::Invalid) {
         const Result<QStringList> found = m_store->completionProblems(m_reviewId);
-        messages = found.ok() ? found.value() : QStringList{outcome.message};
+        messages = unsaved + (found.ok() ? found.value() : QStringList{outcome.message});
         // Beside each required question still unanswered.
         for (const Item *item : m_template.allItems()) {
             if (item->required && isShown(m_template, *item, m_answers) && !isAnswered(m_answers.value(item->id)))
@@ -684,11 +427,53 @@ bool ReviewForm::complete(QStringList *problems)
     } else {
         messages << outcome.message;
     }
-    m_completionProblems->setText(tr("The review cannot be completed yet:\n%1").arg(messages.join(QLatin1Char('\n'))));
-    m_completionProblems->show();
+    showCompletionProblems();
     if (problems)
         *problems = messages;
     return false;
+}
+
+void ReviewForm::askAndComplete()
+{
+    if (!m_loaded || !saveNow())
+        return;
+    const Result<QStringList> found = m_store->completionProblems(m_reviewId);
+    if (!found.ok() || !found->isEmpty() || !unsavedAnswers().isEmpty()) {
+        complete();
+        return;
+    }
+    if (CompletionPanel::confirmCompleting(this))
+        complete();
+}
+
+void ReviewForm::showCompletionProblems()
+{
+    QMap<QString, QString> unsaved;
+    for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
+        if (!it->pendingProblem.isEmpty())
+            unsaved.insert(it.key(), it->pendingProblem);
+    }
+    const Result<ReviewRecord> stored = m_store->get(m_reviewId);
+    m_completionPanel->setEntries(CompletionPanel::entriesFor(m_template, stored.ok() ? stored->answers : m_answers,
+                                                              unsaved, !stored.ok() || !stored->isCompleted()));
+}
+
+void ReviewForm::goToQuestion(const QString &itemId)
+{
+    const Section *section = m_template.sectionOfItem(itemId);
+    const Field field = m_fields.value(itemId);
+    if (!section || !field.block)
+        return;
+    m_sectionList->setCurrentRow(m_sectionRows.value(section->id));
+    QWidget *editor = field.block->findChild<QWidget *>(QStringLiteral("item-%1").arg(itemId));
+    if (!editor)
+        editor = field.block->findChild<QWidget *>(QStringLiteral("item-%1-name").arg(itemId));
+    if (auto *scroll = qobject_cast<QScrollArea *>(m_pages->currentWidget()))
+        scroll->ensureWidgetVisible(field.block);
+    if (editor) {
+        QWidget *focus = editor->focusPolicy() == Qt::NoFocus ? editor->nextInFocusChain() : editor;
+        focus->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 bool ReviewForm::reopen(const QString &reason, QString *error)
@@ -717,14 +502,14 @@ void ReviewForm::askAndReopen()
         m_lockStatus->setText(error);
 }
 
-bool ReviewForm::exportTo(const QString &path, bool html, QString *error)
+bool ReviewForm::exportTo(const QString &path, bool html, QString *error, std::optional<PrintProfile> profile)
 {
     if (!saveNow()) {
         *error = tr("the answers could not be saved first");
         return false;
     }
     const Outcome written = ReviewOutput::writeTo(
-        *m_store, m_reviewId, html ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, std::nullopt, path);
+        *m_store, m_reviewId, html ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, profile, path);
     if (!written.ok())
         *error = written.message;
     return written.ok();
@@ -735,6 +520,12 @@ void ReviewForm::chooseAndExport(bool html)
     // A whole review leaves Coform: the person at the keyboard proves again who they are if it has been a while.
     if (!SessionLock::confirmRecentSignIn(this))
         return;
+    std::optional<PrintProfile> profile;
+    if (!html) {
+        profile = PrintStyleDialog::ask(ReviewOutput::profileForPreferredFormat(m_person.preferredFormat), this);
+        if (!profile)
+            return;
+    }
     const QString path = FileDialogs::saveFileName(
         this, html ? tr("Save as HTML") : tr("Save as PDF"),
         QStringLiteral("review-%1.%2").arg(m_reviewId).arg(html ? QStringLiteral("html") : QStringLiteral("pdf")),
@@ -742,25 +533,13 @@ void ReviewForm::chooseAndExport(bool html)
     if (path.isEmpty())
         return;
     QString error;
-    m_saveStatus->setText(exportTo(path, html, &error) ? tr("Saved %1").arg(path) : error);
+    m_saveStatus->setText(exportTo(path, html, &error, profile) ? tr("Saved %1").arg(QFileInfo(path).fileName())
+                                                                : error);
 }
 
 bool ReviewForm::readAnswersFromPdf(const QString &path, QVector<ProposedAnswer> *answers, QString *error)
 {
-    PdfImportOptions options;
-    options.workerPath = defaultImportWorkerPath();
-    const FilledPdfAnswers read = readFilledPdf(path, m_template, options);
-    if (!read.refusal.isEmpty()) {
-        *error = tr("%1: %2. Nothing was saved.").arg(QFileInfo(path).fileName(), read.refusal);
-        return false;
-    }
-    if (!read.problems.isEmpty()) {
-        *error = tr("Some answers in %1 do not fit their questions, so nothing was saved:\n%2")
-                     .arg(QFileInfo(path).fileName(), read.problems.join(QLatin1Char('\n')));
-        return false;
-    }
-    *answers = read.answers;
-    return true;
+    return PdfAnswersDialog::readFilled(path, m_template, answers, error);
 }
 
 bool ReviewForm::acceptAnswersFromPdf(const QMap<QString, QJsonValue> &answers, QString *error)

@@ -6,11 +6,15 @@
 #include "store/personstore.h"
 #include "store/reviewstore.h"
 
+#include "pdf/renderer.h"
+
+#include <QDateTime>
 #include <QHash>
 #include <QWidget>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QListWidget;
@@ -20,6 +24,8 @@ class QStackedWidget;
 namespace coform {
 
 class AnswerAutosaver;
+class CompletionPanel;
+class SaveStatusLabel;
 class Database;
 
 /// A review's form, generated from the exact template version the review was made with: a section list, a fitting
@@ -47,11 +53,15 @@ public:
 
     /// Saves what is unsaved now (also done on a timer and when the form closes).
     bool saveNow();
-    /// Completes the review; on refusal the problems are shown beside their questions and returned.
+    /// Completes the review (the Complete button first says what completing means and asks); on refusal the problems
+    /// are shown beside their questions and in a panel beside the form, each a link to its question, and returned.
     bool complete(QStringList *problems = nullptr);
     bool reopen(const QString &reason, QString *error = nullptr);
     /// Writes the filled review (in the person's format unless `profile` is given) and records the export.
-    bool exportTo(const QString &path, bool html, QString *error);
+    bool exportTo(const QString &path, bool html, QString *error, std::optional<PrintProfile> profile = std::nullopt);
+    /// "Question 17 is not saved: the email address needs an @" for each answer typed but refused (first question
+    /// first); empty when everything typed is saved or on its way.
+    QStringList unsavedAnswers() const;
 
     /// Reads the answers filled into a fillable PDF form of this review's template version (format/filledpdfreader.h,
     /// in the import worker process). False with the refusal or every problem, in words, in `error`.
@@ -73,7 +83,8 @@ private:
         QLabel *error = nullptr;
         std::function<QJsonValue()> read; ///< the editor's value; undefined when it holds something unusable
         std::function<void(const QJsonValue &)> show;
-        QString pendingProblem; ///< why the editor's content cannot be saved
+        std::function<QString()> problem; ///< why the editor's content cannot be read (shown by the editor itself)
+        QString pendingProblem;           ///< why the editor's content cannot be saved
     };
 
     void build();
@@ -84,6 +95,10 @@ private:
     void updateProgress();
     void updateLock();
     void showProblem(const QString &itemId, const QString &problem);
+    void updateSaveStatus();
+    void askAndComplete();
+    void showCompletionProblems();
+    void goToQuestion(const QString &itemId);
     void chooseAndExport(bool html);
     void askAndReopen();
 
@@ -104,9 +119,11 @@ private:
     QListWidget *m_sectionList = nullptr;
     QStackedWidget *m_pages = nullptr;
     QLabel *m_progress = nullptr;
-    QLabel *m_saveStatus = nullptr;
+    SaveStatusLabel *m_saveStatus = nullptr;
     QLabel *m_lockStatus = nullptr;
-    QLabel *m_completionProblems = nullptr;
+    CompletionPanel *m_completionPanel = nullptr;
+    QDateTime m_lastSaved;
+    QString m_saveFailure;
     QPushButton *m_completeButton = nullptr;
     QPushButton *m_reopenButton = nullptr;
 };

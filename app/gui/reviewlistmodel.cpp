@@ -2,9 +2,11 @@
 
 #include "model/nhsnumber.h"
 
+#include <QApplication>
 #include <QBrush>
 #include <QFont>
 #include <QLocale>
+#include <QStyle>
 
 namespace coform {
 
@@ -52,32 +54,52 @@ QVariant ReviewListModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const ReviewSummary &r = m_rows.at(index.row());
-    const bool dueSoon = r.dueWithin(m_today);
+    const QString dateFormat = QStringLiteral("d MMM yyyy");
+    const bool overdue = r.nextDue.isValid() && r.nextDue < m_today;
+    const bool dueSoon = !overdue && r.dueWithin(m_today);
     if (role == ReviewIdRole)
         return r.id;
+    if (role == Qt::ToolTipRole)
+        return tr("Review %1 (form %2, version %3)").arg(r.id).arg(r.templateId).arg(r.version);
     if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
         switch (index.column()) {
         case Name:
             return r.personName;
         case NhsNumber:
-            return NhsNumber::formatted(r.nhsNumber);
+            return r.nhsNumber.isEmpty() ? tr("not recorded") : NhsNumber::formatted(r.nhsNumber);
+        case DateOfBirth:
+            return r.dateOfBirth.isValid() ? QLocale().toString(r.dateOfBirth, dateFormat) : tr("not recorded");
         case Status:
             return r.status == QLatin1String(ReviewRecord::Completed) ? tr("Completed") : tr("In progress");
         case NextDue:
             if (!r.nextDue.isValid())
                 return tr("not set");
-            if (r.nextDue < m_today)
-                return tr("%1 (overdue)").arg(QLocale().toString(r.nextDue, QLocale::ShortFormat));
-            return dueSoon ? tr("%1 (due within 30 days)").arg(QLocale().toString(r.nextDue, QLocale::ShortFormat))
-                           : QLocale().toString(r.nextDue, QLocale::ShortFormat);
-        case Form:
-            return tr("%1, version %2").arg(r.templateId).arg(r.version);
+            if (overdue)
+                return tr("Overdue: %1").arg(QLocale().toString(r.nextDue, dateFormat));
+            return dueSoon ? tr("Due soon: %1").arg(QLocale().toString(r.nextDue, dateFormat))
+                           : QLocale().toString(r.nextDue, dateFormat);
+        case LastChange:
+            return r.updatedAt.isValid()
+                       ? QLocale().toString(r.updatedAt.toLocalTime(), QStringLiteral("d MMM yyyy HH:mm"))
+                       : QString();
         }
     }
-    if (role == Qt::FontRole && dueSoon && index.column() == NextDue) {
-        QFont bold;
-        bold.setBold(true);
-        return bold;
+    if (index.column() == NextDue && (overdue || dueSoon)) {
+        // Words first; colour (dark enough to read on white) and an icon as well, never colour alone.
+        if (role == Qt::ForegroundRole)
+            return QBrush(overdue ? QColor(0xa0, 0x00, 0x00) : QColor(0x7a, 0x4a, 0x00));
+        if (role == Qt::DecorationRole) {
+            if (m_overdueIcon.isNull()) {
+                m_overdueIcon = QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
+                m_dueSoonIcon = QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            }
+            return overdue ? m_overdueIcon : m_dueSoonIcon;
+        }
+        if (role == Qt::FontRole) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
     }
     return {};
 }
@@ -91,14 +113,31 @@ QVariant ReviewListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Name");
     case NhsNumber:
         return tr("NHS number");
+    case DateOfBirth:
+        return tr("Date of birth");
     case Status:
         return tr("Status");
     case NextDue:
         return tr("Next review due");
-    case Form:
-        return tr("Form");
+    case LastChange:
+        return tr("Last change");
     }
     return {};
+}
+
+void ReviewListModel::sort(int column, Qt::SortOrder order)
+{
+    static const ReviewFilter::SortBy byColumn[ColumnCount] = {
+        ReviewFilter::SortBy::Name,   ReviewFilter::SortBy::NhsNumber, ReviewFilter::SortBy::DateOfBirth,
+        ReviewFilter::SortBy::Status, ReviewFilter::SortBy::NextDue,   ReviewFilter::SortBy::LastChange};
+    if (column < 0 || column >= ColumnCount)
+        return;
+    ReviewFilter filter = m_filter;
+    filter.sortBy = byColumn[column];
+    filter.descending = order == Qt::DescendingOrder;
+    if (filter.sortBy == m_filter.sortBy && filter.descending == m_filter.descending)
+        return; // already in that order (or not read yet: setFilter reads it so)
+    setFilter(filter);
 }
 
 bool ReviewListModel::canFetchMore(const QModelIndex &parent) const

@@ -1,9 +1,10 @@
 #include "reviewpersondialog.h"
 
+#include "dateedit.h"
+
 #include "model/nhsnumber.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -31,12 +32,9 @@ ReviewPersonDialog::ReviewPersonDialog(Database &db, const Session &session, QWi
     m_nhsProblem->setWordWrap(true);
     m_nhsProblem->setTextFormat(Qt::PlainText);
     m_nhsProblem->hide();
-    m_dob = new QDateEdit;
-    m_dob->setObjectName(QStringLiteral("personDateOfBirth"));
-    m_dob->setCalendarPopup(true);
-    m_dob->setDisplayFormat(QStringLiteral("d MMMM yyyy"));
-    m_dob->setDate(QDate(1950, 1, 1));
-    m_dob->setMaximumDate(QDate::currentDate());
+    // Typed the UK way (12/03/1948, 12 March 1948); refused beside the box when it is not a date of birth.
+    m_dob = new DateEdit(UkDate::Purpose::Birth, QStringLiteral("personDateOfBirth"));
+    m_dob->setName(tr("Date of birth"));
     m_needs = new QLineEdit;
     m_needs->setObjectName(QStringLiteral("personCommunicationNeeds"));
     m_format = new QComboBox;
@@ -98,6 +96,12 @@ void ReviewPersonDialog::checkNhsNumber()
 bool ReviewPersonDialog::tryAdd()
 {
     checkNhsNumber();
+    if (const QString problem = m_dob->problem(); !problem.isEmpty()) {
+        m_error->setText(tr("The date of birth is not right yet: %1. Nothing was added.").arg(problem));
+        m_error->show();
+        m_dob->setFocus();
+        return false;
+    }
     PersonRecord details;
     details.person = {m_name->text().trimmed(), m_nhs->text().trimmed(), m_dob->date()};
     details.communicationNeeds = m_needs->text();

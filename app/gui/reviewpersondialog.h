@@ -5,11 +5,12 @@
 #include <QDialog>
 
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 
 namespace coform {
+
+class DateEdit;
 
 class Database;
 
@@ -33,7 +34,7 @@ private:
     QLineEdit *m_name = nullptr;
     QLineEdit *m_nhs = nullptr;
     QLabel *m_nhsProblem = nullptr;
-    QDateEdit *m_dob = nullptr;
+    DateEdit *m_dob = nullptr;
     QLineEdit *m_needs = nullptr;
     QComboBox *m_format = nullptr;
     QLineEdit *m_representative = nullptr;

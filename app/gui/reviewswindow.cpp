@@ -18,6 +18,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace coform {
@@ -51,6 +52,9 @@ ReviewsWindow::ReviewsWindow(Database &db, const Session &session, QWidget *pare
     m_search->setObjectName(QStringLiteral("reviewSearch"));
     m_search->setPlaceholderText(tr("Name or NHS number"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search reviews by name or NHS number"));
+    for (QToolButton *clear : m_search->findChildren<QToolButton *>())
+        clear->setAccessibleName(tr("Clear the search"));
     searchLabel->setBuddy(m_search);
     auto *statusLabel = new QLabel(tr("S&tatus:"));
     m_status = new QComboBox;
@@ -59,7 +63,8 @@ ReviewsWindow::ReviewsWindow(Database &db, const Session &session, QWidget *pare
     m_status->addItem(tr("In progress"), QString::fromLatin1(ReviewRecord::InProgress));
     m_status->addItem(tr("Completed"), QString::fromLatin1(ReviewRecord::Completed));
     statusLabel->setBuddy(m_status);
-    m_dueSoon = new QCheckBox(tr("&Due within 30 days"));
+    m_dueSoon = new QCheckBox(tr("&Due in the next 30 days"));
+    m_dueSoon->setToolTip(tr("Reviews due in the next 30 days, and those overdue"));
     m_dueSoon->setObjectName(QStringLiteral("reviewDueSoon"));
     filters->addWidget(searchLabel);
     filters->addWidget(m_search, 1);
@@ -78,7 +83,11 @@ ReviewsWindow::ReviewsWindow(Database &db, const Session &session, QWidget *pare
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setTabKeyNavigation(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    // Sorted by the store (the model's sort()); by next review due until a heading is clicked.
+    m_table->horizontalHeader()->setSortIndicator(ReviewListModel::NextDue, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
+    fitColumns();
     m_table->verticalHeader()->hide();
     layout->addWidget(m_table, 1);
     auto *bottom = new QHBoxLayout;
@@ -160,11 +169,10 @@ void ReviewsWindow::refreshList()
 {
     if (!m_model)
         return;
-    ReviewFilter filter;
+    ReviewFilter filter = m_model->filter(); // keeps the order chosen
     filter.search = m_search->text();
     filter.status = m_status->currentData().toString();
-    if (m_dueSoon->isChecked())
-        filter.dueTo = QDate::currentDate().addDays(30);
+    filter.dueTo = m_dueSoon->isChecked() ? QDate::currentDate().addDays(30) : QDate();
     if (!m_model->setFilter(filter)) {
         m_count->setText(m_model->error());
         return;
@@ -177,7 +185,37 @@ void ReviewsWindow::refreshList()
         m_count->setText(logged.message);
         return;
     }
-    m_count->setText(tr("%n review(s)", nullptr, int(m_model->totalCount())));
+    const qint64 total = m_model->totalCount();
+    m_count->setText(total == 1 ? tr("1 review") : tr("%1 reviews").arg(QLocale(QLocale::English).toString(total)));
+}
+
+void ReviewsWindow::fitColumns()
+{
+    // Wide enough for the longest of each column's content and its heading (with the sort arrow); names take the
+    // rest. Measured from text, not from 100,000 rows.
+    const QFontMetrics fm(m_table->font());
+    const QFontMetrics header(m_table->horizontalHeader()->font());
+    const int padding = 24, arrow = 22, icon = m_table->iconSize().width() > 0 ? m_table->iconSize().width() : 16;
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    const QFontMetrics fmBold(bold);
+    auto width = [&](int column, int content) {
+        const int heading = header.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + arrow;
+        return std::max(content, heading) + padding;
+    };
+    auto *h = m_table->horizontalHeader();
+    h->resizeSection(ReviewListModel::NhsNumber,
+                     width(ReviewListModel::NhsNumber, fm.horizontalAdvance(QStringLiteral("999 000 0000"))));
+    h->resizeSection(ReviewListModel::DateOfBirth,
+                     width(ReviewListModel::DateOfBirth, fm.horizontalAdvance(QStringLiteral("30 Sept 1948"))));
+    h->resizeSection(ReviewListModel::Status, width(ReviewListModel::Status, fm.horizontalAdvance(tr("In progress"))));
+    h->resizeSection(ReviewListModel::NextDue,
+                     width(ReviewListModel::NextDue,
+                           fmBold.horizontalAdvance(tr("Overdue: %1").arg(QStringLiteral("30 Sept 2026"))) + icon + 8));
+    h->resizeSection(ReviewListModel::LastChange,
+                     width(ReviewListModel::LastChange, fm.horizontalAdvance(QStringLiteral("30 Sept 2026 23:59"))));
+    h->setSectionResizeMode(ReviewListModel::Name, QHeaderView::Stretch);
+    h->setMinimumSectionSize(fm.horizontalAdvance(QStringLiteral("Name")) + arrow + padding);
 }
 
 ReviewForm *ReviewsWindow::startReview(qint64 personId, const QString &templateId)

@@ -47,6 +47,8 @@ public slots:
     void refreshList();
 
 private:
+    void fitColumns();
+
     Database &m_db;
     Session m_session;
     std::unique_ptr<ReviewStore> m_store;

@@ -33,6 +33,8 @@ QString formatProblem(const QString &format, const QString &text)
         return NhsNumber::problem(text);
     if (format == QLatin1String("email")) {
         static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+        if (!text.contains(QLatin1Char('@')))
+            return QStringLiteral("the email address needs an @ (like name@example.org)");
         if (!email.match(text.trimmed()).hasMatch())
             return QStringLiteral("the answer is not an email address (like name@example.org)");
     } else if (format == QLatin1String("phone")) {

@@ -31,6 +31,8 @@ public:
     void setAnswer(const QString &itemId, const QJsonValue &value);
     /// Saves everything unsaved now; the outcome of the write (Ok when there was nothing to save).
     Outcome flush();
+    /// Forgets a change not yet saved (what was typed on the way to an answer that is then refused).
+    void discard(const QString &itemId) { m_pending.remove(itemId); }
     bool hasUnsaved() const { return !m_pending.isEmpty(); }
     QDateTime lastSaved() const { return m_lastSaved; }
 

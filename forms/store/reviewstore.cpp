@@ -240,6 +240,34 @@ QString ReviewStore::filterSql(const ReviewFilter &filter, QVariantList *values)
     return where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QLatin1String(" AND "));
 }
 
+QString ReviewStore::orderSql(const ReviewFilter &filter)
+{
+    const QString direction = filter.descending ? QStringLiteral(" DESC") : QString();
+    QString key;
+    switch (filter.sortBy) {
+    case ReviewFilter::SortBy::NextDue:
+        // Served by the reviews_by_next_due index (reviews with no date set come first).
+        key = QStringLiteral("r.next_due");
+        break;
+    case ReviewFilter::SortBy::Name:
+        key = QStringLiteral("p.search_name");
+        break;
+    case ReviewFilter::SortBy::NhsNumber:
+        key = QStringLiteral("p.nhs_number");
+        break;
+    case ReviewFilter::SortBy::DateOfBirth:
+        key = QStringLiteral("p.date_of_birth");
+        break;
+    case ReviewFilter::SortBy::Status:
+        key = QStringLiteral("r.status");
+        break;
+    case ReviewFilter::SortBy::LastChange:
+        key = QStringLiteral("r.updated_at");
+        break;
+    }
+    return QStringLiteral("%1%2, r.id%2").arg(key, direction);
+}
+
 Result<QVector<ReviewSummary>> ReviewStore::find(const ReviewFilter &filter) const
 {
     if (Outcome allowed = Permissions::check(m_db, m_session, Action::ReadReviews); !allowed.ok())
@@ -252,9 +280,9 @@ Result<QVector<ReviewSummary>> ReviewStore::find(const ReviewFilter &filter) con
     QString error;
     if (!m_db.exec(q,
                    QStringLiteral("SELECT r.id, r.person_id, p.name, p.nhs_number, r.template_id, r.version, r.status, "
-                                  "r.next_due, r.updated_at FROM reviews r JOIN people p ON p.id = r.person_id %1 "
-                                  "ORDER BY r.next_due, r.id LIMIT ? OFFSET ?")
-                       .arg(where),
+                                  "r.next_due, r.updated_at, p.date_of_birth FROM reviews r JOIN people p ON "
+                                  "p.id = r.person_id %1 ORDER BY %2 LIMIT ? OFFSET ?")
+                       .arg(where, orderSql(filter)),
                    values, &error))
         return dbFailure(m_db, error);
     QVector<ReviewSummary> list;
@@ -269,6 +297,7 @@ Result<QVector<ReviewSummary>> ReviewStore::find(const ReviewFilter &filter) con
         s.status = q.value(6).toString();
         s.nextDue = QDate::fromString(q.value(7).toString(), Qt::ISODate);
         s.updatedAt = Database::timeFromText(q.value(8).toString());
+        s.dateOfBirth = QDate::fromString(q.value(9).toString(), Qt::ISODate);
         list.append(s);
     }
     return list;

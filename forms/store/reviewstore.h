@@ -45,6 +45,7 @@ struct ReviewSummary
     qint64 personId = 0;
     QString personName;
     QString nhsNumber;
+    QDate dateOfBirth;
     QString templateId;
     int version = 0;
     QString status;
@@ -68,6 +69,11 @@ struct ReviewFilter
     qint64 personId = 0;
     int limit = 200;
     int offset = 0;
+    /// The order of the list (each then by review id): by next review due (the default; reviews with none set
+    /// first), the person's name, NHS number, date of birth, status or the last change.
+    enum class SortBy { NextDue, Name, NhsNumber, DateOfBirth, Status, LastChange };
+    SortBy sortBy = SortBy::NextDue;
+    bool descending = false;
 };
 
 /// Reviews (special category health data): admins and reviewers only; a coproducer is refused on every call with
@@ -115,6 +121,7 @@ public:
 private:
     Result<QVector<ReviewRecord>> read(const QString &where, const QVariantList &values) const;
     QString filterSql(const ReviewFilter &filter, QVariantList *values) const;
+    static QString orderSql(const ReviewFilter &filter);
 
     Database &m_db;
     Session m_session;
