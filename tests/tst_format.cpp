@@ -38,7 +38,7 @@ private Q_SLOTS:
             qWarning("%s", qPrintable(p.toString()));
         QVERIFY(t);
         QCOMPARE(t->id, QStringLiteral("chc-review"));
-        QCOMPARE(t->sections.size(), 9);
+        QCOMPARE(t->sections.size(), 10);
         QVERIFY(t->allItems().size() > 60);
         // The plain file in the source tree is the same template as the compiled-in one.
         const std::optional<Template> plain =

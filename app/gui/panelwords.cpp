@@ -95,6 +95,7 @@ QString propertyName(const QString &property)
         {QStringLiteral("requirements"), QT_TRANSLATE_NOOP("coform::PanelWords", "requirements it meets")},
         {QStringLiteral("unit"), QT_TRANSLATE_NOOP("coform::PanelWords", "unit")},
         {QStringLiteral("note"), QT_TRANSLATE_NOOP("coform::PanelWords", "note for authors")},
+        {QStringLiteral("prefill"), QT_TRANSLATE_NOOP("coform::PanelWords", "filled from the person's record")},
     };
     const auto it = names.constFind(property);
     return it == names.cend() ? property : tr(it.value());

@@ -1,6 +1,8 @@
 #include "reviewform.h"
 
+#include "identityprefill.h"
 #include "pdfanswersdialog.h"
+#include "previousreview.h"
 
 #include "check/answervalidation.h"
 #include "format/importer.h"
@@ -119,6 +121,8 @@ ReviewForm::ReviewForm(Database &db, const Session &session, qint64 reviewId, QW
     });
     connect(m_saver.get(), &AnswerAutosaver::saveFailed, this,
             [this](const QString &message) { m_saveStatus->setText(tr("Not saved: %1").arg(message)); });
+    m_identity = new IdentityPrefill(db, session, *m_store, reviewId, m_person, m_review.recordDifferences, this);
+    m_previous = PreviousReview::find(*m_store, m_review);
     build();
 }
 
@@ -151,6 +155,16 @@ void ReviewForm::build()
     banner->setText(lines.join(QLatin1Char('\n')));
     banner->setAccessibleName(tr("About the person"));
     layout->addWidget(banner);
+    connect(m_identity, &IdentityPrefill::recordUpdated, banner, [banner](const PersonRecord &person) {
+        const QString nhs = NhsNumber::formatted(person.person.nhsNumber);
+        QStringList lines = banner->text().split(QLatin1Char('\n'));
+        lines[0] =
+            tr("%1, NHS number %2, born %3")
+                .arg(person.person.name, nhs, QLocale().toString(person.person.dateOfBirth, QLocale::LongFormat));
+        banner->setText(lines.join(QLatin1Char('\n')));
+    });
+    if (m_previous)
+        layout->addWidget(m_previous->summaryBar());
 
     auto *status = new QHBoxLayout;
     m_progress = new QLabel;
@@ -218,6 +232,7 @@ void ReviewForm::build()
     for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
         if (it->show && m_answers.has(it.key()))
             it->show(m_answers.value(it.key()));
+        answerShown(it.key(), false);
     }
     m_loading = false;
     applyShowIf();
@@ -244,7 +259,7 @@ QWidget *ReviewForm::buildSection(const Section &section)
     }
     for (const Item &item : section.items) {
         Field field = buildField(item);
-        layout->addWidget(field.block);
+        layout->addWidget(decorateField(item, field));
         m_fields.insert(item.id, field);
     }
     layout->addStretch();
@@ -603,6 +618,7 @@ void ReviewForm::edited(const QString &itemId, bool finished)
     else
         m_answers.values.insert(itemId, value);
     m_saver->setAnswer(itemId, value);
+    answerShown(itemId, finished || (field.item->type != ItemType::Text && field.item->type != ItemType::Number));
     m_saveStatus->setText(tr("Saving…"));
     applyShowIf();
     updateProgress();
@@ -716,6 +732,38 @@ void ReviewForm::askAndReopen()
         m_lockStatus->setText(error);
 }
 
+QWidget *ReviewForm::decorateField(const Item &item, const Field &field)
+{
+    if (QWidget *note = m_identity->noteFor(item)) {
+        // Under the editor, above the problem label.
+        auto *box = static_cast<QBoxLayout *>(field.block->layout());
+        box->insertWidget(box->indexOf(field.error) >= 0 ? box->indexOf(field.error) : box->count(), note);
+    }
+    if (!m_previous)
+        return field.block;
+    const QString id = item.id;
+    return m_previous->besideQuestion(m_template, item, field.block,
+                                      [this, id](const QJsonValue &value) { copyAnswer(id, value); });
+}
+
+void ReviewForm::answerShown(const QString &itemId, bool finished)
+{
+    m_identity->answerChanged(itemId, m_answers.value(itemId), finished);
+    if (m_previous)
+        m_previous->answerChanged(itemId, m_answers.value(itemId));
+}
+
+void ReviewForm::copyAnswer(const QString &itemId, const QJsonValue &value)
+{
+    const auto field = m_fields.find(itemId);
+    if (field == m_fields.end() || !field->show || m_review.isCompleted())
+        return;
+    m_loading = true;
+    field->show(value);
+    m_loading = false;
+    edited(itemId, true);
+}
+
 bool ReviewForm::exportTo(const QString &path, bool html, QString *error)
 {
     if (!saveNow()) {
@@ -724,7 +772,8 @@ bool ReviewForm::exportTo(const QString &path, bool html, QString *error)
     }
     QByteArray document;
     const Outcome made = ReviewOutput::render(
-        *m_store, m_reviewId, html ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, std::nullopt, &document);
+        *m_store, m_reviewId, html ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, std::nullopt, &document,
+        AuditLog::Export, !html && m_previous && m_previous->printColumn());
     if (!made.ok()) {
         *error = made.message;
         return false;

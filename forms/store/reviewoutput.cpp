@@ -14,7 +14,7 @@ PrintProfile ReviewOutput::profileForPreferredFormat(const QString &preferredFor
 }
 
 Outcome ReviewOutput::render(ReviewStore &reviews, qint64 reviewId, Format format, std::optional<PrintProfile> profile,
-                             QByteArray *out, const char *auditAction)
+                             QByteArray *out, const char *auditAction, bool withPrevious)
 {
     const Result<ReviewRecord> review = reviews.get(reviewId);
     if (!review.ok())
@@ -32,6 +32,20 @@ Outcome ReviewOutput::render(ReviewStore &reviews, qint64 reviewId, Format forma
             return person.outcome();
         options.profile = profileForPreferredFormat(person->preferredFormat);
     }
+    if (withPrevious) {
+        const Result<std::optional<ReviewRecord>> previous =
+            reviews.previousCompleted(review->personId, review->templateId, reviewId);
+        if (!previous.ok())
+            return previous.outcome();
+        if (!previous->has_value())
+            return Outcome::notFound(
+                QStringLiteral(
+                    "review %1 has no earlier completed review of the same person and form to show beside it")
+                    .arg(reviewId));
+        options.withPrevious = true;
+        options.previous = (*previous)->answers;
+        options.previousDate = (*previous)->completedAt.toLocalTime().date();
+    }
     QString error;
     const bool ok = format == Format::Pdf ? renderPdf(*t, &review->answers, options, out, &error)
                                           : renderHtml(*t, &review->answers, options, out, &error);
@@ -39,8 +53,9 @@ Outcome ReviewOutput::render(ReviewStore &reviews, qint64 reviewId, Format forma
         return Outcome::failed(QStringLiteral("review %1 cannot be written: %2").arg(reviewId).arg(error));
     return reviews.recordOutput(
         reviewId, auditAction,
-        QStringLiteral("%1 %2").arg(format == Format::Pdf ? QStringLiteral("pdf") : QStringLiteral("html"),
-                                    printProfileName(options.profile)));
+        QStringLiteral("%1 %2%3").arg(format == Format::Pdf ? QStringLiteral("pdf") : QStringLiteral("html"),
+                                      printProfileName(options.profile),
+                                      options.withPrevious ? QStringLiteral(" with the last review") : QString()));
 }
 
 } // namespace coform
