@@ -96,6 +96,7 @@ QString propertyName(const QString &property)
         {QStringLiteral("unit"), QT_TRANSLATE_NOOP("coform::PanelWords", "unit")},
         {QStringLiteral("note"), QT_TRANSLATE_NOOP("coform::PanelWords", "note for authors")},
         {QStringLiteral("prefill"), QT_TRANSLATE_NOOP("coform::PanelWords", "filled from the person's record")},
+        {QStringLiteral("carryForward"), QT_TRANSLATE_NOOP("coform::PanelWords", "taken over from the last review")},
     };
     const auto it = names.constFind(property);
     return it == names.cend() ? property : tr(it.value());
