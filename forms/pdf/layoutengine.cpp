@@ -212,9 +212,12 @@ void LayoutEngine::buildItem(const ContentItem &item)
         const qreal columnX = m_left + m_width - columnW;
         const QString lang = firstLang(item.label);
         const QString date = m_content.previousDate.isValid() ? longDate(m_content.previousDate, lang) : QString();
-        qreal columnY =
-            stackTexts(head, {{lang, phrase(Phrase::LastReview, lang).arg(date)}}, BoxRole::Help, TextStyle::BodyBold,
-                       columnX + m_style.bodySize() * 0.4, 0, columnW - m_style.bodySize() * 0.4, item.id);
+        const qreal pad = m_style.bodySize() * 0.4;
+        qreal columnY = stackTexts(head, {{lang, phrase(Phrase::LastReview, lang)}}, BoxRole::Help, TextStyle::BodyBold,
+                                   columnX + pad, 0, columnW - pad, item.id);
+        if (!date.isEmpty())
+            columnY = stackTexts(head, {{lang, date}}, BoxRole::Help, TextStyle::Help, columnX + pad, columnY,
+                                 columnW - pad, item.id);
         columnY = stackTexts(
             head, {{lang, item.previousText.isEmpty() ? phrase(Phrase::NotAnswered, lang) : item.previousText}},
             BoxRole::Help, TextStyle::Body, columnX + m_style.bodySize() * 0.4, columnY,

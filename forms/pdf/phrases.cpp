@@ -72,7 +72,7 @@ QString phrase(Phrase p, const QString &lang)
     case Phrase::Picture:
         return cy ? QStringLiteral("Llun") : QStringLiteral("Picture");
     case Phrase::LastReview:
-        return cy ? QStringLiteral("Adolygiad diwethaf, %1") : QStringLiteral("Last review, %1");
+        return cy ? QStringLiteral("Adolygiad diwethaf") : QStringLiteral("Last review");
     }
     return {};
 }
