@@ -140,6 +140,9 @@ inline QMap<QString, QJsonValue> requiredAnswers()
     a[QStringLiteral("next-review-date")] = QStringLiteral("2027-11-20");
     a[QStringLiteral("send-format")] = QStringLiteral("post");
     a[QStringLiteral("key-contact-name")] = QStringLiteral("Kim Contact");
+    // The participation record, or why it cannot be written down.
+    a[QStringLiteral("participation-recorded")] = false;
+    a[QStringLiteral("participation-not-recorded-reason")] = QStringLiteral("The person asked us not to today.");
     a[QStringLiteral("reviewer-signature")] = QJsonObject{{QStringLiteral("name"), QStringLiteral("Rita Reviewer")},
                                                           {QStringLiteral("date"), QStringLiteral("2026-11-20")}};
     return a;

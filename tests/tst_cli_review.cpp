@@ -45,6 +45,8 @@ private slots:
     void personAddPrintsItsIdAndChecksTheNhsNumber();
     void reviewFromNewToPdfWithItsAuditTrail_data() { addBackendRows(); }
     void reviewFromNewToPdfWithItsAuditTrail();
+    void newFromPreviousAndPdfWithTheLastReview_data() { addBackendRows(); }
+    void newFromPreviousAndPdfWithTheLastReview();
     void coproducerIsRefused_data() { addBackendRows(); }
     void coproducerIsRefused();
     void importPdfProposesThenSavesTheFilledAnswers_data() { addBackendRows(); }
@@ -85,6 +87,66 @@ void TestCliReview::personAddPrintsItsIdAndChecksTheNhsNumber()
     const Run listed = cli(f, QStringLiteral("rita"), {QStringLiteral("person"), QStringLiteral("list")});
     QCOMPARE(listed.exitCode, 0);
     QCOMPARE(listed.out.count(QLatin1String("999 000 0018")), 2);
+}
+
+void TestCliReview::newFromPreviousAndPdfWithTheLastReview()
+{
+    QFETCH(QString, backend);
+    ReviewFixture f;
+    QVERIFY(f.setUp(backend));
+    const qint64 person = f.addPerson();
+    const QStringList fromPrevious{QStringLiteral("review"),         QStringLiteral("new"),
+                                   QStringLiteral("--person"),       QString::number(person),
+                                   QStringLiteral("--template"),     QStringLiteral("chc-review"),
+                                   QStringLiteral("--from-previous")};
+    // Nothing to start from: refused in words, nothing made.
+    const Run none = cli(f, QStringLiteral("rita"), fromPrevious);
+    QCOMPARE(none.exitCode, 4);
+    QVERIFY(none.out.isEmpty());
+    QVERIFY2(none.err.contains(QLatin1String("no completed review")), qPrintable(none.err));
+    ReviewStore reviews(*f.db, *f.reviewer);
+    QCOMPARE(reviews.list()->size(), 0);
+
+    const qint64 first = reviews.create(person, f.chc.id, 0)->id;
+    QMap<QString, QJsonValue> answers = requiredAnswers();
+    answers[QStringLiteral("going-well")] = QStringLiteral("Gardening with the carer");
+    QVERIFY(reviews.saveAnswers(first, answers).ok());
+    QVERIFY(reviews.complete(first).ok());
+
+    const Run made = cli(f, QStringLiteral("rita"), fromPrevious);
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    const qint64 second = made.out.trimmed().toLongLong();
+    QVERIFY(second > first);
+    QVERIFY2(made.err.contains(QStringLiteral("started from review %1").arg(first)), qPrintable(made.err));
+    const Answers started = reviews.get(second)->answers;
+    QCOMPARE(started.value(QStringLiteral("going-well")), QJsonValue(QStringLiteral("Gardening with the carer")));
+    QCOMPARE(started.value(QStringLiteral("breathing-level")), QJsonValue(QStringLiteral("low")));
+    // Consent, the outcome and the participation record are asked afresh; dates and signatures belong to one review.
+    for (const char *fresh : {"consent-review", "review-outcome", "participation-recorded", "review-date",
+                              "next-review-date", "reviewer-signature"})
+        QVERIFY2(!started.has(QLatin1String(fresh)), fresh);
+
+    QTemporaryDir dir;
+    const QString pdfPath = dir.filePath(QStringLiteral("second.pdf"));
+    const Run pdf = cli(f, QStringLiteral("ravi"),
+                        {QStringLiteral("review"), QStringLiteral("pdf"), QString::number(second), QStringLiteral("-o"),
+                         pdfPath, QStringLiteral("--with-previous")});
+    QVERIFY2(pdf.exitCode == 0, qPrintable(pdf.err));
+    std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(pdfPath);
+    QVERIFY(doc);
+    QString text;
+    for (int i = 0; i < doc->numPages(); ++i)
+        text += std::unique_ptr<Poppler::Page>(doc->page(i))->text({}) + QLatin1Char(' ');
+    text = text.simplified();
+    QVERIFY2(text.contains(QLatin1String("Last review")), qPrintable(text.left(2000)));
+    QVERIFY(text.contains(QLatin1String("Care meets needs well.")));
+    // The first review has no review before it.
+    const Run nothingBefore =
+        cli(f, QStringLiteral("ravi"),
+            {QStringLiteral("review"), QStringLiteral("pdf"), QString::number(first), QStringLiteral("-o"),
+             dir.filePath(QStringLiteral("first.pdf")), QStringLiteral("--with-previous")});
+    QCOMPARE(nothingBefore.exitCode, 4);
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("first.pdf"))));
 }
 
 void TestCliReview::reviewFromNewToPdfWithItsAuditTrail()
@@ -226,6 +288,12 @@ void TestCliReview::importPdfProposesThenSavesTheFilledAnswers()
     QVERIFY(f.setUp(backend));
     const qint64 person = f.addPerson();
     const qint64 review = ReviewStore(*f.db, *f.reviewer).create(person, f.chc.id, 0)->id;
+    // An empty review to import into: without the details filled from the person's record.
+    QVERIFY(ReviewStore(*f.db, *f.reviewer)
+                .saveAnswers(review, {{QStringLiteral("full-name"), QJsonValue(QJsonValue::Null)},
+                                      {QStringLiteral("nhs-number"), QJsonValue(QJsonValue::Null)},
+                                      {QStringLiteral("date-of-birth"), QJsonValue(QJsonValue::Null)}})
+                .ok());
     const QString id = QString::number(review);
     QTemporaryDir dir;
     const QByteArray blank = renderedForm(f.chc, dir);
@@ -296,6 +364,8 @@ void TestCliReview::importPdfRefusesBadValuesAndOtherForms()
     QVERIFY(f.setUp(backend));
     const qint64 person = f.addPerson();
     const qint64 review = ReviewStore(*f.db, *f.reviewer).create(person, f.chc.id, 0)->id;
+    // Only the details filled from the person's record, and nothing added to them below.
+    const Answers started = ReviewStore(*f.db, *f.reviewer).get(review)->answers;
     const QString id = QString::number(review);
     QTemporaryDir dir;
     const QByteArray blank = renderedForm(f.chc, dir);
@@ -322,7 +392,7 @@ void TestCliReview::importPdfRefusesBadValuesAndOtherForms()
     }
     QVERIFY(refused.err.contains(QLatin1String("nothing was saved")));
     QVERIFY(!refused.err.contains(QLatin1String("0019"))); // an NHS number is not repeated
-    QVERIFY(ReviewStore(*f.db, *f.reviewer).get(review)->answers.values.isEmpty());
+    QCOMPARE(ReviewStore(*f.db, *f.reviewer).get(review)->answers.values, started.values);
 
     // A form of the next version of the template.
     Template next = f.chc;
@@ -350,7 +420,7 @@ void TestCliReview::importPdfRefusesBadValuesAndOtherForms()
     text.write("Not a PDF at all");
     text.close();
     QCOMPARE(import(textPath).exitCode, 2);
-    QVERIFY(ReviewStore(*f.db, *f.reviewer).get(review)->answers.values.isEmpty());
+    QCOMPARE(ReviewStore(*f.db, *f.reviewer).get(review)->answers.values, started.values);
     const Run audit = cli(f, QStringLiteral("ada"), {QStringLiteral("review"), QStringLiteral("audit"), id});
     QVERIFY(!audit.out.contains(QLatin1String("\tchange\t")));
 }

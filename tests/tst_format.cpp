@@ -38,7 +38,7 @@ private Q_SLOTS:
             qWarning("%s", qPrintable(p.toString()));
         QVERIFY(t);
         QCOMPARE(t->id, QStringLiteral("chc-review"));
-        QCOMPARE(t->sections.size(), 9);
+        QCOMPARE(t->sections.size(), 10);
         QVERIFY(t->allItems().size() > 60);
         // The plain file in the source tree is the same template as the compiled-in one.
         const std::optional<Template> plain =
@@ -102,6 +102,29 @@ private Q_SLOTS:
         QCOMPARE(*again, *t);
     }
 
+    void prefillAndCarryForwardAreReadAndWritten()
+    {
+        const QByteArray json = minimalTemplate(QStringLiteral(
+            R"({"id": "n", "type": "text", "label": "NHS number", "format": "nhs-number", "prefill": "person.nhsNumber"},
+               {"id": "d", "type": "date", "label": "Born", "prefill": "person.dateOfBirth"},
+               {"id": "c", "type": "yesno", "label": "Agree?", "carryForward": false},
+               {"id": "o", "type": "text", "label": "Other"})"));
+        Problems problems;
+        const std::optional<Template> t = readTemplate(json, QStringLiteral("p.json"), &problems);
+        QVERIFY2(t, qPrintable(problems.isEmpty() ? QString() : problems.first().toString()));
+        QCOMPARE(t->findItem(QStringLiteral("n"))->prefill, QStringLiteral("person.nhsNumber"));
+        QCOMPARE(t->findItem(QStringLiteral("d"))->prefill, QStringLiteral("person.dateOfBirth"));
+        QVERIFY(!t->findItem(QStringLiteral("c"))->carryForward);
+        QVERIFY(t->findItem(QStringLiteral("o"))->prefill.isEmpty());
+        QVERIFY(t->findItem(QStringLiteral("o"))->carryForward);
+        const QByteArray written = writeTemplate(*t);
+        QVERIFY(written.contains("\"prefill\": \"person.nhsNumber\""));
+        QVERIFY(written.contains("\"carryForward\": false"));
+        QCOMPARE(written.count("\"prefill\""), 2);
+        QCOMPARE(written.count("\"carryForward\""), 1);
+        QCOMPARE(*readTemplate(written, QStringLiteral("again.json"), &problems), *t);
+    }
+
     void errors_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -122,6 +145,17 @@ private Q_SLOTS:
         QTest::newRow("section and item share an id")
             << minimalTemplate(QStringLiteral(R"({"id": "s", "type": "text", "label": "A"})"))
             << QStringLiteral("/sections/0/items/0/id") << QStringLiteral("duplicate id \"s\"");
+        QTest::newRow("unknown prefill") << minimalTemplate(
+            QStringLiteral(R"({"id": "a", "type": "text", "label": "A", "prefill": "person.age"})"))
+                                         << QStringLiteral("/sections/0/items/0/prefill")
+                                         << QStringLiteral("unknown prefill \"person.age\"");
+        QTest::newRow("date of birth on a text item")
+            << minimalTemplate(
+                   QStringLiteral(R"({"id": "a", "type": "text", "label": "A", "prefill": "person.dateOfBirth"})"))
+            << QStringLiteral("/sections/0/items/0/prefill") << QStringLiteral("fills a date item only");
+        QTest::newRow("carryForward not a boolean")
+            << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "text", "label": "A", "carryForward": "no"})"))
+            << QStringLiteral("/sections/0/items/0/carryForward") << QStringLiteral("expected");
         QTest::newRow("unknown type") << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "txt", "label": "A"})"))
                                       << QStringLiteral("/sections/0/items/0/type")
                                       << QStringLiteral("unknown type \"txt\"");

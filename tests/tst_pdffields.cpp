@@ -274,7 +274,7 @@ private slots:
                 ++buttons;
             }
         }
-        QCOMPARE(multiline, 27); // the template's long text questions
+        QCOMPARE(multiline, 30); // the template's long text questions
         QVERIFY(text > 70);
         QVERIFY(buttons > 90);
         int widgets = 0;

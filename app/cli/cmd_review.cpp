@@ -1,7 +1,7 @@
 // coform-cli review list [--search TEXT] [--status in-progress|completed] [--due-within DAYS] | review show ID |
-// review new --person ID --template ID [--version N] | review answer ID --answers FILE | review complete ID |
-// review reopen ID --reason TEXT | review pdf ID -o FILE [--print PROFILE] [--format pdf|html] | review audit ID |
-// review import-pdf ID FILE [--accept]
+// review new --person ID --template ID [--version N] [--from-previous] | review answer ID --answers FILE | review
+// complete ID | review reopen ID --reason TEXT | review pdf ID -o FILE [--print PROFILE] [--format pdf|html]
+// [--with-previous] | review audit ID | review import-pdf ID FILE [--accept]
 #include "clisession.h"
 #include "command.h"
 
@@ -22,8 +22,10 @@ namespace {
 
 const char *const usage =
     "usage: coform-cli review list [--search TEXT] [--status in-progress|completed] [--due-within DAYS] | show ID | "
-    "new --person ID --template ID [--version N] | answer ID --answers FILE | complete ID | reopen ID --reason TEXT | "
-    "pdf ID -o FILE [--print standard|large|easy] [--format pdf|html] | audit ID | import-pdf ID FILE [--accept]   "
+    "new --person ID --template ID [--version N] [--from-previous] | answer ID --answers FILE | complete ID | reopen "
+    "ID --reason TEXT | "
+    "pdf ID -o FILE [--print standard|large|easy] [--format pdf|html] [--with-previous] | audit ID | import-pdf ID "
+    "FILE [--accept]   "
     "[--db PATH-or-URL] [--user NAME]";
 
 int badUsage(const QString &message = {})
@@ -84,6 +86,7 @@ int list(ReviewStore &reviews, AuditLog audit, QStringList args)
 int create(ReviewStore &reviews, QStringList args)
 {
     QString person, templateId, version;
+    const bool fromPrevious = args.removeAll(QStringLiteral("--from-previous")) > 0;
     if (!takeOption(args, QStringLiteral("--person"), &person)
         || !takeOption(args, QStringLiteral("--template"), &templateId)
         || !takeOption(args, QStringLiteral("--version"), &version))
@@ -92,15 +95,27 @@ int create(ReviewStore &reviews, QStringList args)
     const qint64 personId = person.toLongLong(&personOk);
     const int v = version.isEmpty() ? 0 : version.toInt(&versionOk);
     if (!args.isEmpty() || !personOk || templateId.isEmpty() || !versionOk)
-        return badUsage(QStringLiteral("usage: coform-cli review new --person ID --template ID [--version N]"));
+        return badUsage(
+            QStringLiteral("usage: coform-cli review new --person ID --template ID [--version N] [--from-previous]"));
     if (!version.isEmpty() && v <= 0) {
         printError(QStringLiteral("--version: a version number is 1 or more, not %1").arg(v));
         return InvalidInput;
     }
-    const Result<ReviewRecord> made = reviews.create(personId, templateId, v);
+    CarriedForward carried;
+    const Result<ReviewRecord> made = reviews.create(personId, templateId, v, {}, fromPrevious ? &carried : nullptr);
     if (!made.ok())
         return CliSession::report(made.outcome());
     printLine(QString::number(made->id));
+    if (fromPrevious) {
+        // What was taken over goes to stderr, so that stdout stays the new id alone.
+        printError(QStringLiteral("started from review %1 (completed %2): %3 answer(s) taken over; dates, signatures "
+                                  "and the person's details are not")
+                       .arg(carried.fromReview)
+                       .arg(carried.completed.toString(Qt::ISODate))
+                       .arg(carried.carried));
+        for (const QString &left : std::as_const(carried.leftOut))
+            printError(QStringLiteral("not taken over: %1").arg(left));
+    }
     return Done;
 }
 
@@ -142,12 +157,14 @@ int answer(ReviewStore &reviews, qint64 id, QStringList args)
 int output(ReviewStore &reviews, qint64 id, QStringList args)
 {
     QString out, print, format;
+    const bool withPrevious = args.removeAll(QStringLiteral("--with-previous")) > 0;
     if (!takeOption(args, QStringLiteral("-o"), &out) || !takeOption(args, QStringLiteral("--print"), &print)
         || !takeOption(args, QStringLiteral("--format"), &format))
         return BadUsage;
     if (!args.isEmpty() || out.isEmpty())
-        return badUsage(QStringLiteral(
-            "usage: coform-cli review pdf ID -o FILE [--print standard|large|easy] [--format pdf|html]"));
+        return badUsage(
+            QStringLiteral("usage: coform-cli review pdf ID -o FILE [--print standard|large|easy] [--format pdf|html] "
+                           "[--with-previous]"));
     std::optional<PrintProfile> profile;
     if (!print.isEmpty()) {
         profile = printProfileFromName(print);
@@ -156,9 +173,11 @@ int output(ReviewStore &reviews, qint64 id, QStringList args)
     }
     if (!format.isEmpty() && format != QLatin1String("pdf") && format != QLatin1String("html"))
         return badUsage(QStringLiteral("--format: expected pdf or html, not \"%1\"").arg(format));
+    if (withPrevious && format == QLatin1String("html"))
+        return badUsage(QStringLiteral("--with-previous: the last review's column is printed in PDFs only"));
     return CliSession::report(ReviewOutput::writeTo(
         reviews, id, format == QLatin1String("html") ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, profile,
-        out));
+        out, AuditLog::Export, withPrevious));
 }
 
 /// `review import-pdf ID FILE [--accept]`: lists the answers filled into a fillable form of the review's template

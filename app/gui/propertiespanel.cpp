@@ -6,6 +6,7 @@
 #include "optionseditor.h"
 #include "plainwords.h"
 #include "plainwordsassist.h"
+#include "prefillpicker.h"
 #include "ruleeditors.h"
 #include "translationtable.h"
 
@@ -207,6 +208,8 @@ void PropertiesPanel::createFields()
     for (const auto &[words, value] : textFormatChoices())
         m_textFormat->addItem(words, value);
     addRow(&m_textFormatLabel, m_textFormat, tr("Answer is checked as"));
+    m_prefill = new PrefillPicker(content);
+    addRow(&m_prefillLabel, m_prefill, tr("Filled from the person's record"));
     m_numberRange = new NumberRangeEditor(content);
     m_numberRangeLabel = new QLabel(content);
     m_numberRangeLabel->setObjectName(QStringLiteral("propertyNumberRangeLabel"));
@@ -290,6 +293,10 @@ void PropertiesPanel::connectEdits()
     connect(m_textFormat, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_updating && m_shown == Shown::Item)
             pushProperty(QStringLiteral("format"), m_textFormat->currentData().toString());
+    });
+    connect(m_prefill, &PrefillPicker::prefillEdited, this, [this](const QString &prefill) {
+        if (!m_updating && m_shown == Shown::Item)
+            pushProperty(QStringLiteral("prefill"), prefill);
     });
     connect(m_numberRange, &NumberRangeEditor::propertyEdited, this,
             [this](const QString &property, const QJsonValue &value) {
@@ -539,6 +546,10 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
     if (!item.note.isEmpty())
         showRow(m_note);
 
+    if (PrefillPicker::fits(item)) {
+        m_prefill->setItem(item);
+        showRow(m_prefill);
+    }
     if (item.type == ItemType::Text) {
         m_textFormat->setCurrentIndex(qMax(0, m_textFormat->findData(item.format)));
         showRow(m_textFormat);

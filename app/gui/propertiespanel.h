@@ -20,6 +20,7 @@ class QTextEdit;
 namespace coform {
 
 class NumberRangeEditor;
+class PrefillPicker;
 class OptionsEditor;
 class RequirementPicker;
 class ShowIfEditor;
@@ -93,6 +94,8 @@ private:
     QLineEdit *m_format; ///< the whole form's languages
     QLabel *m_textFormatLabel;
     QComboBox *m_textFormat;
+    QLabel *m_prefillLabel;
+    PrefillPicker *m_prefill;
     QLabel *m_numberRangeLabel;
     NumberRangeEditor *m_numberRange;
     QLabel *m_optionsLabel;

@@ -2,10 +2,12 @@
 
 #include "answerwidgets.h"
 #include "completionpanel.h"
+#include "identityprefill.h"
 #include "pdfanswersdialog.h"
-#include "sessionlock.h"
+#include "previousreview.h"
 #include "printstyledialog.h"
 #include "savestatuslabel.h"
+#include "sessionlock.h"
 
 #include "check/answervalidation.h"
 #include "format/importer.h"
@@ -84,6 +86,8 @@ ReviewForm::ReviewForm(Database &db, const Session &session, qint64 reviewId, QW
         m_saveFailure = message;
         updateSaveStatus();
     });
+    m_identity = new IdentityPrefill(db, session, *m_store, reviewId, m_person, m_review.recordDifferences, this);
+    m_previous = PreviousReview::find(*m_store, m_review);
     build();
 }
 
@@ -119,6 +123,16 @@ void ReviewForm::build()
     banner->setText(lines.join(QLatin1Char('\n')));
     banner->setAccessibleName(tr("About the person"));
     layout->addWidget(banner);
+    connect(m_identity, &IdentityPrefill::recordUpdated, banner, [banner](const PersonRecord &person) {
+        const QString nhs = NhsNumber::formatted(person.person.nhsNumber);
+        QStringList lines = banner->text().split(QLatin1Char('\n'));
+        lines[0] =
+            tr("%1, NHS number %2, born %3")
+                .arg(person.person.name, nhs, QLocale().toString(person.person.dateOfBirth, QLocale::LongFormat));
+        banner->setText(lines.join(QLatin1Char('\n')));
+    });
+    if (m_previous)
+        layout->addWidget(m_previous->summaryBar());
 
     auto *status = new QHBoxLayout;
     m_progress = new QLabel;
@@ -184,6 +198,7 @@ void ReviewForm::build()
     for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
         if (it->show && m_answers.has(it.key()))
             it->show(m_answers.value(it.key()));
+        answerShown(it.key(), false);
     }
     m_loading = false;
     applyShowIf();
@@ -210,7 +225,7 @@ QWidget *ReviewForm::buildSection(const Section &section)
     }
     for (const Item &item : section.items) {
         Field field = buildField(item);
-        layout->addWidget(field.block);
+        layout->addWidget(decorateField(item, field));
         m_fields.insert(item.id, field);
     }
     layout->addStretch();
@@ -326,6 +341,7 @@ void ReviewForm::edited(const QString &itemId, bool finished)
     else
         m_answers.values.insert(itemId, value);
     m_saver->setAnswer(itemId, value);
+    answerShown(itemId, finished || (field.item->type != ItemType::Text && field.item->type != ItemType::Number));
     updateSaveStatus();
     applyShowIf();
     updateProgress();
@@ -508,8 +524,9 @@ bool ReviewForm::exportTo(const QString &path, bool html, QString *error, std::o
         *error = tr("the answers could not be saved first");
         return false;
     }
-    const Outcome written = ReviewOutput::writeTo(
-        *m_store, m_reviewId, html ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf, profile, path);
+    const Outcome written =
+        ReviewOutput::writeTo(*m_store, m_reviewId, html ? ReviewOutput::Format::Html : ReviewOutput::Format::Pdf,
+                              profile, path, AuditLog::Export, !html && m_previous && m_previous->printColumn());
     if (!written.ok())
         *error = written.message;
     return written.ok();

@@ -27,6 +27,8 @@ class AnswerAutosaver;
 class CompletionPanel;
 class SaveStatusLabel;
 class Database;
+class IdentityPrefill;
+class PreviousReview;
 
 /// A review's form, generated from the exact template version the review was made with: a section list, a fitting
 /// editor for every item type, showIf applied as answers change, problems shown beside their question in words,
@@ -101,12 +103,18 @@ private:
     void goToQuestion(const QString &itemId);
     void chooseAndExport(bool html);
     void askAndReopen();
+    // Hooks for the person's record and the last review (identityprefill.h, previousreview.h).
+    QWidget *decorateField(const Item &item, const Field &field);
+    void answerShown(const QString &itemId, bool finished);
+    void copyAnswer(const QString &itemId, const QJsonValue &value);
 
     Database &m_db;
     Session m_session;
     qint64 m_reviewId;
     std::unique_ptr<ReviewStore> m_store;
     std::unique_ptr<AnswerAutosaver> m_saver;
+    IdentityPrefill *m_identity = nullptr;
+    std::unique_ptr<PreviousReview> m_previous;
     ReviewRecord m_review;
     Template m_template;
     PersonRecord m_person;

@@ -1,6 +1,7 @@
 #include "edit/editproperties.h"
 
 #include "edit/templatejson.h"
+#include "model/prefill.h"
 
 namespace coform::EditProperties {
 
@@ -55,6 +56,10 @@ QJsonValue itemProperty(const Item &item, const QString &p)
         return optionalNumber(item.max);
     if (p == QLatin1String("unit"))
         return item.unit;
+    if (p == QLatin1String("prefill"))
+        return item.prefill;
+    if (p == QLatin1String("carryForward"))
+        return item.carryForward;
     if (p == QLatin1String("showIf"))
         return TemplateJson::fromShowIf(item.showIf);
     if (p == QLatin1String("note"))
@@ -133,12 +138,28 @@ bool setItemProperty(Item &item, const QString &p, const QJsonValue &value, QStr
         return setText(&item.format, value, error);
     if (p == QLatin1String("unit"))
         return setText(&item.unit, value, error);
+    if (p == QLatin1String("prefill")) {
+        if (!value.isString() || (!value.toString().isEmpty() && !Prefill::names().contains(value.toString()))) {
+            *error = QStringLiteral("expected one of: %1, or nothing").arg(Prefill::names().join(u", "));
+            return false;
+        }
+        item.prefill = value.toString();
+        return true;
+    }
     if (p == QLatin1String("note"))
         return setText(&item.note, value, error);
     if (p == QLatin1String("min"))
         return setOptionalNumber(&item.min, value, error);
     if (p == QLatin1String("max"))
         return setOptionalNumber(&item.max, value, error);
+    if (p == QLatin1String("carryForward")) {
+        if (!value.isBool()) {
+            *error = QStringLiteral("expected true or false");
+            return false;
+        }
+        item.carryForward = value.toBool();
+        return true;
+    }
     if (p == QLatin1String("required")) {
         if (!value.isBool()) {
             *error = QStringLiteral("expected true or false");

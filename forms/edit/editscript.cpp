@@ -4,8 +4,9 @@ namespace coform {
 
 namespace {
 
-const char *const itemProperties[] = {"type",   "label", "help", "required", "requirements", "options", "columns",
-                                      "format", "min",   "max",  "unit",     "showIf",       "note"};
+const char *const itemProperties[] = {"type",    "label",   "help",         "required", "requirements",
+                                      "options", "columns", "format",       "min",      "max",
+                                      "unit",    "prefill", "carryForward", "showIf",   "note"};
 const char *const sectionProperties[] = {"title", "help", "showIf"};
 const char *const templateProperties[] = {"title", "requirementSet", "languages"};
 

@@ -19,6 +19,8 @@ QString propertyWords(const QString &property)
         {QStringLiteral("requirements"), QT_TRANSLATE_NOOP("coform::PanelWords", "requirements it meets")},
         {QStringLiteral("unit"), QT_TRANSLATE_NOOP("coform::PanelWords", "unit")},
         {QStringLiteral("note"), QT_TRANSLATE_NOOP("coform::PanelWords", "note for authors")},
+        {QStringLiteral("prefill"), QT_TRANSLATE_NOOP("coform::PanelWords", "filled from the person's record")},
+        {QStringLiteral("carryForward"), QT_TRANSLATE_NOOP("coform::PanelWords", "taken over from the last review")},
     };
     const auto it = names.constFind(property);
     return it == names.cend() ? property : QCoreApplication::translate("coform::PanelWords", it.value());

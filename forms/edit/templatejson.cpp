@@ -260,6 +260,9 @@ QJsonObject fromItem(const Item &item)
     if (item.max)
         o.insert(QStringLiteral("max"), *item.max);
     putString(o, "unit", item.unit);
+    putString(o, "prefill", item.prefill);
+    if (!item.carryForward)
+        o.insert(QStringLiteral("carryForward"), false);
     if (item.showIf)
         o.insert(QStringLiteral("showIf"), fromShowIf(item.showIf));
     putString(o, "note", item.note);
@@ -300,6 +303,12 @@ std::optional<Item> toItem(const QJsonValue &json, QString *error)
         return std::nullopt;
     }
     item.required = required.toBool();
+    const QJsonValue carry = o.value(QLatin1String("carryForward"));
+    if (!carry.isUndefined() && !carry.isBool()) {
+        fail(error, QStringLiteral("'carryForward' must be true or false"));
+        return std::nullopt;
+    }
+    item.carryForward = carry.isUndefined() || carry.toBool();
     bool showIfOk = true;
     const auto requirements = toStrings(o.value(QLatin1String("requirements")), error);
     const auto options = toOptions(o.value(QLatin1String("options")), error);
@@ -309,8 +318,9 @@ std::optional<Item> toItem(const QJsonValue &json, QString *error)
     if (!readString(o, "id", &item.id, error) || !readString(o, "label", &item.label, error)
         || !readString(o, "help", &item.help, error) || !readString(o, "format", &item.format, error)
         || !readString(o, "unit", &item.unit, error) || !readString(o, "note", &item.note, error)
-        || !readNumber(o, "min", &item.min, error) || !readNumber(o, "max", &item.max, error) || !requirements
-        || !options || !columns || !translations || !showIfOk)
+        || !readString(o, "prefill", &item.prefill, error) || !readNumber(o, "min", &item.min, error)
+        || !readNumber(o, "max", &item.max, error) || !requirements || !options || !columns || !translations
+        || !showIfOk)
         return std::nullopt;
     item.requirements = *requirements;
     item.options = *options;

@@ -2,6 +2,7 @@
 
 #include "check/answervalidation.h"
 #include "format/fhirvocabulary.h"
+#include "model/prefill.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -162,6 +163,19 @@ QJsonObject itemToFhir(const Template &t, const Item &item, const LinkIds &ids)
         addExtension(&q, extension(coformUrl(extNote), "valueString", item.note));
     for (const QString &r : item.requirements)
         addExtension(&q, extension(coformUrl(extRequirement), "valueString", r));
+    if (!item.prefill.isEmpty()) {
+        addExtension(&q, extension(coformUrl(extPrefill), "valueCode", item.prefill));
+        const QString path = item.prefill == QLatin1String(Prefill::Name) ? QStringLiteral("%patient.name.first().text")
+                             : item.prefill == QLatin1String(Prefill::NhsNumber)
+                                 ? QStringLiteral("%patient.identifier.where(system = '%1').value.first()")
+                                       .arg(QLatin1String(nhsNumberSystem))
+                                 : QStringLiteral("%patient.birthDate");
+        addExtension(&q, extension(QLatin1String(sdcInitialExpression), "valueExpression",
+                                   QJsonObject{{QStringLiteral("language"), QStringLiteral("text/fhirpath")},
+                                               {QStringLiteral("expression"), path}}));
+    }
+    if (!item.carryForward)
+        addExtension(&q, extension(coformUrl(extCarryForward), "valueBoolean", false));
     q.insert(QLatin1String("linkId"), linkId);
     setText(&q, "text", item.label);
     setTranslations(&q, QStringLiteral("text"),

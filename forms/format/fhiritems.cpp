@@ -3,6 +3,7 @@
 #include "format/fhirtext.h"
 #include "format/fhirvocabulary.h"
 #include "format/jsonreader.h"
+#include "model/prefill.h"
 
 #include <QFileInfo>
 
@@ -177,11 +178,20 @@ void FhirReader::readCommonExtensions(const QJsonObject &source, Item *item, con
 {
     for (const QJsonObject &e : extensions(source, coformUrl(extRequirement)))
         item->requirements << str(e, "valueString");
+    for (const QJsonObject &e : extensions(source, coformUrl(extPrefill))) {
+        if (Prefill::typeProblem(str(e, "valueCode"), item->type).isEmpty())
+            item->prefill = str(e, "valueCode");
+        else
+            lose(item->id, place, QStringLiteral("filled from the person's record (%1)").arg(str(e, "valueCode")));
+    }
+    for (const QJsonObject &e : extensions(source, coformUrl(extCarryForward)))
+        item->carryForward = e.value(QLatin1String("valueBoolean")).toBool(true);
     QSet<QString> reported;
     for (const QJsonValue &v : source.value(QLatin1String("extension")).toArray()) {
         const QJsonObject e = v.toObject();
         const QString url = str(e, "url");
-        if (url.startsWith(QLatin1String(coformBase)) || handled.contains(url) || reported.contains(url))
+        if (url.startsWith(QLatin1String(coformBase)) || handled.contains(url) || reported.contains(url)
+            || (url == QLatin1String(sdcInitialExpression) && !item->prefill.isEmpty()))
             continue;
         reported.insert(url);
         const QString name = url.section(QLatin1Char('/'), -1);

@@ -34,6 +34,11 @@ inline constexpr const char *extRequirement = "requirement";        ///< valueSt
 inline constexpr const char *extRequirementSet = "requirement-set"; ///< valueString on the Questionnaire
 inline constexpr const char *extLanguage = "language";              ///< valueCode, repeated: template languages
 inline constexpr const char *extHelp = "help";                      ///< valueString: help of an info item
+inline constexpr const char *extPrefill = "prefill";                ///< valueCode: person.name, person.nhsNumber, ...
+inline constexpr const char *extCarryForward = "carry-forward";     ///< valueBoolean false: asked afresh each review
+/// SDC: the FHIRPath an answer starts with (written beside extPrefill for other tools; read back through extPrefill).
+inline constexpr const char *sdcInitialExpression =
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-initialExpression";
 inline constexpr const char *extOptionDescription = "option-description"; ///< valueString on an answerOption
 
 QString coformUrl(const char *name);

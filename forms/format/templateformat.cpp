@@ -2,6 +2,7 @@
 
 #include "format/jsonreader.h"
 #include "format/jsonwriter.h"
+#include "model/prefill.h"
 
 #include <QDir>
 #include <QFile>
@@ -122,7 +123,7 @@ private:
         Item item;
         m_json.checkKeys(o, p,
                          {"id", "type", "label", "help", "required", "requirements", "options", "columns", "format",
-                          "min", "max", "unit", "showIf", "note", "translations"});
+                          "min", "max", "unit", "prefill", "carryForward", "showIf", "note", "translations"});
         item.id = readId(o, p, "id");
         claimId(item.id, JsonReader::child(p, QStringLiteral("id")));
         if (const auto typeName = m_json.string(o, p, "type", true)) {
@@ -142,6 +143,7 @@ private:
         item.help = readText(o, p, "help", false);
         item.note = m_json.string(o, p, "note", false).value_or(QString());
         item.required = m_json.boolean(o, p, "required").value_or(false);
+        item.carryForward = m_json.boolean(o, p, "carryForward").value_or(true);
         if (item.required && item.type == ItemType::Info)
             m_json.error(JsonReader::child(p, QStringLiteral("required")),
                          QStringLiteral("an info item has no answer, so it cannot be required"));
@@ -250,6 +252,16 @@ private:
                     QStringLiteral("unknown format \"%1\" (expected one of: %2)").arg(*format, formats.join(u", ")));
             else
                 item.format = *format;
+        }
+        if (const auto prefill = m_json.string(o, p, "prefill", false)) {
+            const QString place = JsonReader::child(p, QStringLiteral("prefill"));
+            if (!Prefill::names().contains(*prefill))
+                m_json.error(place, QStringLiteral("unknown prefill \"%1\" (expected one of: %2)")
+                                        .arg(*prefill, Prefill::names().join(u", ")));
+            else if (const QString problem = Prefill::typeProblem(*prefill, item.type); !problem.isEmpty())
+                m_json.error(place, problem);
+            else
+                item.prefill = *prefill;
         }
         for (const char *key : {"min", "max", "unit"}) {
             if (o.contains(QLatin1String(key)) && item.type != ItemType::Number)
@@ -553,6 +565,11 @@ void writeItem(JsonWriter &w, const Item &item)
         w.value(QJsonValue(*item.max));
     }
     w.field(QStringLiteral("unit"), item.unit);
+    w.field(QStringLiteral("prefill"), item.prefill);
+    if (!item.carryForward) {
+        w.key(QStringLiteral("carryForward"));
+        w.value(QJsonValue(false));
+    }
     if (itemTypeHasOptions(item.type)) {
         w.key(QStringLiteral("options"));
         w.beginArray();

@@ -85,6 +85,8 @@ struct Item
     std::optional<double> min; ///< number
     std::optional<double> max; ///< number
     QString unit;              ///< number
+    QString prefill;           ///< text/date: filled from the person's record when a review starts (Prefill::Name, ...)
+    bool carryForward = true;  ///< false: asked afresh each review (consent, this review's outcome), never carried
     std::optional<ShowIf> showIf;
     QString note;                            ///< a note for template authors (e.g. what an import could not carry over)
     QMap<QString, Translation> translations; ///< language tag -> texts

@@ -172,6 +172,60 @@ static void fillAnswer(ContentItem &ci, const Item &item, const QJsonValue &v, c
     }
 }
 
+QString answerAsText(const Template &t, const Item &item, const QJsonValue &value, const QString &lang)
+{
+    const QString l = lang.isEmpty() ? t.sourceLanguage() : lang;
+    ContentItem ci;
+    if (item.type == ItemType::YesNo)
+        ci.options = {{QStringLiteral("yes"), {{l, phrase(Phrase::Yes, l)}}, {}, false},
+                      {QStringLiteral("no"), {{l, phrase(Phrase::No, l)}}, {}, false}};
+    for (const Option &o : item.options)
+        ci.options.append({o.value, {{l, localizedOptionLabel(t, item, o, l)}}, {}, false});
+    fillAnswer(ci, item, value, l);
+    if (!ci.answered)
+        return {};
+    switch (item.type) {
+    case ItemType::YesNo:
+    case ItemType::Choice:
+    case ItemType::Scale:
+    case ItemType::MultiChoice: {
+        QStringList chosen;
+        for (const ContentOption &o : ci.options) {
+            if (o.chosen)
+                chosen << o.label.first().text;
+        }
+        // An option no longer in this version: its stored value, so nothing is hidden.
+        if (chosen.isEmpty())
+            chosen << (value.isArray() ? value.toVariant().toStringList().join(QLatin1String("; ")) : value.toString());
+        return chosen.join(QLatin1String("; "));
+    }
+    case ItemType::Table: {
+        QStringList rows;
+        for (const QStringList &cells : std::as_const(ci.rows)) {
+            QStringList filled;
+            for (const QString &cell : cells) {
+                if (!cell.isEmpty())
+                    filled << cell;
+            }
+            rows << filled.join(QLatin1String(", "));
+        }
+        return rows.join(QLatin1String("; "));
+    }
+    case ItemType::Signature: {
+        QStringList parts;
+        if (!ci.signedName.isEmpty())
+            parts << ci.signedName;
+        if (!ci.signedDate.isEmpty())
+            parts << ci.signedDate;
+        if (!ci.declinedReason.isEmpty())
+            parts << phrase(Phrase::NotSigned, l).arg(ci.declinedReason);
+        return parts.join(QLatin1String(", "));
+    }
+    default:
+        return ci.answerText;
+    }
+}
+
 FormContent buildFormContent(const Template &t, const Answers *answers, const RenderOptions &options)
 {
     FormContent fc;
@@ -182,6 +236,8 @@ FormContent buildFormContent(const Template &t, const Answers *answers, const Re
     if (fc.languages.isEmpty())
         fc.languages << (t.sourceLanguage() == easyTag ? QStringLiteral("en") : t.sourceLanguage());
     fc.filled = answers != nullptr;
+    fc.withPrevious = answers && options.withPrevious;
+    fc.previousDate = options.previousDate;
     if (answers) {
         fc.person = answers->person;
         fc.nhsNumberFormatted = NhsNumber::formatted(answers->person.nhsNumber);
@@ -238,6 +294,8 @@ FormContent buildFormContent(const Template &t, const Answers *answers, const Re
                                                [&](const QString &l) { return localizedColumnLabel(t, item, c, l); }));
             if (answers)
                 fillAnswer(ci, item, answers->value(item.id), answerLang);
+            if (fc.withPrevious && itemTypeIsAnswerable(item.type))
+                ci.previousText = answerAsText(t, item, options.previous.value(item.id), answerLang);
             cs.items.append(ci);
         }
         fc.sections.append(cs);

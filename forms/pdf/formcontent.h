@@ -48,6 +48,8 @@ struct ContentItem
     QString signedName;
     QString signedDate;
     QString declinedReason;
+    /// With a "Last review" column: the previous review's answer as one text (empty when it was not answered).
+    QString previousText;
 };
 
 struct ContentSection
@@ -72,6 +74,8 @@ struct FormContent
     QDate produced;
     PrintProfile profile = PrintProfile::Standard;
     QVector<ContentSection> sections;
+    bool withPrevious = false; ///< a "Last review" column beside each question
+    QDate previousDate;
 
     /// The same fixed phrase in every printed language.
     Texts phrase(Phrase p) const;
@@ -81,5 +85,9 @@ struct FormContent
 /// texts for the easy profile where the template has them), question numbers, conditions in words on blank forms,
 /// items hidden by showIf left out of filled forms, answers in display form.
 FormContent buildFormContent(const Template &t, const Answers *answers, const RenderOptions &options);
+
+/// An answer as one line of text, as printed ("Low", "Yes", "Large print; Email", "20 November 2026"); empty when
+/// it is not answered. `lang` picks the language of option labels and dates.
+QString answerAsText(const Template &t, const Item &item, const QJsonValue &value, const QString &lang = {});
 
 } // namespace coform

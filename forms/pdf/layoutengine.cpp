@@ -153,7 +153,11 @@ void LayoutEngine::buildItem(const ContentItem &item)
     const qreal pictureGap = picture > 0 ? m_style.bodySize() : 0;
     const qreal x0 = m_left + picture + pictureGap;
     const qreal textX = item.number > 0 || item.type != ItemType::Info ? x0 + m_numberColumn : x0;
-    const qreal textW = m_left + m_width - textX;
+    // With a "Last review" column, the question and its answer leave the right third to the previous answer.
+    const bool previousColumn = m_content.withPrevious && item.type != ItemType::Info;
+    const qreal columnGap = m_style.bodySize();
+    const qreal columnW = previousColumn ? m_width * 0.3 : 0;
+    const qreal textW = m_left + m_width - textX - (previousColumn ? columnW + columnGap : 0);
 
     // The head: number, label, help and (blank forms) when it applies. One fragment, kept with the first answer line.
     Fragment head;
@@ -204,6 +208,24 @@ void LayoutEngine::buildItem(const ContentItem &item)
     if (!m_content.filled && item.type == ItemType::MultiChoice)
         y = stackTexts(head, m_content.phrase(Phrase::TickAll), BoxRole::Help, TextStyle::Help, textX, y, textW,
                        item.id);
+    if (previousColumn) {
+        const qreal columnX = m_left + m_width - columnW;
+        const QString lang = firstLang(item.label);
+        const QString date = m_content.previousDate.isValid() ? longDate(m_content.previousDate, lang) : QString();
+        const qreal pad = m_style.bodySize() * 0.4;
+        qreal columnY = stackTexts(head, {{lang, phrase(Phrase::LastReview, lang)}}, BoxRole::Help, TextStyle::BodyBold,
+                                   columnX + pad, 0, columnW - pad, item.id);
+        if (!date.isEmpty())
+            columnY = stackTexts(head, {{lang, date}}, BoxRole::Help, TextStyle::Help, columnX + pad, columnY,
+                                 columnW - pad, item.id);
+        columnY = stackTexts(
+            head, {{lang, item.previousText.isEmpty() ? phrase(Phrase::NotAnswered, lang) : item.previousText}},
+            BoxRole::Help, TextStyle::Body, columnX + m_style.bodySize() * 0.4, columnY,
+            columnW - m_style.bodySize() * 0.4, item.id);
+        // A thin rule on the column's left edge sets it apart from the form.
+        head.boxes.append(decoration(BoxKind::Fill, QRectF(columnX, 0, 1, columnY), item.id, 0, 120));
+        y = qMax(y, columnY);
+    }
     head.height = qMax(y + m_style.bodySize() * 0.25, picture);
     append(std::move(head));
 

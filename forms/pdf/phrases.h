@@ -33,6 +33,7 @@ enum class Phrase {
     DateHint,  ///< "Day / Month / Year"
     Chosen,    ///< "(chosen)", for readers that cannot see a tick
     Picture,
+    LastReview, ///< "Last review": the heading of the previous review's column
 };
 
 /// The phrase in a language ("cy" Welsh; anything else English).

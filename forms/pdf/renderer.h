@@ -29,6 +29,11 @@ struct RenderOptions
     bool pdfA = false;     ///< PDF/A-1b
     bool fillable = false; ///< AcroForm fields at every answer box (blank forms)
     QDate produced;        ///< the date printed in the footer; today when null
+    /// Filled forms: a "Last review" column beside each question with the answer of the person's previous review
+    /// (`previous`, completed on `previousDate`); off by default.
+    bool withPrevious = false;
+    Answers previous;
+    QDate previousDate;
 };
 
 /// Renders the template (blank when answers is nullptr, else filled) as a PDF that meets DESIGN.md's PDF profile.

@@ -2,6 +2,7 @@
 
 #include "check/answervalidation.h"
 #include "format/templateformat.h"
+#include "model/prefill.h"
 #include "store/auditlog.h"
 #include "store/database.h"
 #include "store/permissions.h"
@@ -33,6 +34,10 @@ QJsonValue valueFromText(const QString &text)
     return doc.isArray() && doc.array().size() == 1 ? doc.array().first() : QJsonValue();
 }
 
+/// review_answers rows whose item id starts with this hold why an answer differs from the person's record (item ids
+/// never hold a colon, so these never meet a question).
+const QString differencePrefix = QStringLiteral("record-differs:");
+
 QString likeEscaped(const QString &text)
 {
     QString escaped = text;
@@ -50,7 +55,7 @@ ReviewStore::ReviewStore(Database &db, const Session &session)
 {}
 
 Result<ReviewRecord> ReviewStore::create(qint64 personId, const QString &templateId, int version,
-                                         const Answers &answers)
+                                         const Answers &answers, CarriedForward *fromPrevious)
 {
     if (Outcome allowed = Permissions::check(m_db, m_session, Action::WriteReviews); !allowed.ok())
         return allowed;
@@ -87,11 +92,46 @@ Result<ReviewRecord> ReviewStore::create(qint64 personId, const QString &templat
     if (q.value(0).toLongLong() == 0)
         return Outcome::notFound(QStringLiteral("there is no person %1").arg(personId));
     Answers stored = answers;
+    q.finish();
+    // Questions marked "prefill" start with what the person's record says.
+    const Result<Template> t = TemplateStore(m_db, m_session).get(templateId, version);
+    const Result<PersonRecord> person = PersonStore(m_db, m_session).get(personId);
+    if (!t.ok() || !person.ok())
+        return !t.ok() ? t.outcome() : person.outcome();
+    QString detail = QStringLiteral("%1 version %2").arg(templateId).arg(version);
+    if (fromPrevious) {
+        const Result<std::optional<ReviewRecord>> previous = previousCompleted(personId, templateId);
+        if (!previous.ok())
+            return previous.outcome();
+        if (!previous->has_value())
+            return Outcome::notFound(QStringLiteral("person %1 has no completed review of template '%2' to start from")
+                                         .arg(personId)
+                                         .arg(templateId));
+        const ReviewRecord &last = **previous;
+        *fromPrevious = {};
+        fromPrevious->fromReview = last.id;
+        fromPrevious->completed = last.completedAt.toLocalTime().date();
+        const QMap<QString, QJsonValue> carried = carryForward(*t, last.answers, &fromPrevious->leftOut);
+        for (auto it = carried.begin(); it != carried.end(); ++it) {
+            if (!stored.has(it.key())) {
+                stored.values.insert(it.key(), it.value());
+                ++fromPrevious->carried;
+            }
+        }
+        detail += QStringLiteral(", answers carried from review %1: %2")
+                      .arg(last.id)
+                      .arg(QStringList(carried.keys()).join(QLatin1String(", ")));
+    }
+    const QMap<QString, QJsonValue> fromRecord = Prefill::answersFromRecord(*t, person->person);
+    for (auto it = fromRecord.begin(); it != fromRecord.end(); ++it) {
+        if (!stored.has(it.key()))
+            stored.values.insert(it.key(), it.value());
+    }
     stored.templateId = templateId;
     stored.version = version;
     stored.person = {};
     const QString now = Database::timeText(m_db.now());
-    const QDate due = QDate::fromString(answers.value(QLatin1String(NextReviewItem)).toString(), Qt::ISODate);
+    const QDate due = QDate::fromString(stored.value(QLatin1String(NextReviewItem)).toString(), Qt::ISODate);
     if (!m_db.exec(q,
                    QStringLiteral("INSERT INTO reviews (person_id, template_id, version, status, answers, created_by, "
                                   "created_at, updated_at, next_due) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?) "
@@ -103,8 +143,7 @@ Result<ReviewRecord> ReviewStore::create(qint64 personId, const QString &templat
         return dbFailure(m_db, error);
     const qint64 id = q.value(0).toLongLong();
     q.finish();
-    if (!AuditLog::append(m_db, m_session.userId(), AuditLog::Create, id, personId,
-                          QStringLiteral("%1 version %2").arg(templateId).arg(version), &error))
+    if (!AuditLog::append(m_db, m_session.userId(), AuditLog::Create, id, personId, detail, &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
@@ -159,7 +198,13 @@ Result<QVector<ReviewRecord>> ReviewStore::read(const QString &where, const QVar
             return dbFailure(m_db, error);
         while (q.next()) {
             const QJsonValue value = valueFromText(q.value(1).toString());
-            if (value.isNull())
+            if (q.value(0).toString().startsWith(differencePrefix)) {
+                const QString itemId = q.value(0).toString().mid(differencePrefix.size());
+                if (value.isString())
+                    r.recordDifferences.insert(itemId, value.toString());
+                else
+                    r.recordDifferences.remove(itemId);
+            } else if (value.isNull())
                 r.answers.values.remove(q.value(0).toString());
             else
                 r.answers.values.insert(q.value(0).toString(), value);
@@ -460,6 +505,62 @@ Outcome ReviewStore::reopen(qint64 id, const QString &reason)
                                             : Outcome::conflict(QStringLiteral("review %1 is not completed").arg(id));
     }
     if (!AuditLog::append(m_db, m_session.userId(), AuditLog::Reopen, id, 0, reason.trimmed(), &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return Outcome::success();
+}
+
+Result<std::optional<ReviewRecord>> ReviewStore::previousCompleted(qint64 personId, const QString &templateId,
+                                                                   qint64 exceptReviewId) const
+{
+    const Result<QVector<ReviewRecord>> found =
+        read(QStringLiteral("WHERE r.person_id = ? AND r.template_id = ? AND r.status = 'completed' AND r.id <> ?"),
+             {personId, templateId, exceptReviewId});
+    if (!found.ok())
+        return found.outcome();
+    std::optional<ReviewRecord> latest;
+    for (const ReviewRecord &r : *found) {
+        if (!latest || r.completedAt > latest->completedAt
+            || (r.completedAt == latest->completedAt && r.id > latest->id))
+            latest = r;
+    }
+    return latest;
+}
+
+Outcome ReviewStore::keepRecordDifference(qint64 id, const QString &itemId, const QString &reason)
+{
+    if (Outcome allowed = Permissions::check(m_db, m_session, Action::WriteReviews); !allowed.ok())
+        return allowed;
+    if (reason.trimmed().isEmpty())
+        return Outcome::invalid(QStringLiteral("say why the answer differs from the person's record"));
+    const Result<ReviewRecord> review = get(id);
+    if (!review.ok())
+        return review.outcome();
+    if (review->isCompleted())
+        return Outcome::conflict(
+            QStringLiteral("review %1 is completed and locked: reopen it, with a reason, to change it").arg(id));
+    const Result<Template> t = templateOf(*review);
+    if (!t.ok())
+        return t.outcome();
+    const Item *item = t->findItem(itemId);
+    if (!item || item->prefill.isEmpty())
+        return Outcome::invalid(QStringLiteral("question \"%1\" is not filled from the person's record").arg(itemId));
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return dbFailure(m_db, tx.error());
+    QSqlQuery q = m_db.query();
+    QString error;
+    const QString now = Database::timeText(m_db.now());
+    if (!m_db.exec(q,
+                   QStringLiteral("INSERT INTO review_answers (review_id, item_id, value, updated_by, updated_at) "
+                                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (review_id, item_id) DO UPDATE SET "
+                                  "value = excluded.value, updated_by = excluded.updated_by, "
+                                  "updated_at = excluded.updated_at"),
+                   {id, differencePrefix + itemId, valueText(reason.trimmed()), m_session.userId(), now}, &error)
+        || !AuditLog::append(m_db, m_session.userId(), AuditLog::Change, id, review->personId,
+                             QStringLiteral("kept why an answer differs from the person's record: %1").arg(itemId),
+                             &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());

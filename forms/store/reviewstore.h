@@ -1,5 +1,6 @@
 #pragma once
 
+#include "check/carryforward.h"
 #include "model/answers.h"
 #include "model/template.h"
 #include "store/personstore.h"
@@ -10,6 +11,8 @@
 #include <QJsonValue>
 #include <QMap>
 #include <QVector>
+
+#include <optional>
 
 namespace coform {
 
@@ -34,6 +37,8 @@ struct ReviewRecord
     QDate nextDue; ///< when the next review is due (the answer to ReviewStore::NextReviewItem); null when not known
     QString completedBy;
     QDateTime completedAt;
+    /// Why an answer filled from the person's record was changed and the record kept (item id -> reason).
+    QMap<QString, QString> recordDifferences;
 
     bool isCompleted() const { return status == QLatin1String(Completed); }
 };
@@ -88,8 +93,12 @@ public:
 
     ReviewStore(Database &db, const Session &session);
 
-    /// A new review of a person on a published template version (the newest published when version is 0).
-    Result<ReviewRecord> create(qint64 personId, const QString &templateId, int version, const Answers &answers = {});
+    /// A new review of a person on a published template version (the newest published when version is 0). Questions
+    /// marked `prefill` are filled from the person's record unless `answers` holds them. With `fromPrevious`, the
+    /// review starts with the answers of the person's latest completed review of the template (carryForward()), and
+    /// *fromPrevious says what was taken over; NotFound (nothing created) when there is no such review.
+    Result<ReviewRecord> create(qint64 personId, const QString &templateId, int version, const Answers &answers = {},
+                                CarriedForward *fromPrevious = nullptr);
     /// The review as stored, without an audit row (for the program's own reads).
     Result<ReviewRecord> get(qint64 id) const;
     /// The review for a person to see: get() plus a "view" row in the audit trail.
@@ -115,6 +124,14 @@ public:
     Outcome reopen(qint64 id, const QString &reason);
     /// Problems that stop completion, one message each ("question 12 ("NHS number") needs an answer").
     Result<QStringList> completionProblems(qint64 id) const;
+    /// The person's latest completed review of the template (any version), other than `exceptReviewId`;
+    /// std::nullopt when there is none.
+    Result<std::optional<ReviewRecord>> previousCompleted(qint64 personId, const QString &templateId,
+                                                          qint64 exceptReviewId = 0) const;
+    /// Keeps, with the review, why the answer to a question filled from the person's record differs from the record
+    /// (the record was left as it is). Invalid without a reason or for a question not filled from the record.
+    Outcome keepRecordDifference(qint64 id, const QString &itemId, const QString &reason);
+
     /// Records an export ("pdf large-print") or a print in the audit trail.
     Outcome recordOutput(qint64 id, const char *auditAction, const QString &detail);
 
