@@ -197,16 +197,17 @@ void TestReviewPrevious::pdfPrintsTheLastReviewColumnOnlyWhenAsked()
     const qint64 first = completedReview(f, person);
     QVERIFY(first > 0);
     QByteArray pdf;
+    QString detail; // what an audit row would say
     // The first review has nothing before it.
     QCOMPARE(
-        ReviewOutput::render(reviews, first, ReviewOutput::Format::Pdf, PrintProfile::Standard, &pdf, "export", true)
+        ReviewOutput::render(reviews, first, ReviewOutput::Format::Pdf, PrintProfile::Standard, &pdf, &detail, true)
             .status,
         StoreStatus::NotFound);
 
     const qint64 second = reviews.create(person, f.chc.id, 0)->id;
     QVERIFY(reviews.saveAnswers(second, {{QStringLiteral("going-well"), QStringLiteral("New garden chair")}}).ok());
     const Outcome plain =
-        ReviewOutput::render(reviews, second, ReviewOutput::Format::Pdf, PrintProfile::Standard, &pdf);
+        ReviewOutput::render(reviews, second, ReviewOutput::Format::Pdf, PrintProfile::Standard, &pdf, &detail);
     QVERIFY2(plain.ok(), qPrintable(plain.message));
     QString text = pdfText(pdf);
     QVERIFY(text.contains(QLatin1String("New garden chair")));
@@ -214,7 +215,7 @@ void TestReviewPrevious::pdfPrintsTheLastReviewColumnOnlyWhenAsked()
     QVERIFY(!text.contains(QLatin1String("lunch club")));
 
     const Outcome withColumn =
-        ReviewOutput::render(reviews, second, ReviewOutput::Format::Pdf, PrintProfile::Standard, &pdf, "export", true);
+        ReviewOutput::render(reviews, second, ReviewOutput::Format::Pdf, PrintProfile::Standard, &pdf, &detail, true);
     QVERIFY2(withColumn.ok(), qPrintable(withColumn.message));
     text = pdfText(pdf);
     const QString completed =

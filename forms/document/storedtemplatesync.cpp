@@ -203,8 +203,8 @@ void StoredTemplateSync::onChangesArrived(const QVector<ChangeRecord> &changes)
     for (const ChangeRecord &change : changes) {
         Edit edit = change.edit;
         if (change.continued) // a step being typed into: from what this window holds to the newest value
-            edit.before = Edit::currentValue(m_document->tmpl(), edit.kind, edit.section, edit.item,
-                                             edit.property, edit.language);
+            edit.before = Edit::currentValue(m_document->tmpl(), edit.kind, edit.section, edit.item, edit.property,
+                                             edit.language);
         const EditOutcome outcome = m_document->applyDirectly(edit);
         if (outcome.applied())
             ++applied;

@@ -52,10 +52,9 @@ Outcome ReviewOutput::render(ReviewStore &reviews, qint64 reviewId, Format forma
                                           : renderHtml(*t, &review->answers, options, out, &error);
     if (!ok)
         return Outcome::failed(QStringLiteral("review %1 cannot be written: %2").arg(reviewId).arg(error));
-    *auditDetail = QStringLiteral("%1 %2%3").arg(format == Format::Pdf ? QStringLiteral("pdf") : QStringLiteral("html"),
-                                                 printProfileName(options.profile),
-                                                 options.withPrevious ? QStringLiteral(" with the last review")
-                                                                      : QString());
+    *auditDetail = QStringLiteral("%1 %2%3").arg(
+        format == Format::Pdf ? QStringLiteral("pdf") : QStringLiteral("html"), printProfileName(options.profile),
+        options.withPrevious ? QStringLiteral(" with the last review") : QString());
     return Outcome::success();
 }
 
