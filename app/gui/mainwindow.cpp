@@ -73,7 +73,12 @@ MainWindow::MainWindow(QWidget *parent)
     onTemplateReplaced();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The document, a child, is deleted after this window has stopped being a MainWindow: no signal of it reaches here.
+    m_document->undoStack()->disconnect(this);
+    m_document->disconnect(this);
+}
 
 CoveragePanel *MainWindow::coveragePanel() const
 {

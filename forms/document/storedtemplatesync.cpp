@@ -30,8 +30,8 @@ StoredTemplateSync::StoredTemplateSync(Database &db, const Session &session, con
     checkVersionState();
     m_feed->start();
     // Leaving a field ends a step of typing in the change log.
-    if (qGuiApp)
-        connect(qGuiApp, &QGuiApplication::focusObjectChanged, this, [this] { ++m_focusMoves; });
+    if (auto *app = qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        connect(app, &QGuiApplication::focusObjectChanged, this, [this] { ++m_focusMoves; });
 
     m_heartbeat.setInterval(PresenceStore::HeartbeatSeconds * 1000);
     connect(&m_heartbeat, &QTimer::timeout, this, &StoredTemplateSync::sendHeartbeat);
