@@ -254,17 +254,31 @@ private slots:
 
     void undoAfterSomeoneElseChangedItConflicts()
     {
-        TemplateEditTarget target(small());
+        // The refused command marks itself obsolete and QUndoStack deletes it, so the outcome is read where the
+        // application reads it: at the target that applied (or refused) the edit.
+        struct RecordingTarget : TemplateEditTarget
+        {
+            using TemplateEditTarget::TemplateEditTarget;
+            EditOutcome applyEdit(const Edit &edit) override
+            {
+                last = TemplateEditTarget::applyEdit(edit);
+                return last;
+            }
+            EditOutcome last;
+        };
+        RecordingTarget target(small());
         QUndoStack stack;
-        auto *command =
-            new EditCommand(&target, Edit::setItemProperty(target.templ(), QStringLiteral("q1"),
-                                                           QStringLiteral("label"), QStringLiteral("Mine")));
-        stack.push(command);
+        stack.push(new EditCommand(&target, Edit::setItemProperty(target.templ(), QStringLiteral("q1"),
+                                                                  QStringLiteral("label"), QStringLiteral("Mine"))));
         target.applyEdit(Edit::setItemProperty(target.templ(), QStringLiteral("q1"), QStringLiteral("label"),
                                                QStringLiteral("Theirs")));
         stack.undo();
-        QCOMPARE(command->lastOutcome().status, EditOutcome::Status::Conflict);
+        QCOMPARE(target.last.status, EditOutcome::Status::Conflict);
         QCOMPARE(target.templ().findItem(QStringLiteral("q1"))->label, QStringLiteral("Theirs"));
+        // The refused step is gone: nothing is left to undo or to redo.
+        QCOMPARE(stack.count(), 0);
+        QVERIFY(!stack.canUndo());
+        QVERIFY(!stack.canRedo());
     }
 
     void editsBetweenReproduceAnEditedTemplate()
