@@ -1,0 +1,397 @@
+// libqpdf 11: use std::shared_ptr, not its PointerHolder.
+#define POINTERHOLDER_TRANSITION 4
+
+#include "pdf/tagstructure.h"
+
+#include "pdf/phrases.h"
+
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+#include <algorithm>
+#include <string>
+
+namespace coform::Tagging {
+
+namespace {
+
+std::string utf8(const QString &s)
+{
+    return s.toStdString();
+}
+
+QPDFObjectHandle name(const char *n)
+{
+    return QPDFObjectHandle::newName(n);
+}
+
+} // namespace
+
+Structure::Structure(const QString &docLang)
+    : m_docLang(docLang)
+{
+    m_doc = add("Document", -1);
+}
+
+int Structure::add(const QByteArray &type, int parent)
+{
+    const int index = int(elems.size());
+    Elem e;
+    e.type = type;
+    e.parent = parent;
+    elems.push_back(std::move(e));
+    if (parent >= 0)
+        elems[size_t(parent)].kids.push_back(Kid{index, -1, -1, -1});
+    return index;
+}
+
+/// The language tag to write for a box's text: empty when it is the document's.
+QString Structure::langOf(const DrawnBox &b) const
+{
+    if (b.lang.isEmpty() || (b.lang == QLatin1String("en") && m_docLang == QLatin1String("en-GB")))
+        return {};
+    const QString tag = documentLanguageTag(b.lang);
+    return tag == m_docLang ? QString() : tag;
+}
+
+void Structure::addContent(int elem, int page, int mcid, const QString &lang)
+{
+    Elem &e = elems[size_t(elem)];
+    e.kids.push_back(Kid{-1, page, mcid, -1});
+    if (!e.hasText) {
+        e.hasText = true;
+        e.lang = lang;
+    } else if (e.lang != lang) {
+        e.mixedLang = true;
+    }
+}
+
+/// Decides for every box of the log what it becomes.
+QVector<QVector<Mark>> Structure::plan(const QVector<PageDrawLog> &log)
+{
+    QHash<QString, QString> numbers;
+    for (const PageDrawLog &page : log) {
+        for (const DrawnBox &b : page) {
+            if (b.role == BoxRole::QuestionNumber && !numbers.contains(b.itemId)) {
+                QString n = b.text.trimmed();
+                if (n.endsWith(QLatin1Char('.')))
+                    n.chop(1);
+                numbers.insert(b.itemId, n);
+            }
+        }
+    }
+    QVector<QVector<Mark>> marks;
+    marks.reserve(log.size());
+    for (int p = 0; p < log.size(); ++p) {
+        QVector<Mark> pageMarks;
+        pageMarks.reserve(log.at(p).size());
+        for (const DrawnBox &b : log.at(p))
+            pageMarks.append(planBox(b, p, numbers));
+        marks.append(std::move(pageMarks));
+    }
+    return marks;
+}
+
+int Structure::container(const QString &itemId)
+{
+    if (itemId.isEmpty())
+        return m_doc;
+    if (m_sect >= 0 && itemId == m_sectId)
+        return m_sect;
+    const auto it = divs.constFind(itemId);
+    if (it != divs.constEnd())
+        return it.value();
+    const int div = add("Div", m_sect >= 0 ? m_sect : m_doc);
+    divs.insert(itemId, div);
+    return div;
+}
+
+/// The element a text box joins: the last one when it continues it (same role, item, language), else a new one.
+/// Headings keep every language's text in one element (the Welsh part is marked with /Lang in the content).
+int Structure::paragraph(const DrawnBox &b, int parent, const QByteArray &type)
+{
+    const bool anyLang = type == "H1";
+    if (!b.newBlock && m_last >= 0 && elems[size_t(m_last)].parent == parent && elems[size_t(m_last)].type == type
+        && m_lastRole == b.role && m_lastItem == b.itemId && (anyLang || m_lastLang == b.lang)
+        && m_lastContinued == b.continued)
+        return m_last;
+    return add(type, parent);
+}
+
+void Structure::startItem(const QString &itemId)
+{
+    int &list = m_lists[itemId];
+    if (list == 0)
+        list = add("L", container(itemId)) + 1;
+    m_li = add("LI", list - 1);
+    m_liItem = itemId;
+    m_lbl = m_lbody = -1;
+}
+
+Mark Structure::planBox(const DrawnBox &b, int page, const QHash<QString, QString> &numbers)
+{
+    Mark m;
+    const bool text = b.kind == BoxKind::Text;
+    if (text && b.text.isEmpty())
+        return m; // nothing drawn
+    switch (b.role) {
+    case BoxRole::Header:
+        m.artifact = Artifact::Header;
+        return m;
+    case BoxRole::Footer:
+        m.artifact = Artifact::Footer;
+        return m;
+    case BoxRole::Decoration:
+    case BoxRole::WriteIn:
+    case BoxRole::Signature:
+        m.artifact = Artifact::Layout;
+        return m;
+    case BoxRole::Figure: {
+        if (b.kind != BoxKind::Picture) {
+            m.artifact = Artifact::Layout;
+            return m;
+        }
+        m.elem = add("Figure", container(b.itemId));
+        Elem &e = elems[size_t(m.elem)];
+        const QString n = numbers.value(b.itemId);
+        e.alt = n.isEmpty() ? QStringLiteral("Picture space") : QStringLiteral("Picture space for question %1").arg(n);
+        e.bbox = b.rect;
+        e.bboxPage = page;
+        m_last = -1;
+        return m;
+    }
+    case BoxRole::TickBox:
+        if (!text) {
+            m.artifact = Artifact::Layout;
+            startItem(b.itemId);
+            m_last = -1;
+            return m;
+        }
+        if (m_li < 0 || m_liItem != b.itemId)
+            startItem(b.itemId);
+        if (m_lbl < 0)
+            m_lbl = add("Lbl", m_li);
+        m.elem = m_lbl;
+        break;
+    case BoxRole::OptionLabel:
+        if (!text) {
+            m.artifact = Artifact::Layout;
+            return m;
+        }
+        if (m_li < 0 || m_liItem != b.itemId)
+            startItem(b.itemId);
+        if (m_lbody < 0)
+            m_lbody = add("LBody", m_li);
+        m.elem = m_lbody;
+        break;
+    case BoxRole::TableHeader:
+    case BoxRole::TableCell: {
+        if (b.continued) {
+            // The header row repeated on each page the table goes on to.
+            m.artifact = Artifact::Pagination;
+            return m;
+        }
+        const bool header = b.role == BoxRole::TableHeader;
+        int &table = m_tables[b.itemId];
+        if (table == 0)
+            table = add("Table", container(b.itemId)) + 1;
+        const bool newRow =
+            m_tr < 0 || m_rowItem != b.itemId || m_rowPage != page || (!text && qAbs(b.rect.top() - m_rowTop) > 0.5);
+        if (newRow) {
+            m_tr = add("TR", table - 1);
+            m_rowItem = b.itemId;
+            m_rowPage = page;
+            m_rowTop = b.rect.top();
+            m_cell = -1;
+        }
+        if (!text) {
+            m.artifact = Artifact::Layout;
+            if (b.kind == BoxKind::Frame)
+                m_cell = add(header ? "TH" : "TD", m_tr);
+            m_last = -1;
+            return m;
+        }
+        if (m_cell < 0)
+            m_cell = add(header ? "TH" : "TD", m_tr);
+        m.elem = m_cell;
+        break;
+    }
+    case BoxRole::Title:
+        if (!text) {
+            m.artifact = Artifact::Layout;
+            return m;
+        }
+        m.elem = paragraph(b, m_doc, "H1");
+        break;
+    case BoxRole::Notice:
+        if (!text) {
+            m.artifact = Artifact::Layout;
+            return m;
+        }
+        m.elem = paragraph(b, m_doc, "P");
+        break;
+    case BoxRole::Heading:
+        if (!text) {
+            m.artifact = Artifact::Layout;
+            return m;
+        }
+        if (m_sect < 0 || b.itemId != m_sectId) {
+            m_sect = add("Sect", m_doc);
+            m_sectId = b.itemId;
+        }
+        m.elem = paragraph(b, m_sect, "H1");
+        break;
+    case BoxRole::QuestionNumber:
+    case BoxRole::Label: {
+        if (!text) {
+            m.artifact = Artifact::Layout;
+            return m;
+        }
+        const int parent = container(b.itemId);
+        if (b.continued) {
+            m.elem = paragraph(b, parent, "P");
+            break;
+        }
+        int &h2 = m_headings[b.itemId];
+        if (h2 == 0) {
+            // The heading comes first in the item's group, before a picture slot drawn beside it.
+            h2 = add("H2", parent) + 1;
+            std::vector<Kid> &kids = elems[size_t(parent)].kids;
+            std::rotate(kids.begin(), kids.end() - 1, kids.end());
+            m.elem = h2 - 1;
+        } else if (m_last == h2 - 1) {
+            m.elem = h2 - 1;
+        } else {
+            m.elem = paragraph(b, parent, "P"); // a label further on (signature: name, date)
+        }
+        break;
+    }
+    case BoxRole::SectionHelp:
+    case BoxRole::Condition:
+    case BoxRole::Help:
+    case BoxRole::Info:
+    case BoxRole::Answer:
+    case BoxRole::NotAnswered:
+        if (!text) {
+            m.artifact = Artifact::Layout;
+            return m;
+        }
+        m.elem = paragraph(b, container(b.itemId), "P");
+        break;
+    }
+    m_last = m.elem;
+    m_lastRole = b.role;
+    m_lastItem = b.itemId;
+    m_lastLang = b.lang;
+    m_lastContinued = b.continued;
+    return m;
+}
+
+QPDFObjectHandle writeStructTree(QPDF &pdf, const Structure &structure, std::vector<QPDFPageObjectHelper> &pageList,
+                                 const std::vector<std::vector<int>> &pageMcids,
+                                 const std::vector<std::pair<int, int>> &annotForms, const QString &docLang)
+{
+    std::vector<QPDFObjectHandle> objs;
+    objs.reserve(structure.elems.size());
+    for (size_t i = 0; i < structure.elems.size(); ++i)
+        objs.push_back(pdf.makeIndirectObject(QPDFObjectHandle::newDictionary()));
+    QPDFObjectHandle root = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
+    root.replaceKey("/Type", name("/StructTreeRoot"));
+    root.replaceKey("/K", objs.front());
+    std::vector<QPDFObjectHandle> pageObjects;
+    pageObjects.reserve(pageList.size());
+    for (QPDFPageObjectHelper &page : pageList)
+        pageObjects.push_back(page.getObjectHandle());
+    for (size_t i = 0; i < structure.elems.size(); ++i) {
+        const Elem &e = structure.elems[i];
+        QPDFObjectHandle o = objs[i];
+        // /Type /StructElem is optional: left out, which makes a file with a thousand elements quicker to write.
+        o.replaceKey("/S", name(('/' + e.type).constData())); // a direct object each (libqpdf must not share them)
+        o.replaceKey("/P", e.parent >= 0 ? objs[size_t(e.parent)] : root);
+        int pg = -1;
+        for (const Kid &k : e.kids) {
+            if (k.page >= 0) {
+                pg = k.page;
+                break;
+            }
+        }
+        if (pg >= 0)
+            o.replaceKey("/Pg", pageObjects[size_t(pg)]);
+        std::vector<QPDFObjectHandle> kids;
+        kids.reserve(e.kids.size());
+        for (const Kid &k : e.kids) {
+            if (k.elem >= 0) {
+                kids.push_back(objs[size_t(k.elem)]);
+            } else if (k.annot >= 0) {
+                QPDFObjectHandle objr = QPDFObjectHandle::newDictionary();
+                objr.replaceKey("/Type", name("/OBJR"));
+                objr.replaceKey("/Obj", structure.annots[size_t(k.annot)]);
+                objr.replaceKey("/Pg", pageObjects[size_t(k.page)]);
+                kids.push_back(objr);
+            } else if (k.page == pg) {
+                kids.push_back(QPDFObjectHandle::newInteger(k.mcid));
+            } else {
+                QPDFObjectHandle mcr = QPDFObjectHandle::newDictionary();
+                mcr.replaceKey("/Type", name("/MCR"));
+                mcr.replaceKey("/Pg", pageObjects[size_t(k.page)]);
+                mcr.replaceKey("/MCID", QPDFObjectHandle::newInteger(k.mcid));
+                kids.push_back(mcr);
+            }
+        }
+        // One kid needs no array.
+        o.replaceKey("/K", kids.size() == 1 ? kids.front() : QPDFObjectHandle::newArray(kids));
+        if (e.hasText && !e.mixedLang && !e.lang.isEmpty())
+            o.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(utf8(e.lang)));
+        if (e.type == "Figure") {
+            o.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(utf8(e.alt)));
+            if (!docLang.startsWith(QLatin1String("en")))
+                o.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString("en-GB"));
+            if (e.bboxPage >= 0) {
+                const double pageTop = pageList[size_t(e.bboxPage)].getMediaBox().getArrayItem(3).getNumericValue();
+                QPDFObjectHandle attrs = QPDFObjectHandle::newDictionary();
+                attrs.replaceKey("/O", name("/Layout"));
+                attrs.replaceKey("/BBox", QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
+                                              QPDFObjectHandle::newReal(e.bbox.left(), 2),
+                                              QPDFObjectHandle::newReal(pageTop - e.bbox.bottom(), 2),
+                                              QPDFObjectHandle::newReal(e.bbox.right(), 2),
+                                              QPDFObjectHandle::newReal(pageTop - e.bbox.top(), 2)}));
+                attrs.replaceKey("/Placement", name("/Block"));
+                o.replaceKey("/A", attrs);
+            }
+        } else if (e.type == "TH") {
+            QPDFObjectHandle attrs = QPDFObjectHandle::newDictionary();
+            attrs.replaceKey("/O", name("/Table"));
+            attrs.replaceKey("/Scope", name("/Column"));
+            o.replaceKey("/A", attrs);
+        }
+    }
+
+    // The parent tree: for each page, the element of each MCID; for each widget, its Form element.
+    QPDFObjectHandle nums = QPDFObjectHandle::newArray();
+    int key = 0;
+    for (size_t p = 0; p < pageList.size(); ++p, ++key) {
+        const std::vector<int> &mcids = pageMcids[p];
+        if (mcids.empty())
+            continue;
+        QPDFObjectHandle arr = QPDFObjectHandle::newArray();
+        for (const int e : mcids)
+            arr.appendItem(objs[size_t(e)]);
+        nums.appendItem(QPDFObjectHandle::newInteger(key));
+        nums.appendItem(pdf.makeIndirectObject(arr));
+        pageList[p].getObjectHandle().replaceKey("/StructParents", QPDFObjectHandle::newInteger(key));
+    }
+    for (const auto &[annot, form] : annotForms) {
+        QPDFObjectHandle widget = structure.annots[size_t(annot)];
+        widget.replaceKey("/StructParent", QPDFObjectHandle::newInteger(key));
+        nums.appendItem(QPDFObjectHandle::newInteger(key));
+        nums.appendItem(objs[size_t(form)]);
+        ++key;
+    }
+    QPDFObjectHandle parentTree = QPDFObjectHandle::newDictionary();
+    parentTree.replaceKey("/Nums", nums);
+    root.replaceKey("/ParentTree", pdf.makeIndirectObject(parentTree));
+    root.replaceKey("/ParentTreeNextKey", QPDFObjectHandle::newInteger(key));
+    return root;
+}
+
+} // namespace coform::Tagging
