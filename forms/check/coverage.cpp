@@ -1,6 +1,6 @@
 #include "check/coverage.h"
 
-#include "format/jsonreader.h"
+#include "model/jsonreader.h"
 
 namespace coform {
 

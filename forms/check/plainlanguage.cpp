@@ -1,7 +1,7 @@
 #include "check/plainlanguage.h"
 
-#include "format/fhirtext.h"
-#include "format/jsonreader.h"
+#include "model/jsonreader.h"
+#include "model/markup.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -231,7 +231,7 @@ Problems plainLanguageProblems(const Template &t, const QString &fileName, const
     auto checkText = [&](const QString &text, const QString &pointer) {
         if (text.isEmpty())
             return;
-        if (FhirText::hasMarkup(text))
+        if (hasMarkup(text))
             problems.append({Problem::Severity::Warning, fileName, pointer,
                              QStringLiteral("markup (HTML tags or entities) in a text: people would see the tags on "
                                             "screen and on paper; write it as plain text")});

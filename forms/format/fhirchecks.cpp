@@ -1,7 +1,7 @@
 #include "fhirreader.h"
 
 #include "format/fhirvocabulary.h"
-#include "format/jsonreader.h"
+#include "model/jsonreader.h"
 
 #include <QFileInfo>
 

@@ -1,8 +1,8 @@
 #include "fhirexport.h"
 
-#include "check/answervalidation.h"
 #include "format/fhirvocabulary.h"
 #include "model/prefill.h"
+#include "model/visibility.h"
 
 #include <QDateTime>
 #include <QHash>

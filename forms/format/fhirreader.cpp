@@ -2,7 +2,7 @@
 
 #include "format/fhirtext.h"
 #include "format/fhirvocabulary.h"
-#include "format/jsonreader.h"
+#include "model/jsonreader.h"
 
 #include <QFileInfo>
 

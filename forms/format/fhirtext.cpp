@@ -1,23 +1,12 @@
 #include "fhirtext.h"
 
 #include "format/fhirvocabulary.h"
+#include "model/markup.h"
 
 #include <QHash>
 #include <QRegularExpression>
 
 namespace coform::FhirText {
-
-bool hasMarkup(const QString &text)
-{
-    // Known tags only, so that "a <b and c> d" in a plain text stays as it is.
-    static const QRegularExpression markup(
-        QStringLiteral("</?(a|abbr|b|big|blockquote|br|center|code|div|em|font|h[1-6]|hr|i|img|label|li|ol|p|pre|s|"
-                       "small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul)(\\s[^<>]*)?/?>|&(#[0-9]+|#x["
-                       "0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo|hellip|copy|reg|deg|"
-                       "pound|euro|bull|middot);"),
-        QRegularExpression::CaseInsensitiveOption);
-    return markup.match(text).hasMatch();
-}
 
 QString plain(const QString &text, QStringList *pictures)
 {

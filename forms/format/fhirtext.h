@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/markup.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -12,8 +14,8 @@ namespace FhirText {
 
 inline constexpr const char *renderingXhtml = "http://hl7.org/fhir/StructureDefinition/rendering-xhtml";
 
-/// True when `text` holds an HTML or XHTML tag or entity ("<b>", "<br/>", "&amp;").
-bool hasMarkup(const QString &text);
+/// True when `text` holds an HTML or XHTML tag or entity (model/markup.h).
+using coform::hasMarkup;
 /// The text without markup: line breaks for <br>, <p>, <div> and list items, other tags dropped, entities decoded,
 /// spaces tidied. Each picture (<img>) is added to `pictures` by its alt text (or its file name).
 QString plain(const QString &text, QStringList *pictures = nullptr);

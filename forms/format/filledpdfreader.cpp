@@ -1,6 +1,6 @@
 #include "format/filledpdfreader.h"
 
-#include "check/answervalidation.h"
+#include "model/answerrules.h"
 #include "model/nhsnumber.h"
 
 #include <QDate>

@@ -1,7 +1,7 @@
 #include "format/templateformat.h"
 
-#include "format/jsonreader.h"
 #include "format/jsonwriter.h"
+#include "model/jsonreader.h"
 #include "model/prefill.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
 #include "model/requirementset.h"
 
-#include "format/jsonreader.h"
+#include "model/jsonreader.h"
 
 #include <QFile>
 #include <QSet>

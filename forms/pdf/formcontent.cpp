@@ -1,7 +1,7 @@
 #include "pdf/formcontent.h"
 
-#include "check/answervalidation.h"
 #include "model/nhsnumber.h"
+#include "model/visibility.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "format/jsonreader.h"
+#include "model/jsonreader.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
