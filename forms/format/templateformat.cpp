@@ -1,6 +1,5 @@
 #include "format/templateformat.h"
 
-#include "format/jsonwriter.h"
 #include "model/jsonreader.h"
 #include "model/prefill.h"
 
@@ -12,9 +11,6 @@
 #include <QSet>
 
 namespace coform {
-
-const char *const kTemplateFormat = "coform-template/1";
-const char *const kAnswersFormat = "coform-answers/1";
 
 namespace {
 
@@ -468,6 +464,8 @@ private:
     int m_itemCount = 0;
 };
 
+} // namespace
+
 std::optional<QByteArray> readFileBytes(const QString &path, const ReadLimits &limits, Problems *problems)
 {
     QFile file(path);
@@ -489,119 +487,6 @@ std::optional<QByteArray> readFileBytes(const QString &path, const ReadLimits &l
     return file.read(limits.maxBytes + 1);
 }
 
-void writeShowIf(JsonWriter &w, const ShowIf &showIf)
-{
-    w.key(QStringLiteral("showIf"));
-    w.beginObject();
-    w.field(QStringLiteral("item"), showIf.item, false);
-    if (showIf.kind == ShowIf::Kind::Equals) {
-        w.key(QStringLiteral("equals"));
-        w.value(showIf.equals);
-    } else {
-        w.key(QStringLiteral("in"));
-        w.value(showIf.in);
-    }
-    w.endObject();
-}
-
-void writeTextMap(JsonWriter &w, const char *key, const QMap<QString, QString> &map)
-{
-    if (map.isEmpty())
-        return;
-    w.key(QLatin1String(key));
-    w.beginObject();
-    for (auto it = map.begin(); it != map.end(); ++it)
-        w.field(it.key(), it.value(), false);
-    w.endObject();
-}
-
-void writeTranslations(JsonWriter &w, const QMap<QString, Translation> &translations)
-{
-    bool any = false;
-    for (const Translation &tr : translations)
-        any = any || !tr.isEmpty();
-    if (!any)
-        return;
-    w.key(QStringLiteral("translations"));
-    w.beginObject();
-    for (auto it = translations.begin(); it != translations.end(); ++it) {
-        if (it->isEmpty())
-            continue;
-        w.key(it.key());
-        w.beginObject();
-        w.field(QStringLiteral("title"), it->title);
-        w.field(QStringLiteral("label"), it->label);
-        w.field(QStringLiteral("help"), it->help);
-        writeTextMap(w, "options", it->options);
-        writeTextMap(w, "optionDescriptions", it->optionDescriptions);
-        writeTextMap(w, "columns", it->columns);
-        w.endObject();
-    }
-    w.endObject();
-}
-
-void writeItem(JsonWriter &w, const Item &item)
-{
-    w.beginObject();
-    w.field(QStringLiteral("id"), item.id, false);
-    w.field(QStringLiteral("type"), itemTypeName(item.type), false);
-    w.field(QStringLiteral("label"), item.label, false);
-    w.field(QStringLiteral("help"), item.help);
-    if (item.required) {
-        w.key(QStringLiteral("required"));
-        w.value(QJsonValue(true));
-    }
-    if (!item.requirements.isEmpty()) {
-        w.key(QStringLiteral("requirements"));
-        w.value(QJsonArray::fromStringList(item.requirements));
-    }
-    w.field(QStringLiteral("format"), item.format);
-    if (item.min) {
-        w.key(QStringLiteral("min"));
-        w.value(QJsonValue(*item.min));
-    }
-    if (item.max) {
-        w.key(QStringLiteral("max"));
-        w.value(QJsonValue(*item.max));
-    }
-    w.field(QStringLiteral("unit"), item.unit);
-    w.field(QStringLiteral("prefill"), item.prefill);
-    if (!item.carryForward) {
-        w.key(QStringLiteral("carryForward"));
-        w.value(QJsonValue(false));
-    }
-    if (itemTypeHasOptions(item.type)) {
-        w.key(QStringLiteral("options"));
-        w.beginArray();
-        for (const Option &o : item.options) {
-            w.beginObject();
-            w.field(QStringLiteral("value"), o.value, false);
-            w.field(QStringLiteral("label"), o.label, false);
-            w.field(QStringLiteral("description"), o.description);
-            w.endObject();
-        }
-        w.endArray();
-    }
-    if (item.type == ItemType::Table) {
-        w.key(QStringLiteral("columns"));
-        w.beginArray();
-        for (const Column &c : item.columns) {
-            w.beginObject();
-            w.field(QStringLiteral("id"), c.id, false);
-            w.field(QStringLiteral("label"), c.label, false);
-            w.endObject();
-        }
-        w.endArray();
-    }
-    if (item.showIf)
-        writeShowIf(w, *item.showIf);
-    w.field(QStringLiteral("note"), item.note);
-    writeTranslations(w, item.translations);
-    w.endObject();
-}
-
-} // namespace
-
 std::optional<Template> readTemplate(const QByteArray &json, const QString &fileName, Problems *problems,
                                      const ReadLimits &limits)
 {
@@ -614,136 +499,6 @@ std::optional<Template> readTemplateFile(const QString &path, Problems *problems
     if (!bytes)
         return std::nullopt;
     return readTemplate(*bytes, path, problems, limits);
-}
-
-QByteArray writeTemplate(const Template &t)
-{
-    JsonWriter w;
-    w.beginObject();
-    w.field(QStringLiteral("format"), QLatin1String(kTemplateFormat));
-    w.field(QStringLiteral("id"), t.id, false);
-    w.key(QStringLiteral("version"));
-    w.value(QJsonValue(t.version));
-    w.field(QStringLiteral("title"), t.title, false);
-    w.key(QStringLiteral("languages"));
-    w.value(QJsonArray::fromStringList(t.languages));
-    w.field(QStringLiteral("requirementSet"), t.requirementSet);
-    writeTranslations(w, t.translations);
-    w.key(QStringLiteral("sections"));
-    w.beginArray();
-    for (const Section &s : t.sections) {
-        w.beginObject();
-        w.field(QStringLiteral("id"), s.id, false);
-        w.field(QStringLiteral("title"), s.title, false);
-        w.field(QStringLiteral("help"), s.help);
-        if (s.showIf)
-            writeShowIf(w, *s.showIf);
-        writeTranslations(w, s.translations);
-        w.key(QStringLiteral("items"));
-        w.beginArray();
-        for (const Item &item : s.items)
-            writeItem(w, item);
-        w.endArray();
-        w.endObject();
-    }
-    w.endArray();
-    w.endObject();
-    return w.result();
-}
-
-bool writeTemplateFile(const Template &t, const QString &path, QString *error)
-{
-    return writeFileAtomically(path, writeTemplate(t), error);
-}
-
-std::optional<Answers> readAnswers(const QByteArray &json, const QString &fileName, Problems *problems,
-                                   const ReadLimits &limits)
-{
-    JsonReader r(fileName, problems);
-    const std::optional<QJsonObject> root = r.parseObject(json, limits.maxBytes, limits.maxDepth);
-    if (!root)
-        return std::nullopt;
-    const QString p;
-    r.checkKeys(*root, p, {"format", "template", "version", "person", "answers"});
-    const std::optional<QString> format = r.string(*root, p, "format", true);
-    if (format && *format != QLatin1String(kAnswersFormat)) {
-        r.error(QStringLiteral("/format"),
-                QStringLiteral("expected \"%1\", found \"%2\"").arg(QLatin1String(kAnswersFormat), *format));
-        return std::nullopt;
-    }
-    Answers answers;
-    answers.templateId = r.string(*root, p, "template", true).value_or(QString());
-    if (!answers.templateId.isEmpty() && !JsonReader::isValidId(answers.templateId))
-        r.error(QStringLiteral("/template"),
-                QStringLiteral("\"%1\" is not a valid template id").arg(answers.templateId));
-    answers.version = r.integer(*root, p, "version", true).value_or(1);
-    if (const auto person = r.object(*root, p, "person", false)) {
-        const QString pp = QStringLiteral("/person");
-        r.checkKeys(*person, pp, {"name", "nhsNumber", "dateOfBirth"});
-        answers.person.name = r.string(*person, pp, "name", false).value_or(QString());
-        answers.person.nhsNumber = r.string(*person, pp, "nhsNumber", false).value_or(QString());
-        if (const auto dob = r.string(*person, pp, "dateOfBirth", false)) {
-            answers.person.dateOfBirth = QDate::fromString(*dob, Qt::ISODate);
-            if (!answers.person.dateOfBirth.isValid() || dob->size() != 10)
-                r.error(QStringLiteral("/person/dateOfBirth"),
-                        QStringLiteral("the date of birth is not a date (expected YYYY-MM-DD)"));
-        }
-    }
-    if (const auto values = r.object(*root, p, "answers", true)) {
-        int count = 0;
-        for (auto it = values->begin(); it != values->end(); ++it) {
-            if (++count > limits.maxItems) {
-                r.error(QStringLiteral("/answers"), QStringLiteral("more than %1 answers").arg(limits.maxItems));
-                break;
-            }
-            answers.values.insert(it.key(), it.value());
-        }
-    }
-    if (r.errorCount() > 0)
-        return std::nullopt;
-    return answers;
-}
-
-std::optional<Answers> readAnswersFile(const QString &path, Problems *problems, const ReadLimits &limits)
-{
-    const std::optional<QByteArray> bytes = readFileBytes(path, limits, problems);
-    if (!bytes)
-        return std::nullopt;
-    return readAnswers(*bytes, path, problems, limits);
-}
-
-QByteArray writeAnswers(const Answers &answers)
-{
-    JsonWriter w;
-    w.beginObject();
-    w.field(QStringLiteral("format"), QLatin1String(kAnswersFormat));
-    w.field(QStringLiteral("template"), answers.templateId, false);
-    w.key(QStringLiteral("version"));
-    w.value(QJsonValue(answers.version));
-    const Person &person = answers.person;
-    if (!person.name.isEmpty() || !person.nhsNumber.isEmpty() || person.dateOfBirth.isValid()) {
-        w.key(QStringLiteral("person"));
-        w.beginObject();
-        w.field(QStringLiteral("name"), person.name);
-        w.field(QStringLiteral("nhsNumber"), person.nhsNumber);
-        if (person.dateOfBirth.isValid())
-            w.field(QStringLiteral("dateOfBirth"), person.dateOfBirth.toString(Qt::ISODate));
-        w.endObject();
-    }
-    w.key(QStringLiteral("answers"));
-    w.beginObject();
-    for (auto it = answers.values.begin(); it != answers.values.end(); ++it) {
-        w.key(it.key());
-        w.value(it.value());
-    }
-    w.endObject();
-    w.endObject();
-    return w.result();
-}
-
-bool writeAnswersFile(const Answers &answers, const QString &path, QString *error)
-{
-    return writeFileAtomically(path, writeAnswers(answers), error);
 }
 
 QStringList bundledTemplatePaths()

@@ -12,6 +12,10 @@
 
 namespace coform {
 
+/// What a template and an answers document say in their "format".
+inline constexpr const char *kTemplateFormat = "coform-template/1";
+inline constexpr const char *kAnswersFormat = "coform-answers/1";
+
 /// Limits for reading untrusted files.
 struct ReadLimits
 {
@@ -19,6 +23,10 @@ struct ReadLimits
     int maxDepth = 64;
     int maxItems = 10000;
 };
+
+/// The bytes of the file at `path` (a Qt resource path ":/..." works too); nothing, with the reason in `problems`, when
+/// it cannot be opened or is bigger than `limits.maxBytes`.
+std::optional<QByteArray> readFileBytes(const QString &path, const ReadLimits &limits, Problems *problems);
 
 /// Reads a `coform-template/1` document. Collects every problem it finds (unknown properties, bad or duplicate ids,
 /// wrong JSON types, a showIf pointing to a missing or later item, an option value not in `options`, ...), each
