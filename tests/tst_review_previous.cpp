@@ -5,8 +5,8 @@
 
 #include "check/carryforward.h"
 #include "model/prefill.h"
+#include "output/reviewoutput.h"
 #include "store/auditlog.h"
-#include "store/reviewoutput.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -8,8 +8,8 @@
 #include "format/filledpdfreader.h"
 #include "format/templateformat.h"
 #include "model/nhsnumber.h"
+#include "output/reviewoutput.h"
 #include "store/auditlog.h"
-#include "store/reviewoutput.h"
 #include "store/reviewstore.h"
 
 #include <QCoreApplication>

@@ -13,10 +13,10 @@
 #include "format/importer.h"
 #include "format/templateformat.h"
 #include "model/nhsnumber.h"
+#include "output/reviewoutput.h"
 #include "store/answerautosaver.h"
 #include "store/auditlog.h"
 #include "store/database.h"
-#include "store/reviewoutput.h"
 
 #include "filedialogs.h"
 #include <QApplication>

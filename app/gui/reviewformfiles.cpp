@@ -9,8 +9,8 @@
 #include "savestatuslabel.h"
 #include "sessionlock.h"
 
+#include "output/reviewoutput.h"
 #include "store/auditlog.h"
-#include "store/reviewoutput.h"
 #include "store/reviewstore.h"
 
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "store/reviewoutput.h"
+#include "output/reviewoutput.h"
 
 #include "format/outputfile.h"
 #include "store/auditlog.h"
