@@ -21,6 +21,9 @@ run_suite() {
 # The code follows .clang-format: drift fails the run (after the tests, so that one run shows everything).
 format_status=0
 ./scripts/check-format.sh || format_status=1
+# Includes go down the layers of docs/architecture.md: a wrong-way include fails the run (also after the tests).
+layers_status=0
+./scripts/check-layers.sh || layers_status=1
 
 # Services the tests need are started here on loopback and stopped when the script ends.
 source ./scripts/test-services.sh
@@ -36,4 +39,5 @@ if [[ -z ${COFORM_SKIP_ASAN:-} ]]; then
     run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DCOFORM_SANITIZE=ON -DCOFORM_BENCH=OFF
 fi
 ((format_status)) && echo "== clang-format drift: see check-format above" && status=1
+((layers_status)) && echo "== wrong-way includes: see the layer check above" && status=1
 exit $status
