@@ -5,6 +5,7 @@
 #include "taggedpdf.h"
 
 #include "pdf/layout.h"
+#include "pdf/pdftagger.h"
 #include "pdf/pdfwriter.h"
 #include "pdf/printstyle.h"
 
