@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <poppler-qt6.h>
+
 #include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -415,7 +417,7 @@ private slots:
         const QString review = QStringLiteral("2");
         // 20,000 characters are stored; 20,001 are refused, saying by how much.
         const QString limit = writeAnswers(QStringLiteral("limit.json"),
-                                           {{QStringLiteral("going-well"), QString(20000, QLatin1Char('a'))}});
+                                           {{QStringLiteral("going-well"), QStringLiteral("kestrel ").repeated(2500)}});
         Run r =
             asRita({QStringLiteral("review"), QStringLiteral("answer"), review, QStringLiteral("--answers"), limit});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -432,6 +434,15 @@ private slots:
         r = asRita({QStringLiteral("review"), QStringLiteral("pdf"), review, QStringLiteral("-o"), pdf});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(QFileInfo(pdf).size() > 1000);
+        // Read back: every one of the answer's 2,500 words is printed, none cut off.
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(file.readAll());
+        QVERIFY(doc && !doc->isLocked());
+        QString text;
+        for (int i = 0; i < doc->numPages(); ++i)
+            text += std::unique_ptr<Poppler::Page>(doc->page(i))->text(QRectF()) + QLatin1Char('\n');
+        QCOMPARE(text.count(QLatin1String("kestrel")), 2500);
         qInfo("review with a 20,000-character answer: PDF in %lld ms (whole command)", timer.elapsed());
 
         // A wrong option is named by its question, never repeated.
