@@ -1,5 +1,8 @@
 # Sourced by test.sh: starts the services the tests need on loopback, and stops them afterwards.
-# PostgreSQL: a throwaway server (initdb in a temporary directory) whose URL the tests find in COFORM_TEST_PG_URL.
+# PostgreSQL: a throwaway server (initdb in a temporary directory) with three login roles, as a team would run it:
+#   COFORM_TEST_PG_OWNER_URL  coform_owner: creates the tests' schemas, migrates them and grants (no superuser)
+#   COFORM_TEST_PG_URL        coform_app: what Coform connects as (rows only; the audit trail read and append only)
+#   COFORM_TEST_PG_REPORT_URL coform_report: a reporting role (no personal columns)
 
 start_test_services() {
     COFORM_PG_DIR=
@@ -27,7 +30,20 @@ start_test_services() {
         return 0
     fi
     export COFORM_PG_BIN=$pgbin
-    export COFORM_TEST_PG_URL="postgresql://coform@127.0.0.1:$port/postgres"
+    # The bootstrap superuser only makes the roles; no test connects as it.
+    if ! "$pgbin/psql" -qX -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U coform -d postgres >"$COFORM_PG_DIR/roles.log" 2>&1 <<'SQL'
+CREATE ROLE coform_owner LOGIN;
+GRANT CREATE ON DATABASE postgres TO coform_owner;
+CREATE ROLE coform_app LOGIN;
+CREATE ROLE coform_report LOGIN;
+SQL
+    then
+        echo "test-services: the test roles could not be made"; cat "$COFORM_PG_DIR/roles.log"
+        return 0
+    fi
+    export COFORM_TEST_PG_OWNER_URL="postgresql://coform_owner@127.0.0.1:$port/postgres"
+    export COFORM_TEST_PG_URL="postgresql://coform_app@127.0.0.1:$port/postgres"
+    export COFORM_TEST_PG_REPORT_URL="postgresql://coform_report@127.0.0.1:$port/postgres"
     echo "test-services: PostgreSQL on 127.0.0.1:$port"
 }
 

@@ -9,8 +9,11 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <poppler-qt6.h>
 
 #include <memory>
 #include <sys/stat.h>
@@ -101,6 +104,10 @@ private:
     static QStringList words(const char *text) { return QString::fromUtf8(text).split(QLatin1Char(' ')); }
 
     /// Audit rows with this action (and, when given, this detail), read straight from the database.
+    qint64 m_auditRows = 0, m_actionRows = 0;
+
+    /// Audit rows with this action (every row when null; and, when given, this detail), read straight from the
+    /// database.
     qint64 auditRows(const char *action, const QString &detail = {})
     {
         QString error;
@@ -111,13 +118,13 @@ private:
         }
         QSqlQuery q = db->query();
         const bool any = detail.isNull();
-        if (!db->exec(q,
-                      any ? QStringLiteral("SELECT count(*) FROM audit_log WHERE action = ?")
-                          : QStringLiteral("SELECT count(*) FROM audit_log WHERE action = ? AND detail = ?"),
-                      any ? QVariantList{QString::fromLatin1(action)}
-                          : QVariantList{QString::fromLatin1(action), detail},
-                      &error)
-            || !q.next()) {
+        const QString sql = !action ? QStringLiteral("SELECT count(*) FROM audit_log")
+                            : any   ? QStringLiteral("SELECT count(*) FROM audit_log WHERE action = ?")
+                                    : QStringLiteral("SELECT count(*) FROM audit_log WHERE action = ? AND detail = ?");
+        const QVariantList values = !action ? QVariantList{}
+                                    : any   ? QVariantList{QString::fromLatin1(action)}
+                                            : QVariantList{QString::fromLatin1(action), detail};
+        if (!db->exec(q, sql, values, &error) || !q.next()) {
             qWarning("%s", qPrintable(error));
             return -1;
         }
@@ -136,6 +143,22 @@ private:
                 details.append(q.value(0).toString());
         }
         return details.join(QLatin1Char('\n'));
+    }
+
+    /// Every column of every audit row, as text.
+    QString allAuditText()
+    {
+        QString error;
+        const std::unique_ptr<Database> db = Database::open(m_db, &error);
+        QSqlQuery q = db->query();
+        QStringList rows;
+        if (db->exec(q, QStringLiteral("SELECT * FROM audit_log"), {}, &error)) {
+            while (q.next()) {
+                for (int c = 0; c < q.record().count(); ++c)
+                    rows.append(q.value(c).toString());
+            }
+        }
+        return rows.join(QLatin1Char('\n'));
     }
 
     QString writeAnswers(const QString &fileName, const QMap<QString, QJsonValue> &values)
@@ -237,37 +260,50 @@ private slots:
 
     void listsSearchesAndAccountChangesAreAuditedOnceEach()
     {
-        const qint64 people = auditRows("list-people"), searches = auditRows("search-people");
-        const qint64 reviews = auditRows("list-reviews"), reviewSearches = auditRows("search-reviews");
+        // Each command writes exactly one audit row in all, of its own action.
+        auto once = [&](const char *action, const Run &r, int exitCode = 0) {
+            return r.exitCode == exitCode && auditRows(nullptr) == m_auditRows + 1
+                   && auditRows(action) == 1 + m_actionRows;
+        };
+        auto before = [&](const char *action) {
+            m_auditRows = auditRows(nullptr);
+            m_actionRows = auditRows(action);
+        };
+        before("list-people");
         Run r = asRita(words("person list"));
-        QCOMPARE(r.exitCode, 0);
+        QVERIFY(once("list-people", r));
         const int listed = int(r.out.count(QLatin1Char('\n')));
-        QCOMPARE(auditRows("list-people") - people, 1);
         QCOMPARE(auditRows("list-people", QStringLiteral("%1 rows").arg(listed)), 1);
-        r = asRita(words("person list --search Zebedee-Quux"));
-        QCOMPARE(r.exitCode, 0);
-        QCOMPARE(auditRows("search-people") - searches, 1);
-        QCOMPARE(asRita(words("review list")).exitCode, 0);
-        QCOMPARE(auditRows("list-reviews") - reviews, 1);
-        QCOMPARE(asRita(words("review list --search Zebedee-Quux")).exitCode, 0);
-        QCOMPARE(auditRows("search-reviews") - reviewSearches, 1);
+        before("search-people");
+        QVERIFY(once("search-people", asRita(words("person list --search Zebedee-Quux"))));
+        before("list-reviews");
+        QVERIFY(once("list-reviews", asRita(words("review list"))));
+        before("search-reviews");
+        QVERIFY(once("search-reviews", asRita(words("review list --search Zebedee-Quux"))));
         QVERIFY2(!allAuditDetails().contains(QLatin1String("Zebedee")), "a search text is never in the audit trail");
 
-        const qint64 added = auditRows("add-account"), disabled = auditRows("disable-account");
-        const qint64 enabled = auditRows("enable-account"), roles = auditRows("change-role");
-        const qint64 passwords = auditRows("change-password"), failed = auditRows("sign-in-failed");
-        QCOMPARE(asAda(words("user add carl --role coproducer"), QStringLiteral("carl-password")).exitCode, 0);
-        QCOMPARE(auditRows("add-account") - added, 1);
-        QCOMPARE(asAda(words("user disable carl")).exitCode, 0);
-        QCOMPARE(auditRows("disable-account") - disabled, 1);
-        QCOMPARE(asAda(words("user enable carl")).exitCode, 0);
-        QCOMPARE(auditRows("enable-account") - enabled, 1);
-        QCOMPARE(asAda(words("user role carl reviewer")).exitCode, 0);
-        QCOMPARE(auditRows("change-role") - roles, 1);
-        QCOMPARE(asAda(words("user password carl"), QStringLiteral("carl-new-password")).exitCode, 0);
-        QCOMPARE(auditRows("change-password") - passwords, 1);
-        QCOMPARE(cli(words("template list"), QStringLiteral("carl"), QStringLiteral("carl-password")).exitCode, 5);
-        QCOMPARE(auditRows("sign-in-failed") - failed, 1);
+        before("add-account");
+        QVERIFY(once("add-account", asAda(words("user add carl --role coproducer"), QStringLiteral("carl-password"))));
+        before("disable-account");
+        QVERIFY(once("disable-account", asAda(words("user disable carl"))));
+        before("enable-account");
+        QVERIFY(once("enable-account", asAda(words("user enable carl"))));
+        before("change-role");
+        QVERIFY(once("change-role", asAda(words("user role carl reviewer"))));
+        before("change-password");
+        QVERIFY(once("change-password", asAda(words("user password carl"), QStringLiteral("carl-new-password"))));
+        before("sign-in-failed");
+        QVERIFY(once("sign-in-failed",
+                     cli(words("template list"), QStringLiteral("carl"), QStringLiteral("carl-password")), 5));
+        // A name that matches no account: one row too, without an account and without anything that was typed.
+        before("sign-in-failed");
+        const qint64 unknownBefore = auditRows("sign-in-failed", QStringLiteral("unknown name"));
+        QVERIFY(once("sign-in-failed",
+                     cli(words("template list"), QStringLiteral("Zoe-Unknown-Person"), QStringLiteral("zoe-secret-9")),
+                     5));
+        QCOMPARE(auditRows("sign-in-failed", QStringLiteral("unknown name")) - unknownBefore, 1);
+        const QString everything = allAuditText();
+        QVERIFY2(!everything.contains(QLatin1String("zoe"), Qt::CaseInsensitive), qPrintable(everything.right(400)));
     }
 
     void outputsArePrivateAndDevicesAreRefused()
@@ -381,7 +417,7 @@ private slots:
         const QString review = QStringLiteral("2");
         // 20,000 characters are stored; 20,001 are refused, saying by how much.
         const QString limit = writeAnswers(QStringLiteral("limit.json"),
-                                           {{QStringLiteral("going-well"), QString(20000, QLatin1Char('a'))}});
+                                           {{QStringLiteral("going-well"), QStringLiteral("kestrel ").repeated(2500)}});
         Run r =
             asRita({QStringLiteral("review"), QStringLiteral("answer"), review, QStringLiteral("--answers"), limit});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -398,6 +434,15 @@ private slots:
         r = asRita({QStringLiteral("review"), QStringLiteral("pdf"), review, QStringLiteral("-o"), pdf});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(QFileInfo(pdf).size() > 1000);
+        // Read back: every one of the answer's 2,500 words is printed, none cut off.
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(file.readAll());
+        QVERIFY(doc && !doc->isLocked());
+        QString text;
+        for (int i = 0; i < doc->numPages(); ++i)
+            text += std::unique_ptr<Poppler::Page>(doc->page(i))->text(QRectF()) + QLatin1Char('\n');
+        QCOMPARE(text.count(QLatin1String("kestrel")), 2500);
         qInfo("review with a 20,000-character answer: PDF in %lld ms (whole command)", timer.elapsed());
 
         // A wrong option is named by its question, never repeated.

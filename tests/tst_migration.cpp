@@ -1,9 +1,12 @@
 // Schema migrations: a database of every earlier schema version (with data in it) opens, migrates and keeps its data;
 // a database written by a newer Coform, or a file that is not a Coform database, is refused and left byte for byte
 // unchanged.
+#include "store/auditguard.h"
+#include "store/auditlog.h"
 #include "store/commentstore.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/postgresroles.h"
 #include "store/templatestore.h"
 #include "store/userstore.h"
 #include "testdatabase.h"
@@ -122,6 +125,11 @@ private:
                          QStringLiteral("INSERT INTO people (id, name, nhs_number, date_of_birth, created_by, "
                                         "created_at) VALUES (1, 'Alex Example', '9434765919', '1941-03-02', 2, ?)"),
                          {at}, &error);
+        if (ok && version >= 4)
+            ok = db.exec(q,
+                         QStringLiteral("INSERT INTO audit_log (id, at, user_id, action, person_id, detail) VALUES (1, "
+                                        "?, 2, 'view-person', 1, '')"),
+                         {at}, &error);
         if (!ok)
             qWarning() << error;
         return ok;
@@ -188,7 +196,7 @@ private slots:
         QFETCH(int, version);
         QTemporaryDir dir;
         QString error;
-        const QString path = test::freshDatabase(backend, dir, &error);
+        const QString path = test::freshDatabase(backend, dir, &error, test::PgSetUp::EmptyForOwner);
         QVERIFY2(!path.isEmpty(), qPrintable(error));
         {
             std::unique_ptr<Database> old = Database::open(path, &error, version);
@@ -200,6 +208,20 @@ private slots:
         QVERIFY2(db, qPrintable(error));
         QCOMPARE(db->schemaVersion(), Database::latestSchemaVersion());
         QVERIFY(checkMigrated(*db, version));
+        // The audit trail kept its rows, and from now on the database refuses to change them (even to its owner).
+        QSqlQuery q = db->query();
+        if (version < 4) // no audit rows then; a new one is appended as before
+            QVERIFY(AuditLog::append(*db, 1, AuditLog::View, 0, 0, {}, &error));
+        if (version >= 4) {
+            QVERIFY(db->exec(q, QStringLiteral("SELECT user_id, action FROM audit_log WHERE id = 1"), {}, &error));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
+            QCOMPARE(q.value(1).toString(), QStringLiteral("view-person"));
+        }
+        QVERIFY(!db->exec(q, QStringLiteral("UPDATE audit_log SET detail = 'edited'"), {}, &error));
+        QVERIFY2(error.contains(QLatin1String(AuditGuard::Message)), qPrintable(error));
+        QVERIFY(!db->exec(q, QStringLiteral("DELETE FROM audit_log"), {}, &error));
+        QVERIFY2(error.contains(QLatin1String(AuditGuard::Message)), qPrintable(error));
     }
 
     void joinsStoredKeystrokesIntoSteps_data() { test::addBackendRows(); }
@@ -212,7 +234,7 @@ private slots:
         QFETCH(QString, backend);
         QTemporaryDir dir;
         QString error;
-        const QString path = test::freshDatabase(backend, dir, &error);
+        const QString path = test::freshDatabase(backend, dir, &error, test::PgSetUp::EmptyForOwner);
         QVERIFY2(!path.isEmpty(), qPrintable(error));
         const QString label = QStringLiteral("What is your full name, as on your NHS letters? Write it all");
         const QString help = QStringLiteral("As on your letters");
@@ -355,7 +377,8 @@ private slots:
     {
         QTemporaryDir dir;
         QString error;
-        const QString url = test::freshDatabase(QStringLiteral("postgresql"), dir, &error);
+        const QString url =
+            test::freshDatabase(QStringLiteral("postgresql"), dir, &error, test::PgSetUp::EmptyForOwner);
         QVERIFY2(!url.isEmpty(), qPrintable(error));
         const int newer = Database::latestSchemaVersion() + 1;
         {
@@ -388,6 +411,48 @@ private slots:
             c.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("raw-pg"));
+    }
+
+    void theApplicationRoleAsksTheOwnerToMigrate()
+    {
+        // A team's database at schema 5, granted to the application role: Coform signed in as that role does not
+        // half-migrate it but says who can, and leaves it at schema 5.
+        QTemporaryDir dir;
+        QString error;
+        const QString ownerUrl =
+            test::freshDatabase(QStringLiteral("postgresql"), dir, &error, test::PgSetUp::EmptyForOwner);
+        QVERIFY2(!ownerUrl.isEmpty(), qPrintable(error));
+        const QString appUrl = test::withSchemaOf(qEnvironmentVariable("COFORM_TEST_PG_URL"), ownerUrl);
+        QVERIFY(!Database::open(appUrl, &error));
+        QVERIFY2(error.contains(QStringLiteral("has no Coform tables yet"))
+                     && error.contains(QStringLiteral("ask your database administrator to run `coform-cli db "
+                                                      "migrate` as the owner")),
+                 qPrintable(error));
+        {
+            std::unique_ptr<Database> old = Database::open(ownerUrl, &error, 5);
+            QVERIFY2(old, qPrintable(error));
+            QVERIFY(fillAtVersion(*old, 5));
+            const Outcome granted = PostgresRoles::grant(*old, QUrl(appUrl).userName(), {});
+            QVERIFY2(granted.ok(), qPrintable(granted.message));
+        }
+        QVERIFY(!Database::open(appUrl, &error));
+        QVERIFY2(error.contains(QStringLiteral("needs migrating from database schema 5"))
+                     && error.contains(QStringLiteral("ask your database administrator to run `coform-cli db "
+                                                      "migrate` as the owner"))
+                     && error.contains(QStringLiteral("left unchanged")),
+                 qPrintable(error));
+        {
+            std::unique_ptr<Database> owner = Database::open(ownerUrl, &error, 5);
+            QVERIFY2(owner, qPrintable(error));
+            QCOMPARE(owner->schemaVersion(), 5);
+            // The owner migrates and grants again; then the application role works.
+            QVERIFY2(owner->migrate(&error), qPrintable(error));
+            QVERIFY(PostgresRoles::grant(*owner, QUrl(appUrl).userName(), {}).ok());
+        }
+        std::unique_ptr<Database> app = Database::open(appUrl, &error);
+        QVERIFY2(app, qPrintable(error));
+        QCOMPARE(app->schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(checkMigrated(*app, 5));
     }
 
     void somethingElseIsRefusedAndLeftUnchanged()

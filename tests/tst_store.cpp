@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <poppler-qt6.h>
 
@@ -35,10 +36,10 @@ private:
 
     static QString pgUrl() { return qEnvironmentVariable("COFORM_TEST_PG_URL"); }
 
-    /// Runs one statement on the PostgreSQL test server outside any Coform schema.
+    /// Runs one statement on the PostgreSQL test server as the owner of the tests' schemas.
     static bool pgAdmin(const QString &sql)
     {
-        const QUrl url(pgUrl());
+        const QUrl url(qEnvironmentVariable("COFORM_TEST_PG_OWNER_URL"));
         bool ok = false;
         {
             QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("pg-admin"));
@@ -60,21 +61,18 @@ private:
         return ok;
     }
 
-    /// The location of a fresh, empty database for the current backend.
+    /// The location of a fresh, empty database for the current backend (on PostgreSQL: migrated by the owner and
+    /// opened as the application role).
     QString freshLocation()
     {
         QFETCH_GLOBAL(QString, backend);
-        if (backend == QLatin1String("sqlite"))
-            return m_dir->filePath(QStringLiteral("coform-%1.sqlite").arg(m_schemas.size()));
-        const QString schema =
-            QStringLiteral("coform_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(m_schemas.size());
-        m_schemas.append(schema);
-        if (!pgAdmin(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema))
-            || !pgAdmin(QStringLiteral("CREATE SCHEMA %1").arg(schema)))
-            qFatal("cannot create a PostgreSQL schema for the test");
-        QUrl url(pgUrl());
-        url.setQuery(QStringLiteral("schema=%1").arg(schema));
-        return url.toString();
+        QString error;
+        const QString location = test::freshDatabase(backend, *m_dir, &error);
+        if (location.isEmpty())
+            qFatal("cannot make a database for the test: %s", qPrintable(error));
+        if (Database::isUrl(location))
+            m_schemas.append(QUrlQuery(QUrl(location)).queryItemValue(QStringLiteral("schema")));
+        return location;
     }
 
     static Template bundled()

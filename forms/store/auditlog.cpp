@@ -15,14 +15,15 @@ bool AuditLog::append(const Database &db, qint64 userId, const char *action, qin
                       const QString &detail, QString *error)
 {
     QSqlQuery q = db.query();
-    return db.exec(q,
-                   QStringLiteral("INSERT INTO audit_log (at, user_id, action, review_id, person_id, detail) "
-                                  "VALUES (?, ?, ?, ?, ?, ?)"),
-                   {Database::timeText(db.now()), userId, QString::fromLatin1(action),
-                    reviewId > 0 ? QVariant(reviewId) : QVariant(QMetaType(QMetaType::LongLong)),
-                    personId > 0 ? QVariant(personId) : QVariant(QMetaType(QMetaType::LongLong)),
-                    detail.isNull() ? QStringLiteral("") : detail},
-                   error);
+    return db.exec(
+        q,
+        QStringLiteral("INSERT INTO audit_log (at, user_id, action, review_id, person_id, detail) "
+                       "VALUES (?, ?, ?, ?, ?, ?)"),
+        {Database::timeText(db.now()), userId > 0 ? QVariant(userId) : QVariant(QMetaType(QMetaType::LongLong)),
+         QString::fromLatin1(action), reviewId > 0 ? QVariant(reviewId) : QVariant(QMetaType(QMetaType::LongLong)),
+         personId > 0 ? QVariant(personId) : QVariant(QMetaType(QMetaType::LongLong)),
+         detail.isNull() ? QStringLiteral("") : detail},
+        error);
 }
 
 Outcome AuditLog::record(const char *action, qint64 reviewId, qint64 personId, const QString &detail)
@@ -53,7 +54,7 @@ Result<QVector<AuditEntry>> AuditLog::read(const char *column, qint64 id) const
     QString error;
     if (!m_db.exec(q,
                    QStringLiteral("SELECT a.id, a.at, u.name, a.action, a.review_id, a.person_id, a.detail "
-                                  "FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.%1 = ? ORDER BY a.id")
+                                  "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE a.%1 = ? ORDER BY a.id")
                        .arg(QLatin1String(column)),
                    {id}, &error))
         return Outcome::failed(QStringLiteral("%1: %2").arg(m_db.location(), error));

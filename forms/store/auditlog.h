@@ -16,8 +16,8 @@ struct AuditEntry
 {
     qint64 id = 0;
     QDateTime at;
-    QString userName;
-    QString action; ///< one of the AuditLog action names below
+    QString userName; ///< empty for a failed sign-in with a name that matches no account
+    QString action;   ///< one of the AuditLog action names below
     qint64 reviewId = 0;
     qint64 personId = 0;
     QString detail;
@@ -45,11 +45,14 @@ public:
     static constexpr const char *ListReviews = "list-reviews";
     static constexpr const char *SearchReviews = "search-reviews";
     // Account changes and failed sign-ins (UserStore) are rows without a review or person: "add-account",
-    // "disable-account", "enable-account", "change-password", "change-role", "sign-in-failed".
+    // "disable-account", "enable-account", "change-password", "change-role", "sign-in-failed". A failed sign-in for a
+    // name that matches no account is a "sign-in-failed" row without an account (detail "unknown name"): nothing of
+    // what was typed is kept (it is often a real name mistyped, or a password typed into the name field).
 
     AuditLog(Database &db, const Session &session);
 
-    /// Appends a row inside the caller's open transaction (the caller has checked the role).
+    /// Appends a row inside the caller's open transaction (the caller has checked the role). `userId` 0: no account
+    /// (a failed sign-in with an unknown name).
     static bool append(const Database &db, qint64 userId, const char *action, qint64 reviewId, qint64 personId,
                        const QString &detail, QString *error);
 

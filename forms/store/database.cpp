@@ -88,6 +88,10 @@ std::unique_ptr<Database> Database::open(const QString &pathOrUrl, QString *erro
         if (!db->exec(q, QStringLiteral("PRAGMA journal_mode=WAL"), {}, error))
             return nullptr;
     }
+    const int target =
+        targetSchemaVersion > 0 ? std::min(targetSchemaVersion, latestSchemaVersion()) : latestSchemaVersion();
+    if (db->m_schemaVersion < target && !db->mayMigrate(error))
+        return nullptr;
     if (!db->migrate(error, targetSchemaVersion))
         return nullptr;
     return db;
@@ -207,6 +211,39 @@ bool Database::readSchemaVersion(QString *error)
     }
     m_schemaVersion = q.value(0).toInt();
     return true;
+}
+
+bool Database::mayMigrate(QString *error)
+{
+    if (m_backend != Backend::Postgres)
+        return true;
+    // Migrations change the tables' shape, which only their owner may do: an application role that may only read and
+    // write rows (PostgresRoles) is told so before anything is changed, rather than failing half-way.
+    QSqlQuery q = query();
+    QString sqlError;
+    const QString sql =
+        m_schemaVersion == 0
+            ? QStringLiteral("SELECT coalesce(has_schema_privilege(current_schema(), 'CREATE'), false)")
+            : QStringLiteral("SELECT coalesce(bool_and(pg_has_role(current_user, tableowner, 'USAGE')), false) FROM "
+                             "pg_tables WHERE schemaname = current_schema()");
+    if (!exec(q, sql, {}, &sqlError) || !q.next()) {
+        *error = QStringLiteral("%1: %2").arg(m_location, sqlError);
+        return false;
+    }
+    if (q.value(0).toBool())
+        return true;
+    *error = m_schemaVersion == 0
+                 ? QStringLiteral("%1 has no Coform tables yet, and this database account may not create them: ask "
+                                  "your database administrator to run `coform-cli db migrate` as the owner (then "
+                                  "`coform-cli db grant`). The database was left unchanged.")
+                       .arg(m_location)
+                 : QStringLiteral("%1 needs migrating from database schema %2 to %3, which only the owner of its "
+                                  "tables may do: ask your database administrator to run `coform-cli db migrate` as "
+                                  "the owner. The database was left unchanged.")
+                       .arg(m_location)
+                       .arg(m_schemaVersion)
+                       .arg(latestSchemaVersion());
+    return false;
 }
 
 bool Database::migrate(QString *error, int version)

@@ -21,7 +21,8 @@ class Database
 public:
     enum class Backend { Sqlite, Postgres };
 
-    /// Opens (creating a SQLite file if there is none) and migrates to the latest schema.
+    /// Opens (creating a SQLite file if there is none) and migrates to the latest schema. On PostgreSQL only the owner
+    /// of the tables migrates; any other login is refused in words, with nothing changed.
     /// `targetSchemaVersion` > 0 stops at that version (tests of migrations use it).
     static std::unique_ptr<Database> open(const QString &pathOrUrl, QString *error, int targetSchemaVersion = 0);
     ~Database();
@@ -63,6 +64,8 @@ private:
     Database() = default;
     bool openConnection(const QString &pathOrUrl, QString *error);
     bool readSchemaVersion(QString *error);
+    /// PostgreSQL: false (and why, in words) when this login may not change the tables' shape.
+    bool mayMigrate(QString *error);
 
     QString m_connectionName;
     QString m_location;

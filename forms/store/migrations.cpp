@@ -1,5 +1,6 @@
 #include "store/migrations.h"
 
+#include "store/auditguard.h"
 #include "store/typingsteps.h"
 
 namespace coform {
@@ -170,6 +171,11 @@ const QVector<Migration> &migrations()
              QStringLiteral("ALTER TABLE templates ADD COLUMN activity {bigint} NOT NULL DEFAULT 0"),
          },
          &TypingSteps::joinStoredRuns},
+        {7,
+         "the audit trail cannot be changed: the database refuses UPDATE and DELETE of audit rows (and TRUNCATE on "
+         "PostgreSQL); a failed sign-in for a name that matches no account is a row without an account",
+         {},
+         &AuditGuard::migrateToSchemaSeven},
     };
     return list;
 }

@@ -216,8 +216,12 @@ Result<Session> UserStore::signIn(const QString &name, const QString &password)
     if (!m_db.exec(q, statement, {nowText, id}, &error))
         return dbFailure(m_db, error);
     if (!q.next()) {
-        // No such account: nothing to count or audit (the audit trail names an account).
+        // No such account: nothing to count, but the attempt is audited as a row without an account. Nothing of the
+        // typed name is kept, not even a hash of it: it is often a real name mistyped or a password typed in the
+        // wrong field, and a hash of so short a text is undone by guessing.
         q.finish();
+        if (!AuditLog::append(m_db, 0, AuditSignInFailed, 0, 0, QStringLiteral("unknown name"), &error))
+            return dbFailure(m_db, error);
         if (!tx.commit())
             return dbFailure(m_db, tx.error());
         return Outcome::notPermitted(wrong);

@@ -1,6 +1,7 @@
 // Rendering speed of the PDF and HTML writers: the bundled CHC review filled with long answers (about 20 pages).
 // Target: at most 3 ms a page for renderPdf inside the process, and tagging (pdf/pdftagger.h) adds at most 30% to
 // it (BM_PdfTaggingOverhead: "ratio" is the time with tagging over the time without). Run: build/bin/bench_pdf
+#include "check/answervalidation.h"
 #include "format/templateformat.h"
 #include "pdf/formcontent.h"
 #include "pdf/layout.h"
@@ -218,6 +219,63 @@ void BM_PdfLongAnswer(benchmark::State &state)
                                                     benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
+/// The longest review Coform stores (every text and long-text answer of the bundled CHC review at the 20,000-character
+/// limit)
+/// against the normal filled review, rendered alternately in the same run: "ratio" is the longest review's mean time
+/// over the normal one's, "per_page" the longest review's time a page (target: 3 ms a page, as for any review).
+void BM_PdfLongestReviewVsNormal(benchmark::State &state)
+{
+    const Inputs &normal = inputs();
+    Inputs longest = normal;
+    QString text;
+    static const QString words[] = {QStringLiteral("care "),    QStringLiteral("support "),
+                                    QStringLiteral("evening "), QStringLiteral("medication "),
+                                    QStringLiteral("family "),  QStringLiteral("walks. ")};
+    for (int i = 0; text.size() < MaxAnswerCharacters; ++i)
+        text += (i % 61 == 60) ? QStringLiteral("\n") : words[i % 6];
+    text.truncate(MaxAnswerCharacters);
+    QString line = text; // single-line answers: one line of the same length
+    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    int answers = 0;
+    for (const Section &section : normal.form.sections) {
+        for (const Item &item : section.items) {
+            if (item.type == ItemType::Textarea || item.type == ItemType::Text) {
+                longest.answers.values.insert(item.id, item.type == ItemType::Text ? line : text);
+                ++answers;
+            }
+        }
+    }
+    const RenderOptions options;
+    const int normalPages = int(layoutForm(normal.form, &normal.answers, options).pages.size());
+    const int longestPages = int(layoutForm(longest.form, &longest.answers, options).pages.size());
+    QByteArray pdf;
+    QString error;
+    double normalMs = 0, longestMs = 0;
+    auto timed = [&](const Inputs &in, double *total) {
+        timespec a{}, b{};
+        clock_gettime(CLOCK_MONOTONIC, &a);
+        const bool ok = renderPdf(in.form, &in.answers, options, &pdf, &error);
+        clock_gettime(CLOCK_MONOTONIC, &b);
+        *total += double(b.tv_sec - a.tv_sec) * 1e3 + double(b.tv_nsec - a.tv_nsec) / 1e6;
+        benchmark::DoNotOptimize(pdf.data());
+        return ok;
+    };
+    for (auto _ : state) {
+        if (!timed(normal, &normalMs) || !timed(longest, &longestMs)) {
+            state.SkipWithError(error.toUtf8().constData());
+            break;
+        }
+    }
+    const double n = double(state.iterations());
+    state.counters["answers_at_limit"] = answers;
+    state.counters["normal_pages"] = normalPages;
+    state.counters["longest_pages"] = longestPages;
+    state.counters["normal_ms"] = normalMs / n;
+    state.counters["longest_ms"] = longestMs / n;
+    state.counters["ratio"] = longestMs / normalMs;
+    state.counters["longest_ms_per_page"] = longestMs / n / longestPages;
+}
+
 void BM_HtmlFilled(benchmark::State &state)
 {
     const Inputs &in = inputs();
@@ -242,6 +300,7 @@ BENCHMARK(BM_PdfBlankFillable)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PdfTaggingOverhead)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LayoutOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PdfLongAnswer)->Arg(5000)->Arg(20000)->Arg(80000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PdfLongestReviewVsNormal)->Unit(benchmark::kMillisecond)->Iterations(5);
 BENCHMARK(BM_HtmlFilled)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char **argv)
