@@ -170,6 +170,11 @@ const QVector<Migration> &migrations()
              QStringLiteral("ALTER TABLE templates ADD COLUMN activity {bigint} NOT NULL DEFAULT 0"),
          },
          &TypingSteps::joinStoredRuns},
+        {7,
+         "a comment thread can be closed with a reason for not changing the form (\"not changed, and why\")",
+         {
+             QStringLiteral("ALTER TABLE comments ADD COLUMN resolved_reason TEXT NOT NULL DEFAULT ''"),
+         }},
     };
     return list;
 }
