@@ -61,6 +61,8 @@ OpenCommentsDialog::OpenCommentsDialog(Database &db, const Session &session, con
             row->setToolTip(column, row->text(column));
     }
     m_list->setCurrentItem(m_list->topLevelItem(0));
+    m_list->setColumnWidth(0, 280);
+    m_list->setColumnWidth(1, 110);
 
     m_resolve->setObjectName(QStringLiteral("openCommentsResolve"));
     m_resolve->setAccessibleName(tr("Mark the chosen comment as resolved"));
@@ -95,6 +97,7 @@ OpenCommentsDialog::OpenCommentsDialog(Database &db, const Session &session, con
     setTabOrder(m_list, m_resolve);
     setTabOrder(m_resolve, m_reason);
 
+    resize(760, 520);
     connect(m_resolve, &QPushButton::clicked, this, &OpenCommentsDialog::resolveChosen);
     connect(m_reason, &QPlainTextEdit::textChanged, this, &OpenCommentsDialog::update);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -141,7 +141,7 @@ QString frozen(const VersionInfo &version, bool mayWithdraw)
         return {};
     case VersionStatus::Proposed:
         return mayWithdraw
-                   ? tr("Version %1 is proposed for approval, so it cannot change. Withdraw the proposal to change it.")
+                   ? tr("Version %1 is waiting for approval, so it cannot change. Withdraw the proposal to change it.")
                          .arg(v)
                    : tr("Version %1 is waiting for approval, so it cannot change. %2").arg(v).arg(stillNeeded(version));
     case VersionStatus::Published:

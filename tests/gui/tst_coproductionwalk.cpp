@@ -111,6 +111,7 @@ private slots:
         // Priya signs in with the keyboard.
         SignInDialog signIn(*f.db);
         signIn.show();
+        signIn.activateWindow(); // as a window manager would (none under Xvfb)
         QVERIFY(QTest::qWaitForWindowActive(&signIn));
         auto *name = signIn.findChild<QLineEdit *>(QStringLiteral("signInName"));
         auto *password = signIn.findChild<QLineEdit *>(QStringLiteral("signInPassword"));
@@ -127,6 +128,7 @@ private slots:
         window.setGeometry(0, 0, 1366, 768);
         SharedWorkspace workspace(&window, *f.db, *session);
         window.show();
+        window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
         workspace.showStartPage();
 
@@ -210,6 +212,8 @@ private slots:
         // Approving is no longer offered to her, and nothing waits for her now.
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionApprove"))->isVisible());
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionPropose"))->isVisible());
+        // Rita proposed it: withdrawing is hers (or an admin's), not Priya's.
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionWithdraw"))->isVisible());
         QCOMPARE(page->entries().size(), 0);
         QCOMPARE(window.findChild<QMenu *>(QStringLiteral("menuShared"))->title(), QStringLiteral("&Shared templates"));
     }

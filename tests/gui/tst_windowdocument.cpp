@@ -88,7 +88,7 @@ private slots:
         // The banner says why, and what to do.
         auto *banner = window.findChild<FrozenBanner *>(QStringLiteral("frozenBanner"));
         QVERIFY(banner && banner->isVisible());
-        QVERIFY2(banner->reason().contains(QStringLiteral("proposed for approval")), qPrintable(banner->reason()));
+        QVERIFY2(banner->reason().contains(QStringLiteral("waiting for approval")), qPrintable(banner->reason()));
         QVERIFY2(banner->reason().contains(QStringLiteral("Withdraw the proposal to change it")),
                  qPrintable(banner->reason()));
         auto *action = banner->findChild<QPushButton *>(QStringLiteral("frozenAction"));
