@@ -218,6 +218,8 @@ void DiffView::compare()
         for (int column = 0; column < 5; ++column)
             row->setToolTip(column, row->text(column));
     }
+    // The question's words need the room; "What happened" is short.
+    m_list->setColumnWidth(0, std::max(m_list->columnWidth(0), m_list->fontMetrics().averageCharWidth() * 24));
     const Result<Template> newer = store.get(m_templateId, to);
     QString words;
     if (from == 0) {
