@@ -233,6 +233,9 @@ private slots:
         QCOMPARE(asAda.versionInfo(id).value().status, VersionStatus::Proposed);
 
         QVERIFY(asColin.approve(id).ok());
+        // The comment it answers is still open: publishing asks for it to be resolved (or a reason).
+        QCOMPARE(asAda.publish(id).status(), StoreStatus::Conflict);
+        QVERIFY(comments.resolve(thread->id).ok());
         const Result<VersionInfo> v2 = asAda.publish(id);
         QVERIFY2(v2.ok(), qPrintable(v2.message()));
         QCOMPARE(v2->version, 2);
@@ -256,7 +259,7 @@ private slots:
         const Result<QVector<TemplateSummary>> list = asRita.list();
         QCOMPARE(list->size(), 1);
         QCOMPARE(list->first().publishedVersion, 2);
-        QCOMPARE(list->first().unresolvedComments, 1);
+        QCOMPARE(list->first().unresolvedComments, 0);
 
         // Retiring keeps the version readable.
         QCOMPARE(asRita.retire(id, 1).status, StoreStatus::NotPermitted);

@@ -1,8 +1,11 @@
 // coform-cli template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | withdraw ID |
 //            approve ID | publish ID [--reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] |
-//            history ID [--item ITEM] [--by NAME] | update ID FILE [--note TEXT]
+//            history ID [--item ITEM] [--by NAME] | update ID FILE [--note TEXT] |
+//            comment ID [--item ITEM] --text TEXT [--reply-to N] | comments ID [--open] |
+//            resolve ID COMMENT [--reason TEXT]
 #include "clisession.h"
 #include "command.h"
+#include "templatecomments.h"
 
 #include "edit/editscript.h"
 #include "format/templateformat.h"
@@ -19,7 +22,8 @@ namespace {
 const char *const usage =
     "usage: coform-cli template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | "
     "withdraw ID | approve ID | publish ID [--reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] | "
-    "history ID [--item ITEM] [--by NAME] | update ID FILE [--note TEXT]   [--db PATH-or-URL] [--user NAME]";
+    "history ID [--item ITEM] [--by NAME] | update ID FILE [--note TEXT] | comment ID [--item ITEM] --text TEXT "
+    "[--reply-to N] | comments ID [--open] | resolve ID COMMENT [--reason TEXT]   [--db PATH-or-URL] [--user NAME]";
 
 int badUsage()
 {
@@ -205,6 +209,11 @@ int diffTemplate(TemplateStore &store, QStringList args)
                          n.author, n.text));
         }
     }
+    for (const NotChangedNote &n : diff->notChanged) {
+        printLine(QStringLiteral("not changed: %1: \u201c%2\u201d (%3); why: %4 (%5)")
+                      .arg(n.itemId.isEmpty() ? QStringLiteral("the whole template") : n.itemId, n.comment, n.author,
+                           n.reason, n.reasonBy));
+    }
     if (diff->isEmpty())
         printLine(QStringLiteral("no changes"));
     return Done;
@@ -244,6 +253,15 @@ int runTemplate(const QStringList &arguments)
     QString reason;
     if (sub == QLatin1String("publish") && !takeOption(args, QStringLiteral("--reason"), &reason))
         return BadUsage;
+    if (isCommentCommand(sub)) {
+        if (!commentArgumentsFit(sub, args))
+            return badUsage();
+        int code = Done;
+        const std::optional<Session> session = cli.signIn(&code);
+        if (!session)
+            return code;
+        return runCommentCommand(sub, args, *cli.database(), *session);
+    }
     const bool known = (sub == QLatin1String("list") && args.isEmpty()) || (oneId.contains(sub) && args.size() == 1)
                        || (sub == QLatin1String("publish") && args.size() == 1)
                        || (sub == QLatin1String("retire") && args.size() == 2) || sub == QLatin1String("get")
@@ -277,10 +295,11 @@ int runTemplate(const QStringList &arguments)
         return Done;
     }
     if (sub == QLatin1String("publish")) {
-        const Result<VersionInfo> v = store.publish(id, reason);
+        // The one reason covers uncovered requirements and open comments alike.
+        const Result<VersionInfo> v = store.publish(id, reason, reason);
         if (!v.ok())
             return CliSession::report(v.outcome());
-        printLine(QStringLiteral("%1 version %2 published").arg(id).arg(v->version));
+        printLine(QStringLiteral("%1 version %2 published: it is now in use for reviews").arg(id).arg(v->version));
         return Done;
     }
     if (sub == QLatin1String("retire")) {
@@ -304,7 +323,8 @@ const CommandRegistration registration(
     "template",
     "template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | withdraw ID | approve ID | "
     "publish ID [--reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] | history ID [--item I] [--by NAME] | "
-    "update ID FILE [--note TEXT]",
+    "update ID FILE [--note TEXT] | comment ID [--item ITEM] --text TEXT [--reply-to N] | comments ID [--open] | "
+    "resolve ID COMMENT [--reason TEXT]",
     runTemplate);
 
 } // namespace

@@ -3,6 +3,10 @@
 #include "panelwords.h"
 #include "pdf/whatchangedpdf.h"
 #include "plainwords.h"
+#include "workflowwords.h"
+
+#include "check/coverage.h"
+#include "model/requirementset.h"
 #include "store/templatestore.h"
 
 #include "filedialogs.h"
@@ -112,6 +116,11 @@ DiffView::DiffView(Database &db, const Session &session, QWidget *parent)
     connect(m_from, &QComboBox::currentIndexChanged, this, &DiffView::compare);
     connect(m_to, &QComboBox::currentIndexChanged, this, &DiffView::compare);
     connect(m_savePdf, &QPushButton::clicked, this, &DiffView::choosePdfFile);
+    connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *row) {
+        const QString id = row ? row->data(0, Qt::UserRole).toString() : QString();
+        if (!id.isEmpty())
+            emit itemChosen(id);
+    });
 }
 
 void DiffView::setTemplateId(const QString &templateId)
@@ -134,8 +143,12 @@ void DiffView::refresh()
             TemplateStore store(m_db, m_session);
             const Result<QVector<VersionInfo>> versions = store.versions(m_templateId);
             if (versions.ok()) {
+                // Before the first version there was nothing: comparing with it shows the whole form as new.
+                m_from->addItem(tr("Nothing before (the whole form is new)"), 0);
                 for (const VersionInfo &v : versions.value()) {
-                    const QString text = tr("Version %1 (%2)").arg(v.version).arg(versionStatusName(v.status));
+                    QString text = WorkflowWords::state(v);
+                    if (!text.isEmpty())
+                        text[0] = text[0].toUpper();
                     m_from->addItem(text, v.version);
                     m_to->addItem(text, v.version);
                 }
@@ -144,10 +157,10 @@ void DiffView::refresh()
             }
         }
         const int count = m_to->count();
-        const int fromIndex = m_from->findData(from);
-        const int toIndex = m_to->findData(to);
-        m_to->setCurrentIndex(toIndex >= 0 ? toIndex : count - 1);
-        m_from->setCurrentIndex(fromIndex >= 0 ? fromIndex : std::max(0, count - 2));
+        const bool keep = m_from->findData(from) >= 0 && m_to->findData(to) >= 0 && to > 0;
+        // The newest against the one before it (in m_from, index i is version i: "Nothing before" is index 0).
+        m_to->setCurrentIndex(keep ? m_to->findData(to) : count - 1);
+        m_from->setCurrentIndex(keep ? m_from->findData(from) : std::max(0, count - 1));
     }
     compare();
 }
@@ -174,7 +187,7 @@ void DiffView::compare()
     m_list->clear();
     const int from = m_from->currentData().toInt();
     const int to = m_to->currentData().toInt();
-    if (m_templateId.isEmpty() || from == 0 || to == 0) {
+    if (m_templateId.isEmpty() || to == 0) {
         m_status->setText(m_templateId.isEmpty() ? tr("No stored template is open.")
                                                  : tr("This template has no versions to compare yet."));
         m_savePdf->setEnabled(false);
@@ -193,8 +206,10 @@ void DiffView::compare()
         return;
     }
     m_diff = diff.value();
-    for (const QString &detail : m_diff.templateDetails)
-        new QTreeWidgetItem(m_list, {tr("The template itself"), tr("Changed"), detail, QString(), QString()});
+    if (from > 0) {
+        for (const QString &detail : m_diff.templateDetails)
+            new QTreeWidgetItem(m_list, {tr("The template itself"), tr("Changed"), detail, QString(), QString()});
+    }
     for (const ItemDiff &item : m_diff.items) {
         auto *row =
             new QTreeWidgetItem(m_list, {item.label(), changesInWords(item), item.details.join(QLatin1Char('\n')),
@@ -203,15 +218,56 @@ void DiffView::compare()
         for (int column = 0; column < 5; ++column)
             row->setToolTip(column, row->text(column));
     }
-    if (m_diff.isEmpty())
-        m_status->setText(tr("Nothing changed between version %1 and version %2.").arg(from).arg(to));
-    else
-        m_status->setText(
-            tr("Between version %1 and version %2: %3.")
-                .arg(from)
-                .arg(to)
-                .arg(PlainWords::count(m_diff.items.size(), tr("question changed"), tr("questions changed"))));
+    // The question's words need the room; "What happened" is short.
+    m_list->setColumnWidth(0, std::max(m_list->columnWidth(0), m_list->fontMetrics().averageCharWidth() * 24));
+    const Result<Template> newer = store.get(m_templateId, to);
+    QString words;
+    if (from == 0) {
+        qsizetype questions = 0, infoTexts = 0;
+        for (const ItemDiff &item : std::as_const(m_diff.items)) {
+            const Item *now = newer.ok() ? newer->findItem(item.itemId) : nullptr;
+            (now && now->type == ItemType::Info ? infoTexts : questions) += 1;
+        }
+        QString what = PlainWords::count(questions, tr("question"), tr("questions"));
+        if (infoTexts > 0)
+            what = tr("%1 and %2")
+                       .arg(what, PlainWords::count(infoTexts, tr("information text"), tr("information texts")));
+        words = tr("Version %1 is the first version, so the whole form is new: %2 in %3.")
+                    .arg(to)
+                    .arg(what, PlainWords::count(m_diff.sections.size(), tr("section"), tr("sections")));
+    } else if (m_diff.isEmpty()) {
+        words = tr("Nothing changed between version %1 and version %2.").arg(from).arg(to);
+    } else {
+        words = tr("Between version %1 and version %2: %3.")
+                    .arg(from)
+                    .arg(to)
+                    .arg(PlainWords::count(m_diff.items.size(), tr("question changed"), tr("questions changed")));
+    }
+    const QString coverage = newer.ok() ? coverageWords(newer.value()) : QString();
+    m_status->setText(coverage.isEmpty() ? words : words + QLatin1Char(' ') + coverage);
     m_savePdf->setEnabled(true);
+}
+
+QString DiffView::coverageWords(const Template &t) const
+{
+    if (t.requirementSet.isEmpty())
+        return {};
+    const std::optional<RequirementSet> set = bundledRequirementSet(t.requirementSet);
+    if (!set)
+        return {};
+    const Coverage coverage = computeCoverage(t, *set);
+    const qsizetype all = coverage.itemsByRequirement.size();
+    if (coverage.uncovered.isEmpty())
+        return tr("It covers all %1 framework requirements.").arg(all);
+    QStringList missing;
+    for (const QString &id : coverage.uncovered) {
+        const Requirement *r = set->find(id);
+        missing.append(r ? r->title : id);
+    }
+    return tr("It covers %1 of %2 framework requirements; not covered: %3.")
+        .arg(all - coverage.uncovered.size())
+        .arg(all)
+        .arg(missing.join(QStringLiteral("; ")));
 }
 
 bool DiffView::savePdf(const QString &path, QString *error)

@@ -25,9 +25,11 @@ class DiffView : public QWidget
 public:
     DiffView(Database &db, const Session &session, QWidget *parent = nullptr);
 
-    /// Lists the versions of this template and shows what changed between the two newest.
+    /// Lists the versions of this template and shows what changed between the two newest; with one version only,
+    /// the whole form as new ("Nothing before", version 0).
     void setTemplateId(const QString &templateId);
-    /// Chooses the versions to compare (and shows what changed); false when either is not a version.
+    /// Chooses the versions to compare (and shows what changed); false when either is not a version. `from` 0 reads
+    /// the whole of `to` as new.
     bool setVersions(int from, int to);
     const TemplateDiff &currentDiff() const { return m_diff; }
 
@@ -38,8 +40,14 @@ public slots:
     /// Reads the versions and the changes again.
     void refresh();
 
+signals:
+    /// Enter or a double click on a question's row: the person wants to go to it.
+    void itemChosen(const QString &itemId);
+
 private:
     void compare();
+    /// How much of the framework version `version` covers, as a sentence; empty without a requirement set.
+    QString coverageWords(const Template &version) const;
     void choosePdfFile();
 
     Database &m_db;

@@ -77,6 +77,8 @@ int main(int argc, char **argv)
             workspace = std::make_unique<coform::SharedWorkspace>(&window, *db, *session);
         window.show();
         window.offerRecovery();
+        if (workspace)
+            workspace->showStartPage(); // "What needs you": a coproducer sees it first
         if (first && !parser.positionalArguments().isEmpty())
             window.openTemplateFile(parser.positionalArguments().constFirst());
         if (first && parser.isSet(meetingOption))

@@ -15,6 +15,9 @@
 #include "sessionlock.h"
 #include "templatelist.h"
 #include "templatetreemodel.h"
+#include "whatneedsyoupage.h"
+#include "workflowactions.h"
+#include "workflowwords.h"
 
 #include "store/changefeed.h"
 #include "store/commentstore.h"
@@ -74,6 +77,7 @@ SharedWorkspace::SharedWorkspace(MainWindow *window, Database &db, const Session
 
 SharedWorkspace::~SharedWorkspace()
 {
+    delete m_needsPage;
     m_window->coveragePanel()->setPublishedProvider({});
     stopSync();
 }
@@ -100,6 +104,8 @@ std::optional<Template> SharedWorkspace::lastPublishedVersion() const
 void SharedWorkspace::stopSync()
 {
     m_sync.reset();
+    if (m_workflow)
+        m_workflow->setVersion(std::nullopt);
     m_window->frozenBanner()->clear();
     m_window->setSharedVersion(QString());
     if (m_presence)
@@ -113,6 +119,7 @@ void SharedWorkspace::createMenus()
 {
     QMenu *shared = new QMenu(tr("&Shared templates"), m_window);
     shared->setObjectName(QStringLiteral("menuShared"));
+    m_sharedMenu = shared;
     m_window->menuBar()->insertMenu(m_window->menuBar()->actions().value(1), shared);
     auto add = [&](const QString &name, const QString &text, const QKeySequence &keys, auto slot) {
         QAction *action = shared->addAction(text);
@@ -126,16 +133,15 @@ void SharedWorkspace::createMenus()
         [this] { chooseStoredTemplate(); });
     add(QStringLiteral("actionShareTemplate"), tr("&Share the open template with the group"), QKeySequence(),
         [this] { shareOpenTemplate(); });
+    add(QStringLiteral("actionCommentOnChosen"), tr("&Comment on the chosen question"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), [this] { commentOnChosen(); });
     shared->addSeparator();
-    add(QStringLiteral("actionStartDraft"), tr("Start a new &draft from the latest version"), QKeySequence(),
-        [this] { runWorkflowStep(QStringLiteral("draft")); });
-    add(QStringLiteral("actionPropose"), tr("Ask the group to &approve this draft"), QKeySequence(),
-        [this] { runWorkflowStep(QStringLiteral("propose")); });
-    add(QStringLiteral("actionApprove"), tr("I appro&ve this version"), QKeySequence(),
-        [this] { runWorkflowStep(QStringLiteral("approve")); });
-    if (m_session.role() == Role::Admin)
-        add(QStringLiteral("actionPublish"), tr("&Publish this version for reviews"), QKeySequence(),
-            [this] { runWorkflowStep(QStringLiteral("publish")); });
+    m_workflow = new WorkflowActions(m_window, shared, m_db, m_session, [this](const QString &id) {
+        openStoredTemplate(id);
+        updateNeedsCount();
+    });
+    m_workflow->setParent(this); // its items call back into this workspace: they go with it
+    createNeedsYou(shared);
 
     if (ReviewsWindow::isAvailableTo(m_session)) {
         QMenu *reviews = new QMenu(tr("&Reviews"), m_window);
@@ -187,6 +193,8 @@ void SharedWorkspace::createPanels()
     m_history = new HistoryPanel(m_db, m_session);
     m_diffView = new DiffView(m_db, m_session);
     m_comments = new CommentsPanel(m_db, m_session);
+    // Enter on a question in "What changed" goes to it (the comments follow).
+    connect(m_diffView, &DiffView::itemChosen, m_window, [this](const QString &id) { m_window->selectId(id); });
     // A column down the right, the full height of the window, so that each list has room for its rows at 1366x768;
     // the three are tabs of one column (View menu: each can be closed and brought back).
     m_window->setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -265,38 +273,26 @@ bool SharedWorkspace::openStoredTemplate(const QString &templateId)
     return true;
 }
 
-QString SharedWorkspace::versionWords(const VersionInfo &version)
-{
-    switch (version.status) {
-    case VersionStatus::Draft:
-        return tr("draft %1").arg(version.version);
-    case VersionStatus::Proposed:
-        return tr("proposed version %1").arg(version.version);
-    case VersionStatus::Published:
-        return tr("published version %1").arg(version.version);
-    case VersionStatus::Retired:
-        return tr("retired version %1").arg(version.version);
-    }
-    return {};
-}
-
 void SharedWorkspace::showVersionState(const VersionInfo &version)
 {
     if (!m_sync)
         return;
-    m_window->setSharedVersion(versionWords(version));
+    m_workflow->setVersion(version);
+    m_window->setSharedVersion(WorkflowWords::state(version));
     TemplateList *list = m_window->templateList();
     list->setSharedEntry(m_sync->templateId(), m_window->whereWorkLives());
     list->selectEntry(TemplateDocument::Origin::Store, m_sync->templateId());
-    const QString reason = StoredTemplateSync::frozenReason(version);
+    using Step = WorkflowWords::Step;
+    const bool mayWithdraw = WorkflowWords::makesSense(Step::Withdraw, version, m_session);
+    const QString reason = WorkflowWords::frozen(version, mayWithdraw);
     if (reason.isEmpty()) {
         m_window->frozenBanner()->clear();
     } else if (version.status == VersionStatus::Proposed) {
-        m_window->frozenBanner()->showFrozen(reason, tr("&Withdraw the proposal"),
-                                             [this] { runWorkflowStep(QStringLiteral("withdraw")); });
+        m_window->frozenBanner()->showFrozen(reason, mayWithdraw ? tr("&Withdraw the proposal") : QString(),
+                                             [this] { m_workflow->run(Step::Withdraw); });
     } else {
         m_window->frozenBanner()->showFrozen(reason, tr("Start a new &draft"),
-                                             [this] { runWorkflowStep(QStringLiteral("draft")); });
+                                             [this] { m_workflow->run(Step::StartDraft); });
     }
 }
 
@@ -314,9 +310,12 @@ void SharedWorkspace::chooseStoredTemplate()
         return;
     }
     QStringList choices;
-    for (const TemplateSummary &s : all.value())
-        choices.append(
-            tr("%1 \u2014 version %2 (%3)").arg(s.title).arg(s.latestVersion).arg(versionStatusName(s.latestStatus)));
+    for (const TemplateSummary &s : all.value()) {
+        VersionInfo latest;
+        latest.version = s.latestVersion;
+        latest.status = s.latestStatus;
+        choices.append(tr("%1 \u2014 %2").arg(s.title, WorkflowWords::state(latest)));
+    }
     bool ok = false;
     const QString choice =
         QInputDialog::getItem(m_window, tr("Open a shared template"), tr("&Template:"), choices, 0, false, &ok);
@@ -347,50 +346,6 @@ void SharedWorkspace::shareOpenTemplate()
             .arg(fromFile ? tr("Your file was not changed; you are now working on the shared template.") : QString()));
 }
 
-void SharedWorkspace::runWorkflowStep(const QString &step)
-{
-    TemplateDocument *document = m_window->document();
-    if (!document->isOpen() || document->origin() != TemplateDocument::Origin::Store) {
-        QMessageBox::information(m_window, tr("Shared templates"), tr("Open a shared template first."));
-        return;
-    }
-    const QString id = document->tmpl().id;
-    TemplateStore store(m_db, m_session);
-    Outcome outcome;
-    if (step == QLatin1String("draft")) {
-        outcome = store.startDraft(id).outcome();
-    } else if (step == QLatin1String("withdraw")) {
-        outcome = store.withdrawProposal(id);
-    } else if (step == QLatin1String("propose")) {
-        outcome = store.propose(id);
-    } else if (step == QLatin1String("approve")) {
-        outcome = store.approve(id);
-    } else {
-        outcome = store.publish(id).outcome();
-        if (!outcome.ok() && outcome.status == StoreStatus::Invalid) {
-            bool ok = false;
-            const QString reason = QInputDialog::getText(
-                m_window, tr("Publish"), outcome.message + QLatin1Char('\n') + tr("To publish all the same, say why:"),
-                QLineEdit::Normal, QString(), &ok);
-            if (!ok || reason.trimmed().isEmpty())
-                return;
-            outcome = store.publish(id, reason).outcome();
-        }
-    }
-    if (!outcome.ok()) {
-        QMessageBox::warning(m_window, tr("Shared templates"), outcome.message);
-        return;
-    }
-    const QMap<QString, QString> done{
-        {QStringLiteral("draft"), tr("A new draft was started.")},
-        {QStringLiteral("withdraw"), tr("The proposal was withdrawn: the draft can change again.")},
-        {QStringLiteral("propose"), tr("The draft was proposed for approval.")},
-        {QStringLiteral("approve"), tr("Your approval was recorded.")},
-        {QStringLiteral("publish"), tr("The version was published for reviews.")}};
-    m_window->statusBar()->showMessage(done.value(step), 8000);
-    openStoredTemplate(id);
-}
-
 void SharedWorkspace::openReviews()
 {
     auto *reviews = new ReviewsWindow(m_db, m_session, m_window);
@@ -416,13 +371,14 @@ void SharedWorkspace::onActivity()
                                                                       : now->createdBy;
         news = now->version != m_openVersion.version
                    ? tr("%1 started draft %2.").arg(who).arg(now->version)
-                   : tr("Version %1 is now %2.").arg(now->version).arg(versionStatusName(now->status));
+                   : tr("Version %1 is now %2.").arg(now->version).arg(versionStateWords(now->status));
         // Open it again as it is now (not from inside the change feed's own signal: reopening replaces the feed).
         QTimer::singleShot(0, this, [this, id] { openStoredTemplate(id); });
     } else if (now->approvals.size() > m_openVersion.approvals.size()) {
         news = tr("%1 approved version %2.").arg(now->approvals.constLast().userName).arg(now->version);
     }
     m_openVersion = now.value();
+    updateNeedsCount();
     if (!news.isEmpty())
         m_window->statusBar()->showMessage(news, 10000);
 }

@@ -3,6 +3,7 @@
 #include "model/template.h"
 #include "store/session.h"
 #include "store/templatestore.h"
+#include "store/whatneedsyou.h"
 
 #include <QObject>
 #include <QPointer>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -21,6 +23,8 @@ class Database;
 class DiffView;
 class HistoryPanel;
 class MainWindow;
+class WhatNeedsYouPage;
+class WorkflowActions;
 class SessionLock;
 class StoredTemplateSync;
 struct SyncConflict;
@@ -41,6 +45,13 @@ public:
     const Session &session() const { return m_session; }
     /// The live link to the open stored template; null when none is open.
     StoredTemplateSync *sync() const { return m_sync.get(); }
+    /// The start page at sign-in: "What needs you", shown to a coproducer always and to others when something waits
+    /// for them. Its count is also on the Shared templates menu.
+    void showStartPage();
+    /// Shows "What needs you" (Shared templates > What needs you, Ctrl+Shift+Y).
+    void showWhatNeedsYou();
+    WhatNeedsYouPage *whatNeedsYouPage() const { return m_needsPage; }
+    WorkflowActions *workflow() const { return m_workflow; }
 
 private:
     void createMenus();
@@ -49,7 +60,15 @@ private:
     void createPanels();
     void chooseStoredTemplate();
     void shareOpenTemplate();
-    void runWorkflowStep(const QString &step);
+    /// "What needs you": the page, the menu item with its count, and what opening an entry does
+    /// (sharedworkspaceneeds.cpp).
+    void createNeedsYou(QMenu *shared);
+    void updateNeedsCount();
+    void openNeed(const coform::NeedsYou &entry);
+    /// Shared templates > Comment on the chosen question: the comments panel, ready to type.
+    void commentOnChosen();
+    /// Shows a dock panel and puts the keyboard in `focus`.
+    void showDock(const char *dockName, QWidget *focus);
     void openReviews();
     void onConflict(const SyncConflict &conflict);
     /// Someone commented, replied, resolved, approved or changed the version's state (through the change feed).
@@ -58,7 +77,6 @@ private:
     void stopSync();
     /// Shows the open version's number and state: title bar, template list, and the banner when it is frozen.
     void showVersionState(const coform::VersionInfo &version);
-    static QString versionWords(const VersionInfo &version);
     /// The newest published version of the open stored template; std::nullopt when none (or not a stored one).
     std::optional<Template> lastPublishedVersion() const;
 
@@ -71,6 +89,10 @@ private:
     CommentsPanel *m_comments = nullptr;
     QLabel *m_presence = nullptr;
     SessionLock *m_lock = nullptr;
+    WorkflowActions *m_workflow = nullptr;
+    WhatNeedsYouPage *m_needsPage = nullptr;
+    QMenu *m_sharedMenu = nullptr;
+    QAction *m_needsAction = nullptr;
     VersionInfo m_openVersion; ///< the stored version open now, as it was when opened
 };
 

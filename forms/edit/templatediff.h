@@ -60,6 +60,20 @@ struct SectionDiff
     QStringList details;
 };
 
+/// A comment thread the group decided not to act on: what was asked and why the form was not changed ("Not
+/// changed, and why" in the "What changed" summary).
+struct NotChangedNote
+{
+    QString itemId;  ///< empty: the whole template
+    QString label;   ///< the question's words (or the template's title)
+    QString author;  ///< who asked
+    QDateTime at;    ///< when
+    QString comment; ///< what they asked
+    QString reason;  ///< why the form was not changed
+    QString reasonBy;
+    bool operator==(const NotChangedNote &) const = default;
+};
+
 /// The difference between two versions of a template, item by item (ids are stable, so an item keeps its id when
 /// it is reworded or moved).
 struct TemplateDiff
@@ -71,6 +85,8 @@ struct TemplateDiff
     QStringList templateDetails; ///< changes to the template's own title, languages, requirement set
     QVector<SectionDiff> sections;
     QVector<ItemDiff> items; ///< in the order of the newer version, removed items last
+    /// Comments on these versions closed without a change, with the reason (not part of isEmpty()).
+    QVector<NotChangedNote> notChanged;
 
     bool isEmpty() const { return templateDetails.isEmpty() && sections.isEmpty() && items.isEmpty(); }
     const ItemDiff *item(const QString &id) const;

@@ -134,10 +134,10 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
     pdf->clear();
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
-    const QString title = QStringLiteral("What changed: %1, version %2 to version %3")
-                              .arg(diff.title)
-                              .arg(diff.fromVersion)
-                              .arg(diff.toVersion);
+    const QString versions = diff.fromVersion == 0
+                                 ? QStringLiteral("version %1, the first version").arg(diff.toVersion)
+                                 : QStringLiteral("version %1 to version %2").arg(diff.fromVersion).arg(diff.toVersion);
+    const QString title = QStringLiteral("What changed: %1, %2").arg(diff.title, versions);
     writer.setTitle(title);
     writer.setCreator(QStringLiteral("Coform"));
     writer.setPageSize(QPageSize(QPageSize::A4));
@@ -156,14 +156,15 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
 
     PageFlow flow(&writer, area);
     flow.paragraph(heading, QStringLiteral("What changed"), 0, 0, false, false, BoxRole::Title);
+    flow.paragraph(subheading, QStringLiteral("%1: %2").arg(diff.title, versions), 0, 0, false, false, BoxRole::Notice);
     flow.paragraph(
-        subheading,
-        QStringLiteral("%1: version %2 to version %3").arg(diff.title).arg(diff.fromVersion).arg(diff.toVersion), 0, 0,
-        false, false, BoxRole::Notice);
-    flow.paragraph(body,
-                   QStringLiteral("You said, we did. This lists every change to the form between the two versions. "
-                                  "Beside each change are the comments that led to it and who made it."),
-                   0, body.pointSizeF(), false, false, BoxRole::Notice);
+        body,
+        diff.fromVersion == 0
+            ? QStringLiteral("This is the first version of the form, so every section and question in it is "
+                             "new. They are all listed here, with who wrote them.")
+            : QStringLiteral("You said, we did. This lists every change to the form between the two "
+                             "versions. Beside each change are the comments that led to it and who made it."),
+        0, body.pointSizeF(), false, false, BoxRole::Notice);
     flow.paragraph(body,
                    QStringLiteral("This document is available in other formats: large print, easy read, audio "
                                   "or Braille. Ask your key contact."),
@@ -221,6 +222,23 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
         }
     }
 
+    if (!diff.notChanged.isEmpty()) {
+        flow.group(QStringLiteral("not-changed"));
+        flow.paragraph(subheading, QStringLiteral("Not changed, and why"), 0, BodyPt, true, true, BoxRole::Label);
+        flow.paragraph(body,
+                       QStringLiteral("What the group asked for that this version does not change, and the reason."));
+        for (const NotChangedNote &n : diff.notChanged) {
+            flow.paragraph(strong, n.label.isEmpty() ? n.itemId : n.label, 0, BodyPt * 0.5, false, true);
+            flow.paragraph(body,
+                           QStringLiteral("You said: \u201c%1\u201d (%2, %3)")
+                               .arg(n.comment, n.author,
+                                    QLocale(QLocale::English, QLocale::UnitedKingdom)
+                                        .toString(n.at.toLocalTime().date(), QStringLiteral("d MMMM yyyy"))),
+                           indent);
+            flow.paragraph(body, QStringLiteral("Why not: %1 (%2)").arg(n.reason, n.reasonBy), indent);
+        }
+    }
+
     const QDate produced = options.produced.isValid() ? options.produced : QDate::currentDate();
     const QString producedText =
         QLocale(QLocale::English, QLocale::UnitedKingdom).toString(produced, QStringLiteral("d MMMM yyyy"));
@@ -270,13 +288,15 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
         log.append(footerBox);
         drawn.append(log);
         painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap,
-                         QStringLiteral("Page %1 of %2\n%3 version %4: what changed since version %5. %6")
+                         QStringLiteral("Page %1 of %2\n%3 version %4: %5. %6")
                              .arg(p + 1)
                              .arg(pages.size())
                              .arg(diff.templateId)
                              .arg(diff.toVersion)
-                             .arg(diff.fromVersion)
-                             .arg(producedText));
+                             .arg(diff.fromVersion == 0
+                                      ? QStringLiteral("the first version")
+                                      : QStringLiteral("what changed since version %1").arg(diff.fromVersion),
+                                  producedText));
     }
     if (!painter.end()) {
         *error = QStringLiteral("cannot finish the PDF");

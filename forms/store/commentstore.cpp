@@ -86,7 +86,7 @@ Result<CommentThread> CommentStore::reply(qint64 threadId, const QString &body)
     return thread(threadId);
 }
 
-Outcome CommentStore::setResolved(qint64 threadId, bool resolved)
+Outcome CommentStore::setResolved(qint64 threadId, bool resolved, const QString &reason)
 {
     if (Outcome allowed = Permissions::check(m_db, m_session, Action::Comment); !allowed.ok())
         return allowed;
@@ -99,12 +99,12 @@ Outcome CommentStore::setResolved(qint64 threadId, bool resolved)
         resolved
             ? m_db.exec(
                 q,
-                QStringLiteral("UPDATE comments SET resolved_by = ?, resolved_at = ? WHERE id = ? AND thread_id IS "
-                               "NULL"),
-                {m_session.userId(), Database::timeText(m_db.now()), threadId}, &error)
+                QStringLiteral("UPDATE comments SET resolved_by = ?, resolved_at = ?, resolved_reason = ? WHERE id = ? "
+                               "AND thread_id IS NULL"),
+                {m_session.userId(), Database::timeText(m_db.now()), reason.trimmed(), threadId}, &error)
             : m_db.exec(q,
-                        QStringLiteral("UPDATE comments SET resolved_by = NULL, resolved_at = NULL WHERE id = ? AND "
-                                       "thread_id IS NULL"),
+                        QStringLiteral("UPDATE comments SET resolved_by = NULL, resolved_at = NULL, resolved_reason = "
+                                       "'' WHERE id = ? AND thread_id IS NULL"),
                         {threadId}, &error);
     if (!ok)
         return dbFailure(m_db, error);
@@ -121,14 +121,14 @@ Outcome CommentStore::setResolved(qint64 threadId, bool resolved)
     return Outcome::success();
 }
 
-Outcome CommentStore::resolve(qint64 threadId)
+Outcome CommentStore::resolve(qint64 threadId, const QString &reason)
 {
-    return setResolved(threadId, true);
+    return setResolved(threadId, true, reason);
 }
 
 Outcome CommentStore::reopen(qint64 threadId)
 {
-    return setResolved(threadId, false);
+    return setResolved(threadId, false, {});
 }
 
 Result<QVector<CommentThread>> CommentStore::readThreads(const QString &where, const QVariantList &values) const
@@ -141,8 +141,9 @@ Result<QVector<CommentThread>> CommentStore::readThreads(const QString &where, c
     const QString sql =
         QStringLiteral(
             "SELECT c.id, COALESCE(c.thread_id, c.id) AS thread, c.template_id, c.item_id, c.version, u.name, c.at, "
-            "c.body, (SELECT name FROM users WHERE id = c.resolved_by), c.resolved_at FROM comments c "
-            "JOIN users u ON u.id = c.author_id WHERE COALESCE(c.thread_id, c.id) IN (SELECT id FROM comments WHERE "
+            "c.body, (SELECT name FROM users WHERE id = c.resolved_by), c.resolved_at, "
+            "c.resolved_reason FROM comments c JOIN users u ON u.id = c.author_id WHERE COALESCE(c.thread_id, c.id) IN "
+            "(SELECT id FROM comments WHERE "
             "thread_id IS NULL AND %1) ORDER BY thread, c.id")
             .arg(where);
     if (!m_db.exec(q, sql, values, &error))
@@ -160,6 +161,7 @@ Result<QVector<CommentThread>> CommentStore::readThreads(const QString &where, c
             t.resolvedBy = q.value(8).toString();
             t.resolvedAt = Database::timeFromText(q.value(9).toString());
             t.resolved = t.resolvedAt.isValid();
+            t.resolvedReason = q.value(10).toString();
             list.append(t);
         }
         if (list.isEmpty() || list.last().id != threadId)

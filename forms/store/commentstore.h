@@ -30,6 +30,10 @@ struct CommentThread
     bool resolved = false;
     QString resolvedBy;
     QDateTime resolvedAt;
+    /// Why the form was not changed as the thread asks (given when it was resolved, or when the version was published
+    /// over it); empty when it was resolved without one. The "What changed" summary lists it under "Not changed, and
+    /// why".
+    QString resolvedReason;
     QVector<Comment> comments; ///< oldest first; the first started the thread
 };
 
@@ -42,7 +46,9 @@ public:
     /// Starts a thread on an item (or the whole template for an empty itemId) of the latest version.
     Result<CommentThread> startThread(const QString &templateId, const QString &itemId, const QString &body);
     Result<CommentThread> reply(qint64 threadId, const QString &body);
-    Outcome resolve(qint64 threadId);
+    /// Marks a thread resolved; `reason` says why the form was not changed as it asks (empty: it was, or it no longer
+    /// needs to be).
+    Outcome resolve(qint64 threadId, const QString &reason = {});
     Outcome reopen(qint64 threadId);
     Result<CommentThread> thread(qint64 threadId) const;
 
@@ -57,7 +63,7 @@ public:
 
 private:
     Result<QVector<CommentThread>> readThreads(const QString &where, const QVariantList &values) const;
-    Outcome setResolved(qint64 threadId, bool resolved);
+    Outcome setResolved(qint64 threadId, bool resolved, const QString &reason);
 
     Database &m_db;
     Session m_session;

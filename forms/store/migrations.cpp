@@ -176,6 +176,11 @@ const QVector<Migration> &migrations()
          "PostgreSQL); a failed sign-in for a name that matches no account is a row without an account",
          {},
          &AuditGuard::migrateToSchemaSeven},
+        {8,
+         "a comment thread can be closed with a reason for not changing the form (\"not changed, and why\")",
+         {
+             QStringLiteral("ALTER TABLE comments ADD COLUMN resolved_reason TEXT NOT NULL DEFAULT ''"),
+         }},
     };
     return list;
 }

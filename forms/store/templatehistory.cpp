@@ -186,12 +186,16 @@ Result<Item> TemplateStore::itemAsOf(const QString &templateId, const QString &i
 
 Result<TemplateDiff> TemplateStore::diff(const QString &templateId, int from, int to) const
 {
-    const Result<Template> a = get(templateId, from);
-    if (!a.ok())
-        return a.outcome();
+    // Version 0 is "nothing yet": a first version is read as the whole form being new.
     const Result<Template> b = get(templateId, to);
     if (!b.ok())
         return b.outcome();
+    Template nothing = b.value();
+    nothing.version = 0;
+    nothing.sections.clear();
+    const Result<Template> a = from == 0 ? Result<Template>(nothing) : get(templateId, from);
+    if (!a.ok())
+        return a.outcome();
     TemplateDiff diff = diffTemplates(a.value(), b.value());
     const int low = std::min(a->version, b->version), high = std::max(a->version, b->version);
 
@@ -240,6 +244,31 @@ Result<TemplateDiff> TemplateStore::diff(const QString &templateId, int from, in
     for (ItemDiff &d : diff.items) {
         d.authors = authors.value(d.itemId);
         d.notes = commentNotes.value(d.itemId) + notes.value(d.itemId);
+    }
+    // Threads on these versions closed with a reason for not changing the form.
+    if (!m_db.exec(q,
+                   QStringLiteral("SELECT c.item_id, c.version, u.name, c.at, c.body, c.resolved_reason, (SELECT name "
+                                  "FROM users WHERE id = c.resolved_by) FROM comments c JOIN users u ON u.id = "
+                                  "c.author_id WHERE c.template_id = ? AND c.thread_id IS NULL AND c.resolved_reason "
+                                  "<> '' ORDER BY c.id"),
+                   {templateId}, &error))
+        return dbFailure(m_db, error);
+    while (q.next()) {
+        const int version = q.value(1).toInt();
+        if (version < std::max(low, 1) || version > high)
+            continue;
+        NotChangedNote n;
+        n.itemId = q.value(0).toString();
+        const Item *item = b->findItem(n.itemId);
+        if (!item)
+            item = a->findItem(n.itemId);
+        n.label = n.itemId.isEmpty() ? b->title : item ? item->label : n.itemId;
+        n.author = q.value(2).toString();
+        n.at = Database::timeFromText(q.value(3).toString());
+        n.comment = q.value(4).toString();
+        n.reason = q.value(5).toString();
+        n.reasonBy = q.value(6).toString();
+        diff.notChanged.append(n);
     }
     return diff;
 }

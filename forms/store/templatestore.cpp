@@ -59,6 +59,21 @@ QString versionStatusName(VersionStatus status)
     return {};
 }
 
+QString versionStateWords(VersionStatus status)
+{
+    switch (status) {
+    case VersionStatus::Draft:
+        return QStringLiteral("a draft");
+    case VersionStatus::Proposed:
+        return QStringLiteral("waiting for approval");
+    case VersionStatus::Published:
+        return QStringLiteral("published, in use for reviews");
+    case VersionStatus::Retired:
+        return QStringLiteral("retired: no new reviews use it");
+    }
+    return {};
+}
+
 std::optional<VersionStatus> versionStatusFromName(const QString &name)
 {
     for (VersionStatus s :
@@ -277,10 +292,11 @@ Result<VersionInfo> TemplateStore::startDraft(const QString &templateId)
     if (!latest.ok())
         return latest.outcome();
     if (latest->status == VersionStatus::Draft || latest->status == VersionStatus::Proposed)
-        return Outcome::conflict(QStringLiteral("template '%1' version %2 is still %3; finish it first")
+        return Outcome::conflict(QStringLiteral("version %2 of '%1' is still %3: a new draft starts once it is "
+                                                "published")
                                      .arg(templateId)
                                      .arg(latest->version)
-                                     .arg(statusText(latest->status)));
+                                     .arg(versionStateWords(latest->status)));
     Result<Template> content = readContent(templateId, latest->version, "content");
     if (!content.ok())
         return content.outcome();
@@ -330,10 +346,11 @@ Result<ChangeRecord> TemplateStore::applyEdit(const QString &templateId, const E
     record.version = q.value(0).toInt();
     const QString status = q.value(1).toString();
     if (status != QLatin1String("draft")) {
-        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3, not a draft: it cannot change")
-                                     .arg(templateId)
-                                     .arg(record.version)
-                                     .arg(status));
+        return Outcome::conflict(
+            QStringLiteral("version %2 of '%1' is %3, not a draft: it cannot change")
+                .arg(templateId)
+                .arg(record.version)
+                .arg(versionStateWords(versionStatusFromName(status).value_or(VersionStatus::Published))));
     }
     auto draft = parseContent(q.value(2).toString(), &error);
     if (!draft)
@@ -416,10 +433,12 @@ Outcome TemplateStore::setStatus(const QString &templateId, VersionStatus from, 
     if (!latest.ok())
         return latest.outcome();
     if (latest->status != from)
-        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3, not %4")
-                                     .arg(templateId)
-                                     .arg(latest->version)
-                                     .arg(statusText(latest->status), statusText(from)));
+        return Outcome::conflict(
+            QStringLiteral("version %2 of '%1' is %3: only %4 can be %5")
+                .arg(templateId)
+                .arg(latest->version)
+                .arg(versionStateWords(latest->status), versionStateWords(from),
+                     to == VersionStatus::Proposed ? QStringLiteral("proposed for approval") : versionStateWords(to)));
     QSqlQuery q = m_db.query();
     QString error;
     if (!m_db.exec(q,
@@ -445,7 +464,8 @@ Outcome TemplateStore::propose(const QString &templateId)
 
 Outcome TemplateStore::withdrawProposal(const QString &templateId)
 {
-    if (Outcome allowed = check(Action::EditTemplates); !allowed.ok())
+    Role role = Role::Coproducer;
+    if (Outcome allowed = check(Action::EditTemplates, &role); !allowed.ok())
         return allowed;
     Transaction tx(m_db);
     if (!tx.isActive())
@@ -454,10 +474,17 @@ Outcome TemplateStore::withdrawProposal(const QString &templateId)
     if (!latest.ok())
         return latest.outcome();
     if (latest->status != VersionStatus::Proposed)
-        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3, not proposed")
+        return Outcome::conflict(QStringLiteral("version %2 of '%1' is %3: only a version waiting for approval "
+                                                "can be withdrawn")
                                      .arg(templateId)
                                      .arg(latest->version)
-                                     .arg(statusText(latest->status)));
+                                     .arg(versionStateWords(latest->status)));
+    if (role != Role::Admin && latest->proposedBy != m_session.userName())
+        return Outcome::notPermitted(QStringLiteral("not permitted: only %1, who asked the group to approve version %2 "
+                                                    "of '%3', or an admin can withdraw the proposal")
+                                         .arg(latest->proposedBy)
+                                         .arg(latest->version)
+                                         .arg(templateId));
     QSqlQuery q = m_db.query();
     QString error;
     if (!m_db.exec(q, QStringLiteral("DELETE FROM approvals WHERE template_id = ? AND version = ?"),

@@ -20,6 +20,9 @@ class Database;
 enum class VersionStatus { Draft, Proposed, Published, Retired };
 QString versionStatusName(VersionStatus status); ///< "draft", "proposed", "published", "retired"
 std::optional<VersionStatus> versionStatusFromName(const QString &name);
+/// A version's state in the group's own words: "a draft", "waiting for approval", "published, in use for reviews",
+/// "retired: no new reviews use it".
+QString versionStateWords(VersionStatus status);
 
 struct Approval
 {
@@ -125,13 +128,18 @@ public:
 
     /// Freezes the draft for approval.
     Outcome propose(const QString &templateId);
-    /// Takes a proposal back to a draft; its approvals are dropped (the content may change again).
+    /// Takes a proposal back to a draft; its approvals are dropped (the content may change again). Only the person who
+    /// proposed it, or an admin, may.
     Outcome withdrawProposal(const QString &templateId);
     /// Records the signed-in person's approval of the proposed version.
     Outcome approve(const QString &templateId);
     /// Publishes the proposed version (admins): needs a reviewer-or-admin and a coproducer approval, a template
-    /// without errors, and every framework requirement covered unless `coverageReason` says why not.
-    Result<VersionInfo> publish(const QString &templateId, const QString &coverageReason = {});
+    /// without errors, every framework requirement covered unless `coverageReason` says why not, and no open comment
+    /// thread unless `commentsReason` says why the form is not changed as they ask: each open thread is then resolved
+    /// with that reason (the "What changed" summary's "Not changed, and why"). Conflict, naming how many are open,
+    /// without it.
+    Result<VersionInfo> publish(const QString &templateId, const QString &coverageReason = {},
+                                const QString &commentsReason = {});
     /// Retires a published version (admins): no new reviews use it.
     Outcome retire(const QString &templateId, int version);
 

@@ -17,11 +17,6 @@ Outcome dbFailure(const Database &db, const QString &error)
     return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
 }
 
-QString statusText(VersionStatus status)
-{
-    return versionStatusName(status);
-}
-
 } // namespace
 
 Outcome TemplateStore::approve(const QString &templateId)
@@ -36,10 +31,11 @@ Outcome TemplateStore::approve(const QString &templateId)
     if (!latest.ok())
         return latest.outcome();
     if (latest->status != VersionStatus::Proposed)
-        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3: only a proposed version is approved")
+        return Outcome::conflict(QStringLiteral("version %2 of '%1' is %3: only a version waiting for approval can be "
+                                                "approved")
                                      .arg(templateId)
                                      .arg(latest->version)
-                                     .arg(statusText(latest->status)));
+                                     .arg(versionStateWords(latest->status)));
     for (const Approval &a : latest->approvals) {
         if (a.userName == m_session.userName())
             return Outcome::success();
@@ -57,7 +53,8 @@ Outcome TemplateStore::approve(const QString &templateId)
     return Outcome::success();
 }
 
-Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QString &coverageReason)
+Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QString &coverageReason,
+                                           const QString &commentsReason)
 {
     if (Outcome allowed = check(Action::Publish); !allowed.ok())
         return allowed;
@@ -68,10 +65,11 @@ Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QStr
     if (!latest.ok())
         return latest.outcome();
     if (latest->status != VersionStatus::Proposed)
-        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3: only a proposed version is published")
+        return Outcome::conflict(QStringLiteral("version %2 of '%1' is %3: only a version waiting for approval can be "
+                                                "published")
                                      .arg(templateId)
                                      .arg(latest->version)
-                                     .arg(statusText(latest->status)));
+                                     .arg(versionStateWords(latest->status)));
     if (Outcome approved = checkApprovals(templateId, latest->version); !approved.ok())
         return approved;
     const Result<Template> content = readContent(templateId, latest->version, "content");
@@ -101,6 +99,29 @@ Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QStr
     }
     QSqlQuery q = m_db.query();
     QString error;
+    if (!m_db.exec(q,
+                   QStringLiteral("SELECT count(*) FROM comments WHERE template_id = ? AND thread_id IS NULL AND "
+                                  "resolved_at IS NULL"),
+                   {templateId}, &error)
+        || !q.next())
+        return dbFailure(m_db, error);
+    const int open = q.value(0).toInt();
+    q.finish();
+    if (open > 0 && commentsReason.trimmed().isEmpty())
+        return Outcome::conflict(QStringLiteral("version %1 of '%2' was not published: %3 still open. Resolve each "
+                                                "one, or give a reason for publishing without the changes they ask "
+                                                "for (it goes in the \"What changed\" summary under \"Not changed, "
+                                                "and why\")")
+                                     .arg(latest->version)
+                                     .arg(templateId, open == 1 ? QStringLiteral("1 comment is")
+                                                                : QStringLiteral("%1 comments are").arg(open)));
+    if (open > 0
+        && !m_db.exec(q,
+                      QStringLiteral("UPDATE comments SET resolved_by = ?, resolved_at = ?, resolved_reason = ? WHERE "
+                                     "template_id = ? AND thread_id IS NULL AND resolved_at IS NULL"),
+                      {m_session.userId(), Database::timeText(m_db.now()), commentsReason.trimmed(), templateId},
+                      &error))
+        return dbFailure(m_db, error);
     if (!m_db.exec(
             q,
             QStringLiteral("UPDATE template_versions SET status = 'published', published_by = ?, published_at = "
@@ -126,10 +147,10 @@ Outcome TemplateStore::retire(const QString &templateId, int version)
     if (!info.ok())
         return info.outcome();
     if (info->status != VersionStatus::Published)
-        return Outcome::conflict(QStringLiteral("template '%1' version %2 is %3: only a published version is retired")
+        return Outcome::conflict(QStringLiteral("version %2 of '%1' is %3: only a published version can be retired")
                                      .arg(templateId)
                                      .arg(version)
-                                     .arg(statusText(info->status)));
+                                     .arg(versionStateWords(info->status)));
     QSqlQuery q = m_db.query();
     QString error;
     if (!m_db.exec(q,

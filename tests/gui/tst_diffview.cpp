@@ -81,6 +81,13 @@ void TestDiffView::listsRewordedAndAddedQuestionsAndSavesThePdf()
     QCOMPARE(from->currentData().toInt(), 1); // the two newest versions by default
     QCOMPARE(to->currentData().toInt(), 2);
     QVERIFY(save->isEnabled());
+    // Counted once, with the right plural, and the states in words.
+    auto *status = view.findChild<QLabel *>(QStringLiteral("diffStatus"));
+    QVERIFY2(
+        status->text().startsWith(QStringLiteral("Between version 1 and version 2: 2 questions changed. It covers ")),
+        qPrintable(status->text()));
+    QCOMPARE(from->currentText(), QStringLiteral("Version 1 (published, in use for reviews)"));
+    QCOMPARE(to->currentText(), QStringLiteral("Draft 2"));
 
     const QTreeWidgetItem *rewordedRow = nullptr;
     const QTreeWidgetItem *addedRow = nullptr;

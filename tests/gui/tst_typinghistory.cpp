@@ -166,9 +166,9 @@ private Q_SLOTS:
                     {f.path, QStringLiteral("Priya"), id, QStringLiteral("activity"), QStringLiteral("6"),
                      QStringLiteral("400")});
         QVERIFY2(priya.waitForStarted(), "set COFORM_COEDIT_WORKER to the coedit_worker program");
-        QTRY_VERIFY_WITH_TIMEOUT(messages.contains(QStringLiteral("Version 1 is now proposed.")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(messages.contains(QStringLiteral("Version 1 is now waiting for approval.")), 15000);
         QTRY_VERIFY_WITH_TIMEOUT(messages.contains(QStringLiteral("Priya approved version 1.")), 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(messages.contains(QStringLiteral("Version 1 is now draft.")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(messages.contains(QStringLiteral("Version 1 is now a draft.")), 5000);
         QTRY_VERIFY(priya.state() == QProcess::NotRunning);
         QCOMPARE(priya.exitCode(), 0);
         workspace.reset();

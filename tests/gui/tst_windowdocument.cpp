@@ -88,13 +88,13 @@ private slots:
         // The banner says why, and what to do.
         auto *banner = window.findChild<FrozenBanner *>(QStringLiteral("frozenBanner"));
         QVERIFY(banner && banner->isVisible());
-        QVERIFY2(banner->reason().contains(QStringLiteral("proposed for approval")), qPrintable(banner->reason()));
+        QVERIFY2(banner->reason().contains(QStringLiteral("waiting for approval")), qPrintable(banner->reason()));
         QVERIFY2(banner->reason().contains(QStringLiteral("Withdraw the proposal to change it")),
                  qPrintable(banner->reason()));
         auto *action = banner->findChild<QPushButton *>(QStringLiteral("frozenAction"));
         QVERIFY(action && action->isVisible());
         QCOMPARE(action->text().remove(QLatin1Char('&')), QStringLiteral("Withdraw the proposal"));
-        QVERIFY(window.windowTitle().contains(QStringLiteral("Shared: proposed version 1 of")));
+        QVERIFY(window.windowTitle().contains(QStringLiteral("Shared: version 1 (waiting for approval) of")));
 
         // Typing changes nothing, anywhere, and no conflict dialog appears.
         const QString id = PanelFixture::questionId(window.document()->tmpl(), 1);
@@ -117,6 +117,12 @@ private slots:
         // The banner's action withdraws the proposal; then typing is stored.
         QTest::mouseClick(action, Qt::LeftButton);
         QTRY_VERIFY(!banner->isVisible());
+        // It says what it did and what comes next.
+        QCOMPARE(modals.seen.size(), 1);
+        QVERIFY2(modals.seen.first().startsWith(QStringLiteral("QMessageBox You withdrew the proposal of version 1. It "
+                                                               "is a draft again")),
+                 qPrintable(modals.seen.first()));
+        modals.seen.clear();
         QVERIFY(window.windowTitle().contains(QStringLiteral("Shared: draft 1 of")));
         QVERIFY(window.selectId(id));
         typeAtEnd(wordsBox(window), QStringLiteral(" now"));

@@ -1,0 +1,168 @@
+// coform-cli's comment commands (comment, comments, resolve) and publishing over open comments with a reason, with
+// DESIGN.md's exit codes, on SQLite and on PostgreSQL (COFORM_TEST_PG_URL; without it the PostgreSQL run fails).
+#include "testdatabase.h"
+
+#include <QGuiApplication>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace coform;
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+} // namespace
+
+class TestCliComments : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestCliComments(const QString &backend)
+        : m_backend(backend)
+    {}
+
+private:
+    QString m_backend;
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    Run cli(QStringList args, const QString &user = {}, const QString &password = {}, const QString &newPassword = {})
+    {
+        args << QStringLiteral("--db") << m_db;
+        if (!user.isEmpty())
+            args << QStringLiteral("--user") << user;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("COFORM_PASSWORD"));
+        env.remove(QStringLiteral("COFORM_NEW_PASSWORD"));
+        if (!password.isEmpty())
+            env.insert(QStringLiteral("COFORM_PASSWORD"), password);
+        if (!newPassword.isEmpty())
+            env.insert(QStringLiteral("COFORM_NEW_PASSWORD"), newPassword);
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("COFORM_CLI"), args);
+        p.closeWriteChannel();
+        Run r;
+        if (!p.waitForFinished(60000))
+            return r;
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+    Run asAda(const QStringList &args) { return cli(args, QStringLiteral("ada"), QStringLiteral("ada-password")); }
+    Run asRita(const QStringList &args) { return cli(args, QStringLiteral("rita"), QStringLiteral("rita-password")); }
+    Run asColin(const QStringList &args)
+    {
+        return cli(args, QStringLiteral("colin"), QStringLiteral("colin-password"));
+    }
+    static QStringList words(const char *text) { return QString::fromUtf8(text).split(QLatin1Char(' ')); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFileInfo::exists(qEnvironmentVariable("COFORM_CLI")), "COFORM_CLI must name the built coform-cli");
+        QString error;
+        m_db = test::freshDatabase(m_backend, m_dir, &error);
+        QVERIFY2(!m_db.isEmpty(), qPrintable(error));
+        QCOMPARE(cli(words("user add ada --role admin"), {}, {}, QStringLiteral("ada-password")).exitCode, 0);
+        QCOMPARE(cli(words("user add rita --role reviewer"), QStringLiteral("ada"), QStringLiteral("ada-password"),
+                     QStringLiteral("rita-password"))
+                     .exitCode,
+                 0);
+    }
+
+    void commentReplyResolveAndPublishWithAReason()
+    {
+        const QString file = QStringLiteral(COFORM_SOURCE_DIR "/forms/resources/templates/chc-review.json");
+        QCOMPARE(cli(words("user add colin --role coproducer"), QStringLiteral("ada"), QStringLiteral("ada-password"),
+                     QStringLiteral("colin-password"))
+                     .exitCode,
+                 0);
+        QCOMPARE(asColin({QStringLiteral("template"), QStringLiteral("add"), file}).exitCode, 0);
+        const QString item = QStringLiteral("review-type");
+
+        // A comment on a question prints its number; one on a question that does not exist is refused (4), one
+        // without words is bad usage (1).
+        Run r = asColin({QStringLiteral("template"), QStringLiteral("comment"), QStringLiteral("chc-review"),
+                         QStringLiteral("--item"), item, QStringLiteral("--text"),
+                         QStringLiteral("Say which review in plain words?")});
+        QCOMPARE(r.exitCode, 0);
+        const QString first = r.out.trimmed();
+        QVERIFY2(first.toLongLong() > 0, qPrintable(r.out + r.err));
+        r = asColin({QStringLiteral("template"), QStringLiteral("comment"), QStringLiteral("chc-review"),
+                     QStringLiteral("--item"), QStringLiteral("no-such-question"), QStringLiteral("--text"),
+                     QStringLiteral("Hello")});
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("has no question 'no-such-question'")), qPrintable(r.err));
+        QCOMPARE(asColin(words("template comment chc-review --item review-type")).exitCode, 1);
+
+        // A second one on the whole template; a reply to the first.
+        r = asColin({QStringLiteral("template"), QStringLiteral("comment"), QStringLiteral("chc-review"),
+                     QStringLiteral("--text"), QStringLiteral("Too long overall")});
+        QCOMPARE(r.exitCode, 0);
+        const QString second = r.out.trimmed();
+        r = asRita({QStringLiteral("template"), QStringLiteral("comment"), QStringLiteral("chc-review"),
+                    QStringLiteral("--reply-to"), first, QStringLiteral("--text"), QStringLiteral("Good idea")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.trimmed().toLongLong() > second.toLongLong());
+
+        r = asRita(words("template comments chc-review --open"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(first + QStringLiteral("\tquestion review-type\topen")), qPrintable(r.out));
+        QVERIFY(r.out.contains(second + QStringLiteral("\tthe whole template\topen")));
+        QVERIFY(r.out.contains(QStringLiteral("\trita\t")) && r.out.contains(QStringLiteral("\tGood idea")));
+
+        // Proposed and approved by both; publishing with open comments is refused in words (conflict, 3).
+        QCOMPARE(asColin(words("template propose chc-review")).exitCode, 0);
+        QCOMPARE(asColin(words("template approve chc-review")).exitCode, 0);
+        QCOMPARE(asRita(words("template approve chc-review")).exitCode, 0);
+        r = asAda(words("template publish chc-review"));
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QStringLiteral("2 comments are still open")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("Not changed, and why")));
+
+        // One is resolved with a reason; the other is covered by the reason given when publishing.
+        r = asRita({QStringLiteral("template"), QStringLiteral("resolve"), QStringLiteral("chc-review"), second,
+                    QStringLiteral("--reason"), QStringLiteral("Every question is needed by the framework")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(asRita(words("template resolve chc-review 99999")).exitCode, 4);
+        r = asAda(words("template comments chc-review --open"));
+        QVERIFY(!r.out.contains(QStringLiteral("whole template")));
+        r = asAda({QStringLiteral("template"), QStringLiteral("publish"), QStringLiteral("chc-review"),
+                   QStringLiteral("--reason"), QStringLiteral("Names stay as on NHS letters")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("published")), qPrintable(r.out + r.err));
+
+        r = asColin(words("template comments chc-review"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(first + QStringLiteral("\tquestion review-type\tresolved by ada on ")),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("not changed because: Names stay as on NHS letters")));
+        QVERIFY(r.out.contains(QStringLiteral("not changed because: Every question is needed by the framework")));
+        QCOMPARE(asColin(words("template comments chc-review --open")).out, QString());
+    }
+};
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    int failed = 0;
+    for (const QString &backend : test::backends()) {
+        qInfo("Backend: %s", qPrintable(backend));
+        TestCliComments test(backend);
+        failed += QTest::qExec(&test, argc, argv);
+    }
+    return failed;
+}
+
+#include "tst_cli_comments.moc"
