@@ -170,6 +170,11 @@ const QVector<Migration> &migrations()
              QStringLiteral("ALTER TABLE templates ADD COLUMN activity {bigint} NOT NULL DEFAULT 0"),
          },
          &TypingSteps::joinStoredRuns},
+        {7,
+         "first passwords: an account an admin added or reset chooses its own password at the next sign-in",
+         {
+             QStringLiteral("ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0"),
+         }},
     };
     return list;
 }
