@@ -1,5 +1,7 @@
 #include "format/templateformat.h"
 
+#include "format/translationstampformat.h"
+
 #include "format/jsonreader.h"
 #include "format/jsonwriter.h"
 #include "model/prefill.h"
@@ -75,7 +77,7 @@ private:
         }
         m_languages = t.languages;
         if (const auto tr = m_json.object(o, p, "translations", false))
-            readTranslations(*tr, QStringLiteral("/translations"), t.translations, {"title"}, nullptr);
+            readTranslations(*tr, QStringLiteral("/translations"), t.translations, {"title", "madeFrom"}, nullptr);
 
         const std::optional<QJsonArray> sections = m_json.array(o, p, "sections", true);
         if (!sections)
@@ -102,7 +104,7 @@ private:
             s.showIf = readShowIf(*showIf, JsonReader::child(p, QStringLiteral("showIf")));
         if (const auto tr = m_json.object(o, p, "translations", false))
             readTranslations(*tr, JsonReader::child(p, QStringLiteral("translations")), s.translations,
-                             {"title", "help"}, nullptr);
+                             {"title", "help", "madeFrom"}, nullptr);
         if (const auto items = m_json.array(o, p, "items", true)) {
             for (qsizetype i = 0; i < items->size(); ++i) {
                 const QString ip = JsonReader::child(JsonReader::child(p, QStringLiteral("items")), i);
@@ -165,7 +167,7 @@ private:
             item.showIf = readShowIf(*showIf, JsonReader::child(p, QStringLiteral("showIf")));
         if (const auto tr = m_json.object(o, p, "translations", false))
             readTranslations(*tr, JsonReader::child(p, QStringLiteral("translations")), item.translations,
-                             {"label", "help", "options", "optionDescriptions", "columns"}, &item);
+                             {"label", "help", "options", "optionDescriptions", "columns", "madeFrom"}, &item);
         return item;
     }
 
@@ -328,6 +330,7 @@ private:
             tr.options = readTextMap(*to, lp, "options", item, true);
             tr.optionDescriptions = readTextMap(*to, lp, "optionDescriptions", item, true);
             tr.columns = readTextMap(*to, lp, "columns", item, false);
+            tr.madeFrom = readMadeFrom(m_json, *to, lp);
             out.insert(lang, tr);
         }
     }
@@ -535,6 +538,7 @@ void writeTranslations(JsonWriter &w, const QMap<QString, Translation> &translat
         writeTextMap(w, "options", it->options);
         writeTextMap(w, "optionDescriptions", it->optionDescriptions);
         writeTextMap(w, "columns", it->columns);
+        writeTextMap(w, "madeFrom", it->madeFrom);
         w.endObject();
     }
     w.endObject();
