@@ -56,10 +56,18 @@ qint64 lastAuditId(Database &db, const Session &admin)
     return rows.ok() && !rows->isEmpty() ? rows->first().id : 0;
 }
 
+/// Brings the window to the front, as a click on it would (the offscreen platform does not on its own).
+bool activate(QWidget *window)
+{
+    QApplication::setActiveWindow(window);
+    return QTest::qWaitFor([window] { return QApplication::activeWindow() == window; }, 2000);
+}
+
 AccountDialog *openDialog(QWidget *window)
 {
     AccountDialog *dialog = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((dialog = window->findChild<AccountDialog *>()) && dialog->isVisible(), 5000);
+    if (!QTest::qWaitFor([&] { return (dialog = window->findChild<AccountDialog *>()) && dialog->isVisible(); }, 5000))
+        return nullptr;
     return dialog;
 }
 
@@ -107,6 +115,7 @@ private slots:
 
         // Add: Alt+A, a name, the role one down from co-production member (reviewer), a first password twice.
         qint64 mark = lastAuditId(*f.db, *f.ada);
+        QVERIFY(activate(accounts));
         QTest::keyClick(accounts, Qt::Key_A, Qt::AltModifier);
         AccountDialog *dialog = openDialog(accounts);
         QVERIFY(dialog);
@@ -130,6 +139,7 @@ private slots:
         // Disable: the added account is chosen; Alt+D.
         QCOMPARE(list->currentItem()->text(0), QStringLiteral("Dewi"));
         mark = lastAuditId(*f.db, *f.ada);
+        QVERIFY(activate(accounts));
         QTest::keyClick(accounts, Qt::Key_D, Qt::AltModifier);
         QTRY_VERIFY(row(list, QStringLiteral("Dewi"))->text(2).startsWith(QStringLiteral("Disabled")));
         QCOMPARE(auditSince(*f.db, *f.ada, mark), QStringList{QStringLiteral("Ada disable-account account 'Dewi'")});
@@ -141,12 +151,14 @@ private slots:
         // Re-enable: Alt+E.
         mark = lastAuditId(*f.db, *f.ada);
         QVERIFY(accounts->findChild<QPushButton *>(QStringLiteral("enableAccount"))->isEnabled());
+        QVERIFY(activate(accounts));
         QTest::keyClick(accounts, Qt::Key_E, Qt::AltModifier);
         QTRY_VERIFY(row(list, QStringLiteral("Dewi"))->text(2).startsWith(QStringLiteral("Active")));
         QCOMPARE(auditSince(*f.db, *f.ada, mark), QStringList{QStringLiteral("Ada enable-account account 'Dewi'")});
 
         // Reset the password: Alt+P, a new first password twice.
         mark = lastAuditId(*f.db, *f.ada);
+        QVERIFY(activate(accounts));
         QTest::keyClick(accounts, Qt::Key_P, Qt::AltModifier);
         dialog = openDialog(accounts);
         QVERIFY(dialog);
@@ -161,6 +173,7 @@ private slots:
 
         // Change the role: Alt+R, one down from reviewer is admin, Enter.
         mark = lastAuditId(*f.db, *f.ada);
+        QVERIFY(activate(accounts));
         QTest::keyClick(accounts, Qt::Key_R, Qt::AltModifier);
         dialog = openDialog(accounts);
         QVERIFY(dialog);
