@@ -43,7 +43,8 @@ QString translationWords(const Template &t)
     QStringList lines;
     for (const QString &lang : t.languages.mid(1)) {
         QStringList parts;
-        if (const int m = missing.value(lang))
+        // Easy read texts are optional (the plain English is used where one is missing): only what is out of date.
+        if (const int m = lang.contains(QLatin1String("-x-")) ? 0 : missing.value(lang))
             parts.append(CoveragePanel::tr("%1 not translated yet")
                              .arg(PlainWords::count(m, CoveragePanel::tr("text"), CoveragePanel::tr("texts"))));
         if (const int o = stale.value(lang))
