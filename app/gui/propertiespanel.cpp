@@ -341,12 +341,7 @@ void PropertiesPanel::pushText(const QString &property, const QString &text)
         change = Edit::setItemProperty(t, m_currentId, property, text);
     if (!change)
         return;
-    // Translations from a file made before stamps get one with the first keystroke (one step), so that the change
-    // marks them out of date.
-    if (const std::optional<Edit> first = TranslationFreshness::withStampsFirst(t, *change))
-        m_document->push(*first);
-    else
-        m_document->push(*change, EditCommand::Merge::Typing);
+    m_document->push(*change, EditCommand::Merge::Typing);
 }
 
 void PropertiesPanel::pushProperty(const QString &property, const QJsonValue &value)

@@ -1,4 +1,4 @@
-// Translations that the English has moved on from. A form from a file made before stamps: changing a question's
+// Translations that the English has moved on from. A form whose Welsh question is stamped: changing the question's
 // English wording (typed) marks its Welsh out of date in the model, in the details panel's translation table (with
 // "Welsh still right" under it), in the coverage panel's count, in `coform-cli check` and in the draft's bilingual
 // PDF (read back with Poppler). "Welsh still right" clears it as one step to undo.
@@ -84,6 +84,17 @@ private slots:
         const QString file = dir.filePath(QStringLiteral("small-review.json"));
         QVERIFY(QFile::copy(kSmall, file));
         QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+        {
+            // The Welsh of the question was made from its English as it is (a stamp, as typing it would give).
+            Problems problems;
+            std::optional<Template> t = readTemplateFile(file, &problems);
+            QVERIFY(t);
+            Item *item = t->findItem(QStringLiteral("review-type"));
+            item->translations[QStringLiteral("cy")].madeFrom.insert(QStringLiteral("label"),
+                                                                     TranslationStamps::stamp(item->label));
+            QString error;
+            QVERIFY2(writeTemplateFile(*t, file, &error), qPrintable(error));
+        }
         const QString pdf = dir.filePath(QStringLiteral("form.pdf"));
         // Before: nothing is out of date, and the bilingual PDF has no mark.
         QVERIFY(!runCli({QStringLiteral("check"), file}).second.contains(QStringLiteral("out of date")));
