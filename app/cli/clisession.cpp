@@ -74,7 +74,7 @@ Database *CliSession::openDatabase(int *exitCode)
     return m_db.get();
 }
 
-std::optional<Session> CliSession::signIn(int *exitCode)
+std::optional<Session> CliSession::signIn(int *exitCode, bool firstPasswordAllowed)
 {
     if (m_user.isEmpty()) {
         printError(QStringLiteral("this command needs --user NAME (and the password in COFORM_PASSWORD or typed)"));
@@ -91,6 +91,16 @@ std::optional<Session> CliSession::signIn(int *exitCode)
         *exitCode = report(session.outcome());
         return std::nullopt;
     }
+    const Result<bool> first = users.mustChangePassword(session.value());
+    m_firstPassword = !first.ok() || first.value();
+    if (m_firstPassword && !firstPasswordAllowed) {
+        *exitCode = report(Outcome::notPermitted(
+            QStringLiteral("not permitted: %1 signed in with a first password that an admin gave; choose your own "
+                           "first: coform-cli user password %1 --user %1 (the new one from COFORM_NEW_PASSWORD)")
+                .arg(session->userName())));
+        return std::nullopt;
+    }
+    m_password = password;
     return session.value();
 }
 

@@ -22,7 +22,12 @@ public:
     /// Opens and migrates the database; nullptr after printing why (exit code in *exitCode).
     Database *openDatabase(int *exitCode);
     /// Signs in as --user; std::nullopt after printing why (exit code in *exitCode).
-    std::optional<Session> signIn(int *exitCode);
+    /// An account with a first password (an admin gave it) is refused until its owner chooses their own
+    /// (`user password NAME`), unless `firstPasswordAllowed`.
+    std::optional<Session> signIn(int *exitCode, bool firstPasswordAllowed = false);
+    /// Whether the signed-in account still has a first password, and the password it signed in with (to change it).
+    bool hasFirstPassword() const { return m_firstPassword; }
+    const QString &signedInPassword() const { return m_password; }
 
     const QString &userName() const { return m_user; }
     Database *database() const { return m_db.get(); }
@@ -40,6 +45,8 @@ private:
     QString m_dbLocation;
     QString m_user;
     std::unique_ptr<Database> m_db;
+    bool m_firstPassword = false;
+    QString m_password;
 };
 
 /// Takes "NAME VALUE" or "NAME=VALUE" out of args; false (and prints why) when the value is missing.

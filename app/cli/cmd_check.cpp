@@ -6,6 +6,7 @@
 #include "check/plainlanguage.h"
 #include "format/templateformat.h"
 #include "model/requirementset.h"
+#include "model/translationstamps.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -107,6 +108,15 @@ int runCheck(const QStringList &args)
                            it.key().contains(QLatin1String("-x-")) && it.value() > 0
                                ? QStringLiteral(" (optional: the plain text is used where one is missing)")
                                : QString()));
+    // Translations made from an older wording of the source (always listed: someone must look at each).
+    const QMap<QString, int> outOfDate = TranslationStamps::outOfDateCounts(*t);
+    for (auto it = outOfDate.begin(); it != outOfDate.end(); ++it)
+        printLine(QStringLiteral("Translation \"%1\": %2 text(s) out of date (the %3 wording changed after they were "
+                                 "translated)")
+                      .arg(it.key())
+                      .arg(it.value())
+                      .arg(t->sourceLanguage()));
+    warnings += TranslationStamps::outOfDateProblems(*t, path);
     const Problems translationWarnings = translationProblems(*t, path);
     if (parser.isSet(verboseOption))
         warnings += translationWarnings;

@@ -7,9 +7,15 @@
 namespace coform::cli {
 namespace {
 
-const char *const usage = "usage: coform-cli user add NAME --role admin|reviewer|coproducer | user list | "
-                          "user disable NAME | user enable NAME | user role NAME admin|reviewer|coproducer | "
-                          "user password NAME   [--db PATH-or-URL] [--user NAME]";
+const char *const usage = "usage: coform-cli user add NAME --role admin|reviewer|coproducer [--first-password] | "
+                          "user list | user disable NAME | user enable NAME | user role NAME admin|reviewer|coproducer "
+                          "| user password NAME [--first-password]   [--db PATH-or-URL] [--user NAME]";
+
+/// Takes the flag out of args; true when it was there.
+bool takeFlag(QStringList &args, const QString &flag)
+{
+    return args.removeAll(flag) > 0;
+}
 
 int badUsage(const QString &message = {})
 {
@@ -20,6 +26,7 @@ int badUsage(const QString &message = {})
 int addUser(CliSession &cli, const QStringList &args)
 {
     QStringList rest = args;
+    const bool first = takeFlag(rest, QStringLiteral("--first-password"));
     QString roleText;
     if (!takeOption(rest, QStringLiteral("--role"), &roleText))
         return BadUsage;
@@ -52,8 +59,9 @@ int addUser(CliSession &cli, const QStringList &args)
     }
     const QString password =
         CliSession::readPassword("COFORM_NEW_PASSWORD", QStringLiteral("Password for the new account %1: ").arg(name));
-    const Outcome outcome = session ? users.addUser(*session, name, *role, password).outcome()
-                                    : users.createFirstAdmin(name, password).outcome();
+    const Outcome outcome = !session ? users.createFirstAdmin(name, password).outcome()
+                            : first  ? users.addUserWithFirstPassword(*session, name, *role, password).outcome()
+                                     : users.addUser(*session, name, *role, password).outcome();
     if (!outcome.ok())
         return CliSession::report(outcome);
     printLine(QStringLiteral("added %1 (%2)").arg(name, roleName(*role)));
@@ -62,8 +70,10 @@ int addUser(CliSession &cli, const QStringList &args)
 
 /// `user role NAME ROLE` (admins) and `user password NAME` (admins for anyone, everyone for themselves; the new
 /// password from COFORM_NEW_PASSWORD or typed).
-int changeUser(CliSession &cli, const QString &sub, const QStringList &args)
+int changeUser(CliSession &cli, const QString &sub, const QStringList &arguments)
 {
+    QStringList args = arguments;
+    const bool first = takeFlag(args, QStringLiteral("--first-password"));
     const bool role = sub == QLatin1String("role");
     if (args.size() != (role ? 2 : 1))
         return badUsage();
@@ -74,10 +84,17 @@ int changeUser(CliSession &cli, const QString &sub, const QStringList &args)
             return badUsage(QStringLiteral("unknown role '%1' (admin, reviewer or coproducer)").arg(args.at(1)));
     }
     int code = Done;
-    const std::optional<Session> session = cli.signIn(&code);
+    // Someone with a first password may sign in only to choose their own.
+    const std::optional<Session> session = cli.signIn(&code, !role);
     if (!session)
         return code;
     UserStore users(*cli.database());
+    const bool self = UserStore::nameKey(args.first()) == UserStore::nameKey(session->userName());
+    if (cli.hasFirstPassword() && !self) {
+        printError(QStringLiteral("not permitted: choose your own password first: coform-cli user password %1")
+                       .arg(session->userName()));
+        return NotPermitted;
+    }
     if (role) {
         if (const Outcome o = users.setRole(*session, args.first(), *newRole); !o.ok())
             return CliSession::report(o);
@@ -86,9 +103,15 @@ int changeUser(CliSession &cli, const QString &sub, const QStringList &args)
     }
     const QString password =
         CliSession::readPassword("COFORM_NEW_PASSWORD", QStringLiteral("New password for %1: ").arg(args.first()));
-    if (const Outcome o = users.setPassword(*session, args.first(), password); !o.ok())
+    const Outcome o = self && first ? Outcome::invalid(QStringLiteral("--first-password is for someone else's account"))
+                      : self        ? users.changeOwnPassword(*session, cli.signedInPassword(), password)
+                      : first       ? users.resetPassword(*session, args.first(), password)
+                                    : users.setPassword(*session, args.first(), password);
+    if (!o.ok())
         return CliSession::report(o);
-    printLine(QStringLiteral("password changed for %1").arg(args.first()));
+    printLine(
+        first ? QStringLiteral("%1 has a first password: they choose their own at the next sign-in").arg(args.first())
+              : QStringLiteral("password changed for %1").arg(args.first()));
     return Done;
 }
 
@@ -134,8 +157,8 @@ int runUser(const QStringList &arguments)
 }
 
 const CommandRegistration registration("user",
-                                       "user add NAME --role ROLE | list | disable NAME | enable NAME | role NAME ROLE "
-                                       "| password NAME  [--db PATH-or-URL] "
+                                       "user add NAME --role ROLE [--first-password] | list | disable NAME | enable "
+                                       "NAME | role NAME ROLE | password NAME [--first-password]  [--db PATH-or-URL] "
                                        "[--user NAME]",
                                        runUser);
 

@@ -30,8 +30,8 @@ CommentsPanel::CommentsPanel(Database &db, const Session &session, QWidget *pare
     , m_status(new QLabel(this))
     , m_text(new QPlainTextEdit(this))
     , m_add(new QPushButton(tr("&Add a new comment"), this))
-    , m_reply(new QPushButton(tr("&Reply"), this))
-    , m_resolve(new QPushButton(tr("Mark as r&esolved"), this))
+    , m_reply(new QPushButton(tr("Repl&y"), this))
+    , m_resolve(new QPushButton(tr("Mar&k as resolved"), this))
     , m_reopen(new QPushButton(tr("Re&open"), this))
 {
     setObjectName(QStringLiteral("commentsPanel"));
@@ -68,10 +68,10 @@ CommentsPanel::CommentsPanel(Database &db, const Session &session, QWidget *pare
     m_reopen->setAccessibleName(tr("Reopen the chosen comment"));
 
     auto *scopeRow = new QFormLayout;
-    auto *scopeLabel = new QLabel(tr("&Show comments on:"), this);
+    auto *scopeLabel = new QLabel(tr("Show comme&nts on:"), this);
     scopeLabel->setBuddy(m_scope);
     scopeRow->addRow(scopeLabel, m_scope);
-    auto *textLabel = new QLabel(tr("&Your words:"), this);
+    auto *textLabel = new QLabel(tr("Your &words:"), this);
     textLabel->setBuddy(m_text);
 
     auto *buttons = new QHBoxLayout;

@@ -4,6 +4,7 @@
 #include "plainwords.h"
 
 #include "check/coverage.h"
+#include "model/translationstamps.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -33,6 +34,30 @@ QString itemInWords(const Template &t, const QMap<QString, int> &numbers, const 
         return CoveragePanel::tr("question %1 %2").arg(number).arg(quoted(label));
     return CoveragePanel::tr("the information text %1").arg(quoted(label));
 }
+/// Each translation's state in words: "Welsh (Cymraeg): 3 texts not translated yet; 2 out of date (the English
+/// changed after they were translated)."
+QString translationWords(const Template &t)
+{
+    const QMap<QString, int> missing = missingTranslationCounts(t);
+    const QMap<QString, int> stale = TranslationStamps::outOfDateCounts(t);
+    QStringList lines;
+    for (const QString &lang : t.languages.mid(1)) {
+        QStringList parts;
+        // Easy read texts are optional (the plain English is used where one is missing): only what is out of date.
+        if (const int m = lang.contains(QLatin1String("-x-")) ? 0 : missing.value(lang))
+            parts.append(CoveragePanel::tr("%1 not translated yet")
+                             .arg(PlainWords::count(m, CoveragePanel::tr("text"), CoveragePanel::tr("texts"))));
+        if (const int o = stale.value(lang))
+            parts.append(CoveragePanel::tr("%1 out of date (the English changed after %2 translated)")
+                             .arg(PlainWords::count(o, CoveragePanel::tr("text"), CoveragePanel::tr("texts")),
+                                  o == 1 ? CoveragePanel::tr("it was") : CoveragePanel::tr("they were")));
+        lines.append(CoveragePanel::tr("%1: %2.").arg(
+            PlainWords::languageName(lang), parts.isEmpty() ? CoveragePanel::tr("every text translated and up to date")
+                                                            : parts.join(QStringLiteral("; "))));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 CoveragePanel::CoveragePanel(TemplateDocument *document, QWidget *parent)
@@ -79,6 +104,12 @@ CoveragePanel::CoveragePanel(TemplateDocument *document, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_summary);
+    m_translationState = new QLabel(this);
+    m_translationState->setObjectName(QStringLiteral("coverageTranslations"));
+    m_translationState->setAccessibleName(tr("Translations"));
+    m_translationState->setWordWrap(true);
+    m_translationState->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    layout->addWidget(m_translationState);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_publishedHeading);
     layout->addWidget(m_publishedText);
@@ -182,6 +213,8 @@ void CoveragePanel::refresh()
         m_summary->setToolTip(tr("Checked against: %1").arg(m_set->title));
     }
     m_summary->setText(summary);
+    m_translationState->setText(translationWords(m_document->tmpl()));
+    m_translationState->setVisible(m_document->isOpen() && m_document->tmpl().languages.size() > 1);
     if (rows == m_rows && m_list->topLevelItemCount() == rows.size())
         return;
     m_rows = rows;

@@ -78,6 +78,7 @@ private:
     QVector<Row> m_rows; ///< what the list shows now (to leave it alone when nothing it shows changed)
 
     QLabel *m_summary;
+    QLabel *m_translationState = nullptr; ///< each translation: texts missing, texts out of date
     QTreeWidget *m_list;
     QLabel *m_publishedHeading;
     QLabel *m_publishedText;

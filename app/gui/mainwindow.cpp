@@ -114,11 +114,11 @@ void MainWindow::createPanels()
     QWidget *templatesPanel =
         PanelFrame::make(this, QStringLiteral("templatesPanel"), tr("&Templates"), m_templateList, m_templateList);
     QWidget *treePanel =
-        PanelFrame::make(this, QStringLiteral("treePanel"), tr("&Sections and questions"), m_tree, m_tree);
+        PanelFrame::make(this, QStringLiteral("treePanel"), tr("Se&ctions and questions"), m_tree, m_tree);
     QWidget *detailsPanel =
         PanelFrame::make(this, QStringLiteral("detailsPanel"), tr("&Details"), m_properties, m_properties);
     QWidget *previewPanel =
-        PanelFrame::make(this, QStringLiteral("previewPanel"), tr("Printed form pr&eview"), m_preview,
+        PanelFrame::make(this, QStringLiteral("previewPanel"), tr("Pr&inted form preview"), m_preview,
                          m_preview->findChild<QWidget *>(QStringLiteral("previewScroll")));
 
     m_leftSplitter = new QSplitter(Qt::Vertical, this);
@@ -311,6 +311,7 @@ void MainWindow::restoreLayout()
         m_leftSplitter->setSizes({height() / 5, height() * 4 / 5});
     // The panels along the bottom take a quarter of the height at first, however big the text.
     resizeDocks({m_editorDocks->coverageDock()}, {height() / 4}, Qt::Vertical);
+    restoreState(settings.value(QStringLiteral("window/docks")).toByteArray());
 }
 
 void MainWindow::saveLayout()
@@ -319,6 +320,7 @@ void MainWindow::saveLayout()
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("window/leftSplitter"), m_leftSplitter->saveState());
+    settings.setValue(QStringLiteral("window/docks"), saveState()); // which panels are open, and where
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

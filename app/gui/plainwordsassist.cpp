@@ -2,6 +2,8 @@
 
 #include "check/plainlanguage.h"
 
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QTextEdit>
@@ -64,7 +66,16 @@ void PlainWordsAssist::setFields(const QVector<Field> &fields)
                 continue;
             offered.append(key);
             const QString words = tr("Say \u201c%1\u201d instead of \u201c%2\u201d").arg(match.plain, match.found);
-            auto *button = new QPushButton(words, this);
+            // The words wrap (a label inside the button), so a long offer never makes the panel wider.
+            auto *button = new QPushButton(this);
+            auto *label = new QLabel(words, button);
+            label->setWordWrap(true);
+            label->setTextFormat(Qt::PlainText);
+            label->setAttribute(Qt::WA_TransparentForMouseEvents);
+            auto *inside = new QHBoxLayout(button);
+            inside->setContentsMargins(8, 4, 8, 4);
+            inside->addWidget(label);
+            button->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
             button->setObjectName(QStringLiteral("plainWordButton"));
             button->setAccessibleName(words);
             button->setToolTip(

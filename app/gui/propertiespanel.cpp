@@ -8,6 +8,7 @@
 #include "plainwordsassist.h"
 #include "prefillpicker.h"
 #include "ruleeditors.h"
+#include "translationfreshness.h"
 #include "translationtable.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -244,6 +245,8 @@ void PropertiesPanel::createFields()
     m_requirementPickerLabel->setText(tr("Requirements it helps meet"));
     m_translations = new TranslationTable(content);
     addRow(&m_translationsLabel, m_translations, tr("Words in each language"));
+    m_staleTranslations = new StaleTranslationsBar(m_document, content);
+    m_form->addRow(m_staleTranslations);
     m_note = makeTextBox(QStringLiteral("propertyNote"), content);
     addRow(&m_noteLabel, m_note, tr("Note for form writers"));
     m_id = makeLineBox(QStringLiteral("propertyId"), content);
@@ -319,7 +322,8 @@ void PropertiesPanel::connectEdits()
                     return;
                 const QString section = m_shown == Shown::Section ? m_currentId : QString();
                 const QString item = m_shown == Shown::Item ? m_currentId : QString();
-                m_document->push(Edit::setTranslation(m_document->tmpl(), section, item, language, property, text));
+                m_document->push(TranslationFreshness::typedTranslation(m_document->tmpl(), section, item, language,
+                                                                        property, text));
             });
 }
 
@@ -328,19 +332,16 @@ void PropertiesPanel::pushText(const QString &property, const QString &text)
     if (m_updating)
         return;
     const Template &t = m_document->tmpl();
-    switch (m_shown) {
-    case Shown::Template:
-        m_document->push(Edit::setTemplateProperty(t, property, text), EditCommand::Merge::Typing);
-        break;
-    case Shown::Section:
-        m_document->push(Edit::setSectionProperty(t, m_currentId, property, text), EditCommand::Merge::Typing);
-        break;
-    case Shown::Item:
-        m_document->push(Edit::setItemProperty(t, m_currentId, property, text), EditCommand::Merge::Typing);
-        break;
-    case Shown::Nothing:
-        break;
-    }
+    std::optional<Edit> change;
+    if (m_shown == Shown::Template)
+        change = Edit::setTemplateProperty(t, property, text);
+    else if (m_shown == Shown::Section)
+        change = Edit::setSectionProperty(t, m_currentId, property, text);
+    else if (m_shown == Shown::Item)
+        change = Edit::setItemProperty(t, m_currentId, property, text);
+    if (!change)
+        return;
+    m_document->push(*change, EditCommand::Merge::Typing);
 }
 
 void PropertiesPanel::pushProperty(const QString &property, const QJsonValue &value)
@@ -401,6 +402,12 @@ void PropertiesPanel::showId(const QString &id)
         m_shown = Shown::Template;
         showTemplate(t);
     }
+    // Translations made from an older wording: marked in the table, with "still right" under it.
+    const QSet<QString> stale = m_staleTranslations->showTarget(m_shown == Shown::Section ? m_currentId : QString(),
+                                                                m_shown == Shown::Item ? m_currentId : QString());
+    m_translations->setOutOfDate(stale);
+    if (!stale.isEmpty() && m_visibleRows.contains(m_translations))
+        showRow(m_staleTranslations);
     // Rows that stay visible are never hidden on the way, so the field being typed in keeps the focus.
     for (int row = 0; row < m_form->rowCount(); ++row) {
         QLayoutItem *field = m_form->itemAt(row, QFormLayout::FieldRole);

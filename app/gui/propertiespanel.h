@@ -25,6 +25,7 @@ class OptionsEditor;
 class RequirementPicker;
 class ShowIfEditor;
 class TemplateDocument;
+class StaleTranslationsBar;
 class TranslationTable;
 struct Item;
 struct Section;
@@ -110,6 +111,7 @@ private:
     RequirementPicker *m_requirementPicker;
     QLabel *m_translationsLabel;
     TranslationTable *m_translations;
+    StaleTranslationsBar *m_staleTranslations; ///< out-of-date translations, and "still right"
     QLabel *m_noteLabel;
     QTextEdit *m_note;
     QLabel *m_idLabel;

@@ -172,7 +172,7 @@ void ReviewForm::build()
     auto *buttons = new QHBoxLayout;
     m_completeButton = new QPushButton(tr("&Complete review"));
     m_completeButton->setObjectName(QStringLiteral("completeButton"));
-    m_reopenButton = new QPushButton(tr("&Reopen…"));
+    m_reopenButton = new QPushButton(tr("Re&open…"));
     m_reopenButton->setObjectName(QStringLiteral("reopenButton"));
     auto *pdf = new QPushButton(tr("Save as &PDF…"));
     pdf->setObjectName(QStringLiteral("pdfButton"));

@@ -1,5 +1,6 @@
 #include "sharedworkspace.h"
 
+#include "accountswindow.h"
 #include "commentspanel.h"
 #include "conflictdialog.h"
 #include "coveragepanel.h"
@@ -31,6 +32,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -45,11 +47,15 @@ SharedWorkspace::SharedWorkspace(MainWindow *window, Database &db, const Session
     createMenus();
     m_lock = new SessionLock(db, session, this);
     createSessionActions();
+    AccountsWindow::addMenuItems(m_window, m_db, m_session); // File > Accounts (admins), Change my password
     m_presence = new QLabel(m_window);
     m_presence->setObjectName(QStringLiteral("presenceLabel"));
     m_presence->setAccessibleName(tr("Who is in this template now"));
     m_window->statusBar()->addPermanentWidget(m_presence);
-    m_window->statusBar()->showMessage(tr("Signed in as %1 (%2)").arg(session.userName(), roleName(session.role())));
+    // Who is signed in stays in its own place at the right of the status bar (a message would cover the summary).
+    auto *signedIn = new QLabel(tr("Signed in as %1 (%2)").arg(session.userName(), roleName(session.role())), m_window);
+    signedIn->setObjectName(QStringLiteral("signedInLabel"));
+    m_window->statusBar()->addPermanentWidget(signedIn);
     // Where this person is: the comments follow it, and the others see it in their trees.
     connect(m_window, &MainWindow::currentIdChanged, this, [this](const QString &id) {
         m_comments->setItemId(id);
@@ -209,6 +215,8 @@ void SharedWorkspace::createPanels()
     m_window->tabifyDockWidget(diff, comments);
     m_window->resizeDocks({history}, {m_window->width() * 2 / 5}, Qt::Horizontal);
     history->raise();
+    // The panels as the person left them (MainWindow::saveLayout); the editor's own were restored before these existed.
+    m_window->restoreState(QSettings().value(QStringLiteral("window/docks")).toByteArray());
     if (QMenu *view = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuView"))) {
         view->addSeparator();
         view->addActions({history->toggleViewAction(), diff->toggleViewAction(), comments->toggleViewAction()});

@@ -21,6 +21,7 @@ SignInDialog::SignInDialog(Database &db, QWidget *parent)
     setWindowTitle(tr("Sign in to Coform"));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
+    m_form = form;
     m_name = new QLineEdit;
     m_name->setObjectName(QStringLiteral("signInName"));
     m_password = new QLineEdit;
@@ -28,9 +29,26 @@ SignInDialog::SignInDialog(Database &db, QWidget *parent)
     m_password->setEchoMode(QLineEdit::Password);
     form->addRow(tr("Account &name:"), m_name);
     form->addRow(tr("&Password:"), m_password);
+    m_name->setAccessibleName(tr("Account name"));
+    m_password->setAccessibleName(tr("Password"));
+    m_newPassword = new QLineEdit;
+    m_newPassword->setObjectName(QStringLiteral("signInNewPassword"));
+    m_newPassword->setAccessibleName(tr("Your own new password"));
+    m_newPassword->setEchoMode(QLineEdit::Password);
+    m_repeat = new QLineEdit;
+    m_repeat->setObjectName(QStringLiteral("signInRepeatPassword"));
+    m_repeat->setAccessibleName(tr("Your new password typed again"));
+    m_repeat->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("Your own &new password (at least %1 characters):").arg(UserStore::MinPasswordLength),
+                 m_newPassword);
+    form->addRow(tr("Type it &again:"), m_repeat);
+    form->setRowVisible(m_newPassword, false);
+    form->setRowVisible(m_repeat, false);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     layout->addLayout(form);
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("signInError"));
+    m_error->setAccessibleName(tr("Sign-in message"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
     m_error->hide();
@@ -48,8 +66,11 @@ SignInDialog::SignInDialog(Database &db, QWidget *parent)
 
 bool SignInDialog::trySignIn()
 {
+    if (m_pending)
+        return trySetOwnPassword();
     UserStore users(m_db);
-    Result<Session> session = users.signIn(m_name->text().trimmed(), m_password->text());
+    const QString typed = m_password->text();
+    Result<Session> session = users.signIn(m_name->text().trimmed(), typed);
     m_password->clear();
     if (session.ok() && m_requiredUserId != 0 && session->userId() != m_requiredUserId) {
         m_error->setText(tr("Coform is locked for %1: only %1 can unlock it. Choose Sign out to let someone else sign "
@@ -66,7 +87,53 @@ bool SignInDialog::trySignIn()
         m_password->setFocus();
         return false;
     }
+    const Result<bool> mustChange = users.mustChangePassword(session.value());
+    if (!mustChange.ok() || mustChange.value())
+        return askNewPassword(session.value(), typed);
     m_session = session.value();
+    return true;
+}
+
+bool SignInDialog::askNewPassword(const Session &session, const QString &firstPassword)
+{
+    m_pending = session;
+    m_firstPassword = firstPassword;
+    m_form->setRowVisible(m_name, false);
+    m_form->setRowVisible(m_password, false);
+    m_form->setRowVisible(m_newPassword, true);
+    m_form->setRowVisible(m_repeat, true);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save my password and sign in"));
+    m_error->setText(tr("Welcome, %1. You signed in with a first password that an admin gave you: choose your own "
+                        "now. Nobody else will know it.")
+                         .arg(session.userName()));
+    m_error->show();
+    m_newPassword->setFocus();
+    return false;
+}
+
+bool SignInDialog::trySetOwnPassword()
+{
+    const QString chosen = m_newPassword->text();
+    QString problem = UserStore::passwordProblem(chosen);
+    if (problem.isEmpty() && chosen != m_repeat->text())
+        problem = tr("The two passwords are not the same: type them again.");
+    if (problem.isEmpty()) {
+        const Outcome done = UserStore(m_db).changeOwnPassword(*m_pending, m_firstPassword, chosen);
+        if (!done.ok())
+            problem = done.message;
+    }
+    m_newPassword->clear();
+    m_repeat->clear();
+    if (!problem.isEmpty()) {
+        m_error->setText(problem);
+        m_error->show();
+        m_newPassword->setFocus();
+        return false;
+    }
+    m_firstPassword.fill(QLatin1Char(' '));
+    m_firstPassword.clear();
+    m_session = m_pending;
+    m_pending.reset();
     return true;
 }
 

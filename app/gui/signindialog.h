@@ -7,6 +7,7 @@
 #include <optional>
 
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 
@@ -39,6 +40,14 @@ private:
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     std::optional<Session> m_session;
+    // A first password (an admin gave it): the person chooses their own before the session is handed out.
+    bool askNewPassword(const Session &session, const QString &firstPassword);
+    bool trySetOwnPassword();
+    QFormLayout *m_form = nullptr;
+    QLineEdit *m_newPassword = nullptr;
+    QLineEdit *m_repeat = nullptr;
+    std::optional<Session> m_pending;
+    QString m_firstPassword;
     qint64 m_requiredUserId = 0;
     QString m_requiredName;
 };

@@ -16,8 +16,11 @@ public:
     {}
     QVariant data(int role) const override
     {
-        if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::AccessibleTextRole)
-            return m_text.isEmpty() ? TranslationTable::tr("(not translated yet)") : m_text;
+        if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::AccessibleTextRole) {
+            if (m_text.isEmpty())
+                return TranslationTable::tr("(not translated yet)");
+            return m_outOfDate ? TranslationTable::tr("(out of date: the English changed) %1").arg(m_text) : m_text;
+        }
         if (role == Qt::EditRole)
             return m_text;
         return QTableWidgetItem::data(role);
@@ -32,8 +35,11 @@ public:
         QTableWidgetItem::setData(role, value);
     }
 
+    void setOutOfDate(bool outOfDate) { m_outOfDate = outOfDate; }
+
 private:
     QString m_text;
+    bool m_outOfDate = false;
 };
 
 QTableWidgetItem *readOnlyCell(const QString &text)
@@ -93,6 +99,24 @@ void TranslationTable::setTexts(const QStringList &languages, const QVector<Row>
     }
     fitHeight();
     m_filling = false;
+}
+
+void TranslationTable::setOutOfDate(const QSet<QString> &keys)
+{
+    m_filling = true;
+    for (int row = 0; row < rowCount(); ++row) {
+        const QString property = item(row, 0) ? item(row, 0)->data(Qt::UserRole).toString() : QString();
+        for (int lang = 1; lang < m_languages.size(); ++lang) {
+            if (auto *cell = dynamic_cast<TranslationCell *>(item(row, lang + 1))) {
+                cell->setOutOfDate(keys.contains(m_languages.at(lang) + QLatin1Char('|') + property));
+                // Tell the view the words changed (setData(UserRole) is what the cell keeps for that).
+                cell->QTableWidgetItem::setData(Qt::UserRole + 1,
+                                                keys.contains(m_languages.at(lang) + QLatin1Char('|') + property));
+            }
+        }
+    }
+    m_filling = false;
+    fitHeight();
 }
 
 void TranslationTable::fitHeight()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QStringList>
 #include <QTableWidget>
 #include <QVector>
@@ -27,6 +28,9 @@ public:
     explicit TranslationTable(QWidget *parent = nullptr);
 
     void setTexts(const QStringList &languages, const QVector<Row> &rows);
+    /// Marks translations made from an older source wording ("language|property" keys): their cells read
+    /// "(out of date) ..." until changed or confirmed.
+    void setOutOfDate(const QSet<QString> &keys);
     /// Makes the table as tall as its rows, so that nothing hides inside it.
     void fitHeight();
 

@@ -211,6 +211,8 @@ QJsonValue translationText(const Translation &tr, const QString &p)
         return tr.optionDescriptions.value(key);
     if (head == QLatin1String("column"))
         return tr.columns.value(key);
+    if (head == QLatin1String("madeFrom"))
+        return tr.madeFrom.value(key);
     return QJsonValue::Undefined;
 }
 
@@ -229,6 +231,8 @@ void setTranslationText(Translation &tr, const QString &p, const QString &text)
         tr.label = text;
     else if (p == QLatin1String("help"))
         tr.help = text;
+    else if (p.startsWith(QLatin1String("madeFrom:")))
+        setIn(tr.madeFrom, key);
     else if (p.startsWith(QLatin1String("optionDescription:")))
         setIn(tr.optionDescriptions, key);
     else if (p.startsWith(QLatin1String("option:")))

@@ -89,6 +89,8 @@ QJsonObject fromTranslation(const Translation &tr)
         o.insert(QStringLiteral("optionDescriptions"), fromStringMap(tr.optionDescriptions));
     if (!tr.columns.isEmpty())
         o.insert(QStringLiteral("columns"), fromStringMap(tr.columns));
+    if (!tr.madeFrom.isEmpty())
+        o.insert(QStringLiteral("madeFrom"), fromStringMap(tr.madeFrom));
     return o;
 }
 
@@ -104,7 +106,8 @@ std::optional<Translation> toTranslation(const QJsonValue &json, QString *error)
         || !readString(o, "help", &tr.help, error)
         || !toStringMap(o.value(QLatin1String("options")), &tr.options, error)
         || !toStringMap(o.value(QLatin1String("optionDescriptions")), &tr.optionDescriptions, error)
-        || !toStringMap(o.value(QLatin1String("columns")), &tr.columns, error))
+        || !toStringMap(o.value(QLatin1String("columns")), &tr.columns, error)
+        || !toStringMap(o.value(QLatin1String("madeFrom")), &tr.madeFrom, error))
         return std::nullopt;
     return tr;
 }

@@ -1,5 +1,7 @@
 #include "format/templateformat.h"
 
+#include "format/translationstampformat.h"
+
 #include "model/jsonreader.h"
 #include "model/prefill.h"
 
@@ -71,7 +73,7 @@ private:
         }
         m_languages = t.languages;
         if (const auto tr = m_json.object(o, p, "translations", false))
-            readTranslations(*tr, QStringLiteral("/translations"), t.translations, {"title"}, nullptr);
+            readTranslations(*tr, QStringLiteral("/translations"), t.translations, {"title", "madeFrom"}, nullptr);
 
         const std::optional<QJsonArray> sections = m_json.array(o, p, "sections", true);
         if (!sections)
@@ -98,7 +100,7 @@ private:
             s.showIf = readShowIf(*showIf, JsonReader::child(p, QStringLiteral("showIf")));
         if (const auto tr = m_json.object(o, p, "translations", false))
             readTranslations(*tr, JsonReader::child(p, QStringLiteral("translations")), s.translations,
-                             {"title", "help"}, nullptr);
+                             {"title", "help", "madeFrom"}, nullptr);
         if (const auto items = m_json.array(o, p, "items", true)) {
             for (qsizetype i = 0; i < items->size(); ++i) {
                 const QString ip = JsonReader::child(JsonReader::child(p, QStringLiteral("items")), i);
@@ -161,7 +163,7 @@ private:
             item.showIf = readShowIf(*showIf, JsonReader::child(p, QStringLiteral("showIf")));
         if (const auto tr = m_json.object(o, p, "translations", false))
             readTranslations(*tr, JsonReader::child(p, QStringLiteral("translations")), item.translations,
-                             {"label", "help", "options", "optionDescriptions", "columns"}, &item);
+                             {"label", "help", "options", "optionDescriptions", "columns", "madeFrom"}, &item);
         return item;
     }
 
@@ -324,6 +326,7 @@ private:
             tr.options = readTextMap(*to, lp, "options", item, true);
             tr.optionDescriptions = readTextMap(*to, lp, "optionDescriptions", item, true);
             tr.columns = readTextMap(*to, lp, "columns", item, false);
+            tr.madeFrom = readMadeFrom(m_json, *to, lp);
             out.insert(lang, tr);
         }
     }

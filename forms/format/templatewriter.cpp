@@ -54,6 +54,7 @@ void writeTranslations(JsonWriter &w, const QMap<QString, Translation> &translat
         writeTextMap(w, "options", it->options);
         writeTextMap(w, "optionDescriptions", it->optionDescriptions);
         writeTextMap(w, "columns", it->columns);
+        writeTextMap(w, "madeFrom", it->madeFrom);
         w.endObject();
     }
     w.endObject();

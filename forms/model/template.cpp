@@ -58,7 +58,7 @@ bool itemTypeIsAnswerable(ItemType type)
 bool Translation::isEmpty() const
 {
     return title.isEmpty() && label.isEmpty() && help.isEmpty() && options.isEmpty() && optionDescriptions.isEmpty()
-           && columns.isEmpty();
+           && columns.isEmpty() && madeFrom.isEmpty();
 }
 
 bool ShowIf::matches(const QJsonValue &answer) const

@@ -34,6 +34,9 @@ struct Translation
     QMap<QString, QString> options;            ///< option value -> label
     QMap<QString, QString> optionDescriptions; ///< option value -> description (scale levels)
     QMap<QString, QString> columns;            ///< column id -> label
+    /// Which source wording each text was made from: property as an Edit names it ("label", "option:VALUE") ->
+    /// TranslationStamps::stamp() of the source text then. A text whose source has changed since is out of date.
+    QMap<QString, QString> madeFrom;
 
     bool isEmpty() const;
     bool operator==(const Translation &) const = default;

@@ -1,6 +1,7 @@
 #include "pdf/formcontent.h"
 
 #include "model/nhsnumber.h"
+#include "model/translationstamps.h"
 #include "model/visibility.h"
 
 #include <QJsonArray>
@@ -226,8 +227,10 @@ QString answerAsText(const Template &t, const Item &item, const QJsonValue &valu
     }
 }
 
-FormContent buildFormContent(const Template &t, const Answers *answers, const RenderOptions &options)
+FormContent buildFormContent(const Template &source, const Answers *answers, const RenderOptions &options)
 {
+    // A blank form (a draft being written, or printed to fill by hand) says where a translation is out of date.
+    const Template t = answers ? source : TranslationStamps::withPrintedMarks(source);
     FormContent fc;
     fc.templateId = t.id;
     fc.version = t.version;

@@ -67,6 +67,26 @@ Result<QVector<AuditEntry>> AuditLog::read(const char *column, qint64 id) const
     return entries;
 }
 
+Result<QVector<AuditEntry>> AuditLog::forAccounts(int limit) const
+{
+    if (Outcome allowed = Permissions::check(m_db, m_session, Action::ManageUsers); !allowed.ok())
+        return allowed;
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q,
+                   QStringLiteral("SELECT a.id, a.at, u.name, a.action, a.detail FROM audit_log a JOIN users u ON "
+                                  "u.id = a.user_id WHERE a.review_id IS NULL AND a.person_id IS NULL "
+                                  "ORDER BY a.id DESC LIMIT ?"),
+                   {limit}, &error))
+        return Outcome::failed(QStringLiteral("%1: %2").arg(m_db.location(), error));
+    QVector<AuditEntry> entries;
+    while (q.next()) {
+        entries.append({q.value(0).toLongLong(), Database::timeFromText(q.value(1).toString()), q.value(2).toString(),
+                        q.value(3).toString(), 0, 0, q.value(4).toString()});
+    }
+    return entries;
+}
+
 Result<QVector<AuditEntry>> AuditLog::forReview(qint64 reviewId) const
 {
     return read("review_id", reviewId);

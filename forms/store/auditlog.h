@@ -66,6 +66,8 @@ public:
     /// Admins only, oldest first.
     Result<QVector<AuditEntry>> forReview(qint64 reviewId) const;
     Result<QVector<AuditEntry>> forPerson(qint64 personId) const;
+    /// Admins only, newest first: account changes and failed sign-ins (rows without a review or person).
+    Result<QVector<AuditEntry>> forAccounts(int limit = 200) const;
 
 private:
     Result<QVector<AuditEntry>> read(const char *column, qint64 id) const;

@@ -181,6 +181,11 @@ const QVector<Migration> &migrations()
          {
              QStringLiteral("ALTER TABLE comments ADD COLUMN resolved_reason TEXT NOT NULL DEFAULT ''"),
          }},
+        {9,
+         "first passwords: an account an admin added or reset chooses its own password at the next sign-in",
+         {
+             QStringLiteral("ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0"),
+         }},
     };
     return list;
 }

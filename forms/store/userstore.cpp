@@ -27,7 +27,7 @@ Outcome dbFailure(const Database &db, const QString &error)
 
 Account accountFromRow(const QSqlQuery &q)
 {
-    // Columns: id, name, role, disabled, created_at, locked_until
+    // Columns: id, name, role, disabled, created_at, locked_until, must_change_password
     Account a;
     a.id = q.value(0).toLongLong();
     a.name = q.value(1).toString();
@@ -35,6 +35,7 @@ Account accountFromRow(const QSqlQuery &q)
     a.disabled = q.value(3).toInt() != 0;
     a.createdAt = Database::timeFromText(q.value(4).toString());
     a.lockedUntil = Database::timeFromText(q.value(5).toString());
+    a.mustChangePassword = q.value(6).toInt() != 0;
     return a;
 }
 
@@ -292,7 +293,8 @@ Result<QVector<Account>> UserStore::users(const Session &session) const
     QSqlQuery q = m_db.query();
     QString error;
     if (!m_db.exec(q,
-                   QStringLiteral("SELECT id, name, role, disabled, created_at, locked_until FROM users ORDER BY name"),
+                   QStringLiteral("SELECT id, name, role, disabled, created_at, locked_until, must_change_password "
+                                  "FROM users ORDER BY name"),
                    {}, &error))
         return dbFailure(m_db, error);
     QVector<Account> list;

@@ -18,7 +18,8 @@ struct Account
     Role role = Role::Coproducer;
     bool disabled = false;
     QDateTime createdAt;
-    QDateTime lockedUntil; ///< null when not locked
+    QDateTime lockedUntil;           ///< null when not locked
+    bool mustChangePassword = false; ///< a first password an admin gave: they choose their own at the next sign-in
 };
 
 /// Accounts and signing in. Passwords are stored as Argon2id strings (libsodium crypto_pwhash_str); an account is
@@ -54,6 +55,22 @@ public:
     /// Admins only; an admin cannot change their own role.
     Outcome setRole(const Session &session, const QString &name, Role role);
 
+    // First passwords (firstpassword.cpp): an admin gives a first password, the person chooses their own at their
+    // first sign-in. Each step is one transaction with its audit rows; admins only, except changing one's own.
+    /// Admins: adds an account whose password is a first one, to be changed at the first sign-in.
+    Result<Account> addUserWithFirstPassword(const Session &session, const QString &name, Role role,
+                                             const QString &firstPassword);
+    /// Admins: gives someone else a new first password (the lock-out ends); they choose their own at the next
+    /// sign-in.
+    Outcome resetPassword(const Session &session, const QString &name, const QString &firstPassword);
+    /// Whether the signed-in person must choose their own password before doing anything else.
+    Result<bool> mustChangePassword(const Session &session) const;
+    /// The signed-in person chooses their own password (the current one typed again); it must differ from it.
+    /// Clears "must change".
+    Outcome changeOwnPassword(const Session &session, const QString &currentPassword, const QString &newPassword);
+    static constexpr const char *AuditFirstPassword = "first-password";
+    static constexpr const char *AuditOwnPassword = "own-password";
+
     /// An Argon2id string ("$argon2id$v=19$m=...") for the password; empty when hashing failed (out of memory).
     static QString hashPassword(const QString &password);
     static bool verifyPassword(const QString &hash, const QString &password);
@@ -84,6 +101,7 @@ private:
     Result<StoredAccount> findAccount(const QString &name) const;
     Result<Account> insertUser(qint64 byUserId, const QString &name, Role role, const QString &password);
     Outcome setDisabled(const Session &session, const QString &name, bool disabled);
+    Outcome setMustChangePassword(qint64 byUserId, const StoredAccount &account, bool must);
 
     Database &m_db;
 };

@@ -1,0 +1,81 @@
+// Shows one of Coform's windows on a fresh database in a temporary folder (Ada the admin, Rita, Colin and Priya, the
+// bundled template shared and published, draft 2 started, three fictional reviews), for screenshots and for the
+// accessibility audit (a11y-audit coform -- show_window accounts):
+//
+//   show_window main|reviews|reviewform|accounts|signin [--size WxH] [--bigger N] [--dock NAME]
+//
+// --size resizes the main window (default: the window's own default); --bigger presses "Bigger text" N times first
+// (the largest text: 20); --dock raises that dock of the main window (historyDock, commentsDock, whatChangedDock,
+// coverageDock, undoHistoryDock).
+#include "accountswindow.h"
+#include "mainwindow.h"
+#include "reviewswindow.h"
+#include "sharedworkspace.h"
+#include "signindialog.h"
+#include "textsize.h"
+
+#include "../gui/panelfixture.h"
+#include "store/demodata.h"
+#include "store/reviewstore.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QSettings>
+
+using namespace coform;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("coform"));
+    QApplication::setOrganizationName(QStringLiteral("coform-show-window"));
+    test::PanelFixture::setUpApplication();
+    QSettings().clear();
+    const QStringList args = app.arguments();
+    const QString which = args.value(1, QStringLiteral("main"));
+    auto option = [&](const QString &name) {
+        const qsizetype at = args.indexOf(name);
+        return at > 0 ? args.value(at + 1) : QString();
+    };
+    for (int i = 0; i < option(QStringLiteral("--bigger")).toInt(); ++i)
+        TextSize().bigger();
+
+    test::PanelFixture f;
+    if (!f.setUp() || !f.publishFirstVersionAndStartSecond()) {
+        qWarning("show_window: the fixture could not be set up");
+        return 1;
+    }
+    DemoData::fill(*f.db, *f.ada, 3, QString::fromLatin1(test::PanelFixture::TemplateId), 1, QDate::currentDate());
+
+    std::unique_ptr<QWidget> shown;
+    std::unique_ptr<SharedWorkspace> workspace;
+    if (which == QLatin1String("main")) {
+        auto *window = new MainWindow;
+        shown.reset(window);
+        workspace = std::make_unique<SharedWorkspace>(window, *f.db, *f.ada);
+        workspace->openStoredTemplate(QString::fromLatin1(test::PanelFixture::TemplateId));
+        const QStringList size = option(QStringLiteral("--size")).split(QLatin1Char('x'));
+        if (size.size() == 2)
+            window->resize(size.at(0).toInt(), size.at(1).toInt());
+        if (auto *dock = window->findChild<QDockWidget *>(option(QStringLiteral("--dock")))) {
+            dock->show();
+            dock->raise();
+        }
+    } else if (which == QLatin1String("reviews") || which == QLatin1String("reviewform")) {
+        auto *reviews = new ReviewsWindow(*f.db, *f.ada);
+        shown.reset(reviews);
+        if (which == QLatin1String("reviewform"))
+            reviews->openReview(1);
+    } else if (which == QLatin1String("accounts")) {
+        shown = std::make_unique<AccountsWindow>(*f.db, *f.ada);
+    } else if (which == QLatin1String("signin")) {
+        shown = std::make_unique<SignInDialog>(*f.db);
+    } else {
+        qWarning("show_window: main, reviews, reviewform, accounts or signin");
+        return 1;
+    }
+    shown->show();
+    const int code = app.exec();
+    workspace.reset();
+    return code;
+}
