@@ -1,5 +1,6 @@
 // coform-cli's comment commands (comment, comments, resolve) and publishing over open comments with a reason, with
 // DESIGN.md's exit codes, on SQLite and on PostgreSQL (COFORM_TEST_PG_URL; without it the PostgreSQL run fails).
+#include "clirun.h"
 #include "testdatabase.h"
 
 #include <QGuiApplication>
@@ -10,12 +11,7 @@
 using namespace coform;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
 } // namespace
 
 class TestCliComments : public QObject
@@ -32,29 +28,10 @@ private:
     QTemporaryDir m_dir;
     QString m_db;
 
-    Run cli(QStringList args, const QString &user = {}, const QString &password = {}, const QString &newPassword = {})
+    Run cli(const QStringList &args, const QString &user = {}, const QString &password = {},
+            const QString &newPassword = {})
     {
-        args << QStringLiteral("--db") << m_db;
-        if (!user.isEmpty())
-            args << QStringLiteral("--user") << user;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("COFORM_PASSWORD"));
-        env.remove(QStringLiteral("COFORM_NEW_PASSWORD"));
-        if (!password.isEmpty())
-            env.insert(QStringLiteral("COFORM_PASSWORD"), password);
-        if (!newPassword.isEmpty())
-            env.insert(QStringLiteral("COFORM_NEW_PASSWORD"), newPassword);
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("COFORM_CLI"), args);
-        p.closeWriteChannel();
-        Run r;
-        if (!p.waitForFinished(60000))
-            return r;
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return test::runCli(args, m_db, user, password, newPassword);
     }
     Run asAda(const QStringList &args) { return cli(args, QStringLiteral("ada"), QStringLiteral("ada-password")); }
     Run asRita(const QStringList &args) { return cli(args, QStringLiteral("rita"), QStringLiteral("rita-password")); }

@@ -1,5 +1,6 @@
 // coform-cli's database commands over a real SQLite file and, when the test script started one, a PostgreSQL server:
 // user, template and review, with DESIGN.md's exit codes. The whole class runs once per backend.
+#include "clirun.h"
 #include "format/templateformat.h"
 #include "testdatabase.h"
 
@@ -14,12 +15,7 @@ using namespace coform;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
 
 } // namespace
 
@@ -39,29 +35,10 @@ private:
 
     /// Runs coform-cli as `user` (password from COFORM_PASSWORD) with --db; stdin is closed, so nothing can wait for
     /// a typed password.
-    Run cli(QStringList args, const QString &user = {}, const QString &password = {}, const QString &newPassword = {})
+    Run cli(const QStringList &args, const QString &user = {}, const QString &password = {},
+            const QString &newPassword = {})
     {
-        args << QStringLiteral("--db") << m_db;
-        if (!user.isEmpty())
-            args << QStringLiteral("--user") << user;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("COFORM_PASSWORD"));
-        env.remove(QStringLiteral("COFORM_NEW_PASSWORD"));
-        if (!password.isEmpty())
-            env.insert(QStringLiteral("COFORM_PASSWORD"), password);
-        if (!newPassword.isEmpty())
-            env.insert(QStringLiteral("COFORM_NEW_PASSWORD"), newPassword);
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("COFORM_CLI"), args);
-        p.closeWriteChannel();
-        Run r;
-        if (!p.waitForFinished(60000))
-            return r;
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return test::runCli(args, m_db, user, password, newPassword);
     }
 
     Run asAda(const QStringList &args) { return cli(args, QStringLiteral("ada"), QStringLiteral("ada-password")); }
