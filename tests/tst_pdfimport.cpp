@@ -309,10 +309,13 @@ private slots:
         timer.start();
         const ImportResult r = importPdfForm(corpus("qpdf__shared-unnamed-field.pdf"), o);
         const qint64 ms = timer.elapsed();
-        QVERIFY2(ms < 5000, qPrintable(QString::number(ms)));
+        // The time-out counts the worker's processor time (a busy machine does not refuse good files), with four
+        // times the time-out on the clock as the ceiling: never a hang.
+        QVERIFY2(ms < 4 * 3000 + 2000, qPrintable(QString::number(ms)));
         QVERIFY(!r.tmpl);
         QVERIFY2(!r.report.reason.isEmpty() && !r.report.reason.contains(QLatin1Char('\n')),
                  qPrintable(r.report.reason));
+        QVERIFY2(r.report.reason.contains(QLatin1String("longer than 3 seconds of work")), qPrintable(r.report.reason));
         QCOMPARE(childProcessCount(), childrenBefore);
         QVERIFY2(residentKiB() - rssBefore < 64 * 1024, "the parent's memory grew");
     }

@@ -4,13 +4,17 @@
 #include "format/pdffieldreader.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 
+#include <algorithm>
+
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace coform {
 
@@ -28,9 +32,33 @@ constexpr bool underAddressSanitizer = false;
 constexpr bool underAddressSanitizer = false;
 #endif
 
+/// Processor time (user + system) the process `pid` has used so far, in milliseconds; -1 where the system does not
+/// say (then the caller falls back to the time on the clock).
+qint64 cpuMsOf(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    // The program name (field 2) is in brackets and may hold spaces: count fields after the last ')'.
+    const int close = line.lastIndexOf(')');
+    if (close < 0)
+        return -1;
+    const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+    // After the name: state is field 3, utime field 14 and stime field 15, i.e. indexes 11 and 12 here.
+    if (fields.size() < 13)
+        return -1;
+    const long ticks = sysconf(_SC_CLK_TCK);
+    if (ticks <= 0)
+        return -1;
+    return (fields.at(11).toLongLong() + fields.at(12).toLongLong()) * 1000 / ticks;
+}
+
 /// Runs the worker with a time-out and, outside AddressSanitizer builds (whose shadow memory alone is terabytes of
 /// address space), an address-space limit. The child is killed and reaped on time-out: no thread or memory of it
-/// outlives the call.
+/// outlives the call. The time-out counts the worker's own processor time, so a good file is not refused because the
+/// machine is busy with other work; a worker that waits without working is stopped at four times the time-out on the
+/// clock.
 QByteArray runWorker(const QString &path, const PdfImportOptions &options, QString *error)
 {
     QProcess process;
@@ -58,11 +86,14 @@ QByteArray runWorker(const QString &path, const PdfImportOptions &options, QStri
     }
     QByteArray out;
     const qint64 maxOutput = 32LL * 1024 * 1024;
+    const qint64 pid = process.processId();
+    const qint64 clockCeilingMs = 4LL * options.timeoutMs;
     while (process.state() != QProcess::NotRunning) {
-        const qint64 left = options.timeoutMs - timer.elapsed();
-        if (left <= 0)
+        const qint64 cpuMs = cpuMsOf(pid);
+        const qint64 worked = cpuMs >= 0 ? cpuMs : timer.elapsed();
+        if (worked >= options.timeoutMs || timer.elapsed() >= clockCeilingMs)
             break;
-        process.waitForReadyRead(int(std::min<qint64>(left, 200)));
+        process.waitForReadyRead(int(std::clamp<qint64>(options.timeoutMs - worked, 1, 100)));
         out += process.readAllStandardOutput();
         if (out.size() > maxOutput) {
             process.kill();
@@ -74,8 +105,12 @@ QByteArray runWorker(const QString &path, const PdfImportOptions &options, QStri
     if (process.state() != QProcess::NotRunning) {
         process.kill();
         process.waitForFinished(2000);
-        *error = QStringLiteral("reading the PDF's form took longer than %1 seconds; the file is probably malformed")
-                     .arg(options.timeoutMs / 1000.0);
+        *error = timer.elapsed() >= clockCeilingMs
+                     ? QStringLiteral("the PDF reader did not finish within %1 seconds; nothing was read")
+                           .arg(clockCeilingMs / 1000.0)
+                     : QStringLiteral("reading the PDF's form took longer than %1 seconds of work; the file is "
+                                      "probably malformed")
+                           .arg(options.timeoutMs / 1000.0);
         return {};
     }
     out += process.readAllStandardOutput();
