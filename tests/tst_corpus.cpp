@@ -101,8 +101,10 @@ private slots:
         timer.start();
         const ImportResult result = importFile(pathOf(file), options);
         const qint64 ms = timer.elapsed();
-        // The time-out is a promise to the person waiting, not a speed target: every file answers within 5 s.
-        QVERIFY2(ms < 5000, qPrintable(QStringLiteral("%1 took %2 ms").arg(file).arg(ms)));
+        // The time-out is a promise to the person waiting, not a speed target: every file answers, at the latest
+        // when the reader is stopped (its time-out counts processor time, with four times it on the clock as the
+        // ceiling, so a busy machine does not refuse good files).
+        QVERIFY2(ms < 4 * options.timeoutMs + 2000, qPrintable(QStringLiteral("%1 took %2 ms").arg(file).arg(ms)));
         const QStringList lines = result.report.lines();
         QVERIFY(!lines.isEmpty());
         QVERIFY2(lines.first().contains(file), qPrintable(lines.first()));
