@@ -13,6 +13,8 @@ const QVector<PostgresRoles::TableGrant> &PostgresRoles::tableGrants()
         {"schema_version", "SELECT", "*"},
         // Accounts are never deleted (history keeps their name); the reporting role needs no staff names.
         {"users", "SELECT, INSERT, UPDATE", ""},
+        // The data key wrapped under the recovery key (migration 10): made once, replaced by a new recovery key.
+        {"data_key", "SELECT, INSERT, UPDATE, DELETE", ""},
         {"templates", "SELECT, INSERT, UPDATE, DELETE", "*"},
         {"template_versions", "SELECT, INSERT, UPDATE, DELETE", "*"},
         {"changes", "SELECT, INSERT, UPDATE, DELETE", "*"},
