@@ -2,7 +2,9 @@
 // keyed with the data key's chain subkey. `coform-cli audit verify` and AuditLog::verify name the first row that
 // does not hold. The database refuses UPDATE and DELETE of audit rows where the triggers exist: to play the
 // attacker, these tests take them away first, as the owner of the file or of the tables could.
+#include "clirun.h"
 #include "reviewfixture.h"
+#include "store/auditguard.h"
 #include "store/auditlog.h"
 #include "store/keyring.h"
 
@@ -14,23 +16,18 @@ using namespace coform;
 
 namespace {
 
-/// Drops (SQLite) or disables (PostgreSQL) whatever triggers guard the audit table, as its owner could.
-bool takeAwayTheGuard(Database &db)
+/// Someone who owns the file or the tables: drops the audit guard's triggers (AuditGuard::dropTriggers) and edits
+/// rows directly. On PostgreSQL that is the owner's connection (the application role may not even try).
+std::unique_ptr<Database> takeAwayTheGuard(const QString &location)
 {
-    QSqlQuery q = db.query();
-    if (db.backend() == Database::Backend::Postgres)
-        return db.exec(q, QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER USER"), {}, nullptr);
-    QStringList triggers;
-    if (!db.exec(q, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"),
-                 {}, nullptr))
-        return false;
-    while (q.next())
-        triggers << q.value(0).toString();
-    for (const QString &t : triggers) {
-        if (!db.exec(q, QStringLiteral("DROP TRIGGER %1").arg(t), {}, nullptr))
-            return false;
+    QString error;
+    std::unique_ptr<Database> owner =
+        Database::open(Database::isUrl(location) ? test::asOwner(location) : location, &error);
+    if (!owner || !AuditGuard::dropTriggers(*owner, &error)) {
+        qWarning("%s", qPrintable(error));
+        return nullptr;
     }
-    return true;
+    return owner;
 }
 
 /// Some ordinary work that writes audit rows: people added, reviews opened, listed, a failed sign-in.
@@ -85,26 +82,21 @@ private slots:
         doSomeWork(f);
         const qint64 last = lastAuditId(*f.db);
         const qint64 edited = last - 3;
-        QVERIFY(takeAwayTheGuard(*f.db));
-        QSqlQuery q = f.db->query();
-        QVERIFY(f.db->exec(q, QStringLiteral("UPDATE audit_log SET action = 'print' WHERE id = ?"), {edited}, nullptr));
+        const std::unique_ptr<Database> owner = takeAwayTheGuard(f.location);
+        QVERIFY(owner);
+        QSqlQuery q = owner->query();
+        QVERIFY(
+            owner->exec(q, QStringLiteral("UPDATE audit_log SET action = 'print' WHERE id = ?"), {edited}, nullptr));
         const Result<AuditVerification> v = AuditLog(*f.db, *f.admin).verify();
         QVERIFY(v.ok());
         QCOMPARE(v->firstBroken, edited);
         QVERIFY(v->words().contains(QStringLiteral("row %1 does not hold").arg(edited)));
 
         // The command line says the same and exits non-zero (3: conflict).
-        QProcess cli;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("COFORM_PASSWORD"), test::password);
-        cli.setProcessEnvironment(env);
-        cli.start(qEnvironmentVariable("COFORM_CLI"),
-                  {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), f.location,
-                   QStringLiteral("--user"), QStringLiteral("ada")});
-        QVERIFY(cli.waitForFinished(60'000));
-        const QString out = QString::fromUtf8(cli.readAllStandardOutput());
-        QCOMPARE(cli.exitCode(), 3);
-        QVERIFY2(out.contains(QStringLiteral("row %1 does not hold").arg(edited)), qPrintable(out));
+        const test::CliRun r = test::runCli({QStringLiteral("audit"), QStringLiteral("verify")}, f.location,
+                                            QStringLiteral("ada"), test::password);
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.out.contains(QStringLiteral("row %1 does not hold").arg(edited)), qPrintable(r.out + r.err));
     }
 
     void aRemovedRowIsNoticedAtTheNext()
@@ -113,9 +105,10 @@ private slots:
         QVERIFY(f.setUp(test::currentBackend()));
         doSomeWork(f);
         const qint64 removed = lastAuditId(*f.db) - 2;
-        QVERIFY(takeAwayTheGuard(*f.db));
-        QSqlQuery q = f.db->query();
-        QVERIFY(f.db->exec(q, QStringLiteral("DELETE FROM audit_log WHERE id = ?"), {removed}, nullptr));
+        const std::unique_ptr<Database> owner = takeAwayTheGuard(f.location);
+        QVERIFY(owner);
+        QSqlQuery q = owner->query();
+        QVERIFY(owner->exec(q, QStringLiteral("DELETE FROM audit_log WHERE id = ?"), {removed}, nullptr));
         const Result<AuditVerification> v = AuditLog(*f.db, *f.admin).verify();
         QVERIFY(v.ok());
         QCOMPARE(v->firstBroken, removed + 1);
@@ -128,10 +121,11 @@ private slots:
         QVERIFY(f.setUp(test::currentBackend()));
         doSomeWork(f);
         const qint64 row = lastAuditId(*f.db); // a review opened: keyed
-        QVERIFY(takeAwayTheGuard(*f.db));
-        QSqlQuery q = f.db->query();
-        QVERIFY(f.db->exec(q, QStringLiteral("UPDATE audit_log SET chain = 'u' || substr(chain, 2) WHERE id = ?"),
-                           {row}, nullptr));
+        const std::unique_ptr<Database> owner = takeAwayTheGuard(f.location);
+        QVERIFY(owner);
+        QSqlQuery q = owner->query();
+        QVERIFY(owner->exec(q, QStringLiteral("UPDATE audit_log SET chain = 'u' || substr(chain, 2) WHERE id = ?"),
+                            {row}, nullptr));
         QCOMPARE(AuditLog(*f.db, *f.admin).verify()->firstBroken, row);
     }
 

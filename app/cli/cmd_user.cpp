@@ -9,10 +9,11 @@
 namespace coform::cli {
 namespace {
 
-const char *const usage = "usage: coform-cli user add NAME --role admin|reviewer|coproducer [--first-password] | "
-                          "user list | user disable NAME | user enable NAME | user role NAME admin|reviewer|coproducer "
-                          "| user password NAME [--first-password] | user recovery-key | user recover NAME   [--db PATH-or-URL] "
-                          "[--user NAME]";
+const char *const usage =
+    "usage: coform-cli user add NAME --role admin|reviewer|coproducer [--first-password] | "
+    "user list | user disable NAME | user enable NAME | user role NAME admin|reviewer|coproducer "
+    "| user password NAME [--first-password] | user recovery-key | user recover NAME   [--db PATH-or-URL] "
+    "[--user NAME]";
 
 /// Takes the flag out of args; true when it was there.
 bool takeFlag(QStringList &args, const QString &flag)
@@ -198,12 +199,13 @@ int runUser(const QStringList &arguments)
     return Done;
 }
 
-const CommandRegistration registration("user",
-                                       "user add NAME --role ROLE [--first-password] | list | disable NAME | enable "
-                                       "NAME | role NAME ROLE | password NAME [--first-password] | recovery-key | recover NAME  "
-                                       "[--db PATH-or-URL] "
-                                       "[--user NAME]",
-                                       runUser);
+const CommandRegistration
+    registration("user",
+                 "user add NAME --role ROLE [--first-password] | list | disable NAME | enable "
+                 "NAME | role NAME ROLE | password NAME [--first-password] | recovery-key | recover NAME  "
+                 "[--db PATH-or-URL] "
+                 "[--user NAME]",
+                 runUser);
 
 } // namespace
 } // namespace coform::cli

@@ -55,8 +55,9 @@ bool AuditLog::append(const Database &db, const DataKey *chainKey, qint64 userId
     q.finish();
     const QString at = Database::timeText(db.now());
     const QString text = detail.isNull() ? QStringLiteral("") : detail;
-    const QString chain = link(chainKey, content(at, std::max<qint64>(userId, 0), QString::fromLatin1(action), std::max<qint64>(reviewId, 0),
-                                                 std::max<qint64>(personId, 0), text, previous));
+    const QString chain =
+        link(chainKey, content(at, std::max<qint64>(userId, 0), QString::fromLatin1(action),
+                               std::max<qint64>(reviewId, 0), std::max<qint64>(personId, 0), text, previous));
     return db.exec(q,
                    QStringLiteral("INSERT INTO audit_log (at, user_id, action, review_id, person_id, detail, chain) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?)"),

@@ -26,8 +26,8 @@ Outcome UserStore::setMustChangePassword(const Session &session, const StoredAcc
                                 : QStringLiteral("account '%1' chose their own password");
     if (!m_db.exec(q, QStringLiteral("UPDATE users SET must_change_password = ? WHERE id = ?"),
                    {must ? 1 : 0, account.id}, &error)
-        || !AuditLog::append(m_db, session.dataKey(), session.userId(), must ? AuditFirstPassword : AuditOwnPassword, 0, 0,
-                             detail.arg(account.name), &error))
+        || !AuditLog::append(m_db, session.dataKey(), session.userId(), must ? AuditFirstPassword : AuditOwnPassword, 0,
+                             0, detail.arg(account.name), &error))
         return storeFailure(m_db, error);
     return Outcome::success();
 }
