@@ -4,6 +4,7 @@
 #include "store/crypto/datakey.h"
 #include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/peopleindex.h"
 #include "store/permissions.h"
 #include "store/transaction.h"
 #include "store/userstore.h"
@@ -26,6 +27,19 @@ const QByteArray recoveryData = QByteArrayLiteral("data_key.recovery_wrap");
 
 } // namespace
 
+Session::Session(qint64 userId, QString userName, Role role, std::shared_ptr<DataKey> key)
+    : m_userId(userId)
+    , m_userName(std::move(userName))
+    , m_role(role)
+    , m_key(std::move(key))
+    , m_people(m_key ? std::make_shared<PeopleIndex>() : nullptr)
+{}
+
+PeopleIndex *Session::peopleIndex() const
+{
+    return dataKey() ? m_people.get() : nullptr;
+}
+
 const DataKey *Session::dataKey() const
 {
     return m_key && !m_key->isWiped() ? m_key.get() : nullptr;
@@ -35,6 +49,8 @@ void Session::forgetKey() const
 {
     if (m_key)
         m_key->wipe();
+    if (m_people)
+        m_people->wipe();
 }
 
 void Session::takeKeyFrom(const Session &signedInAgain) const

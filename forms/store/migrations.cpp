@@ -206,6 +206,10 @@ const QVector<Migration> &migrations()
              // A keyed hash of the NHS number, for exact look-ups without opening every row.
              QStringLiteral("ALTER TABLE people ADD COLUMN nhs_lookup TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("CREATE INDEX people_by_nhs_lookup ON people(nhs_lookup)"),
+             // Bumped by every change of a person's details, so that a session's index of people (PeopleIndex)
+             // opens again only the people changed since it last looked.
+             QStringLiteral("ALTER TABLE people ADD COLUMN stamp {bigint} NOT NULL DEFAULT 0"),
+             QStringLiteral("CREATE INDEX people_by_stamp ON people(stamp)"),
              QStringLiteral("DROP INDEX people_by_search_name"),
              QStringLiteral("DROP INDEX people_by_nhs_number"),
              // Each row's keyed hash over its content and the previous row's hash ('' for rows written before).

@@ -7,6 +7,7 @@
 #include "store/crypto/sealedrows.h"
 #include "store/database.h"
 #include "store/keyring.h"
+#include "store/peopleindex.h"
 #include "store/permissions.h"
 #include "store/transaction.h"
 
@@ -126,6 +127,8 @@ Result<PersonRecord> PersonStore::add(const PersonRecord &details)
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
+    if (PeopleIndex *index = m_session.peopleIndex())
+        index->put(record);
     return record;
 }
 
@@ -143,7 +146,10 @@ Outcome PersonStore::update(const PersonRecord &details)
         return dbFailure(m_db, tx.error());
     QSqlQuery q = m_db.query();
     QString error;
-    if (!m_db.exec(q, QStringLiteral("UPDATE people SET personal = ?, nhs_lookup = ? WHERE id = ?"),
+    // A new stamp, so that other sessions' indexes of people open this person again (PeopleIndex).
+    if (!m_db.exec(q,
+                   QStringLiteral("UPDATE people SET personal = ?, nhs_lookup = ?, "
+                                  "stamp = (SELECT coalesce(max(stamp), 0) + 1 FROM people) WHERE id = ?"),
                    {SealedRows::sealPerson(*m_session.dataKey(), record),
                     SealedRows::nhsLookup(*m_session.dataKey(), record.person.nhsNumber), record.id},
                    &error))
@@ -155,6 +161,8 @@ Outcome PersonStore::update(const PersonRecord &details)
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
+    if (PeopleIndex *index = m_session.peopleIndex())
+        index->put(record);
     return Outcome::success();
 }
 
@@ -192,41 +200,44 @@ Result<PersonRecord> PersonStore::get(qint64 id) const
     return list->first();
 }
 
+Result<QVector<PersonRecord>> PersonStore::indexed(const QString &text, int limit) const
+{
+    if (Outcome allowed = Permissions::check(m_db, m_session, Action::ReadPeople); !allowed.ok())
+        return allowed;
+    if (Outcome keyed = KeyRing::needKey(m_session); !keyed.ok())
+        return keyed;
+    // Names and numbers are sealed: they are searched in the session's index of people, opened in memory.
+    const PeopleIndex::Search search(text);
+    QVector<PersonRecord> found;
+    const Outcome read =
+        m_session.peopleIndex()->withCurrent(m_db, *m_session.dataKey(), [&](const PeopleIndex::Entries &people) {
+            for (const PeopleIndex::Entry &e : people) {
+                if (text.isNull() || search.matches(e))
+                    found.append(e.record);
+            }
+        });
+    if (!read.ok())
+        return read;
+    sortByName(found);
+    if (limit >= 0 && found.size() > limit)
+        found.resize(limit);
+    return found;
+}
+
 Result<QVector<PersonRecord>> PersonStore::list() const
 {
-    Result<QVector<PersonRecord>> all = read({}, {});
-    if (all.ok())
-        sortByName(all.value());
-    return all;
+    return indexed(QString(), -1);
 }
 
 bool PersonStore::matches(const PersonRecord &record, const QString &text)
 {
-    QString digits = text;
-    digits.remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
-    bool isNumber = !digits.isEmpty();
-    for (QChar c : digits)
-        isNumber = isNumber && c.isDigit();
-    if (isNumber)
-        return record.person.nhsNumber.startsWith(digits);
-    return record.person.name.contains(text.trimmed(), Qt::CaseInsensitive);
+    PeopleIndex::Entry entry{record, record.person.name.toCaseFolded()};
+    return PeopleIndex::Search(text).matches(entry);
 }
 
 Result<QVector<PersonRecord>> PersonStore::search(const QString &text, int limit) const
 {
-    // Names and numbers are sealed: the index is opened in memory and searched there.
-    Result<QVector<PersonRecord>> all = read({}, {});
-    if (!all.ok())
-        return all;
-    QVector<PersonRecord> found;
-    for (PersonRecord &r : all.value()) {
-        if (matches(r, text))
-            found.append(std::move(r));
-    }
-    sortByName(found);
-    if (found.size() > limit)
-        found.resize(std::max(limit, 0));
-    return found;
+    return indexed(text.isNull() ? QStringLiteral("") : text, std::max(limit, 0));
 }
 
 Result<QVector<PersonRecord>> PersonStore::sameNhsNumber(const QString &nhsNumber, qint64 exceptId) const

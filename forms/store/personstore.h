@@ -47,13 +47,15 @@ public:
     /// dashes ignored).
     static bool matches(const PersonRecord &record, const QString &text);
     /// People whose name contains the text (any case) or whose NHS number starts with its digits; at most `limit`.
-    /// The names and numbers are sealed, so every record is opened in memory to search them.
+    /// The names and numbers are sealed: they are searched in the session's index of people (PeopleIndex).
     Result<QVector<PersonRecord>> search(const QString &text, int limit = 100) const;
     /// Other people recorded with this NHS number (spaces and dashes allowed), except `exceptId`.
     Result<QVector<PersonRecord>> sameNhsNumber(const QString &nhsNumber, qint64 exceptId = 0) const;
 
 private:
     Result<QVector<PersonRecord>> read(const QString &where, const QVariantList &values) const;
+    /// People from the session's index: all for a null text, else those matching it; at most `limit` (-1: all).
+    Result<QVector<PersonRecord>> indexed(const QString &text, int limit) const;
 
     Database &m_db;
     Session m_session;

@@ -3,6 +3,7 @@
 #include "store/crypto/sealedrows.h"
 #include "store/database.h"
 #include "store/keyring.h"
+#include "store/peopleindex.h"
 #include "store/permissions.h"
 #include "store/reviewstore.h"
 
@@ -24,6 +25,21 @@ bool sortsBySealedColumn(const ReviewFilter &filter)
     return filter.sortBy == ReviewFilter::SortBy::Name || filter.sortBy == ReviewFilter::SortBy::NhsNumber
            || filter.sortBy == ReviewFilter::SortBy::DateOfBirth;
 }
+
+/// A review's own columns, for rows whose person comes from the session's index of people.
+const QString reviewColumns =
+    QStringLiteral("r.id, r.person_id, r.template_id, r.version, r.status, r.next_due, r.updated_at");
+
+/// At most this many people found are handed to the database as a list of ids; more are matched in memory.
+constexpr int MaxPeopleInQuery = 500;
+
+/// What the reviews list shows of a person.
+struct PersonShown
+{
+    QString name;
+    QString nhsNumber;
+    QDate dateOfBirth;
+};
 
 const QString summaryColumns = QStringLiteral("r.id, r.person_id, p.personal, r.template_id, r.version, r.status, "
                                               "r.next_due, r.updated_at");
@@ -96,34 +112,88 @@ QString ReviewStore::orderSql(const ReviewFilter &filter)
 
 Result<QVector<ReviewSummary>> ReviewStore::findInMemory(const ReviewFilter &filter, qint64 *total) const
 {
+    // The people searched for (or all, to order by a sealed column) come from the session's index of people,
+    // opened in memory; the reviews' own columns from the database.
+    const QString text = filter.search.trimmed();
+    const PeopleIndex::Search search(text);
+    QHash<qint64, PersonShown> people;
+    const Outcome read =
+        m_session.peopleIndex()->withCurrent(m_db, *m_session.dataKey(), [&](const PeopleIndex::Entries &all) {
+            for (const PeopleIndex::Entry &e : all) {
+                if (text.isEmpty() || search.matches(e))
+                    people.insert(e.record.id,
+                                  {e.record.person.name, e.record.person.nhsNumber, e.record.person.dateOfBirth});
+            }
+        });
+    if (!read.ok())
+        return read;
+    if (!text.isEmpty() && people.isEmpty()) {
+        if (total)
+            *total = 0;
+        return QVector<ReviewSummary>{};
+    }
     QVariantList values;
-    const QString where = filterSql(filter, &values);
+    QString where = filterSql(filter, &values);
+    // A few people found: the database picks their reviews (and orders and pages them unless by a sealed column).
+    const bool fewPeople = !text.isEmpty() && people.size() <= MaxPeopleInQuery;
+    if (fewPeople) {
+        QStringList marks;
+        for (auto it = people.cbegin(); it != people.cend(); ++it) {
+            marks << QStringLiteral("?");
+            values << it.key();
+        }
+        where += (where.isEmpty() ? QStringLiteral("WHERE ") : QStringLiteral(" AND "))
+                 + QStringLiteral("r.person_id IN (%1)").arg(marks.join(QLatin1Char(',')));
+    }
     QSqlQuery q = m_db.query();
     q.setForwardOnly(true);
     QString error;
-    if (!m_db.exec(q,
-                   QStringLiteral("SELECT %1 FROM reviews r JOIN people p ON p.id = r.person_id %2")
-                       .arg(summaryColumns, where),
-                   values, &error))
+    const auto fill = [&people](const QSqlQuery &row, ReviewSummary *s) {
+        s->id = row.value(0).toLongLong();
+        s->personId = row.value(1).toLongLong();
+        s->templateId = row.value(2).toString();
+        s->version = row.value(3).toInt();
+        s->status = row.value(4).toString();
+        s->nextDue = QDate::fromString(row.value(5).toString(), Qt::ISODate);
+        s->updatedAt = Database::timeFromText(row.value(6).toString());
+        const auto person = people.constFind(s->personId);
+        if (person == people.constEnd())
+            return false;
+        s->personName = person->name;
+        s->nhsNumber = person->nhsNumber;
+        s->dateOfBirth = person->dateOfBirth;
+        return true;
+    };
+    if (fewPeople && !sortsBySealedColumn(filter)) {
+        if (total) {
+            if (!m_db.exec(q, QStringLiteral("SELECT count(*) FROM reviews r %1").arg(where), values, &error)
+                || !q.next())
+                return dbFailure(m_db, error);
+            *total = q.value(0).toLongLong();
+            q.finish();
+        }
+        QVariantList paged = values;
+        paged << std::max(filter.limit, 1) << std::max(filter.offset, 0);
+        if (!m_db.exec(q,
+                       QStringLiteral("SELECT %1 FROM reviews r %2 ORDER BY %3 LIMIT ? OFFSET ?")
+                           .arg(reviewColumns, where, orderSql(filter)),
+                       paged, &error))
+            return dbFailure(m_db, error);
+        QVector<ReviewSummary> list;
+        while (q.next()) {
+            ReviewSummary s;
+            if (fill(q, &s))
+                list.append(std::move(s));
+        }
+        return list;
+    }
+    if (!m_db.exec(q, QStringLiteral("SELECT %1 FROM reviews r %2").arg(reviewColumns, where), values, &error))
         return dbFailure(m_db, error);
-    const DataKey &key = *m_session.dataKey();
-    const QString search = filter.search.trimmed();
-    QHash<qint64, PersonRecord> people;
-    QHash<qint64, bool> personMatches;
     QVector<ReviewSummary> list;
     while (q.next()) {
         ReviewSummary s;
-        if (!summaryFromRow(q, key, people, &s))
-            return Outcome::failed(
-                QStringLiteral("%1: review %2 cannot be read").arg(m_db.location()).arg(q.value(0).toLongLong()));
-        if (!search.isEmpty()) {
-            auto known = personMatches.constFind(s.personId);
-            if (known == personMatches.constEnd())
-                known = personMatches.insert(s.personId, PersonStore::matches(people.value(s.personId), search));
-            if (!*known)
-                continue;
-        }
-        list.append(std::move(s));
+        if (fill(q, &s)) // a person not found is not searched for (or was added after the index was read)
+            list.append(std::move(s));
     }
     q.finish();
     if (total)

@@ -8,6 +8,7 @@
 namespace coform {
 
 class DataKey;
+class PeopleIndex;
 
 /// The roles of DESIGN.md: admin (accounts, publishing, everything), reviewer (review staff), coproducer (lived
 /// experience: edits drafts, comments, approves; never reads reviews or personal data).
@@ -33,21 +34,20 @@ public:
     /// After forgetKey(): takes the key back from a new sign-in of the same account (the window unlocking), into
     /// every copy of this session.
     void takeKeyFrom(const Session &signedInAgain) const;
+    /// The people opened in memory for searching (PeopleIndex), shared by every copy; null without the data key.
+    /// forgetKey() wipes it too.
+    PeopleIndex *peopleIndex() const;
 
 private:
     friend class UserStore;
     friend class KeyRing;
-    Session(qint64 userId, QString userName, Role role, std::shared_ptr<DataKey> key = nullptr)
-        : m_userId(userId)
-        , m_userName(std::move(userName))
-        , m_role(role)
-        , m_key(std::move(key))
-    {}
+    Session(qint64 userId, QString userName, Role role, std::shared_ptr<DataKey> key = nullptr);
 
     qint64 m_userId;
     QString m_userName;
     Role m_role;
     std::shared_ptr<DataKey> m_key;
+    std::shared_ptr<PeopleIndex> m_people;
 };
 
 } // namespace coform
