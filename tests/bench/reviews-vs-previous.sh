@@ -34,7 +34,9 @@ def medians(path):
     return out
 old, new = medians(sys.argv[1]), medians(sys.argv[2])
 print(f"{'benchmark':28} {'previous ms':>12} {'sealed ms':>12} {'ratio':>7}")
-for name in old:
-    if name in new:
+for name in new:
+    if name in old:
         print(f"{name:28} {old[name]:12.1f} {new[name]:12.1f} {new[name] / old[name]:7.2f}")
+    else:
+        print(f"{name:28} {'-':>12} {new[name]:12.1f} {'-':>7}")
 PY
