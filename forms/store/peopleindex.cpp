@@ -80,24 +80,27 @@ Outcome PeopleIndex::refresh(const Database &db, const DataKey &key)
     q.setForwardOnly(true);
     QString error;
     // People added since (a higher id), and people changed since (people.stamp, bumped by every change; rows with
-    // the last stamp seen are read again, so that two changes given the same stamp are both seen).
-    const bool ok = !m_built
-                        ? db.exec(q, QStringLiteral("SELECT id, personal, stamp FROM people"), {}, &error)
-                        : db.exec(q,
-                                  QStringLiteral("SELECT id, personal, stamp FROM people WHERE id > ? OR stamp %1 ?")
-                                      .arg(m_stamp > 0 ? QLatin1String(">=") : QLatin1String(">")),
-                                  {m_maxId, m_stamp}, &error);
-    if (!ok)
-        return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
+    // the last stamp seen are read again, so that two changes given the same stamp are both seen). Two queries, so
+    // that each is one index range, not a scan of every row.
+    const QString added = QStringLiteral("SELECT id, personal, stamp FROM people WHERE id > ?");
+    const QString changed = QStringLiteral("SELECT id, personal, stamp FROM people WHERE stamp %1 ?")
+                                .arg(m_stamp > 0 ? QLatin1String(">=") : QLatin1String(">"));
     qint64 stamp = m_stamp;
-    while (q.next()) {
-        const qint64 id = q.value(0).toLongLong();
-        std::optional<PersonRecord> r = SealedRows::openPerson(key, id, q.value(1).toString());
-        if (!r)
-            return Outcome::failed(
-                QStringLiteral("%1: person %2's details do not open with this key").arg(db.location()).arg(id));
-        putLocked(*r);
-        stamp = std::max(stamp, q.value(2).toLongLong());
+    for (const auto &[sql, from] : {std::pair{added, m_built ? m_maxId : qint64(-1)}, std::pair{changed, m_stamp}}) {
+        if (!m_built && sql == changed)
+            break;
+        if (!db.exec(q, sql, {from}, &error))
+            return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
+        while (q.next()) {
+            const qint64 id = q.value(0).toLongLong();
+            std::optional<PersonRecord> r = SealedRows::openPerson(key, id, q.value(1).toString());
+            if (!r)
+                return Outcome::failed(
+                    QStringLiteral("%1: person %2's details do not open with this key").arg(db.location()).arg(id));
+            putLocked(*r);
+            stamp = std::max(stamp, q.value(2).toLongLong());
+        }
+        q.finish();
     }
     m_stamp = stamp;
     m_built = true;
