@@ -14,6 +14,7 @@ REVOKE ALL ON SCHEMA :"schema" FROM :"app_role";
 GRANT USAGE ON SCHEMA :"schema" TO :"app_role";
 GRANT SELECT ON :"schema".schema_version TO :"app_role";
 GRANT SELECT, INSERT, UPDATE ON :"schema".users TO :"app_role";
+GRANT SELECT, INSERT, UPDATE, DELETE ON :"schema".data_key TO :"app_role";
 GRANT SELECT, INSERT, UPDATE, DELETE ON :"schema".templates TO :"app_role";
 GRANT SELECT, INSERT, UPDATE, DELETE ON :"schema".template_versions TO :"app_role";
 GRANT SELECT, INSERT, UPDATE, DELETE ON :"schema".changes TO :"app_role";

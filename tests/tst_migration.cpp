@@ -211,7 +211,7 @@ private slots:
         // The audit trail kept its rows, and from now on the database refuses to change them (even to its owner).
         QSqlQuery q = db->query();
         if (version < 4) // no audit rows then; a new one is appended as before
-            QVERIFY(AuditLog::append(*db, 1, AuditLog::View, 0, 0, {}, &error));
+            QVERIFY(AuditLog::append(*db, nullptr, 1, AuditLog::View, 0, 0, {}, &error));
         if (version >= 4) {
             QVERIFY(db->exec(q, QStringLiteral("SELECT user_id, action FROM audit_log WHERE id = 1"), {}, &error));
             QVERIFY(q.next());

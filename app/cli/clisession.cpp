@@ -2,6 +2,7 @@
 
 #include "command.h"
 #include "format/outputfile.h"
+#include "store/keyring.h"
 #include "store/userstore.h"
 
 #include <QDir>
@@ -101,7 +102,49 @@ std::optional<Session> CliSession::signIn(int *exitCode, bool firstPasswordAllow
         return std::nullopt;
     }
     m_password = password;
+    if (session->role() == Role::Admin && !session->dataKey()) {
+        const Result<bool> encrypted = KeyRing(*m_db).hasDataKey();
+        if (!encrypted.ok()) {
+            *exitCode = report(encrypted.outcome());
+            return std::nullopt;
+        }
+        if (!*encrypted) {
+            printError(QStringLiteral("the personal data in %1 is not encrypted yet (an older Coform wrote it): "
+                                      "encrypting it now")
+                           .arg(m_db->location()));
+            return encrypt(session.value(), password, exitCode);
+        }
+    }
     return session.value();
+}
+
+std::optional<Session> CliSession::encrypt(const Session &admin, const QString &password, int *exitCode)
+{
+    QString recovery;
+    int lastPercent = -1;
+    const Result<Session> keyed =
+        KeyRing(*m_db).encryptInPlace(admin, password, &recovery, [&lastPercent](qint64 done, qint64 total) {
+            const int percent = total > 0 ? int(done * 100 / total) : 100;
+            if (percent / 10 != lastPercent / 10 || done == total) {
+                printError(QStringLiteral("encrypting: %1 of %2 rows sealed (%3%)").arg(done).arg(total).arg(percent));
+                lastPercent = percent;
+            }
+        });
+    if (!keyed.ok()) {
+        *exitCode = report(keyed.outcome());
+        return std::nullopt;
+    }
+    printError(QStringLiteral("the personal data is encrypted; no plain copy is left in the database"));
+    printRecoveryKey(recovery);
+    return keyed.value();
+}
+
+void CliSession::printRecoveryKey(const QString &recoveryKey)
+{
+    printError(QStringLiteral("RECOVERY KEY (shown only now): %1").arg(recoveryKey));
+    printError(QStringLiteral("Print it or write it down and lock it away: with it an admin who has forgotten their "
+                              "password gets the data back (coform-cli user recover NAME). Anyone holding it and the "
+                              "database can read the personal data."));
 }
 
 QString CliSession::readPassword(const char *environmentVariable, const QString &prompt)

@@ -28,6 +28,13 @@ public:
     /// Whether the signed-in account still has a first password, and the password it signed in with (to change it).
     bool hasFirstPassword() const { return m_firstPassword; }
     const QString &signedInPassword() const { return m_password; }
+    /// The first admin sign-in to a database an older Coform wrote encrypts its personal data first, printing
+    /// progress and the recovery key.
+    /// Encrypts the personal data of a database an older Coform wrote (KeyRing::encryptInPlace), printing progress
+    /// on stderr and the recovery key; the admin's session then holds the key.
+    std::optional<Session> encrypt(const Session &admin, const QString &password, int *exitCode);
+    /// Prints a new recovery key with what to do with it.
+    static void printRecoveryKey(const QString &recoveryKey);
 
     const QString &userName() const { return m_user; }
     Database *database() const { return m_db.get(); }
@@ -48,6 +55,9 @@ private:
     bool m_firstPassword = false;
     QString m_password;
 };
+
+/// `coform-cli db encrypt` (cmd_dbencrypt.cpp), for the `db` command.
+int runDbEncrypt(CliSession &cli);
 
 /// Takes "NAME VALUE" or "NAME=VALUE" out of args; false (and prints why) when the value is missing.
 bool takeOption(QStringList &args, const QString &name, QString *value, bool *found = nullptr);

@@ -1,5 +1,6 @@
 // coform-cli db migrate | db grant --app-role NAME [--report-role NAME]: what the owner of a PostgreSQL database (or
-// of a SQLite file) runs; no Coform account is needed, the database's own permissions decide.
+// of a SQLite file) runs; no Coform account is needed, the database's own permissions decide. `db encrypt --user
+// NAME` (an admin, cmd_dbencrypt.cpp) seals the personal data of a database an older Coform wrote.
 #include "clisession.h"
 #include "command.h"
 
@@ -9,7 +10,8 @@ namespace coform::cli {
 namespace {
 
 const char *const usage = "usage: coform-cli db migrate [--db PATH-or-URL] | db grant --app-role NAME "
-                          "[--report-role NAME] [--db URL]   (run as the owner of the database's tables)";
+                          "[--report-role NAME] [--db URL]   (run as the owner of the database's tables) | db encrypt "
+                          "--user NAME [--db PATH-or-URL]   (an admin)";
 
 int badUsage(const QString &message = {})
 {
@@ -25,6 +27,8 @@ int runDb(const QStringList &arguments)
     if (!cli.takeOptions(args) || !takeOption(args, QStringLiteral("--app-role"), &appRole)
         || !takeOption(args, QStringLiteral("--report-role"), &reportRole))
         return BadUsage;
+    if (args == QStringList{QStringLiteral("encrypt")} && appRole.isEmpty() && reportRole.isEmpty())
+        return runDbEncrypt(cli);
     if (args.size() != 1 || !cli.userName().isEmpty())
         return badUsage();
     const QString sub = args.first();
@@ -66,8 +70,8 @@ int runDb(const QStringList &arguments)
 }
 
 const CommandRegistration registration("db",
-                                       "db migrate | db grant --app-role NAME [--report-role NAME]  [--db "
-                                       "PATH-or-URL]",
+                                       "db migrate | db grant --app-role NAME [--report-role NAME] | db encrypt "
+                                       "--user NAME  [--db PATH-or-URL]",
                                        runDb);
 
 } // namespace

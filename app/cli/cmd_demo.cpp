@@ -108,10 +108,11 @@ int runDemo(const QStringList &arguments)
         printError(QStringLiteral("%1: %2").arg(db->location(), tx.error()));
         return InvalidInput;
     }
+    QString recovery;
     if (!session) {
         const QString password = CliSession::readPassword(
             "COFORM_PASSWORD", QStringLiteral("Password for the new admin %1: ").arg(cli.userName()));
-        Result<Session> first = users.createFirstAdmin(cli.userName(), password);
+        Result<Session> first = users.createFirstAdmin(cli.userName(), password, &recovery);
         if (!first.ok())
             return CliSession::report(first.outcome());
         session = first.value();
@@ -131,6 +132,8 @@ int runDemo(const QStringList &arguments)
     }
     printError(
         QStringLiteral("added %1 fictional people and reviews in %2 s").arg(reviews).arg(timer.elapsed() / 1000.0));
+    if (!recovery.isEmpty())
+        CliSession::printRecoveryKey(recovery);
     return Done;
 }
 

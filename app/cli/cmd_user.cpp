@@ -1,15 +1,19 @@
-// coform-cli user add NAME --role ROLE | user list | user disable NAME | user enable NAME
+// coform-cli user add NAME --role ROLE | user list | user disable NAME | user enable NAME | user role NAME ROLE |
+// user password NAME | user recovery-key | user recover NAME
 #include "clisession.h"
 #include "command.h"
 
+#include "store/keyring.h"
 #include "store/userstore.h"
 
 namespace coform::cli {
 namespace {
 
-const char *const usage = "usage: coform-cli user add NAME --role admin|reviewer|coproducer [--first-password] | "
-                          "user list | user disable NAME | user enable NAME | user role NAME admin|reviewer|coproducer "
-                          "| user password NAME [--first-password]   [--db PATH-or-URL] [--user NAME]";
+const char *const usage =
+    "usage: coform-cli user add NAME --role admin|reviewer|coproducer [--first-password] | "
+    "user list | user disable NAME | user enable NAME | user role NAME admin|reviewer|coproducer "
+    "| user password NAME [--first-password] | user recovery-key | user recover NAME   [--db PATH-or-URL] "
+    "[--user NAME]";
 
 /// Takes the flag out of args; true when it was there.
 bool takeFlag(QStringList &args, const QString &flag)
@@ -59,12 +63,49 @@ int addUser(CliSession &cli, const QStringList &args)
     }
     const QString password =
         CliSession::readPassword("COFORM_NEW_PASSWORD", QStringLiteral("Password for the new account %1: ").arg(name));
-    const Outcome outcome = !session ? users.createFirstAdmin(name, password).outcome()
+    QString recovery;
+    const Outcome outcome = !session ? users.createFirstAdmin(name, password, &recovery).outcome()
                             : first  ? users.addUserWithFirstPassword(*session, name, *role, password).outcome()
                                      : users.addUser(*session, name, *role, password).outcome();
     if (!outcome.ok())
         return CliSession::report(outcome);
     printLine(QStringLiteral("added %1 (%2)").arg(name, roleName(*role)));
+    if (!recovery.isEmpty())
+        CliSession::printRecoveryKey(recovery);
+    return Done;
+}
+
+/// `user recovery-key` (admins: a new recovery key; the old one stops working) and `user recover NAME` (an admin's
+/// forgotten password: the recovery key from COFORM_RECOVERY_KEY or typed, the new password from
+/// COFORM_NEW_PASSWORD or typed).
+int recovery(CliSession &cli, const QString &sub, const QStringList &args)
+{
+    int code = Done;
+    if (sub == QLatin1String("recovery-key")) {
+        if (!args.isEmpty())
+            return badUsage();
+        const std::optional<Session> session = cli.signIn(&code);
+        if (!session)
+            return code;
+        const Result<QString> made = KeyRing(*cli.database()).newRecoveryKey(*session);
+        if (!made.ok())
+            return CliSession::report(made.outcome());
+        printLine(QStringLiteral("a new recovery key was made; the old one no longer works"));
+        CliSession::printRecoveryKey(*made);
+        return Done;
+    }
+    if (args.size() != 1)
+        return badUsage();
+    Database *db = cli.openDatabase(&code);
+    if (!db)
+        return code;
+    const QString key = CliSession::readPassword("COFORM_RECOVERY_KEY", QStringLiteral("Recovery key: "));
+    const QString password =
+        CliSession::readPassword("COFORM_NEW_PASSWORD", QStringLiteral("New password for %1: ").arg(args.first()));
+    const Result<Session> session = KeyRing(*db).recover(args.first(), key, password);
+    if (!session.ok())
+        return CliSession::report(session.outcome());
+    printLine(QStringLiteral("password changed for %1 with the recovery key").arg(session->userName()));
     return Done;
 }
 
@@ -128,6 +169,8 @@ int runUser(const QStringList &arguments)
         return addUser(cli, args);
     if (sub == QLatin1String("role") || sub == QLatin1String("password"))
         return changeUser(cli, sub, args);
+    if (sub == QLatin1String("recovery-key") || sub == QLatin1String("recover"))
+        return recovery(cli, sub, args);
     if (sub != QLatin1String("list") && sub != QLatin1String("disable") && sub != QLatin1String("enable"))
         return badUsage();
     if ((sub == QLatin1String("list")) != args.isEmpty() || args.size() > 1)
@@ -156,11 +199,13 @@ int runUser(const QStringList &arguments)
     return Done;
 }
 
-const CommandRegistration registration("user",
-                                       "user add NAME --role ROLE [--first-password] | list | disable NAME | enable "
-                                       "NAME | role NAME ROLE | password NAME [--first-password]  [--db PATH-or-URL] "
-                                       "[--user NAME]",
-                                       runUser);
+const CommandRegistration
+    registration("user",
+                 "user add NAME --role ROLE [--first-password] | list | disable NAME | enable "
+                 "NAME | role NAME ROLE | password NAME [--first-password] | recovery-key | recover NAME  "
+                 "[--db PATH-or-URL] "
+                 "[--user NAME]",
+                 runUser);
 
 } // namespace
 } // namespace coform::cli

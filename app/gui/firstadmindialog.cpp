@@ -1,5 +1,6 @@
 #include "firstadmindialog.h"
 
+#include "recoverykeydialog.h"
 #include "store/database.h"
 #include "store/userstore.h"
 
@@ -61,7 +62,7 @@ bool FirstAdminDialog::tryCreate()
     if (problem.isEmpty() && m_password->text() != m_repeat->text())
         problem = tr("The two passwords are not the same.");
     if (problem.isEmpty()) {
-        Result<Session> session = UserStore(m_db).createFirstAdmin(name, m_password->text());
+        Result<Session> session = UserStore(m_db).createFirstAdmin(name, m_password->text(), &m_recoveryKey);
         if (session.ok())
             m_session = session.value();
         else
@@ -77,6 +78,7 @@ std::optional<Session> FirstAdminDialog::createFirstAdmin(Database &db, QWidget 
     FirstAdminDialog dialog(db, parent);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
+    RecoveryKeyDialog::showKey(dialog.recoveryKey(), parent);
     return dialog.session();
 }
 

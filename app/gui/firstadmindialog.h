@@ -24,6 +24,8 @@ public:
     static std::optional<Session> createFirstAdmin(Database &db, QWidget *parent = nullptr);
 
     const std::optional<Session> &session() const { return m_session; }
+    /// The recovery key made with the account (to be shown once); empty before.
+    const QString &recoveryKey() const { return m_recoveryKey; }
     /// Creates the account from what is typed; false (and the reason shown) when it cannot.
     bool tryCreate();
 
@@ -34,6 +36,7 @@ private:
     QLineEdit *m_repeat = nullptr;
     QLabel *m_error = nullptr;
     std::optional<Session> m_session;
+    QString m_recoveryKey;
 };
 
 } // namespace coform

@@ -100,6 +100,8 @@ void SessionLock::lock()
     if (isLocked())
         return;
     m_idle->stop();
+    // The data key is zeroed while locked; the same account's sign-in brings it back.
+    m_session.forgetKey();
     // Every window is hidden, not closed: what is unsaved in them stays as it is.
     for (QWidget *w : QApplication::topLevelWidgets()) {
         if (w->isVisible() && !w->inherits("QMenu") && !m_hidden.contains(w)) {
@@ -128,6 +130,8 @@ void SessionLock::lock()
 
 void SessionLock::unlock()
 {
+    if (m_dialog && m_dialog->session())
+        m_session.takeKeyFrom(*m_dialog->session());
     m_lastSignIn = QDateTime::currentDateTimeUtc();
     for (const QPointer<QWidget> &w : std::as_const(m_hidden)) {
         if (w)

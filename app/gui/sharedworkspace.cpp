@@ -13,6 +13,7 @@
 #include "panelwords.h"
 #include "plainwords.h"
 #include "reviewswindow.h"
+#include "securityactions.h"
 #include "sessionlock.h"
 #include "templatelist.h"
 #include "templatetreemodel.h"
@@ -148,6 +149,9 @@ void SharedWorkspace::createMenus()
     });
     m_workflow->setParent(this); // its items call back into this workspace: they go with it
     createNeedsYou(shared);
+
+    if (m_session.role() == Role::Admin)
+        new SecurityActions(m_window, m_db, m_session, this);
 
     if (ReviewsWindow::isAvailableTo(m_session)) {
         QMenu *reviews = new QMenu(tr("&Reviews"), m_window);

@@ -1,8 +1,13 @@
 #include "signindialog.h"
 
 #include "firstadmindialog.h"
+#include "recoverykeydialog.h"
 #include "store/database.h"
+#include "store/keyring.h"
 #include "store/userstore.h"
+
+#include <QApplication>
+#include <QProgressDialog>
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -71,6 +76,11 @@ bool SignInDialog::trySignIn()
     UserStore users(m_db);
     const QString typed = m_password->text();
     Result<Session> session = users.signIn(m_name->text().trimmed(), typed);
+    if (session.ok() && session->role() == Role::Admin && !session->dataKey() && m_requiredUserId == 0) {
+        const Result<bool> encrypted = KeyRing(m_db).hasDataKey();
+        if (encrypted.ok() && !*encrypted)
+            session = encrypt(session.value(), typed);
+    }
     m_password->clear();
     if (session.ok() && m_requiredUserId != 0 && session->userId() != m_requiredUserId) {
         m_error->setText(tr("Coform is locked for %1: only %1 can unlock it. Choose Sign out to let someone else sign "
@@ -137,6 +147,26 @@ bool SignInDialog::trySetOwnPassword()
     return true;
 }
 
+Result<Session> SignInDialog::encrypt(const Session &admin, const QString &password)
+{
+    QProgressDialog progress(tr("Coform now locks people's details and answers with a key (this database was written "
+                                "by an older Coform). This happens once."),
+                             QString(), 0, 100, this);
+    progress.setObjectName(QStringLiteral("encryptProgress"));
+    progress.setWindowTitle(tr("Encrypting the personal data"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    progress.setValue(0);
+    const Result<Session> keyed =
+        KeyRing(m_db).encryptInPlace(admin, password, &m_recoveryKey, [&progress](qint64 done, qint64 total) {
+            progress.setLabelText(tr("Encrypting the personal data: %1 of %2 records").arg(done).arg(total));
+            progress.setValue(total > 0 ? int(done * 100 / total) : 100);
+            QApplication::processEvents();
+        });
+    progress.setValue(100);
+    return keyed;
+}
+
 void SignInDialog::setRequiredAccount(qint64 userId, const QString &name)
 {
     m_requiredUserId = userId;
@@ -157,6 +187,8 @@ std::optional<Session> SignInDialog::signIn(Database &db, QWidget *parent)
     SignInDialog dialog(db, parent);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
+    if (!dialog.recoveryKey().isEmpty())
+        RecoveryKeyDialog::showKey(dialog.recoveryKey(), parent);
     return dialog.session();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/session.h"
+#include "store/storeresult.h"
 
 #include <QDialog>
 
@@ -27,13 +28,18 @@ public:
     static std::optional<Session> signIn(Database &db, QWidget *parent = nullptr);
 
     const std::optional<Session> &session() const { return m_session; }
+    /// The recovery key made when this sign-in encrypted a database an older Coform wrote; empty otherwise.
+    const QString &recoveryKey() const { return m_recoveryKey; }
 
-    /// Tries the name and password typed; false (and the reason shown) when they do not sign in.
+    /// Tries the name and password typed; false (and the reason shown) when they do not sign in. The first admin
+    /// sign-in to a database an older Coform wrote encrypts its personal data first, with a progress dialog.
     bool trySignIn();
     /// Unlocking a window: only this account may sign in (its name is filled in); Cancel says "Sign out".
     void setRequiredAccount(qint64 userId, const QString &name);
 
 private:
+    Result<Session> encrypt(const Session &admin, const QString &password);
+
     Database &m_db;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_password = nullptr;
@@ -48,6 +54,7 @@ private:
     QLineEdit *m_repeat = nullptr;
     std::optional<Session> m_pending;
     QString m_firstPassword;
+    QString m_recoveryKey;
     qint64 m_requiredUserId = 0;
     QString m_requiredName;
 };

@@ -11,28 +11,15 @@ AuditLog::AuditLog(Database &db, const Session &session)
     , m_session(session)
 {}
 
-bool AuditLog::append(const Database &db, qint64 userId, const char *action, qint64 reviewId, qint64 personId,
-                      const QString &detail, QString *error)
-{
-    QSqlQuery q = db.query();
-    return db.exec(
-        q,
-        QStringLiteral("INSERT INTO audit_log (at, user_id, action, review_id, person_id, detail) "
-                       "VALUES (?, ?, ?, ?, ?, ?)"),
-        {Database::timeText(db.now()), userId > 0 ? QVariant(userId) : QVariant(QMetaType(QMetaType::LongLong)),
-         QString::fromLatin1(action), reviewId > 0 ? QVariant(reviewId) : QVariant(QMetaType(QMetaType::LongLong)),
-         personId > 0 ? QVariant(personId) : QVariant(QMetaType(QMetaType::LongLong)),
-         detail.isNull() ? QStringLiteral("") : detail},
-        error);
-}
-
 Outcome AuditLog::record(const char *action, qint64 reviewId, qint64 personId, const QString &detail)
 {
     if (Outcome allowed = Permissions::check(m_db, m_session, Action::ReadReviews); !allowed.ok())
         return allowed;
     Transaction tx(m_db);
     QString error;
-    if (!tx.isActive() || !append(m_db, m_session.userId(), action, reviewId, personId, detail, &error) || !tx.commit())
+    if (!tx.isActive()
+        || !append(m_db, m_session.dataKey(), m_session.userId(), action, reviewId, personId, detail, &error)
+        || !tx.commit())
         return Outcome::failed(
             QStringLiteral("%1: cannot write the audit trail: %2").arg(m_db.location(), error + tx.error()));
     return Outcome::success();

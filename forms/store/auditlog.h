@@ -9,6 +9,23 @@
 namespace coform {
 
 class Database;
+class DataKey;
+
+/// What `coform-cli audit verify` and the admin's window say about the audit trail's chain.
+struct AuditVerification
+{
+    qint64 rows = 0;
+    qint64 beforeChain = 0; ///< rows written before the chain began (an older Coform): not covered
+    qint64 keyed = 0;       ///< rows whose link is keyed with the data key
+    qint64 unkeyedTail =
+        0; ///< the last rows written without the key (failed sign-ins) and not yet followed by a keyed one
+    qint64 firstBroken = 0; ///< id of the first row whose link does not hold; 0 when the chain holds
+    QString problem;        ///< why that row breaks the chain
+
+    bool holds() const { return firstBroken == 0; }
+    /// The result in words, for people.
+    QString words() const;
+};
 
 /// One row of the audit trail: who did what to which review or person, and when. `detail` names questions by id,
 /// an output format or a reopening reason; it never holds answers.
@@ -51,10 +68,13 @@ public:
 
     AuditLog(Database &db, const Session &session);
 
-    /// Appends a row inside the caller's open transaction (the caller has checked the role). `userId` 0: no account
-    /// (a failed sign-in with an unknown name).
-    static bool append(const Database &db, qint64 userId, const char *action, qint64 reviewId, qint64 personId,
-                       const QString &detail, QString *error);
+    /// Appends a row inside the caller's open transaction (the caller has checked the role). The row carries its
+    /// link in the chain: a hash over its content and the previous row's link, keyed with the data key's chain
+    /// subkey when `chainKey` is given (a plain BLAKE2b hash otherwise: failed sign-ins happen without a key). Writers
+    /// are serialised (SQLite's BEGIN IMMEDIATE; PostgreSQL an advisory lock held to the end of the transaction), so
+    /// the chain never forks; rows are never updated after insert.
+    static bool append(const Database &db, const DataKey *chainKey, qint64 userId, const char *action, qint64 reviewId,
+                       qint64 personId, const QString &detail, QString *error);
 
     /// Appends a row in its own transaction; needs a role that may read reviews.
     Outcome record(const char *action, qint64 reviewId, qint64 personId, const QString &detail = {});
@@ -68,6 +88,8 @@ public:
     Result<QVector<AuditEntry>> forPerson(qint64 personId) const;
     /// Admins only, newest first: account changes and failed sign-ins (rows without a review or person).
     Result<QVector<AuditEntry>> forAccounts(int limit = 200) const;
+    /// Admins holding the data key: checks every row's link and names the first one that does not hold.
+    Result<AuditVerification> verify() const;
 
 private:
     Result<QVector<AuditEntry>> read(const char *column, qint64 id) const;

@@ -2,7 +2,11 @@
 
 #include "format/templateformat.h"
 #include "model/nhsnumber.h"
+#include "store/auditlog.h"
+#include "store/crypto/datakey.h"
+#include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/keyring.h"
 #include "store/permissions.h"
 #include "store/transaction.h"
 
@@ -77,6 +81,9 @@ Outcome DemoData::fill(Database &db, const Session &session, int reviews, const 
         return allowed;
     if (role != Role::Admin)
         return Outcome::notPermitted(QStringLiteral("not permitted: only an admin can add demonstration data"));
+    if (Outcome keyed = KeyRing::needKey(session); !keyed.ok())
+        return keyed;
+    const DataKey &key = *session.dataKey();
     if (reviews < 0 || reviews > 10'000'000)
         return Outcome::invalid(QStringLiteral("the number of reviews must be between 0 and 10000000"));
     Transaction tx(db);
@@ -93,25 +100,23 @@ Outcome DemoData::fill(Database &db, const Session &session, int reviews, const 
             QStringLiteral("template '%1' version %2 is not published").arg(templateId).arg(version));
     check.finish();
 
-    QSqlQuery person = db.query(), review = db.query(), answer = db.query(), audit = db.query();
-    if (!person.prepare(QStringLiteral("INSERT INTO people (name, search_name, nhs_number, date_of_birth, "
-                                       "communication_needs, preferred_format, representative_name, "
-                                       "representative_contact, created_by, created_at) VALUES "
-                                       "(?, ?, ?, ?, ?, ?, '', '', ?, ?) RETURNING id"))
+    QSqlQuery person = db.query(), personal = db.query(), review = db.query(), sealed = db.query(), answer = db.query();
+    if (!person.prepare(QStringLiteral("INSERT INTO people (name, created_by, created_at) VALUES ('', ?, ?) "
+                                       "RETURNING id"))
+        || !personal.prepare(QStringLiteral("UPDATE people SET personal = ?, nhs_lookup = ? WHERE id = ?"))
         || !review.prepare(QStringLiteral("INSERT INTO reviews (person_id, template_id, version, status, answers, "
                                           "created_by, created_at, updated_at, next_due, completed_by, completed_at) "
-                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"))
+                                          "VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?) RETURNING id"))
+        || !sealed.prepare(QStringLiteral("UPDATE reviews SET answers = ? WHERE id = ?"))
         || !answer.prepare(QStringLiteral("INSERT INTO review_answers (review_id, item_id, value, updated_by, "
-                                          "updated_at) VALUES (?, ?, ?, ?, ?)"))
-        || !audit.prepare(QStringLiteral("INSERT INTO audit_log (at, user_id, action, review_id, person_id, detail) "
-                                         "VALUES (?, ?, 'create', ?, ?, 'demonstration data')"))) {
+                                          "updated_at) VALUES (?, ?, ?, ?, ?)"))) {
         error = person.lastError().text() + review.lastError().text() + answer.lastError().text();
         return failed();
     }
     Answers empty;
     empty.templateId = templateId;
     empty.version = version;
-    const QString emptyAnswers = QString::fromUtf8(writeAnswers(empty));
+    const QByteArray emptyAnswers = writeAnswers(empty);
     const QString now = Database::timeText(db.now());
     const QVariant nullId{QMetaType(QMetaType::LongLong)};
     const QStringList formats = {QStringLiteral("standard"), QStringLiteral("standard"), QStringLiteral("large-print"),
@@ -126,21 +131,24 @@ Outcome DemoData::fill(Database &db, const Session &session, int reviews, const 
         const QString nhs = fictionalNhsNumber(i);
         const QDate born = QDate(1930, 1, 1).addDays((i * 7919LL) % (60 * 365));
         const QString format = formats.at(i % formats.size());
-        if (!run(person,
-                 {name, name.toLower(), nhs, born.toString(Qt::ISODate),
-                  i % 3 == 0 ? QStringLiteral("Prefers short sentences and time to answer") : QStringLiteral(""),
-                  format, session.userId(), now},
-                 &error)
-            || !person.next())
+        PersonRecord record;
+        record.person = {name, nhs, born};
+        record.communicationNeeds =
+            i % 3 == 0 ? QStringLiteral("Prefers short sentences and time to answer") : QStringLiteral("");
+        record.preferredFormat = format;
+        if (!run(person, {session.userId(), now}, &error) || !person.next())
             return failed();
-        const qint64 personId = person.value(0).toLongLong();
+        record.id = person.value(0).toLongLong();
+        const qint64 personId = record.id;
         person.finish();
+        if (!run(personal, {SealedRows::sealPerson(key, record), SealedRows::nhsLookup(key, nhs), personId}, &error))
+            return failed();
         // A tenth due within 30 days (a few overdue), the rest over the next year.
         const QDate due = i % 10 == 0 ? today.addDays(i % 40 - 5) : today.addDays(31 + (i * 37) % 335);
         const bool completed = i % 3 == 2;
         if (!run(review,
                  {personId, templateId, version, completed ? QStringLiteral("completed") : QStringLiteral("draft"),
-                  emptyAnswers, session.userId(), now, now, due.toString(Qt::ISODate),
+                  session.userId(), now, now, due.toString(Qt::ISODate),
                   completed ? QVariant(session.userId()) : nullId,
                   completed ? QVariant(now) : QVariant(QStringLiteral(""))},
                  &error)
@@ -148,6 +156,8 @@ Outcome DemoData::fill(Database &db, const Session &session, int reviews, const 
             return failed();
         const qint64 reviewId = review.value(0).toLongLong();
         review.finish();
+        if (!run(sealed, {key.seal(emptyAnswers, SealedRows::reviewAnswersData(reviewId)), reviewId}, &error))
+            return failed();
         const QDate reviewDate = due.addYears(-1);
         const QList<QPair<QString, QJsonValue>> values = {
             {QStringLiteral("review-type"), i % 4 == 0 ? QStringLiteral("first") : QStringLiteral("annual")},
@@ -156,10 +166,14 @@ Outcome DemoData::fill(Database &db, const Session &session, int reviews, const 
             {QStringLiteral("nhs-number"), nhs},
             {QStringLiteral("next-review-date"), due.toString(Qt::ISODate)}};
         for (const auto &[item, value] : values) {
-            if (!run(answer, {reviewId, item, jsonText(value), session.userId(), now}, &error))
+            if (!run(answer,
+                     {reviewId, item, key.seal(jsonText(value).toUtf8(), SealedRows::answerData(reviewId, item)),
+                      session.userId(), now},
+                     &error))
                 return failed();
         }
-        if (!run(audit, {now, session.userId(), reviewId, personId}, &error))
+        if (!AuditLog::append(db, &key, session.userId(), AuditLog::Create, reviewId, personId,
+                              QStringLiteral("demonstration data"), &error))
             return failed();
     }
     if (!tx.commit())

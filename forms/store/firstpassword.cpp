@@ -18,7 +18,7 @@ Outcome storeFailure(const Database &db, const QString &error)
 
 } // namespace
 
-Outcome UserStore::setMustChangePassword(qint64 byUserId, const StoredAccount &account, bool must)
+Outcome UserStore::setMustChangePassword(const Session &session, const StoredAccount &account, bool must)
 {
     QSqlQuery q = m_db.query();
     QString error;
@@ -26,8 +26,8 @@ Outcome UserStore::setMustChangePassword(qint64 byUserId, const StoredAccount &a
                                 : QStringLiteral("account '%1' chose their own password");
     if (!m_db.exec(q, QStringLiteral("UPDATE users SET must_change_password = ? WHERE id = ?"),
                    {must ? 1 : 0, account.id}, &error)
-        || !AuditLog::append(m_db, byUserId, must ? AuditFirstPassword : AuditOwnPassword, 0, 0,
-                             detail.arg(account.name), &error))
+        || !AuditLog::append(m_db, session.dataKey(), session.userId(), must ? AuditFirstPassword : AuditOwnPassword, 0,
+                             0, detail.arg(account.name), &error))
         return storeFailure(m_db, error);
     return Outcome::success();
 }
@@ -43,7 +43,7 @@ Result<Account> UserStore::addUserWithFirstPassword(const Session &session, cons
     Result<Account> account = addUser(session, name, role, firstPassword);
     if (!account.ok())
         return account;
-    if (Outcome set = setMustChangePassword(session.userId(), {account->id, account->name, {}}, true); !set.ok())
+    if (Outcome set = setMustChangePassword(session, {account->id, account->name, {}}, true); !set.ok())
         return set;
     if (!tx.commit())
         return storeFailure(m_db, tx.error());
@@ -68,7 +68,7 @@ Outcome UserStore::resetPassword(const Session &session, const QString &name, co
         return storeFailure(m_db, tx.error());
     if (Outcome set = setPassword(session, account->name, firstPassword); !set.ok())
         return set;
-    if (Outcome set = setMustChangePassword(session.userId(), account.value(), true); !set.ok())
+    if (Outcome set = setMustChangePassword(session, account.value(), true); !set.ok())
         return set;
     if (!tx.commit())
         return storeFailure(m_db, tx.error());
@@ -108,7 +108,7 @@ Outcome UserStore::changeOwnPassword(const Session &session, const QString &curr
         return storeFailure(m_db, tx.error());
     if (Outcome set = setPassword(session, self.name, newPassword); !set.ok())
         return set;
-    if (Outcome set = setMustChangePassword(session.userId(), self, false); !set.ok())
+    if (Outcome set = setMustChangePassword(session, self, false); !set.ok())
         return set;
     if (!tx.commit())
         return storeFailure(m_db, tx.error());

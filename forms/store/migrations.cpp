@@ -186,6 +186,35 @@ const QVector<Migration> &migrations()
          {
              QStringLiteral("ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0"),
          }},
+        {10,
+         "personal data sealed under the database's data key, each staff account's wrap of that key, a recovery key, "
+         "and a keyed hash chain through the audit trail",
+         {
+             // One row: the data key wrapped under the recovery key (docs/security.md).
+             QStringLiteral("CREATE TABLE data_key ("
+                            " id INTEGER PRIMARY KEY,"
+                            " recovery_salt TEXT NOT NULL,"
+                            " recovery_wrap TEXT NOT NULL,"
+                            " created_by {bigint} NOT NULL REFERENCES users(id),"
+                            " created_at TEXT NOT NULL,"
+                            " recovery_made_at TEXT NOT NULL)"),
+             // The data key wrapped under a key derived from the account's password (admins and reviewers only).
+             QStringLiteral("ALTER TABLE users ADD COLUMN key_salt TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE users ADD COLUMN key_wrap TEXT NOT NULL DEFAULT ''"),
+             // Every personal detail of a person, sealed as one value; the plain columns are left empty.
+             QStringLiteral("ALTER TABLE people ADD COLUMN personal TEXT NOT NULL DEFAULT ''"),
+             // A keyed hash of the NHS number, for exact look-ups without opening every row.
+             QStringLiteral("ALTER TABLE people ADD COLUMN nhs_lookup TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE INDEX people_by_nhs_lookup ON people(nhs_lookup)"),
+             // Bumped by every change of a person's details, so that a session's index of people (PeopleIndex)
+             // opens again only the people changed since it last looked.
+             QStringLiteral("ALTER TABLE people ADD COLUMN stamp {bigint} NOT NULL DEFAULT 0"),
+             QStringLiteral("CREATE INDEX people_by_stamp ON people(stamp)"),
+             QStringLiteral("DROP INDEX people_by_search_name"),
+             QStringLiteral("DROP INDEX people_by_nhs_number"),
+             // Each row's keyed hash over its content and the previous row's hash ('' for rows written before).
+             QStringLiteral("ALTER TABLE audit_log ADD COLUMN chain TEXT NOT NULL DEFAULT ''"),
+         }},
     };
     return list;
 }

@@ -4,7 +4,10 @@
 
 #include "model/nhsnumber.h"
 #include "store/auditlog.h"
+#include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/keyring.h"
+#include "store/peopleindex.h"
 #include "store/permissions.h"
 #include "store/transaction.h"
 
@@ -17,22 +20,13 @@ Outcome dbFailure(const Database &db, const QString &error)
     return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
 }
 
-const QString columns = QStringLiteral("id, name, nhs_number, date_of_birth, communication_needs, preferred_format, "
-                                       "representative_name, representative_contact");
-
-QString likeEscaped(const QString &text)
+/// People in list order: by name (any case), then id.
+void sortByName(QVector<PersonRecord> &list)
 {
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
-    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return escaped;
-}
-
-/// Text as bound: never a null QString, which the drivers would store as NULL.
-QString text(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
+    std::sort(list.begin(), list.end(), [](const PersonRecord &a, const PersonRecord &b) {
+        const int c = a.person.name.compare(b.person.name, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : a.id < b.id;
+    });
 }
 
 /// The record as stored: NHS number as its 10 digits, names trimmed.
@@ -105,32 +99,36 @@ Result<PersonRecord> PersonStore::add(const PersonRecord &details)
 {
     if (Outcome allowed = Permissions::check(m_db, m_session, Action::WritePeople); !allowed.ok())
         return allowed;
+    if (Outcome keyed = KeyRing::needKey(m_session); !keyed.ok())
+        return keyed;
     if (const QString problem = detailsProblem(details); !problem.isEmpty())
         return Outcome::invalid(problem);
     PersonRecord record = normalized(details);
     Transaction tx(m_db);
     if (!tx.isActive())
         return dbFailure(m_db, tx.error());
+    // The id is part of the sealed value's associated data: insert, then seal.
+    const DataKey &key = *m_session.dataKey();
     QSqlQuery q = m_db.query();
     QString error;
     if (!m_db.exec(q,
-                   QStringLiteral("INSERT INTO people (name, search_name, nhs_number, date_of_birth, "
-                                  "communication_needs, preferred_format, representative_name, "
-                                  "representative_contact, created_by, created_at) VALUES "
-                                  "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                   {record.person.name, text(record.person.name.toLower()), text(record.person.nhsNumber),
-                    text(record.person.dateOfBirth.toString(Qt::ISODate)), text(record.communicationNeeds),
-                    text(record.preferredFormat), text(record.representativeName), text(record.representativeContact),
-                    m_session.userId(), Database::timeText(m_db.now())},
-                   &error)
+                   QStringLiteral("INSERT INTO people (name, created_by, created_at) VALUES ('', ?, ?) RETURNING id"),
+                   {m_session.userId(), Database::timeText(m_db.now())}, &error)
         || !q.next())
         return dbFailure(m_db, error);
     record.id = q.value(0).toLongLong();
     q.finish();
-    if (!AuditLog::append(m_db, m_session.userId(), AuditLog::AddPerson, 0, record.id, {}, &error))
+    if (!m_db.exec(
+            q, QStringLiteral("UPDATE people SET personal = ?, nhs_lookup = ? WHERE id = ?"),
+            {SealedRows::sealPerson(key, record), SealedRows::nhsLookup(key, record.person.nhsNumber), record.id},
+            &error))
+        return dbFailure(m_db, error);
+    if (!AuditLog::append(m_db, m_session.dataKey(), m_session.userId(), AuditLog::AddPerson, 0, record.id, {}, &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
+    if (PeopleIndex *index = m_session.peopleIndex())
+        index->put(record);
     return record;
 }
 
@@ -138,6 +136,8 @@ Outcome PersonStore::update(const PersonRecord &details)
 {
     if (Outcome allowed = Permissions::check(m_db, m_session, Action::WritePeople); !allowed.ok())
         return allowed;
+    if (Outcome keyed = KeyRing::needKey(m_session); !keyed.ok())
+        return keyed;
     if (const QString problem = detailsProblem(details); !problem.isEmpty())
         return Outcome::invalid(problem);
     const PersonRecord record = normalized(details);
@@ -146,22 +146,23 @@ Outcome PersonStore::update(const PersonRecord &details)
         return dbFailure(m_db, tx.error());
     QSqlQuery q = m_db.query();
     QString error;
+    // A new stamp, so that other sessions' indexes of people open this person again (PeopleIndex).
     if (!m_db.exec(q,
-                   QStringLiteral("UPDATE people SET name = ?, search_name = ?, nhs_number = ?, date_of_birth = ?, "
-                                  "communication_needs = ?, preferred_format = ?, representative_name = ?, "
-                                  "representative_contact = ? WHERE id = ?"),
-                   {record.person.name, text(record.person.name.toLower()), text(record.person.nhsNumber),
-                    text(record.person.dateOfBirth.toString(Qt::ISODate)), text(record.communicationNeeds),
-                    text(record.preferredFormat), text(record.representativeName), text(record.representativeContact),
-                    record.id},
+                   QStringLiteral("UPDATE people SET personal = ?, nhs_lookup = ?, "
+                                  "stamp = (SELECT coalesce(max(stamp), 0) + 1 FROM people) WHERE id = ?"),
+                   {SealedRows::sealPerson(*m_session.dataKey(), record),
+                    SealedRows::nhsLookup(*m_session.dataKey(), record.person.nhsNumber), record.id},
                    &error))
         return dbFailure(m_db, error);
     if (q.numRowsAffected() == 0)
         return Outcome::notFound(QStringLiteral("there is no person %1").arg(record.id));
-    if (!AuditLog::append(m_db, m_session.userId(), AuditLog::ChangePerson, 0, record.id, {}, &error))
+    if (!AuditLog::append(m_db, m_session.dataKey(), m_session.userId(), AuditLog::ChangePerson, 0, record.id, {},
+                          &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
+    if (PeopleIndex *index = m_session.peopleIndex())
+        index->put(record);
     return Outcome::success();
 }
 
@@ -169,21 +170,22 @@ Result<QVector<PersonRecord>> PersonStore::read(const QString &where, const QVar
 {
     if (Outcome allowed = Permissions::check(m_db, m_session, Action::ReadPeople); !allowed.ok())
         return allowed;
+    if (Outcome keyed = KeyRing::needKey(m_session); !keyed.ok())
+        return keyed;
     QSqlQuery q = m_db.query();
+    q.setForwardOnly(true);
     QString error;
-    if (!m_db.exec(q, QStringLiteral("SELECT %1 FROM people %2").arg(columns, where), values, &error))
+    if (!m_db.exec(q, QStringLiteral("SELECT id, personal FROM people %1").arg(where), values, &error))
         return dbFailure(m_db, error);
     QVector<PersonRecord> list;
+    const DataKey &key = *m_session.dataKey();
     while (q.next()) {
-        PersonRecord r;
-        r.id = q.value(0).toLongLong();
-        r.person = {q.value(1).toString(), q.value(2).toString(),
-                    QDate::fromString(q.value(3).toString(), Qt::ISODate)};
-        r.communicationNeeds = q.value(4).toString();
-        r.preferredFormat = q.value(5).toString();
-        r.representativeName = q.value(6).toString();
-        r.representativeContact = q.value(7).toString();
-        list.append(r);
+        const qint64 id = q.value(0).toLongLong();
+        std::optional<PersonRecord> r = SealedRows::openPerson(key, id, q.value(1).toString());
+        if (!r)
+            return Outcome::failed(
+                QStringLiteral("%1: person %2's details do not open with this key").arg(m_db.location()).arg(id));
+        list.append(std::move(*r));
     }
     return list;
 }
@@ -198,23 +200,44 @@ Result<PersonRecord> PersonStore::get(qint64 id) const
     return list->first();
 }
 
+Result<QVector<PersonRecord>> PersonStore::indexed(const QString &text, int limit) const
+{
+    if (Outcome allowed = Permissions::check(m_db, m_session, Action::ReadPeople); !allowed.ok())
+        return allowed;
+    if (Outcome keyed = KeyRing::needKey(m_session); !keyed.ok())
+        return keyed;
+    // Names and numbers are sealed: they are searched in the session's index of people, opened in memory.
+    const PeopleIndex::Search search(text);
+    QVector<PersonRecord> found;
+    const Outcome read =
+        m_session.peopleIndex()->withCurrent(m_db, *m_session.dataKey(), [&](const PeopleIndex::Entries &people) {
+            for (const PeopleIndex::Entry &e : people) {
+                if (text.isNull() || search.matches(e))
+                    found.append(e.record);
+            }
+        });
+    if (!read.ok())
+        return read;
+    sortByName(found);
+    if (limit >= 0 && found.size() > limit)
+        found.resize(limit);
+    return found;
+}
+
 Result<QVector<PersonRecord>> PersonStore::list() const
 {
-    return read(QStringLiteral("ORDER BY name, id"), {});
+    return indexed(QString(), -1);
+}
+
+bool PersonStore::matches(const PersonRecord &record, const QString &text)
+{
+    PeopleIndex::Entry entry{record, record.person.name.toCaseFolded()};
+    return PeopleIndex::Search(text).matches(entry);
 }
 
 Result<QVector<PersonRecord>> PersonStore::search(const QString &text, int limit) const
 {
-    QString digits = text;
-    digits.remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
-    bool isNumber = !digits.isEmpty();
-    for (QChar c : digits)
-        isNumber = isNumber && c.isDigit();
-    if (isNumber)
-        return read(QStringLiteral("WHERE nhs_number LIKE ? ORDER BY name, id LIMIT ?"),
-                    {digits + QLatin1Char('%'), limit});
-    return read(QStringLiteral("WHERE search_name LIKE ? ESCAPE '\\' ORDER BY name, id LIMIT ?"),
-                {QLatin1Char('%') + likeEscaped(text.trimmed().toLower()) + QLatin1Char('%'), limit});
+    return indexed(text.isNull() ? QStringLiteral("") : text, std::max(limit, 0));
 }
 
 Result<QVector<PersonRecord>> PersonStore::sameNhsNumber(const QString &nhsNumber, qint64 exceptId) const
@@ -222,7 +245,10 @@ Result<QVector<PersonRecord>> PersonStore::sameNhsNumber(const QString &nhsNumbe
     const auto digits = NhsNumber::normalize(nhsNumber);
     if (!digits)
         return QVector<PersonRecord>{};
-    return read(QStringLiteral("WHERE nhs_number = ? AND id <> ? ORDER BY id"), {*digits, exceptId});
+    if (Outcome keyed = KeyRing::needKey(m_session); !keyed.ok())
+        return keyed;
+    return read(QStringLiteral("WHERE nhs_lookup = ? AND id <> ? ORDER BY id"),
+                {SealedRows::nhsLookup(*m_session.dataKey(), *digits), exceptId});
 }
 
 } // namespace coform

@@ -13,6 +13,8 @@ const QVector<PostgresRoles::TableGrant> &PostgresRoles::tableGrants()
         {"schema_version", "SELECT", "*"},
         // Accounts are never deleted (history keeps their name); the reporting role needs no staff names.
         {"users", "SELECT, INSERT, UPDATE", ""},
+        // The data key wrapped under the recovery key (migration 10): made once, replaced by a new recovery key.
+        {"data_key", "SELECT, INSERT, UPDATE, DELETE", ""},
         {"templates", "SELECT, INSERT, UPDATE, DELETE", "*"},
         {"template_versions", "SELECT, INSERT, UPDATE, DELETE", "*"},
         {"changes", "SELECT, INSERT, UPDATE, DELETE", "*"},
@@ -30,14 +32,20 @@ const QVector<PostgresRoles::TableGrant> &PostgresRoles::tableGrants()
     return list;
 }
 
-QStringList PostgresRoles::statements(const QString &schema, const QString &appRole, const QString &reportRole)
+QStringList PostgresRoles::statements(const QString &schema, const QString &appRole, const QString &reportRole,
+                                      const QStringList *existing)
 {
+    QVector<TableGrant> tables;
+    for (const TableGrant &t : tableGrants()) {
+        if (!existing || existing->contains(QLatin1String(t.table)))
+            tables << t;
+    }
     QStringList sql;
     // From nothing, so that running it again (after a migration added a table) leaves exactly these privileges.
     sql << QStringLiteral("REVOKE ALL ON ALL TABLES IN SCHEMA %1 FROM %2").arg(schema, appRole)
         << QStringLiteral("REVOKE ALL ON SCHEMA %1 FROM %2").arg(schema, appRole)
         << QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2").arg(schema, appRole);
-    for (const TableGrant &t : tableGrants())
+    for (const TableGrant &t : tables)
         sql << QStringLiteral("GRANT %1 ON %2.%3 TO %4")
                    .arg(QLatin1String(t.appPrivileges), schema, QLatin1String(t.table), appRole);
     if (reportRole.isEmpty())
@@ -45,7 +53,7 @@ QStringList PostgresRoles::statements(const QString &schema, const QString &appR
     sql << QStringLiteral("REVOKE ALL ON ALL TABLES IN SCHEMA %1 FROM %2").arg(schema, reportRole)
         << QStringLiteral("REVOKE ALL ON SCHEMA %1 FROM %2").arg(schema, reportRole)
         << QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2").arg(schema, reportRole);
-    for (const TableGrant &t : tableGrants()) {
+    for (const TableGrant &t : tables) {
         const QLatin1String columns(t.reportColumns);
         if (columns.isEmpty())
             continue;
@@ -96,13 +104,19 @@ Outcome PostgresRoles::grant(const Database &db, const QString &appRole, const Q
                                                     "grant on them; connect as the owner")
                                          .arg(db.location()));
     q.finish();
+    QStringList existing;
+    if (!db.exec(q, QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"), {}, &error))
+        return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
+    while (q.next())
+        existing << q.value(0).toString();
+    q.finish();
     auto quoted = [](const QString &name) {
         return name.isEmpty() ? name : QLatin1Char('"') + name + QLatin1Char('"');
     };
     Transaction tx(db);
     if (!tx.isActive())
         return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), tx.error()));
-    for (const QString &statement : statements(quoted(schema), quoted(appRole), quoted(reportRole))) {
+    for (const QString &statement : statements(quoted(schema), quoted(appRole), quoted(reportRole), &existing)) {
         if (!db.exec(q, statement, {}, &error)) {
             if (error.contains(QLatin1String("does not exist")))
                 return Outcome::notFound(QStringLiteral("%1: %2").arg(db.location(), error.trimmed()));

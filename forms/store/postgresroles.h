@@ -29,7 +29,9 @@ const QVector<TableGrant> &tableGrants();
 
 /// The statements, in order, for the schema and roles given as SQL identifiers exactly as they are to appear
 /// (quoted names, or psql variables such as :"app_role"). An empty reportRole grants nothing to a reporting role.
-QStringList statements(const QString &schema, const QString &appRole, const QString &reportRole);
+/// With `existing`, tables not in it are left out (a database not yet migrated to the schema that adds them).
+QStringList statements(const QString &schema, const QString &appRole, const QString &reportRole,
+                       const QStringList *existing = nullptr);
 
 /// Why a role name cannot be used (empty when it can): lower-case letters, digits and _, starting with a letter or _.
 QString roleNameProblem(const QString &name);

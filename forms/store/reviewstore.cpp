@@ -4,7 +4,10 @@
 #include "format/templateformat.h"
 #include "model/prefill.h"
 #include "store/auditlog.h"
+#include "store/crypto/datakey.h"
+#include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/keyring.h"
 #include "store/permissions.h"
 #include "store/templatestore.h"
 #include "store/transaction.h"
@@ -38,15 +41,6 @@ QJsonValue valueFromText(const QString &text)
 /// never hold a colon, so these never meet a question).
 const QString differencePrefix = QStringLiteral("record-differs:");
 
-QString likeEscaped(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
-    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return escaped;
-}
-
 } // namespace
 
 ReviewStore::ReviewStore(Database &db, const Session &session)
@@ -59,6 +53,8 @@ Result<ReviewRecord> ReviewStore::create(qint64 personId, const QString &templat
 {
     if (Outcome allowed = Permissions::check(m_db, m_session, Action::WriteReviews); !allowed.ok())
         return allowed;
+    if (Outcome keyed = KeyRing::needKey(m_session); !keyed.ok())
+        return keyed;
     if (version < 0)
         return Outcome::invalid(QStringLiteral("a template version number is 1 or more, not %1").arg(version));
     Transaction tx(m_db);
@@ -134,16 +130,21 @@ Result<ReviewRecord> ReviewStore::create(qint64 personId, const QString &templat
     const QDate due = QDate::fromString(stored.value(QLatin1String(NextReviewItem)).toString(), Qt::ISODate);
     if (!m_db.exec(q,
                    QStringLiteral("INSERT INTO reviews (person_id, template_id, version, status, answers, created_by, "
-                                  "created_at, updated_at, next_due) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?) "
+                                  "created_at, updated_at, next_due) VALUES (?, ?, ?, 'draft', '', ?, ?, ?, ?) "
                                   "RETURNING id"),
-                   {personId, templateId, version, QString::fromUtf8(writeAnswers(stored)), m_session.userId(), now,
-                    now, due.isValid() ? due.toString(Qt::ISODate) : QString(QLatin1String(""))},
+                   {personId, templateId, version, m_session.userId(), now, now,
+                    due.isValid() ? due.toString(Qt::ISODate) : QString(QLatin1String(""))},
                    &error)
         || !q.next())
         return dbFailure(m_db, error);
     const qint64 id = q.value(0).toLongLong();
     q.finish();
-    if (!AuditLog::append(m_db, m_session.userId(), AuditLog::Create, id, personId, detail, &error))
+    // Sealed once the id (part of the associated data) is known.
+    if (!m_db.exec(q, QStringLiteral("UPDATE reviews SET answers = ? WHERE id = ?"),
+                   {m_session.dataKey()->seal(writeAnswers(stored), SealedRows::reviewAnswersData(id)), id}, &error))
+        return dbFailure(m_db, error);
+    if (!AuditLog::append(m_db, m_session.dataKey(), m_session.userId(), AuditLog::Create, id, personId, detail,
+                          &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
@@ -154,12 +155,18 @@ Result<QVector<ReviewRecord>> ReviewStore::read(const QString &where, const QVar
 {
     if (Outcome allowed = Permissions::check(m_db, m_session, Action::ReadReviews); !allowed.ok())
         return allowed;
+    if (Outcome keyed = KeyRing::needKey(m_session); !keyed.ok())
+        return keyed;
+    const DataKey &key = *m_session.dataKey();
+    const auto unreadable = [&](qint64 id) {
+        return Outcome::failed(QStringLiteral("%1: review %2 cannot be read").arg(m_db.location()).arg(id));
+    };
     QSqlQuery q = m_db.query();
     QString error;
     if (!m_db.exec(q,
                    QStringLiteral("SELECT r.id, r.person_id, r.template_id, r.version, r.status, r.answers, u.name, "
-                                  "r.created_at, r.updated_at, r.next_due, c.name, r.completed_at, p.name, "
-                                  "p.nhs_number, p.date_of_birth FROM reviews r JOIN users u ON u.id = r.created_by "
+                                  "r.created_at, r.updated_at, r.next_due, c.name, r.completed_at, p.personal "
+                                  "FROM reviews r JOIN users u ON u.id = r.created_by "
                                   "JOIN people p ON p.id = r.person_id LEFT JOIN users c ON c.id = r.completed_by "
                                   "%1 ORDER BY r.id")
                        .arg(where),
@@ -174,10 +181,12 @@ Result<QVector<ReviewRecord>> ReviewStore::read(const QString &where, const QVar
         r.version = q.value(3).toInt();
         r.status = q.value(4).toString();
         Problems problems;
+        const std::optional<QByteArray> plain = key.open(q.value(5).toString(), SealedRows::reviewAnswersData(r.id));
         const auto answers =
-            readAnswers(q.value(5).toString().toUtf8(), QStringLiteral("review %1").arg(r.id), &problems);
-        if (!answers)
-            return Outcome::failed(QStringLiteral("%1: review %2 cannot be read").arg(m_db.location()).arg(r.id));
+            plain ? readAnswers(*plain, QStringLiteral("review %1").arg(r.id), &problems) : std::nullopt;
+        const std::optional<PersonRecord> person = SealedRows::openPerson(key, r.personId, q.value(12).toString());
+        if (!answers || !person)
+            return unreadable(r.id);
         r.answers = *answers;
         r.answers.templateId = r.templateId;
         r.answers.version = r.version;
@@ -187,8 +196,7 @@ Result<QVector<ReviewRecord>> ReviewStore::read(const QString &where, const QVar
         r.nextDue = QDate::fromString(q.value(9).toString(), Qt::ISODate);
         r.completedBy = q.value(10).toString();
         r.completedAt = Database::timeFromText(q.value(11).toString());
-        r.answers.person = {q.value(12).toString(), q.value(13).toString(),
-                            QDate::fromString(q.value(14).toString(), Qt::ISODate)};
+        r.answers.person = person->person;
         list.append(r);
     }
     // The answers saved since creation, one row each, over the answers the review was created with.
@@ -197,7 +205,11 @@ Result<QVector<ReviewRecord>> ReviewStore::read(const QString &where, const QVar
                        &error))
             return dbFailure(m_db, error);
         while (q.next()) {
-            const QJsonValue value = valueFromText(q.value(1).toString());
+            const std::optional<QByteArray> plain =
+                key.open(q.value(1).toString(), SealedRows::answerData(r.id, q.value(0).toString()));
+            if (!plain)
+                return unreadable(r.id);
+            const QJsonValue value = valueFromText(QString::fromUtf8(*plain));
             if (q.value(0).toString().startsWith(differencePrefix)) {
                 const QString itemId = q.value(0).toString().mid(differencePrefix.size());
                 if (value.isString())
@@ -249,122 +261,12 @@ Result<QVector<ReviewRecord>> ReviewStore::list() const
     return read({}, {});
 }
 
-QString ReviewStore::filterSql(const ReviewFilter &filter, QVariantList *values) const
-{
-    QStringList where;
-    const QString text = filter.search.trimmed();
-    if (!text.isEmpty()) {
-        QString digits = text;
-        digits.remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
-        const bool isNumber = std::all_of(digits.begin(), digits.end(), [](QChar c) { return c.isDigit(); });
-        // People first: a search narrows to few people, whose reviews are then found by the person index.
-        if (isNumber && !digits.isEmpty()) {
-            where << QStringLiteral("r.person_id IN (SELECT id FROM people WHERE nhs_number LIKE ?)");
-            values->append(digits + QLatin1Char('%'));
-        } else {
-            where << QStringLiteral("r.person_id IN (SELECT id FROM people WHERE search_name LIKE ? ESCAPE '\\')");
-            values->append(QLatin1Char('%') + likeEscaped(text.toLower()) + QLatin1Char('%'));
-        }
-    }
-    if (!filter.status.isEmpty()) {
-        where << QStringLiteral("r.status = ?");
-        values->append(filter.status);
-    }
-    if (filter.dueFrom.isValid()) {
-        where << QStringLiteral("r.next_due >= ?");
-        values->append(filter.dueFrom.toString(Qt::ISODate));
-    }
-    if (filter.dueTo.isValid()) {
-        where << QStringLiteral("r.next_due <> '' AND r.next_due <= ?");
-        values->append(filter.dueTo.toString(Qt::ISODate));
-    }
-    if (filter.personId > 0) {
-        where << QStringLiteral("r.person_id = ?");
-        values->append(filter.personId);
-    }
-    return where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QLatin1String(" AND "));
-}
-
-QString ReviewStore::orderSql(const ReviewFilter &filter)
-{
-    const QString direction = filter.descending ? QStringLiteral(" DESC") : QString();
-    QString key;
-    switch (filter.sortBy) {
-    case ReviewFilter::SortBy::NextDue:
-        // Served by the reviews_by_next_due index (reviews with no date set come first).
-        key = QStringLiteral("r.next_due");
-        break;
-    case ReviewFilter::SortBy::Name:
-        key = QStringLiteral("p.search_name");
-        break;
-    case ReviewFilter::SortBy::NhsNumber:
-        key = QStringLiteral("p.nhs_number");
-        break;
-    case ReviewFilter::SortBy::DateOfBirth:
-        key = QStringLiteral("p.date_of_birth");
-        break;
-    case ReviewFilter::SortBy::Status:
-        key = QStringLiteral("r.status");
-        break;
-    case ReviewFilter::SortBy::LastChange:
-        key = QStringLiteral("r.updated_at");
-        break;
-    }
-    return QStringLiteral("%1%2, r.id%2").arg(key, direction);
-}
-
-Result<QVector<ReviewSummary>> ReviewStore::find(const ReviewFilter &filter) const
-{
-    if (Outcome allowed = Permissions::check(m_db, m_session, Action::ReadReviews); !allowed.ok())
-        return allowed;
-    QVariantList values;
-    const QString where = filterSql(filter, &values);
-    values << std::max(filter.limit, 1) << std::max(filter.offset, 0);
-    QSqlQuery q = m_db.query();
-    q.setForwardOnly(true);
-    QString error;
-    if (!m_db.exec(q,
-                   QStringLiteral("SELECT r.id, r.person_id, p.name, p.nhs_number, r.template_id, r.version, r.status, "
-                                  "r.next_due, r.updated_at, p.date_of_birth FROM reviews r JOIN people p ON "
-                                  "p.id = r.person_id %1 ORDER BY %2 LIMIT ? OFFSET ?")
-                       .arg(where, orderSql(filter)),
-                   values, &error))
-        return dbFailure(m_db, error);
-    QVector<ReviewSummary> list;
-    while (q.next()) {
-        ReviewSummary s;
-        s.id = q.value(0).toLongLong();
-        s.personId = q.value(1).toLongLong();
-        s.personName = q.value(2).toString();
-        s.nhsNumber = q.value(3).toString();
-        s.templateId = q.value(4).toString();
-        s.version = q.value(5).toInt();
-        s.status = q.value(6).toString();
-        s.nextDue = QDate::fromString(q.value(7).toString(), Qt::ISODate);
-        s.updatedAt = Database::timeFromText(q.value(8).toString());
-        s.dateOfBirth = QDate::fromString(q.value(9).toString(), Qt::ISODate);
-        list.append(s);
-    }
-    return list;
-}
-
-Result<qint64> ReviewStore::count(const ReviewFilter &filter) const
-{
-    if (Outcome allowed = Permissions::check(m_db, m_session, Action::ReadReviews); !allowed.ok())
-        return allowed;
-    QVariantList values;
-    const QString where = filterSql(filter, &values);
-    QSqlQuery q = m_db.query();
-    QString error;
-    if (!m_db.exec(q, QStringLiteral("SELECT count(*) FROM reviews r %1").arg(where), values, &error) || !q.next())
-        return dbFailure(m_db, error);
-    return q.value(0).toLongLong();
-}
-
 Outcome ReviewStore::saveAnswers(qint64 id, const QMap<QString, QJsonValue> &answers, const QString &source)
 {
     if (Outcome allowed = Permissions::check(m_db, m_session, Action::WriteReviews); !allowed.ok())
         return allowed;
+    if (Outcome keyed = KeyRing::needKey(m_session); !keyed.ok())
+        return keyed;
     if (answers.isEmpty())
         return Outcome::success();
     Transaction tx(m_db);
@@ -410,7 +312,10 @@ Outcome ReviewStore::saveAnswers(qint64 id, const QMap<QString, QJsonValue> &ans
                                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (review_id, item_id) DO UPDATE SET "
                                       "value = excluded.value, updated_by = excluded.updated_by, "
                                       "updated_at = excluded.updated_at"),
-                       {id, it.key(), valueText(cleared ? QJsonValue(QJsonValue::Null) : *it), m_session.userId(), now},
+                       {id, it.key(),
+                        m_session.dataKey()->seal(valueText(cleared ? QJsonValue(QJsonValue::Null) : *it).toUtf8(),
+                                                  SealedRows::answerData(id, it.key())),
+                        m_session.userId(), now},
                        &error))
             return dbFailure(m_db, error);
         if (it.key() == QLatin1String(NextReviewItem)) {
@@ -422,7 +327,7 @@ Outcome ReviewStore::saveAnswers(qint64 id, const QMap<QString, QJsonValue> &ans
     }
     if (!m_db.exec(q, QStringLiteral("UPDATE reviews SET updated_at = ? WHERE id = ?"), {now, id}, &error)
         || !AuditLog::append(
-            m_db, m_session.userId(), AuditLog::Change, id, personId,
+            m_db, m_session.dataKey(), m_session.userId(), AuditLog::Change, id, personId,
             (source.isEmpty() ? QStringLiteral("answered: %1") : QStringLiteral("answered from %1: %2").arg(source))
                 .arg(answers.keys().join(QLatin1String(", "))),
             &error))
@@ -475,7 +380,7 @@ Outcome ReviewStore::complete(qint64 id)
         return dbFailure(m_db, error);
     if (q.numRowsAffected() == 0)
         return Outcome::conflict(QStringLiteral("review %1 is already completed").arg(id));
-    if (!AuditLog::append(m_db, m_session.userId(), AuditLog::Complete, id, 0, {}, &error))
+    if (!AuditLog::append(m_db, m_session.dataKey(), m_session.userId(), AuditLog::Complete, id, 0, {}, &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
@@ -504,7 +409,8 @@ Outcome ReviewStore::reopen(qint64 id, const QString &reason)
         return q.value(0).toLongLong() == 0 ? Outcome::notFound(QStringLiteral("there is no review %1").arg(id))
                                             : Outcome::conflict(QStringLiteral("review %1 is not completed").arg(id));
     }
-    if (!AuditLog::append(m_db, m_session.userId(), AuditLog::Reopen, id, 0, reason.trimmed(), &error))
+    if (!AuditLog::append(m_db, m_session.dataKey(), m_session.userId(), AuditLog::Reopen, id, 0, reason.trimmed(),
+                          &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
@@ -557,8 +463,12 @@ Outcome ReviewStore::keepRecordDifference(qint64 id, const QString &itemId, cons
                                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT (review_id, item_id) DO UPDATE SET "
                                   "value = excluded.value, updated_by = excluded.updated_by, "
                                   "updated_at = excluded.updated_at"),
-                   {id, differencePrefix + itemId, valueText(reason.trimmed()), m_session.userId(), now}, &error)
-        || !AuditLog::append(m_db, m_session.userId(), AuditLog::Change, id, review->personId,
+                   {id, differencePrefix + itemId,
+                    m_session.dataKey()->seal(valueText(reason.trimmed()).toUtf8(),
+                                              SealedRows::answerData(id, differencePrefix + itemId)),
+                    m_session.userId(), now},
+                   &error)
+        || !AuditLog::append(m_db, m_session.dataKey(), m_session.userId(), AuditLog::Change, id, review->personId,
                              QStringLiteral("kept why an answer differs from the person's record: %1").arg(itemId),
                              &error))
         return dbFailure(m_db, error);

@@ -109,7 +109,9 @@ public:
     Result<Template> templateOf(const ReviewRecord &review) const;
     /// Every review, oldest first (small databases and tests; the window uses find()).
     Result<QVector<ReviewRecord>> list() const;
-    /// Reviews ordered by next due date, then id.
+    /// Reviews ordered by next due date (or filter.sortBy), then id. The people's names, NHS numbers and dates of
+    /// birth are sealed: a list in due, status or last-change order opens only the page's people; a search, or an
+    /// order by name, number or date of birth, opens every review's person in memory.
     Result<QVector<ReviewSummary>> find(const ReviewFilter &filter) const;
     Result<qint64> count(const ReviewFilter &filter) const;
 
@@ -137,8 +139,12 @@ public:
 
 private:
     Result<QVector<ReviewRecord>> read(const QString &where, const QVariantList &values) const;
-    QString filterSql(const ReviewFilter &filter, QVariantList *values) const;
+    /// The filter's conditions on the review's own (unsealed) columns: status, due dates, person.
+    static QString filterSql(const ReviewFilter &filter, QVariantList *values);
     static QString orderSql(const ReviewFilter &filter);
+    /// A search or an order by a sealed column (name, NHS number, date of birth): every matching review's person is
+    /// opened in memory, filtered, sorted and paged there.
+    Result<QVector<ReviewSummary>> findInMemory(const ReviewFilter &filter, qint64 *total) const;
 
     Database &m_db;
     Session m_session;

@@ -2,7 +2,9 @@
 
 #include "store/auditlog.h"
 #include "store/commonpasswords.h"
+#include "store/crypto/datakey.h"
 #include "store/database.h"
+#include "store/keyring.h"
 #include "store/permissions.h"
 #include "store/transaction.h"
 
@@ -128,7 +130,7 @@ Result<UserStore::StoredAccount> UserStore::findAccount(const QString &name) con
     return found;
 }
 
-Result<Account> UserStore::insertUser(qint64 byUserId, const QString &typedName, Role role, const QString &password)
+Result<Account> UserStore::insertUser(const QString &typedName, Role role, const QString &password)
 {
     const QString name = normalisedName(typedName);
     if (const QString problem = nameProblem(name); !problem.isEmpty())
@@ -161,13 +163,21 @@ Result<Account> UserStore::insertUser(qint64 byUserId, const QString &typedName,
         return dbFailure(m_db, error);
     a.id = q.value(0).toLongLong();
     q.finish();
-    if (!AuditLog::append(m_db, byUserId > 0 ? byUserId : a.id, AuditAddAccount, 0, 0,
-                          QStringLiteral("account '%1' (%2)").arg(name, roleName(role)), &error))
-        return dbFailure(m_db, error);
     return a;
 }
 
-Result<Session> UserStore::createFirstAdmin(const QString &name, const QString &password)
+Result<std::optional<Role>> UserStore::roleOf(qint64 id) const
+{
+    QSqlQuery q = m_db.query();
+    QString error;
+    if (!m_db.exec(q, QStringLiteral("SELECT role FROM users WHERE id = ?"), {id}, &error))
+        return dbFailure(m_db, error);
+    if (!q.next())
+        return std::optional<Role>();
+    return roleFromName(q.value(0).toString());
+}
+
+Result<Session> UserStore::createFirstAdmin(const QString &name, const QString &password, QString *recoveryKey)
 {
     Transaction tx(m_db);
     if (!tx.isActive())
@@ -178,12 +188,22 @@ Result<Session> UserStore::createFirstAdmin(const QString &name, const QString &
     if (any.value())
         return Outcome::notPermitted(QStringLiteral("not permitted: accounts exist already; an admin must sign in "
                                                     "to add one"));
-    const Result<Account> account = insertUser(0, name, Role::Admin, password);
+    const Result<Account> account = insertUser(name, Role::Admin, password);
     if (!account.ok())
         return account.outcome();
+    std::shared_ptr<DataKey> key;
+    const Result<QString> recovery = KeyRing(m_db).createDataKey(account->id, password, &key);
+    if (!recovery.ok())
+        return recovery.outcome();
+    QString error;
+    if (!AuditLog::append(m_db, key.get(), account->id, AuditAddAccount, 0, 0,
+                          QStringLiteral("account '%1' (%2)").arg(account->name, roleName(Role::Admin)), &error))
+        return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
-    return Session(account->id, account->name, account->role);
+    if (recoveryKey)
+        *recoveryKey = *recovery;
+    return Session(account->id, account->name, account->role, key);
 }
 
 Result<Session> UserStore::signIn(const QString &name, const QString &password)
@@ -221,7 +241,7 @@ Result<Session> UserStore::signIn(const QString &name, const QString &password)
         // typed name is kept, not even a hash of it: it is often a real name mistyped or a password typed in the
         // wrong field, and a hash of so short a text is undone by guessing.
         q.finish();
-        if (!AuditLog::append(m_db, 0, AuditSignInFailed, 0, 0, QStringLiteral("unknown name"), &error))
+        if (!AuditLog::append(m_db, nullptr, 0, AuditSignInFailed, 0, 0, QStringLiteral("unknown name"), &error))
             return dbFailure(m_db, error);
         if (!tx.commit())
             return dbFailure(m_db, tx.error());
@@ -262,13 +282,14 @@ Result<Session> UserStore::signIn(const QString &name, const QString &password)
                && !m_db.exec(q, QStringLiteral("UPDATE users SET locked_until = NULL WHERE id = ?"), {id}, &error)) {
         return dbFailure(m_db, error);
     }
-    if (!refused.ok() && !AuditLog::append(m_db, id, AuditSignInFailed, 0, 0, auditDetail, &error))
+    if (!refused.ok() && !AuditLog::append(m_db, nullptr, id, AuditSignInFailed, 0, 0, auditDetail, &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
     if (!refused.ok())
         return refused;
-    return Session(id, storedName, role);
+    // Admins and reviewers open their wrap of the data key (after the transaction: it takes an Argon2id run).
+    return Session(id, storedName, role, role == Role::Coproducer ? nullptr : KeyRing(m_db).unlock(id, password));
 }
 
 Result<Account> UserStore::addUser(const Session &session, const QString &name, Role role, const QString &password)
@@ -278,9 +299,23 @@ Result<Account> UserStore::addUser(const Session &session, const QString &name, 
     Transaction tx(m_db);
     if (!tx.isActive())
         return dbFailure(m_db, tx.error());
-    Result<Account> account = insertUser(session.userId(), name, role, password);
+    Result<Account> account = insertUser(name, role, password);
     if (!account.ok())
         return account;
+    QString error;
+    if (role != Role::Coproducer) {
+        const KeyRing keys(m_db);
+        const Result<bool> encrypted = keys.hasDataKey();
+        if (!encrypted.ok())
+            return encrypted.outcome();
+        if (*encrypted && !session.dataKey())
+            return KeyRing::needKey(session);
+        if (*encrypted && !keys.wrapFor(account->id, *session.dataKey(), password, &error))
+            return dbFailure(m_db, error);
+    }
+    if (!AuditLog::append(m_db, session.dataKey(), session.userId(), AuditAddAccount, 0, 0,
+                          QStringLiteral("account '%1' (%2)").arg(account->name, roleName(role)), &error))
+        return dbFailure(m_db, error);
     if (!tx.commit())
         return dbFailure(m_db, tx.error());
     return account;
@@ -321,7 +356,8 @@ Outcome UserStore::setDisabled(const Session &session, const QString &name, bool
     QString error;
     if (!m_db.exec(q, QStringLiteral("UPDATE users SET disabled = ? WHERE id = ?"), {disabled ? 1 : 0, account->id},
                    &error)
-        || !AuditLog::append(m_db, session.userId(), disabled ? AuditDisableAccount : AuditEnableAccount, 0, 0,
+        || !AuditLog::append(m_db, session.dataKey(), session.userId(),
+                             disabled ? AuditDisableAccount : AuditEnableAccount, 0, 0,
                              QStringLiteral("account '%1'").arg(account->name), &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
@@ -362,8 +398,22 @@ Outcome UserStore::setPassword(const Session &session, const QString &name, cons
     if (!m_db.exec(q,
                    QStringLiteral("UPDATE users SET password_hash = ?, failed_sign_ins = 0, locked_until = NULL "
                                   "WHERE id = ?"),
-                   {hash, account->id}, &error)
-        || !AuditLog::append(m_db, session.userId(), AuditChangePassword, 0, 0,
+                   {hash, account->id}, &error))
+        return dbFailure(m_db, error);
+    const Result<std::optional<Role>> role = roleOf(account->id);
+    if (!role.ok())
+        return role.outcome();
+    // A fresh wrap under the new password (which needs the key in this session); a coproducer holds none.
+    const KeyRing keys(m_db);
+    const bool staff = role->value_or(Role::Coproducer) != Role::Coproducer;
+    const Result<bool> encrypted = keys.hasDataKey();
+    if (!encrypted.ok())
+        return encrypted.outcome();
+    if (staff && *encrypted && !session.dataKey())
+        return KeyRing::needKey(session);
+    if (!(staff ? (!*encrypted || keys.wrapFor(account->id, *session.dataKey(), password, &error))
+                : keys.clearWrap(account->id, &error))
+        || !AuditLog::append(m_db, session.dataKey(), session.userId(), AuditChangePassword, 0, 0,
                              QStringLiteral("account '%1'").arg(account->name), &error))
         return dbFailure(m_db, error);
     if (!tx.commit())
@@ -388,7 +438,8 @@ Outcome UserStore::setRole(const Session &session, const QString &name, Role rol
     QSqlQuery q = m_db.query();
     QString error;
     if (!m_db.exec(q, QStringLiteral("UPDATE users SET role = ? WHERE id = ?"), {roleName(role), account->id}, &error)
-        || !AuditLog::append(m_db, session.userId(), AuditChangeRole, 0, 0,
+        || (role == Role::Coproducer && !KeyRing(m_db).clearWrap(account->id, &error))
+        || !AuditLog::append(m_db, session.dataKey(), session.userId(), AuditChangeRole, 0, 0,
                              QStringLiteral("account '%1' is now %2").arg(account->name, roleName(role)), &error))
         return dbFailure(m_db, error);
     if (!tx.commit())

@@ -35,24 +35,28 @@ public:
 
     /// Whether any account exists (the first start asks for the first admin when none does).
     Result<bool> hasUsers() const;
-    /// Creates the first account, an admin, and signs it in; refused once any account exists.
-    Result<Session> createFirstAdmin(const QString &name, const QString &password);
+    /// Creates the first account, an admin, and signs it in; refused once any account exists. Makes the database's
+    /// data key (docs/security.md) and its recovery key, which *recoveryKey receives to be shown once.
+    Result<Session> createFirstAdmin(const QString &name, const QString &password, QString *recoveryKey = nullptr);
     /// NotPermitted with a message for a wrong name or password, a locked or a disabled account. Names are compared
     /// after Unicode NFKC, ignoring case ("ada", "Ada" and full-width "ａｄａ" are one account). A name that does not
     /// exist costs the same time (a dummy Argon2id check) and gets the same message as a wrong password; a locked or
     /// disabled account says so only after the right password. Each failure adds one to the account's count in the
     /// same statement that decides (so that parallel attempts cannot all read the old count) and writes one row to
-    /// the audit trail.
+    /// the audit trail. An admin's or reviewer's session holds the data key, unwrapped with the password.
     Result<Session> signIn(const QString &name, const QString &password);
 
-    /// Admins only.
+    /// Admins only. An admin or reviewer account gets the data key wrapped under its password (the admin's session
+    /// must hold the key); a coproducer account gets none.
     Result<Account> addUser(const Session &session, const QString &name, Role role, const QString &password);
     Result<QVector<Account>> users(const Session &session) const;
     Outcome disableUser(const Session &session, const QString &name);
     Outcome enableUser(const Session &session, const QString &name);
-    /// Admins change anyone's password; everyone their own.
+    /// Admins change anyone's password; everyone their own. The data key is wrapped afresh under the new password
+    /// (admins and reviewers, when the session holds the key).
     Outcome setPassword(const Session &session, const QString &name, const QString &password);
-    /// Admins only; an admin cannot change their own role.
+    /// Admins only; an admin cannot change their own role. A coproducer's wrap of the data key is removed; an account
+    /// made an admin or reviewer gets one when an admin next sets its password.
     Outcome setRole(const Session &session, const QString &name, Role role);
 
     // First passwords (firstpassword.cpp): an admin gives a first password, the person chooses their own at their
@@ -99,9 +103,11 @@ private:
     };
     /// The account a typed name means (exact stored name first, else the same name key); id 0 when none.
     Result<StoredAccount> findAccount(const QString &name) const;
-    Result<Account> insertUser(qint64 byUserId, const QString &name, Role role, const QString &password);
+    /// Inserts the account (no audit row: the caller writes it once the key is wrapped).
+    Result<Account> insertUser(const QString &name, Role role, const QString &password);
+    Result<std::optional<Role>> roleOf(qint64 id) const;
     Outcome setDisabled(const Session &session, const QString &name, bool disabled);
-    Outcome setMustChangePassword(qint64 byUserId, const StoredAccount &account, bool must);
+    Outcome setMustChangePassword(const Session &session, const StoredAccount &account, bool must);
 
     Database &m_db;
 };

@@ -68,6 +68,32 @@ bool prepare(QTemporaryDir &dir)
     return filled.ok();
 }
 
+QString benchPassword()
+{
+    return qEnvironmentVariableIsSet("COFORM_PASSWORD") ? qEnvironmentVariable("COFORM_PASSWORD")
+                                                        : QStringLiteral("bench-password");
+}
+
+/// Signing in to the database of 100,000 reviews (an admin: the password checked, the data key unwrapped).
+void BM_SignIn(benchmark::State &state)
+{
+    for (auto _ : state)
+        benchmark::DoNotOptimize(UserStore(*g_db).signIn(QStringLiteral("bench-admin"), benchPassword()).ok());
+}
+BENCHMARK(BM_SignIn)->Unit(benchmark::kMillisecond);
+
+/// A fresh sign-in, then the first search by name of that session (which opens the session's index of people).
+void BM_SignInThenFirstSearch(benchmark::State &state)
+{
+    ReviewFilter filter;
+    filter.search = QStringLiteral("wyn notreal-3");
+    for (auto _ : state) {
+        const Session session = UserStore(*g_db).signIn(QStringLiteral("bench-admin"), benchPassword()).value();
+        benchmark::DoNotOptimize(ReviewStore(*g_db, session).find(filter)->size());
+    }
+}
+BENCHMARK(BM_SignInThenFirstSearch)->Unit(benchmark::kMillisecond);
+
 void BM_OpenReviewsList(benchmark::State &state)
 {
     ReviewStore store(*g_db, *g_admin);

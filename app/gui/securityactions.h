@@ -1,0 +1,30 @@
+#pragma once
+
+#include "store/session.h"
+
+#include <QObject>
+
+class QMainWindow;
+
+namespace coform {
+
+class Database;
+
+/// The admin's Security menu: make a new recovery key (the old one stops working) and check the audit trail's chain,
+/// with the result in words.
+class SecurityActions : public QObject
+{
+    Q_OBJECT
+public:
+    SecurityActions(QMainWindow *window, Database &db, const Session &session, QObject *parent = nullptr);
+
+    void makeNewRecoveryKey();
+    void checkAuditTrail();
+
+private:
+    QMainWindow *m_window;
+    Database &m_db;
+    Session m_session;
+};
+
+} // namespace coform
