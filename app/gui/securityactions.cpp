@@ -17,15 +17,21 @@ SecurityActions::SecurityActions(QMainWindow *window, Database &db, const Sessio
     , m_db(db)
     , m_session(session)
 {
-    auto *menu = new QMenu(tr("Se&curity"), window);
-    menu->setObjectName(QStringLiteral("menuSecurity"));
-    QList<QAction *> top = window->menuBar()->actions();
-    window->menuBar()->insertMenu(top.size() > 1 ? top.at(top.size() - 1) : nullptr, menu);
-    QAction *check = menu->addAction(tr("&Check the audit trail"));
+    // In the File menu beside Accounts, for admins: a menu of its own would need an Alt letter of its own, and
+    // every letter of "Security" is taken by a menu or a panel of this window.
+    QMenu *file = window->menuBar()->findChild<QMenu *>(QStringLiteral("menuFile"));
+    if (!file)
+        return;
+    QAction *before = window->findChild<QAction *>(QStringLiteral("actionSignOut"));
+    if (!before)
+        before = window->findChild<QAction *>(QStringLiteral("actionQuit"));
+    auto *check = new QAction(tr("Check the au&dit trail"), window);
     check->setObjectName(QStringLiteral("actionCheckAudit"));
     connect(check, &QAction::triggered, this, &SecurityActions::checkAuditTrail);
-    QAction *recovery = menu->addAction(tr("Make a new &recovery key\u2026"));
+    file->insertAction(before, check);
+    auto *recovery = new QAction(tr("Make a new recovery &key\u2026"), window);
     recovery->setObjectName(QStringLiteral("actionNewRecoveryKey"));
+    file->insertAction(before, recovery);
     connect(recovery, &QAction::triggered, this, &SecurityActions::makeNewRecoveryKey);
 }
 

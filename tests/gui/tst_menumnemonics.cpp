@@ -8,9 +8,12 @@
 
 #include "store/demodata.h"
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QTimer>
 #include <QtTest>
 
 using namespace coform;
@@ -95,6 +98,49 @@ private slots:
                  QStringList({QStringLiteral("File"), QStringLiteral("Shared templates"), QStringLiteral("Edit"),
                               QStringLiteral("View"), QStringLiteral("Help")}));
         workspace.reset();
+    }
+
+    /// An admin's security steps are in the File menu by their letters: Alt+F, then D checks the audit trail and
+    /// says in words that the chain holds.
+    void anAdminChecksTheAuditTrailFromTheFileMenu()
+    {
+        PanelFixture f;
+        QVERIFY(f.setUp());
+        MainWindow window;
+        auto workspace = std::make_unique<SharedWorkspace>(&window, *f.db, *f.ada);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *file = window.menuBar()->findChild<QMenu *>(QStringLiteral("menuFile"));
+        QVERIFY(file);
+        QTest::keyClick(&window, Qt::Key_F, Qt::AltModifier);
+        QTRY_VERIFY(file->isVisible());
+        QString said;
+        QTimer::singleShot(0, [&said] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            said = box->text();
+            QTest::keyClick(box, Qt::Key_Return);
+        });
+        QTest::keyClick(file, Qt::Key_D);
+        QVERIFY2(said.startsWith(QLatin1String("The audit trail's chain holds")), qPrintable(said));
+        // The recovery key step is there too, by its letter, and a co-production member has neither.
+        const auto texts = [file] {
+            QStringList all;
+            for (QAction *a : file->actions())
+                all << a->text();
+            return all;
+        };
+        QVERIFY(texts().contains(QStringLiteral("Make a new recovery &key\u2026")));
+        workspace.reset();
+        MainWindow other;
+        auto colins = std::make_unique<SharedWorkspace>(&other, *f.db, *f.colin);
+        auto *colinsFile = other.menuBar()->findChild<QMenu *>(QStringLiteral("menuFile"));
+        QVERIFY(colinsFile);
+        for (QAction *a : colinsFile->actions())
+            QVERIFY2(!a->text().contains(QLatin1String("audit")) && !a->text().contains(QLatin1String("recovery")),
+                     qPrintable(a->text()));
+        colins.reset();
     }
 
     void everyMenuOfTheReviewsWindowOpensWithAlt()

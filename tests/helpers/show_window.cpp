@@ -2,13 +2,14 @@
 // bundled template shared and published, draft 2 started, three fictional reviews), for screenshots and for the
 // accessibility audit (a11y-audit coform -- show_window accounts):
 //
-//   show_window main|reviews|reviewform|accounts|signin [--size WxH] [--bigger N] [--dock NAME]
+//   show_window main|reviews|reviewform|accounts|signin|recoverykey [--size WxH] [--bigger N] [--dock NAME]
 //
 // --size resizes the main window (default: the window's own default); --bigger presses "Bigger text" N times first
 // (the largest text: 20); --dock raises that dock of the main window (historyDock, commentsDock, whatChangedDock,
 // coverageDock, undoHistoryDock).
 #include "accountswindow.h"
 #include "mainwindow.h"
+#include "recoverykeydialog.h"
 #include "reviewswindow.h"
 #include "sharedworkspace.h"
 #include "signindialog.h"
@@ -16,6 +17,7 @@
 
 #include "../gui/panelfixture.h"
 #include "store/demodata.h"
+#include "store/keyring.h"
 #include "store/reviewstore.h"
 
 #include <QApplication>
@@ -70,8 +72,14 @@ int main(int argc, char **argv)
         shown = std::make_unique<AccountsWindow>(*f.db, *f.ada);
     } else if (which == QLatin1String("signin")) {
         shown = std::make_unique<SignInDialog>(*f.db);
+    } else if (which == QLatin1String("recoverykey")) {
+        // A real recovery key of this throwaway database, as an admin's "Make a new recovery key" shows it.
+        const Result<QString> key = KeyRing(*f.db).newRecoveryKey(*f.ada);
+        if (!key.ok())
+            return 1;
+        shown = std::make_unique<RecoveryKeyDialog>(key.value());
     } else {
-        qWarning("show_window: main, reviews, reviewform, accounts or signin");
+        qWarning("show_window: main, reviews, reviewform, accounts, signin or recoverykey");
         return 1;
     }
     shown->show();
