@@ -1,11 +1,11 @@
 #include "commentspanel.h"
 
+#include "flowlayout.h"
 #include "panelwords.h"
 #include "plainwords.h"
 
 #include <QComboBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -68,18 +68,18 @@ CommentsPanel::CommentsPanel(Database &db, const Session &session, QWidget *pare
     m_reopen->setAccessibleName(tr("Reopen the chosen comment"));
 
     auto *scopeRow = new QFormLayout;
+    scopeRow->setRowWrapPolicy(QFormLayout::WrapLongRows);
     auto *scopeLabel = new QLabel(tr("Show comme&nts on:"), this);
     scopeLabel->setBuddy(m_scope);
     scopeRow->addRow(scopeLabel, m_scope);
     auto *textLabel = new QLabel(tr("Your &words:"), this);
     textLabel->setBuddy(m_text);
 
-    auto *buttons = new QHBoxLayout;
+    auto *buttons = new FlowLayout; // the buttons wrap with large text or a narrow column
     buttons->addWidget(m_add);
     buttons->addWidget(m_reply);
     buttons->addWidget(m_resolve);
     buttons->addWidget(m_reopen);
-    buttons->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(scopeRow);

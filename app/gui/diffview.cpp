@@ -92,6 +92,7 @@ DiffView::DiffView(Database &db, const Session &session, QWidget *parent)
     heading->setFont(bold);
 
     auto *versions = new QFormLayout;
+    versions->setRowWrapPolicy(QFormLayout::WrapLongRows);
     auto *fromLabel = new QLabel(tr("&Older version:"), this);
     fromLabel->setBuddy(m_from);
     auto *toLabel = new QLabel(tr("&Newer version:"), this);

@@ -2,7 +2,9 @@
 
 #include "coveragepanel.h"
 #include "mainwindow.h"
+#include "rowsofroom.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QDockWidget>
 #include <QMenu>
@@ -19,7 +21,7 @@ EditorDocks::EditorDocks(MainWindow *window)
     , m_window(window)
     , m_coverage(new CoveragePanel(window->document()))
     , m_undoView(new QUndoView(window->document()->undoStack()))
-    , m_coverageDock(new QDockWidget(tr("Requirement coverage"), window))
+    , m_coverageDock(new QDockWidget(tr("Coverage"), window))
     , m_undoDock(new QDockWidget(tr("Undo history"), window))
 {
     setObjectName(QStringLiteral("editorDocks"));
@@ -44,23 +46,16 @@ EditorDocks::EditorDocks(MainWindow *window)
     connect(window->document(), &TemplateDocument::templateReplaced, this, updateEmptyLabel);
     m_undoView->setCleanIcon(m_undoView->style()->standardIcon(QStyle::SP_DialogSaveButton));
 
-    auto place = [window](QDockWidget *dock, const QString &name, QWidget *content) {
-        dock->setObjectName(name);
-        dock->setAccessibleName(dock->windowTitle());
-        // With big text the window must still fit the screen: a panel shorter than its contents scrolls.
-        auto *scroll = new QScrollArea(dock);
-        scroll->setObjectName(name + QStringLiteral("Scroll"));
-        scroll->setWidgetResizable(true);
-        scroll->setFrameShape(QFrame::NoFrame);
-        scroll->setFocusPolicy(Qt::NoFocus);
-        scroll->setWidget(content);
-        scroll->setMinimumSize(120, 80);
-        dock->setWidget(scroll);
-        dock->setFocusProxy(content);
-        window->addDockWidget(Qt::BottomDockWidgetArea, dock);
-    };
-    place(m_coverageDock, QStringLiteral("coverageDock"), m_coverage);
-    place(m_undoDock, QStringLiteral("undoHistoryDock"), m_undoView);
+    // The right column takes the full height of the window (the bottom corners belong to it); its tabs on top.
+    window->setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    window->setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    window->setTabPosition(Qt::RightDockWidgetArea, QTabWidget::North);
+    addToColumn(window, m_coverageDock, QStringLiteral("coverageDock"), m_coverage);
+    addToColumn(window, m_undoDock, QStringLiteral("undoHistoryDock"), m_undoView);
+    m_coverageDock->setAccessibleName(tr("Requirement coverage"));
+    RowsOfRoom::keep(m_undoView);
+    if (auto *list = m_coverage->findChild<QAbstractItemView *>(QStringLiteral("coverageList")))
+        RowsOfRoom::keep(list);
     window->tabifyDockWidget(m_coverageDock, m_undoDock);
     m_coverageDock->raise();
 
@@ -86,23 +81,47 @@ void EditorDocks::createMenuItems()
     showUndo->setToolTip(tr("Show or hide the list of changes that can be undone"));
     view->addActions({showCoverage, showUndo});
 
-    auto goTo = [this, view](const QString &name, const QString &text, int key, QDockWidget *dock, QWidget *target) {
-        auto *action = new QAction(text, m_window);
-        action->setObjectName(name);
-        action->setShortcut(QKeySequence(Qt::CTRL | key));
-        action->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
-                                                         action->shortcut().toString(QKeySequence::NativeText)));
-        connect(action, &QAction::triggered, this, [dock, target] {
-            dock->show();
-            dock->raise();
-            target->setFocus(Qt::ShortcutFocusReason);
-        });
-        m_window->addAction(action);
+    addGoTo(m_window, QStringLiteral("actionGoToCoverage"), tr("Go to requirement co&verage"), Qt::Key_5,
+            m_coverageDock, m_coverage->findChild<QWidget *>(QStringLiteral("coverageList")));
+    addGoTo(m_window, QStringLiteral("actionGoToUndoHistory"), tr("Go to the undo histor&y"), Qt::Key_6, m_undoDock,
+            m_undoView);
+}
+
+void EditorDocks::addToColumn(MainWindow *window, QDockWidget *dock, const QString &name, QWidget *content)
+{
+    dock->setObjectName(name);
+    dock->setAccessibleName(dock->windowTitle());
+    // With big text the window must still fit the screen: a panel shorter than its contents scrolls up and down; its
+    // rows wrap rather than running out of sight to the side.
+    auto *scroll = new QScrollArea(dock);
+    scroll->setObjectName(name + QStringLiteral("Scroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    scroll->setWidget(content);
+    scroll->setMinimumSize(120, 80);
+    dock->setWidget(scroll);
+    dock->setFocusProxy(content);
+    window->addDockWidget(Qt::RightDockWidgetArea, dock);
+}
+
+void EditorDocks::addGoTo(MainWindow *window, const QString &name, const QString &text, int key, QDockWidget *dock,
+                          QWidget *target)
+{
+    QMenu *view = window->menuBar()->findChild<QMenu *>(QStringLiteral("menuView"));
+    auto *action = new QAction(text, window);
+    action->setObjectName(name);
+    action->setShortcut(QKeySequence(Qt::CTRL | key));
+    action->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
+                                                     action->shortcut().toString(QKeySequence::NativeText)));
+    connect(action, &QAction::triggered, dock, [dock, target] {
+        dock->show();
+        dock->raise();
+        target->setFocus(Qt::ShortcutFocusReason);
+    });
+    window->addAction(action);
+    if (view)
         view->addAction(action);
-    };
-    goTo(QStringLiteral("actionGoToCoverage"), tr("Go to requirement co&verage"), Qt::Key_5, m_coverageDock,
-         m_coverage->findChild<QWidget *>(QStringLiteral("coverageList")));
-    goTo(QStringLiteral("actionGoToUndoHistory"), tr("Go to the undo histor&y"), Qt::Key_6, m_undoDock, m_undoView);
 }
 
 } // namespace coform

@@ -1,12 +1,12 @@
 #include "historypanel.h"
 
 #include "changewords.h"
+#include "flowlayout.h"
 #include "panelwords.h"
 #include "plainwords.h"
 #include "store/commentstore.h"
 
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -44,7 +44,9 @@ HistoryPanel::HistoryPanel(Database &db, const Session &session, QWidget *parent
     m_itemFilter->setObjectName(QStringLiteral("historyItemFilter"));
     m_itemFilter->setAccessibleName(tr("Show changes to"));
     m_itemFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_itemFilter->setMinimumContentsLength(24);
+    m_itemFilter->setMinimumContentsLength(6);
+    m_personFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_personFilter->setMinimumContentsLength(6);
 
     m_list->setObjectName(QStringLiteral("historyList"));
     m_list->setAccessibleName(tr("Changes, newest first"));
@@ -76,19 +78,18 @@ HistoryPanel::HistoryPanel(Database &db, const Session &session, QWidget *parent
     m_status->setObjectName(QStringLiteral("historyStatus"));
     m_status->setWordWrap(true);
 
-    // The filters on one line and the question as it was beside the list, so that the list keeps the height of the
-    // panel (at least five changes in a bottom panel of a 1366x768 screen).
-    auto *filters = new QHBoxLayout;
-    auto *personLabel = new QLabel(tr("&Made by:"), this);
-    personLabel->setBuddy(m_personFilter);
-    auto *itemLabel = new QLabel(tr("&Question:"), this);
-    itemLabel->setBuddy(m_itemFilter);
-    filters->addWidget(personLabel);
-    filters->addWidget(m_personFilter);
-    filters->addSpacing(12);
-    filters->addWidget(itemLabel);
-    filters->addWidget(m_itemFilter, 1);
-    filters->addWidget(m_status, 1);
+    // The filters on one line when there is room, wrapping with large text or a narrow column; the question as it
+    // was under the list, so that each keeps the column's width.
+    auto *filters = new FlowLayout(nullptr, 8);
+    auto pair = [this, filters](const QString &text, QWidget *field) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(field);
+        filters->addWidget(label); // the box goes under its label when the two do not fit side by side
+        filters->addWidget(field);
+    };
+    pair(tr("&Made by:"), m_personFilter);
+    pair(tr("&Question:"), m_itemFilter);
+    filters->addWidget(m_status);
 
     auto *asItWas = new QWidget(this);
     auto *asItWasLayout = new QVBoxLayout(asItWas);
@@ -96,13 +97,14 @@ HistoryPanel::HistoryPanel(Database &db, const Session &session, QWidget *parent
     asItWasLayout->addWidget(m_showAsItWas);
     asItWasLayout->addWidget(m_asItWasHeading);
     asItWasLayout->addWidget(m_asItWas, 1);
-    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("historySplit"));
     split->setChildrenCollapsible(false);
     split->addWidget(m_list);
     split->addWidget(asItWas);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    m_asItWas->setMinimumHeight(m_asItWas->fontMetrics().height() * 3);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

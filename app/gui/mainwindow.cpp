@@ -14,6 +14,7 @@
 #include "problemsdialog.h"
 #include "propertiespanel.h"
 #include "recoveryoffer.h"
+#include "rowsofroom.h"
 #include "templateeditactions.h"
 #include "templatelist.h"
 #include "templatetreemodel.h"
@@ -99,6 +100,7 @@ void MainWindow::createPanels()
     m_tree->setHeaderHidden(true);
     m_tree->setUniformRowHeights(false);
     m_tree->setTextElideMode(Qt::ElideRight);
+    wrapTreeRows(m_tree); // the whole wording of a question, on more lines in a narrow panel or with large text
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setDragDropMode(QAbstractItemView::InternalMove);
     m_tree->setDefaultDropAction(Qt::MoveAction);
@@ -132,6 +134,7 @@ void MainWindow::createPanels()
     m_splitter->addWidget(detailsPanel);
     m_splitter->addWidget(previewPanel);
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setCollapsible(2, true); // the preview folds away with large text (fitPanelsToText)
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 1);
@@ -207,7 +210,11 @@ void MainWindow::createActions()
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = stack->createRedoAction(this, tr("Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
-    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    // Ctrl+Y as well, once: some desktops already count it as Redo, and a key given twice is ambiguous (neither fires).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Y)))
+        redoKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Y));
+    redo->setShortcuts(redoKeys);
     for (QAction *action : {undo, redo}) {
         action->setToolTip(QStringLiteral("%1 (%2)").arg(action == undo ? tr("Undo") : tr("Redo"),
                                                          action->shortcut().toString(QKeySequence::NativeText)));
@@ -239,7 +246,7 @@ void MainWindow::createActions()
     QAction *bigger =
         makeAction(QStringLiteral("actionBiggerText"), tr("&Bigger text"),
                    {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)}, [this] { m_textSize->bigger(); });
-    QAction *smaller = makeAction(QStringLiteral("actionSmallerText"), tr("S&maller text"), {QKeySequence::ZoomOut},
+    QAction *smaller = makeAction(QStringLiteral("actionSmallerText"), tr("Sma&ller text"), {QKeySequence::ZoomOut},
                                   [this] { m_textSize->smaller(); });
     QAction *normal = makeAction(QStringLiteral("actionNormalText"), tr("&Normal text size"),
                                  {QKeySequence(Qt::CTRL | Qt::Key_0)}, [this] { m_textSize->reset(); });
@@ -249,6 +256,10 @@ void MainWindow::createActions()
         statusBar()->showMessage(tr("Text size %1 points").arg(m_textSize->pointSize()), 3000);
     };
     connect(m_textSize, &TextSize::changed, this, updateTextActions);
+    connect(m_textSize, &TextSize::changed, this, [this] {
+        if (m_editorDocks)
+            fitPanelsToText();
+    });
     bigger->setEnabled(m_textSize->canGrow());
     smaller->setEnabled(m_textSize->canShrink());
     view->addActions({bigger, smaller, normal});
@@ -266,12 +277,16 @@ void MainWindow::createActions()
                                     tr("Go to the &preview")};
     for (int i = 0; i < panelNames.size(); ++i) {
         view->addAction(makeAction(QStringLiteral("actionGoToPanel%1").arg(i + 1), panelNames.at(i),
-                                   {QKeySequence(Qt::CTRL | (Qt::Key_1 + i))},
-                                   [this, i] { m_focusOrder.at(i)->setFocus(Qt::ShortcutFocusReason); }));
+                                   {QKeySequence(Qt::CTRL | (Qt::Key_1 + i))}, [this, i] {
+                                       if (i == 3)
+                                           showPreviewPanel();
+                                       else
+                                           m_focusOrder.at(i)->setFocus(Qt::ShortcutFocusReason);
+                                   }));
     }
     view->addAction(makeAction(QStringLiteral("actionNextPanel"), tr("Go to the ne&xt panel"),
                                {QKeySequence(Qt::Key_F6)}, [this] { focusPanel(1); }));
-    view->addAction(makeAction(QStringLiteral("actionPreviousPanel"), tr("Go to the previous pa&nel"),
+    view->addAction(makeAction(QStringLiteral("actionPreviousPanel"), tr("Go to the p&revious panel"),
                                {QKeySequence(Qt::SHIFT | Qt::Key_F6)}, [this] { focusPanel(-1); }));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

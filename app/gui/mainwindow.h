@@ -69,6 +69,9 @@ public:
     QString whereWorkLives() const;
     /// The open shared version in words ("draft 2"), from the shared workspace.
     void setSharedVersion(const QString &words);
+    /// Shares the width between the main panels and the right-hand column for the text size (the preview folds
+    /// away with large text); called when the text size changes and when no remembered layout applies.
+    void fitPanelsToText();
     TemplateList *templateList() const { return m_templateList; }
     /// The strip that says why the open version cannot change (the shared workspace fills it).
     FrozenBanner *frozenBanner() const;
@@ -83,12 +86,15 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createPanels();
     void createActions();
     void restoreLayout();
     void saveLayout();
+    void showPreviewPanel();
+    static constexpr double kLargeTextPoints = 20; ///< from this size the preview folds away (fitPanelsToText)
     void chooseTemplateFile();
     void onTemplateReplaced();
     void updateTitleAndStatus();
@@ -123,6 +129,7 @@ private:
     QList<QWidget *> m_focusOrder; ///< the panels' main controls, for F6 and Ctrl+1..4
 
     EditorDocks *m_editorDocks = nullptr; ///< requirement coverage and undo history
+    bool m_fitWhenShown = false;          ///< fitPanelsToText ran before the window was shown
     FrozenBanner *m_frozenBanner = nullptr;
     QString m_sharedVersion;
 };

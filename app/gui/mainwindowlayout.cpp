@@ -1,11 +1,14 @@
 // The main window's layout: where its panels sit, remembered between sessions, and moving between them by key.
 #include "editordocks.h"
 #include "mainwindow.h"
+#include "textsize.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -38,9 +41,48 @@ void MainWindow::restoreLayout()
     }
     if (!m_leftSplitter->restoreState(settings.value(QStringLiteral("window/leftSplitter")).toByteArray()))
         m_leftSplitter->setSizes({height() / 5, height() * 4 / 5});
-    // The panels along the bottom take a quarter of the height at first, however big the text.
-    resizeDocks({m_editorDocks->coverageDock()}, {height() / 4}, Qt::Vertical);
-    restoreState(settings.value(QStringLiteral("window/docks")).toByteArray());
+    const bool remembered = restoreState(settings.value(QStringLiteral("window/docks")).toByteArray());
+    if (!remembered || m_textSize->pointSize() >= kLargeTextPoints)
+        fitPanelsToText();
+}
+
+void MainWindow::fitPanelsToText()
+{
+    // The column of panels on the right (coverage, undo history and the shared-work panels) and the three main
+    // panels share the width. With large text there is not room for four columns of words on a laptop screen: the
+    // printed-form preview folds away (Ctrl+4 opens it again) and the details get the room, so that their words wrap
+    // instead of running out of sight.
+    if (!isVisible())
+        m_fitWhenShown = true; // the docks' widths hold only once the window is laid out: again when it is shown
+    const bool large = m_textSize->pointSize() >= kLargeTextPoints;
+    const int width = this->width();
+    resizeDocks({m_editorDocks->coverageDock()}, {width * (large ? 32 : 34) / 100}, Qt::Horizontal);
+    const int central = std::max(width * (large ? 68 : 66) / 100, 300);
+    m_previewStatus->setVisible(!large); // "Preview: 29 pages" says nothing while the preview is folded away
+    if (large)
+        m_splitter->setSizes({central * 32 / 100, central * 68 / 100, 0});
+    else
+        m_splitter->setSizes({central * 27 / 100, central * 36 / 100, central * 37 / 100});
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_fitWhenShown) {
+        m_fitWhenShown = false;
+        QTimer::singleShot(0, this, &MainWindow::fitPanelsToText);
+    }
+}
+
+void MainWindow::showPreviewPanel()
+{
+    QList<int> sizes = m_splitter->sizes();
+    if (sizes.value(2) == 0) { // folded away with large text: open it beside the details, taking from both
+        const int total = sizes.value(0) + sizes.value(1);
+        m_splitter->setSizes({total * 25 / 100, total * 35 / 100, total * 40 / 100});
+        m_previewStatus->show();
+    }
+    m_focusOrder.at(3)->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::saveLayout()

@@ -118,7 +118,8 @@ void PropertiesPanel::createFields()
     m_form->addRow(m_plainAssistLabel, m_plainAssist);
     m_plainAssist->watch(m_text);
     m_plainAssist->watch(m_help);
-    m_required = new QCheckBox(tr("People must answer this question"), content);
+    m_required = new QCheckBox(tr("Must be answered"), content); // short: a check box's words do not wrap
+    m_required->setToolTip(tr("People must answer this question before the review can be completed"));
     m_required->setObjectName(QStringLiteral("propertyRequired"));
     m_required->setAccessibleName(tr("People must answer this question"));
     m_form->addRow(m_required);
@@ -173,6 +174,13 @@ void PropertiesPanel::createFields()
     m_id = makeLineBox(QStringLiteral("propertyId"), content);
     m_id->setToolTip(tr("A short code that stays the same when the wording changes. Other systems use it."));
     addRow(&m_idLabel, m_id, tr("Reference code"));
+
+    // Nothing wider than the panel with large text: labels wrap (changeEvent), and lists to choose from are as narrow
+    // as a few words (their full wording shows when they open).
+    for (QComboBox *box : content->findChildren<QComboBox *>()) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
 
     // Wrapped rows change height with the width: refit the tables when their width changes.
     for (QWidget *view : {static_cast<QWidget *>(m_requirements), static_cast<QWidget *>(m_translations)})
@@ -272,6 +280,19 @@ void PropertiesPanel::pushProperty(const QString &property, const QJsonValue &va
         m_document->push(Edit::setItemProperty(t, m_currentId, property, value));
     else if (m_shown == Shown::Section)
         m_document->push(Edit::setSectionProperty(t, m_currentId, property, value));
+}
+
+void PropertiesPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::FontChange)
+        return;
+    // With large text the labels wrap rather than widen the panel; with normal text each keeps to one line.
+    const bool large = font().pointSizeF() >= 20;
+    for (int row = 0; row < m_form->rowCount(); ++row)
+        if (QLayoutItem *item = m_form->itemAt(row, QFormLayout::LabelRole))
+            if (auto *label = qobject_cast<QLabel *>(item->widget()))
+                label->setWordWrap(large);
 }
 
 bool PropertiesPanel::eventFilter(QObject *watched, QEvent *event)

@@ -1,6 +1,7 @@
 #include "ruleeditors.h"
 
 #include "edit/templatejson.h"
+#include "flowlayout.h"
 #include "plainwords.h"
 
 #include <QComboBox>
@@ -79,10 +80,10 @@ ShowIfEditor::ShowIfEditor(QWidget *parent)
     m_words->setWordWrap(true);
     m_words->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 
-    auto *row = new QHBoxLayout;
-    row->addWidget(m_question, 3);
+    auto *row = new FlowLayout; // wraps with large text
+    row->addWidget(m_question);
     row->addWidget(isLabel);
-    row->addWidget(m_answer, 2);
+    row->addWidget(m_answer);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(row);

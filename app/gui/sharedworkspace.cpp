@@ -1,5 +1,7 @@
 #include "sharedworkspace.h"
 
+#include "editordocks.h"
+
 #include "accountswindow.h"
 #include "commentspanel.h"
 #include "conflictdialog.h"
@@ -7,12 +9,14 @@
 #include "diffview.h"
 #include "document/storedtemplatesync.h"
 #include "document/templatedocument.h"
+#include "editordocks.h"
 #include "frozenbanner.h"
 #include "historypanel.h"
 #include "mainwindow.h"
 #include "panelwords.h"
 #include "plainwords.h"
 #include "reviewswindow.h"
+#include "rowsofroom.h"
 #include "securityactions.h"
 #include "sessionlock.h"
 #include "templatelist.h"
@@ -26,6 +30,7 @@
 #include "store/database.h"
 #include "store/templatestore.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QDockWidget>
 #include <QEvent>
@@ -191,13 +196,13 @@ void SharedWorkspace::createSessionActions()
 
 void SharedWorkspace::createPanels()
 {
-    auto addDock = [this](QWidget *panel, const QString &name, const QString &title, Qt::DockWidgetArea area) {
+    auto addDock = [this](QWidget *panel, const QString &name, const QString &title, const QString &fullName) {
         auto *dock = new QDockWidget(title, m_window);
-        dock->setObjectName(name);
-        dock->setAccessibleName(title);
-        panel->setMinimumSize(120, 80); // with big text the window must still fit the screen
-        dock->setWidget(panel);
-        m_window->addDockWidget(area, dock);
+        EditorDocks::addToColumn(m_window, dock, name, panel);
+        dock->setAccessibleName(fullName);
+        for (const char *list : {"historyList", "diffList", "commentsList"})
+            if (auto *view = panel->findChild<QAbstractItemView *>(QLatin1String(list)))
+                RowsOfRoom::keep(view);
         return dock;
     };
     m_history = new HistoryPanel(m_db, m_session);
@@ -205,26 +210,34 @@ void SharedWorkspace::createPanels()
     m_comments = new CommentsPanel(m_db, m_session);
     // Enter on a question in "What changed" goes to it (the comments follow).
     connect(m_diffView, &DiffView::itemChosen, m_window, [this](const QString &id) { m_window->selectId(id); });
-    // A column down the right, the full height of the window, so that each list has room for its rows at 1366x768;
-    // the three are tabs of one column (View menu: each can be closed and brought back).
-    m_window->setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    m_window->setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
-    QDockWidget *history =
-        addDock(m_history, QStringLiteral("historyDock"), tr("History of changes"), Qt::RightDockWidgetArea);
-    QDockWidget *diff = addDock(m_diffView, QStringLiteral("whatChangedDock"), tr("What changed between versions"),
-                                Qt::RightDockWidgetArea);
-    QDockWidget *comments =
-        addDock(m_comments, QStringLiteral("commentsDock"), tr("Comments"), Qt::RightDockWidgetArea);
+    // Tabs of the editor's column down the right, the full height of the window, so that each list has room for its
+    // rows on a laptop screen at any text size (View menu: each can be closed and brought back; Ctrl+7, 8, 9 go there).
+    QDockWidget *history = addDock(m_history, QStringLiteral("historyDock"), tr("History"), tr("History of changes"));
+    QDockWidget *diff =
+        addDock(m_diffView, QStringLiteral("whatChangedDock"), tr("What changed"), tr("What changed between versions"));
+    QDockWidget *comments = addDock(m_comments, QStringLiteral("commentsDock"), tr("Comments"), tr("Comments"));
+    QDockWidget *coverage = m_window->findChild<QDockWidget *>(QStringLiteral("coverageDock"));
+    if (coverage)
+        m_window->tabifyDockWidget(coverage, history);
     m_window->tabifyDockWidget(history, diff);
     m_window->tabifyDockWidget(diff, comments);
-    m_window->resizeDocks({history}, {m_window->width() * 2 / 5}, Qt::Horizontal);
     history->raise();
     // The panels as the person left them (MainWindow::saveLayout); the editor's own were restored before these existed.
-    m_window->restoreState(QSettings().value(QStringLiteral("window/docks")).toByteArray());
+    if (!m_window->restoreState(QSettings().value(QStringLiteral("window/docks")).toByteArray()))
+        m_window->fitPanelsToText();
     if (QMenu *view = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuView"))) {
         view->addSeparator();
+        history->toggleViewAction()->setText(tr("History o&f changes"));
+        diff->toggleViewAction()->setText(tr("&What changed between versions"));
+        comments->toggleViewAction()->setText(tr("C&omments"));
         view->addActions({history->toggleViewAction(), diff->toggleViewAction(), comments->toggleViewAction()});
     }
+    EditorDocks::addGoTo(m_window, QStringLiteral("actionGoToHistory"), tr("Go to the h&istory of changes"), Qt::Key_7,
+                         history, m_history->findChild<QWidget *>(QStringLiteral("historyList")));
+    EditorDocks::addGoTo(m_window, QStringLiteral("actionGoToWhatChanged"), tr("Go to what ch&anged"), Qt::Key_8, diff,
+                         m_diffView->findChild<QWidget *>(QStringLiteral("diffList")));
+    EditorDocks::addGoTo(m_window, QStringLiteral("actionGoToComments"), tr("Go to the comm&ents"), Qt::Key_9, comments,
+                         m_comments->findChild<QWidget *>(QStringLiteral("commentsList")));
 }
 
 bool SharedWorkspace::openStoredTemplate(const QString &templateId)

@@ -1,0 +1,208 @@
+// The editor fits a laptop screen: at 1366x768 and 1280x720 (less a title bar), at the normal and the largest text
+// size, with a shared template open. The window is no bigger than the screen; every panel of the right-hand column
+// (requirement coverage, undo history, history, what changed, comments), brought to the front by its Ctrl+number,
+// shows at least five lines of its text; the status bar's parts do not overlap; the details of a question are no wider than their
+// panel (labels and plain-word tips wrap, nothing runs out of sight); the details panel keeps room for its words. A
+// panel closed from the View menu stays closed the next time, and comes back from the menu. Only key events are used.
+// COFORM_SCREENSHOT_DIR set: each view is saved there as a PNG, for people to look at.
+#include "mainwindow.h"
+#include "panelfixture.h"
+#include "sharedworkspace.h"
+
+#include "store/commentstore.h"
+
+#include <QAbstractItemView>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QtTest>
+
+using namespace coform;
+using coform::test::PanelFixture;
+
+namespace {
+
+struct Dock
+{
+    const char *dock;
+    const char *list;
+    Qt::Key key; ///< with Ctrl: View > Go to …
+};
+const Dock kDocks[] = {{"coverageDock", "coverageList", Qt::Key_5},
+                       {"undoHistoryDock", "undoHistoryView", Qt::Key_6},
+                       {"historyDock", "historyList", Qt::Key_7},
+                       {"whatChangedDock", "diffList", Qt::Key_8},
+                       {"commentsDock", "commentsList", Qt::Key_9}};
+
+/// How many lines of the list's text fit its viewport (a row of a list may wrap to more than one line at large text).
+double linesOfRoom(QAbstractItemView *list)
+{
+    return double(list->viewport()->height()) / (list->fontMetrics().height() + 2);
+}
+
+void shoot(QWidget *window, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("COFORM_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QPixmap shot = window->grab();
+    QVERIFY(shot.save(QDir(dir).filePath(name + QStringLiteral(".png"))));
+}
+
+} // namespace
+
+class TestScreenFit : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { PanelFixture::setUpApplication(); }
+
+    void everyPanelHasRoom_data()
+    {
+        QTest::addColumn<QSize>("screen");
+        QTest::addColumn<bool>("largest");
+        QTest::newRow("1366x768 normal text") << QSize(1366, 768) << false;
+        QTest::newRow("1366x768 largest text") << QSize(1366, 768) << true;
+        QTest::newRow("1280x720 normal text") << QSize(1280, 720) << false;
+        QTest::newRow("1280x720 largest text") << QSize(1280, 720) << true;
+    }
+
+    void everyPanelHasRoom()
+    {
+        QFETCH(QSize, screen);
+        QFETCH(bool, largest);
+        QSettings().clear();
+        PanelFixture f;
+        QVERIFY(f.setUp());
+        QVERIFY(f.publishFirstVersionAndStartSecond());
+        const Template t = PanelFixture::bundled();
+        const QString id = QString::fromLatin1(PanelFixture::TemplateId);
+        for (int i = 0; i < 6; ++i) {
+            QVERIFY(f.edit(i % 2 ? *f.priya : *f.colin, PanelFixture::questionId(t, i), QStringLiteral("label"),
+                           QStringLiteral("Plainer words for question %1").arg(i + 1)));
+            QVERIFY(CommentStore(*f.db, *f.priya)
+                        .startThread(id, QString(), QStringLiteral("Comment %1 on the whole form").arg(i + 1))
+                        .ok());
+        }
+
+        const QSize room(screen.width(), screen.height() - 28); // the screen less a title bar
+        auto window = std::make_unique<MainWindow>();
+        auto workspace = std::make_unique<SharedWorkspace>(window.get(), *f.db, *f.ada);
+        window->resize(room);
+        window->show();
+        window->activateWindow(); // in front, as a click on it would bring it (shortcuts go to the active window)
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(workspace->openStoredTemplate(id));
+        auto *bigger = window->findChild<QAction *>(QStringLiteral("actionBiggerText"));
+        int presses = 0;
+        while (largest && bigger->isEnabled() && presses++ < 30)
+            QTest::keyClick(window.get(), Qt::Key_Plus, Qt::ControlModifier);
+        QVERIFY(!largest || !bigger->isEnabled());
+        window->resize(room);
+        QTest::qWait(100);
+        const QString name = QStringLiteral("%1x%2-%3")
+                                 .arg(screen.width())
+                                 .arg(screen.height())
+                                 .arg(largest ? QStringLiteral("largest") : QStringLiteral("normal"));
+
+        // The window fits.
+        QVERIFY2(window->width() <= room.width() && window->height() <= room.height(),
+                 qPrintable(
+                     QStringLiteral("%1: the window is %2x%3").arg(name).arg(window->width()).arg(window->height())));
+
+        // Each panel of the right-hand column shows five lines when in front (Ctrl+5 … Ctrl+9).
+        for (const Dock &d : kDocks) {
+            QTest::keyClick(window.get(), d.key, Qt::ControlModifier);
+            auto *dock = window->findChild<QDockWidget *>(QLatin1String(d.dock));
+            QVERIFY2(dock, d.dock);
+            auto *list = dock->findChild<QAbstractItemView *>(QLatin1String(d.list));
+            QVERIFY2(list, d.list);
+            QTRY_VERIFY2(list->isVisible(), d.list);
+            QTRY_VERIFY2(list->hasFocus(), d.list);
+            QTest::qWait(50);
+            shoot(window.get(), name + QLatin1Char('-') + QLatin1String(d.dock));
+            QVERIFY2(linesOfRoom(list) >= 5.0, qPrintable(QStringLiteral("%1: %2 has room for %3 lines")
+                                                             .arg(name, QLatin1String(d.list))
+                                                             .arg(linesOfRoom(list), 0, 'f', 1)));
+            QVERIFY2(list->viewport()->width() >= list->fontMetrics().horizontalAdvance(QStringLiteral("Comment 6 on")),
+                     qPrintable(QStringLiteral("%1: %2 is %3 pixels wide")
+                                    .arg(name, QLatin1String(d.list))
+                                    .arg(list->viewport()->width())));
+        }
+
+        // The status bar's parts sit side by side.
+        auto *summary = window->findChild<QLabel *>(QStringLiteral("templateStatus"));
+        auto *signedIn = window->findChild<QLabel *>(QStringLiteral("signedInLabel"));
+        QVERIFY(summary && signedIn);
+        QVERIFY(summary->isVisible() && signedIn->isVisible());
+        QVERIFY(summary->text().startsWith(QStringLiteral("Shared: draft 2")));
+        QVERIFY2(!summary->geometry().intersects(signedIn->geometry()), qPrintable(name));
+
+        // A question's details (the eighth row of the tree: a question with plain-word tips) are no wider than their
+        // panel, and the panel has room for words.
+        QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
+        QWidget *tree = QApplication::focusWidget();
+        QVERIFY(tree);
+        QTest::keyClick(tree, Qt::Key_Home);
+        for (int i = 0; i < 8; ++i)
+            QTest::keyClick(tree, Qt::Key_Down);
+        auto *details = window->findChild<QScrollArea *>(QStringLiteral("propertiesScroll"));
+        QVERIFY(details);
+        QTest::qWait(100);
+        shoot(window.get(), name + QStringLiteral("-details"));
+        QStringList tooWide; // what makes the details wider than their panel, to say so when they are
+        for (QWidget *w : details->widget()->findChildren<QWidget *>())
+            if (w->isVisible() && w->minimumSizeHint().width() > details->viewport()->width())
+                tooWide.append(QStringLiteral("%1 %2 (%3)")
+                                   .arg(QLatin1String(w->metaObject()->className()), w->objectName())
+                                   .arg(w->minimumSizeHint().width()));
+        QVERIFY2(details->widget()->width() <= details->viewport()->width(),
+                 qPrintable(QStringLiteral("%1: the details are %2 wide in %3: %4")
+                                .arg(name)
+                                .arg(details->widget()->width())
+                                .arg(details->viewport()->width())
+                                .arg(tooWide.join(QStringLiteral(", ")))));
+        const int aWord = details->fontMetrics().horizontalAdvance(QStringLiteral("Kind of question"));
+        QVERIFY2(details->viewport()->width() >= aWord,
+                 qPrintable(QStringLiteral("%1: the details panel is %2 wide, %3 for a few words")
+                                .arg(name)
+                                .arg(details->viewport()->width())
+                                .arg(aWord)));
+
+        // Closed from the View menu (Alt+V, then C&omments), remembered, and brought back from the menu.
+        auto *comments = window->findChild<QDockWidget *>(QStringLiteral("commentsDock"));
+        QVERIFY(comments->isVisible());
+        QTest::keyClick(window.get(), Qt::Key_V, Qt::AltModifier);
+        auto *viewMenu = window->menuBar()->findChild<QMenu *>(QStringLiteral("menuView"));
+        QTRY_VERIFY(viewMenu->isVisible());
+        QTest::keyClick(viewMenu, Qt::Key_O);
+        QTRY_VERIFY(!comments->isVisible());
+        window->close();
+        workspace.reset();
+        window.reset();
+
+        MainWindow again;
+        auto workspace2 = std::make_unique<SharedWorkspace>(&again, *f.db, *f.ada);
+        again.show();
+        again.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&again));
+        auto *commentsAgain = again.findChild<QDockWidget *>(QStringLiteral("commentsDock"));
+        QVERIFY(!commentsAgain->isVisible());
+        QTest::keyClick(&again, Qt::Key_V, Qt::AltModifier);
+        auto *viewAgain = again.menuBar()->findChild<QMenu *>(QStringLiteral("menuView"));
+        QTRY_VERIFY(viewAgain->isVisible());
+        QTest::keyClick(viewAgain, Qt::Key_O);
+        QTRY_VERIFY(commentsAgain->isVisible());
+        QTest::keyClick(&again, Qt::Key_0, Qt::ControlModifier); // the normal text size for the next test
+        workspace2.reset();
+    }
+};
+
+QTEST_MAIN(TestScreenFit)
+#include "tst_screenfit.moc"
