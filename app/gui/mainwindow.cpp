@@ -165,6 +165,9 @@ void MainWindow::createPanels()
     m_previewStatus->setObjectName(QStringLiteral("previewStatusBar"));
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->addWidget(m_templateStatus, 1);
+    // A passing message takes the summary's place for its seconds, never drawn over it.
+    connect(statusBar(), &QStatusBar::messageChanged, m_templateStatus,
+            [this](const QString &message) { m_templateStatus->setVisible(message.isEmpty()); });
     statusBar()->addPermanentWidget(m_previewStatus);
     connect(m_preview, &PdfPreview::statusChanged, this,
             [this](const QString &status) { m_previewStatus->setText(tr("Preview: %1").arg(status)); });

@@ -140,6 +140,12 @@ private slots:
         auto *summary = window->findChild<QLabel *>(QStringLiteral("templateStatus"));
         auto *signedIn = window->findChild<QLabel *>(QStringLiteral("signedInLabel"));
         QVERIFY(summary && signedIn);
+        // A passing message ("Text size 40 points") takes the summary's place, not drawn over it; then it comes back.
+        QTest::keyClick(window.get(), Qt::Key_Minus, Qt::ControlModifier);
+        QTest::keyClick(window.get(), Qt::Key_Plus, Qt::ControlModifier);
+        QVERIFY(!window->statusBar()->currentMessage().isEmpty());
+        QVERIFY(!summary->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(window->statusBar()->currentMessage().isEmpty(), 10000);
         QVERIFY(summary->isVisible() && signedIn->isVisible());
         QVERIFY(summary->text().startsWith(QStringLiteral("Shared: draft 2")));
         QVERIFY2(!summary->geometry().intersects(signedIn->geometry()), qPrintable(name));
