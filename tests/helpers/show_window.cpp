@@ -2,27 +2,38 @@
 // bundled template shared and published, draft 2 started, three fictional reviews), for screenshots and for the
 // accessibility audit (a11y-audit coform -- show_window accounts):
 //
-//   show_window main|reviews|reviewform|accounts|signin|recoverykey [--size WxH] [--bigger N] [--dock NAME]
+//   show_window main|coproducer|meeting|reviews|reviewform|accounts|account|signin|firstadmin|recoverykey|
+//               opencomments|conflict|printstyle|person [--size WxH] [--bigger N] [--dock NAME]
 //
+// coproducer is the main window as Colin (a co-production member) sees it after signing in: what needs him first.
 // --size resizes the main window (default: the window's own default); --bigger presses "Bigger text" N times first
 // (the largest text: 20); --dock raises that dock of the main window (historyDock, commentsDock, whatChangedDock,
 // coverageDock, undoHistoryDock).
+#include "accountdialog.h"
 #include "accountswindow.h"
+#include "conflictdialog.h"
+#include "firstadmindialog.h"
 #include "mainwindow.h"
+#include "opencommentsdialog.h"
+#include "printstyledialog.h"
 #include "recoverykeydialog.h"
+#include "reviewpersondialog.h"
 #include "reviewswindow.h"
 #include "sharedworkspace.h"
 #include "signindialog.h"
 #include "textsize.h"
 
 #include "../gui/panelfixture.h"
+#include "store/commentstore.h"
 #include "store/demodata.h"
 #include "store/keyring.h"
 #include "store/reviewstore.h"
+#include "store/templatestore.h"
 
 #include <QApplication>
 #include <QDockWidget>
 #include <QSettings>
+#include <QTimer>
 
 using namespace coform;
 
@@ -51,10 +62,13 @@ int main(int argc, char **argv)
 
     std::unique_ptr<QWidget> shown;
     std::unique_ptr<SharedWorkspace> workspace;
-    if (which == QLatin1String("main")) {
+    if (which == QLatin1String("main") || which == QLatin1String("coproducer") || which == QLatin1String("meeting")) {
+        const bool coproducer = which == QLatin1String("coproducer");
+        if (coproducer) // the draft waits for Colin's approval: Ada proposed it
+            TemplateStore(*f.db, *f.ada).propose(QString::fromLatin1(test::PanelFixture::TemplateId));
         auto *window = new MainWindow;
         shown.reset(window);
-        workspace = std::make_unique<SharedWorkspace>(window, *f.db, *f.ada);
+        workspace = std::make_unique<SharedWorkspace>(window, *f.db, coproducer ? *f.colin : *f.ada);
         workspace->openStoredTemplate(QString::fromLatin1(test::PanelFixture::TemplateId));
         const QStringList size = option(QStringLiteral("--size")).split(QLatin1Char('x'));
         if (size.size() == 2)
@@ -63,6 +77,8 @@ int main(int argc, char **argv)
             dock->show();
             dock->raise();
         }
+        if (which == QLatin1String("meeting"))
+            QTimer::singleShot(500, window, [window] { window->showMeetingView(); });
     } else if (which == QLatin1String("reviews") || which == QLatin1String("reviewform")) {
         auto *reviews = new ReviewsWindow(*f.db, *f.ada);
         shown.reset(reviews);
@@ -70,6 +86,29 @@ int main(int argc, char **argv)
             reviews->openReview(1);
     } else if (which == QLatin1String("accounts")) {
         shown = std::make_unique<AccountsWindow>(*f.db, *f.ada);
+    } else if (which == QLatin1String("account")) {
+        shown = std::make_unique<AccountDialog>(AccountDialog::Mode::Add, QString(), Role::Reviewer,
+                                                [](const AccountDialog &) { return QString(); });
+    } else if (which == QLatin1String("firstadmin")) {
+        shown = std::make_unique<FirstAdminDialog>(*f.db);
+    } else if (which == QLatin1String("opencomments")) {
+        const QString id = QString::fromLatin1(test::PanelFixture::TemplateId);
+        CommentStore comments(*f.db, *f.colin);
+        comments.startThread(id, QString(), QStringLiteral("Can question 2 say 'when' instead of 'date'?"));
+        const Result<QVector<CommentThread>> open = comments.threads(id, CommentStore::Which::Unresolved);
+        const Result<Template> draft = TemplateStore(*f.db, *f.ada).get(id);
+        if (!open.ok() || !draft.ok())
+            return 1;
+        shown = std::make_unique<OpenCommentsDialog>(*f.db, *f.ada, draft.value(), open.value());
+    } else if (which == QLatin1String("conflict")) {
+        shown = std::make_unique<ConflictDialog>(QStringLiteral("the words of question 3"),
+                                                 QStringLiteral("When is your next review?"), QStringLiteral("Colin"),
+                                                 QDateTime::currentDateTime(),
+                                                 QStringLiteral("When would you like your next review?"));
+    } else if (which == QLatin1String("printstyle")) {
+        shown = std::make_unique<PrintStyleDialog>(PrintProfile::Large);
+    } else if (which == QLatin1String("person")) {
+        shown = std::make_unique<ReviewPersonDialog>(*f.db, *f.ada);
     } else if (which == QLatin1String("signin")) {
         shown = std::make_unique<SignInDialog>(*f.db);
     } else if (which == QLatin1String("recoverykey")) {
@@ -79,7 +118,8 @@ int main(int argc, char **argv)
             return 1;
         shown = std::make_unique<RecoveryKeyDialog>(key.value());
     } else {
-        qWarning("show_window: main, reviews, reviewform, accounts, signin or recoverykey");
+        qWarning("show_window: main, coproducer, meeting, reviews, reviewform, accounts, account, signin, firstadmin, "
+                 "recoverykey, opencomments, conflict, printstyle or person");
         return 1;
     }
     shown->show();
