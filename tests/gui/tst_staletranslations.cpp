@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -94,6 +95,13 @@ void whileModal(const std::function<void()> &act, const std::function<void(QWidg
     watch.start();
     act();
     watch.stop();
+}
+
+/// After a failed check in a dialog's handler: closes the dialog (later), so that the test fails instead of waiting.
+void rejectIfOpen(QDialog *dialog)
+{
+    if (dialog->isVisible())
+        QMetaObject::invokeMethod(dialog, &QDialog::reject, Qt::QueuedConnection);
 }
 
 /// The letters a window's labels and buttons underline (Alt+letter), in order.
@@ -266,6 +274,9 @@ private slots:
         whileModal(publishByKeys, [&](QWidget *modal) {
             auto *dialog = qobject_cast<StaleTranslationsDialog *>(modal);
             QVERIFY(dialog);
+            const auto closeIfLeftOpen = qScopeGuard([dialog] { rejectIfOpen(dialog); });
+            dialog->activateWindow(); // as a window manager would
+            QVERIFY(QTest::qWaitForWindowActive(dialog));
             asked = true;
             auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("staleTranslationsList"));
             for (int i = 0; i < list->topLevelItemCount(); ++i) {
@@ -298,6 +309,9 @@ private slots:
         QString message;
         whileModal(publishByKeys, [&](QWidget *modal) {
             if (auto *dialog = qobject_cast<StaleTranslationsDialog *>(modal)) {
+                const auto closeIfLeftOpen = qScopeGuard([dialog] { rejectIfOpen(dialog); });
+                dialog->activateWindow();
+                QVERIFY(QTest::qWaitForWindowActive(dialog));
                 QTest::keyClick(dialog, Qt::Key_W, Qt::AltModifier);
                 auto *why = dialog->findChild<QLineEdit *>(QStringLiteral("staleTranslationsReason"));
                 QCOMPARE(QApplication::focusWidget(), why);
@@ -306,6 +320,9 @@ private slots:
                 QTest::keyClick(why, Qt::Key_Return);
             } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
                 message = box->text();
+                const auto closeIfLeftOpen = qScopeGuard([box] { rejectIfOpen(box); });
+                box->activateWindow();
+                QVERIFY(QTest::qWaitForWindowActive(box));
                 QTest::keyClick(box, Qt::Key_Return);
             }
         });
