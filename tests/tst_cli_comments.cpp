@@ -1,7 +1,11 @@
-// coform-cli's comment commands (comment, comments, resolve) and publishing over open comments with a reason, with
-// DESIGN.md's exit codes, on SQLite and on PostgreSQL (COFORM_TEST_PG_URL; without it the PostgreSQL run fails).
+// coform-cli's comment commands (comment, comments, resolve) and publishing over open comments with a reason, and
+// with out-of-date translations with a reason of their own (--translations-reason), with DESIGN.md's exit codes, on
+// SQLite and on PostgreSQL (COFORM_TEST_PG_URL; without it the PostgreSQL run fails).
 #include "clirun.h"
 #include "testdatabase.h"
+
+#include "format/templateformat.h"
+#include "model/translationstamps.h"
 
 #include <QGuiApplication>
 #include <QProcess>
@@ -125,6 +129,64 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("not changed because: Names stay as on NHS letters")));
         QVERIFY(r.out.contains(QStringLiteral("not changed because: Every question is needed by the framework")));
         QCOMPARE(asColin(words("template comments chc-review --open")).out, QString());
+    }
+
+    /// A version whose Welsh the English moved on from is refused (conflict, 3) in words, saying how to publish it
+    /// as it is; --translations-reason publishes it and the diff lists the reason under "not changed".
+    void publishingWithOutOfDateWelshNeedsATranslationsReason()
+    {
+        // A form whose Welsh of one question was made from an older English wording.
+        Problems problems;
+        std::optional<Template> t =
+            readTemplateFile(QStringLiteral(COFORM_SOURCE_DIR "/forms/resources/templates/chc-review.json"), &problems);
+        QVERIFY(t);
+        t->id = QStringLiteral("welsh-form");
+        const QMap<QString, int> numbers = t->questionNumbers();
+        int number = 0;
+        for (const Item *item : t->allItems()) {
+            if (number == 0 && numbers.value(item->id) > 0
+                && !item->translations.value(QStringLiteral("cy")).label.isEmpty()) {
+                number = numbers.value(item->id);
+                t->findItem(item->id)->translations[QStringLiteral("cy")].madeFrom.insert(
+                    QStringLiteral("label"), TranslationStamps::stamp(QStringLiteral("An older English wording")));
+            }
+        }
+        QVERIFY(number > 0);
+        const QString file = m_dir.filePath(QStringLiteral("welsh-form.json"));
+        QString error;
+        QVERIFY2(writeTemplateFile(*t, file, &error), qPrintable(error));
+        QCOMPARE(asColin({QStringLiteral("template"), QStringLiteral("add"), file}).exitCode, 0);
+        QCOMPARE(asColin(words("template propose welsh-form")).exitCode, 0);
+        QCOMPARE(asColin(words("template approve welsh-form")).exitCode, 0);
+        QCOMPARE(asRita(words("template approve welsh-form")).exitCode, 0);
+
+        Run r = asAda(words("template publish welsh-form"));
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QStringLiteral("The Welsh of question %1 is out of date: the English changed after it "
+                                               "was translated.")
+                                    .arg(number)),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("template publish welsh-form --translations-reason")),
+                 qPrintable(r.err));
+        // The reason for comments is not a reason for the translations.
+        QCOMPARE(asAda({QStringLiteral("template"), QStringLiteral("publish"), QStringLiteral("welsh-form"),
+                        QStringLiteral("--reason"), QStringLiteral("No comments are open")})
+                     .exitCode,
+                 3);
+        QCOMPARE(asAda(words("template publish welsh-form --translations-reason")).exitCode, 1);
+
+        const QString reason = QStringLiteral("The translator checks the Welsh at the next meeting");
+        r = asAda({QStringLiteral("template"), QStringLiteral("publish"), QStringLiteral("welsh-form"),
+                   QStringLiteral("--translations-reason"), reason});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("welsh-form version 1 published")), qPrintable(r.out + r.err));
+        r = asColin(words("template diff welsh-form 0 1"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("not changed: version 1: The Welsh of question %1 was not brought up to "
+                                               "date: %2 (ada)")
+                                    .arg(number)
+                                    .arg(reason)),
+                 qPrintable(r.out.right(600)));
     }
 };
 

@@ -1,8 +1,7 @@
 // coform-cli template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | withdraw ID |
-//            approve ID | publish ID [--reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] |
-//            history ID [--item ITEM] [--by NAME] | update ID FILE [--note TEXT] |
-//            comment ID [--item ITEM] --text TEXT [--reply-to N] | comments ID [--open] |
-//            resolve ID COMMENT [--reason TEXT]
+//            approve ID | publish ID [--reason TEXT] [--translations-reason TEXT] | retire ID VERSION | diff ID A B [-o
+//            FILE.pdf] | history ID [--item ITEM] [--by NAME] | update ID FILE [--note TEXT] | comment ID [--item ITEM]
+//            --text TEXT [--reply-to N] | comments ID [--open] | resolve ID COMMENT [--reason TEXT]
 #include "clisession.h"
 #include "command.h"
 #include "templatecomments.h"
@@ -21,7 +20,8 @@ namespace {
 
 const char *const usage =
     "usage: coform-cli template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | "
-    "withdraw ID | approve ID | publish ID [--reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] | "
+    "withdraw ID | approve ID | publish ID [--reason TEXT] [--translations-reason TEXT] | retire ID VERSION | diff ID "
+    "A B [-o FILE.pdf] | "
     "history ID [--item ITEM] [--by NAME] | update ID FILE [--note TEXT] | comment ID [--item ITEM] --text TEXT "
     "[--reply-to N] | comments ID [--open] | resolve ID COMMENT [--reason TEXT]   [--db PATH-or-URL] [--user NAME]";
 
@@ -31,11 +31,12 @@ int badUsage()
     return BadUsage;
 }
 
-bool toVersion(const QString &text, int *version)
+/// A version number (1, 2, ...); with `nothingBefore`, 0 too (nothing: the whole of the other version is new).
+bool toVersion(const QString &text, int *version, bool nothingBefore = false)
 {
     bool ok = false;
     *version = text.toInt(&ok);
-    if (!ok || *version < 1) {
+    if (!ok || *version < (nothingBefore ? 0 : 1)) {
         printError(QStringLiteral("'%1' is not a version number").arg(text));
         return false;
     }
@@ -170,7 +171,7 @@ int diffTemplate(TemplateStore &store, QStringList args)
     int from = 0, to = 0;
     if (args.size() != 3)
         return badUsage();
-    if (!toVersion(args[1], &from) || !toVersion(args[2], &to))
+    if (!toVersion(args[1], &from, true) || !toVersion(args[2], &to))
         return BadUsage;
     const Result<TemplateDiff> diff = store.diff(args[0], from, to);
     if (!diff.ok())
@@ -214,6 +215,8 @@ int diffTemplate(TemplateStore &store, QStringList args)
                       .arg(n.itemId.isEmpty() ? QStringLiteral("the whole template") : n.itemId, n.comment, n.author,
                            n.reason, n.reasonBy));
     }
+    for (const TranslationsNotUpdated &n : diff->translationsNotUpdated)
+        printLine(QStringLiteral("not changed: version %1: %2 (%3)").arg(n.version).arg(n.sentence(), n.reasonBy));
     if (diff->isEmpty())
         printLine(QStringLiteral("no changes"));
     return Done;
@@ -251,7 +254,10 @@ int runTemplate(const QStringList &arguments)
     static const QStringList oneId{QStringLiteral("add"), QStringLiteral("draft"), QStringLiteral("propose"),
                                    QStringLiteral("withdraw"), QStringLiteral("approve")};
     QString reason;
-    if (sub == QLatin1String("publish") && !takeOption(args, QStringLiteral("--reason"), &reason))
+    QString translationsReason;
+    if (sub == QLatin1String("publish")
+        && (!takeOption(args, QStringLiteral("--reason"), &reason)
+            || !takeOption(args, QStringLiteral("--translations-reason"), &translationsReason)))
         return BadUsage;
     if (isCommentCommand(sub)) {
         if (!commentArgumentsFit(sub, args))
@@ -295,8 +301,17 @@ int runTemplate(const QStringList &arguments)
         return Done;
     }
     if (sub == QLatin1String("publish")) {
-        // The one reason covers uncovered requirements and open comments alike.
-        const Result<VersionInfo> v = store.publish(id, reason, reason);
+        // The one reason covers uncovered requirements and open comments alike; out-of-date translations need
+        // their own.
+        const Result<VersionInfo> v = store.publish(id, reason, reason, translationsReason);
+        if (!v.ok() && v.outcome().refusal == Refusal::OutOfDateTranslations) {
+            const int code = CliSession::report(v.outcome());
+            printError(QStringLiteral("To publish it as it is: coform-cli template publish %1 --translations-reason "
+                                      "\"WHY\" (the reason goes in the \"What changed\" summary under \"Not "
+                                      "changed, and why\")")
+                           .arg(id));
+            return code;
+        }
         if (!v.ok())
             return CliSession::report(v.outcome());
         printLine(QStringLiteral("%1 version %2 published: it is now in use for reviews").arg(id).arg(v->version));
@@ -322,7 +337,8 @@ int runTemplate(const QStringList &arguments)
 const CommandRegistration registration(
     "template",
     "template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | withdraw ID | approve ID | "
-    "publish ID [--reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] | history ID [--item I] [--by NAME] | "
+    "publish ID [--reason TEXT] [--translations-reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] | history "
+    "ID [--item I] [--by NAME] | "
     "update ID FILE [--note TEXT] | comment ID [--item ITEM] --text TEXT [--reply-to N] | comments ID [--open] | "
     "resolve ID COMMENT [--reason TEXT]",
     runTemplate);

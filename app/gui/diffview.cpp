@@ -219,6 +219,21 @@ void DiffView::compare()
         for (int column = 0; column < 5; ++column)
             row->setToolTip(column, row->text(column));
     }
+    // "Not changed, and why": comments closed with a reason, and translations published out of date for a reason.
+    for (const NotChangedNote &n : std::as_const(m_diff.notChanged)) {
+        auto *row =
+            new QTreeWidgetItem(m_list, {n.label.isEmpty() ? n.itemId : n.label, tr("Not changed, and why"),
+                                         tr("%1 said: \u201c%2\u201d").arg(n.author, n.comment), n.reasonBy, n.reason});
+        row->setData(0, Qt::UserRole, n.itemId);
+        for (int column = 0; column < 5; ++column)
+            row->setToolTip(column, row->text(column));
+    }
+    for (const TranslationsNotUpdated &n : std::as_const(m_diff.translationsNotUpdated)) {
+        auto *row = new QTreeWidgetItem(m_list, {tr("Translations of version %1").arg(n.version),
+                                                 tr("Not changed, and why"), n.sentence(), n.reasonBy, n.reason});
+        for (int column = 0; column < 5; ++column)
+            row->setToolTip(column, row->text(column));
+    }
     // The question's words need the room; "What happened" is short.
     m_list->setColumnWidth(0, std::max(m_list->columnWidth(0), m_list->fontMetrics().averageCharWidth() * 24));
     const Result<Template> newer = store.get(m_templateId, to);

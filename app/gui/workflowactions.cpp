@@ -1,6 +1,7 @@
 #include "workflowactions.h"
 
 #include "opencommentsdialog.h"
+#include "staletranslationsdialog.h"
 
 #include "store/commentstore.h"
 
@@ -109,14 +110,24 @@ bool WorkflowActions::publish(TemplateStore &store, const QString &id, Outcome *
         *outcome = open.outcome();
         return false;
     }
+    const Result<Template> content = store.get(id);
     if (!open->isEmpty()) {
-        const Result<Template> content = store.get(id);
         OpenCommentsDialog ask(m_db, m_session, content.ok() ? content.value() : Template{}, open.value(), m_window);
         if (ask.exec() != QDialog::Accepted)
             return false;
         commentsReason = ask.reason();
     }
-    *outcome = store.publish(id, {}, commentsReason).outcome();
+    // Translations the English moved on from: re-approve each in a draft, or publish them as they are for a reason.
+    QString translationsReason;
+    const QVector<TranslationStamps::OutOfDate> stale =
+        content.ok() ? TranslationStamps::outOfDate(content.value()) : QVector<TranslationStamps::OutOfDate>{};
+    if (!stale.isEmpty()) {
+        StaleTranslationsDialog ask(content.value(), stale, m_window);
+        if (ask.exec() != QDialog::Accepted)
+            return false;
+        translationsReason = ask.reason();
+    }
+    *outcome = store.publish(id, {}, commentsReason, translationsReason).outcome();
     if (!outcome->ok() && outcome->status == StoreStatus::Invalid) {
         // Framework requirements not covered (or errors): an admin may publish all the same, saying why.
         bool ok = false;
@@ -127,7 +138,7 @@ bool WorkflowActions::publish(TemplateStore &store, const QString &id, Outcome *
             *outcome = Outcome::success();
             return false;
         }
-        *outcome = store.publish(id, coverageReason, commentsReason).outcome();
+        *outcome = store.publish(id, coverageReason, commentsReason, translationsReason).outcome();
     }
     return outcome->ok();
 }

@@ -21,7 +21,8 @@ class Database;
 /// The approval workflow in the Shared templates menu: start a new draft, ask the group to approve it, withdraw the
 /// proposal, approve, publish. Each item is shown only where it makes sense for the open version's state and the
 /// person's role; each step says in plain words what it did and what comes next (or why it was refused); publishing
-/// over open comments asks first (OpenCommentsDialog).
+/// over open comments asks first (OpenCommentsDialog), then about translations that are out of date
+/// (StaleTranslationsDialog), then about framework requirements not covered.
 class WorkflowActions : public QObject
 {
     Q_OBJECT
@@ -45,7 +46,8 @@ signals:
     void stepDone(coform::WorkflowWords::Step step);
 
 private:
-    /// Asks about open comments, then publishes; false when refused or cancelled.
+    /// Asks about open comments, then about out-of-date translations, then publishes (asking about requirements not
+    /// covered); false when refused or cancelled.
     bool publish(TemplateStore &store, const QString &id, Outcome *outcome);
     void tell(const QString &message, bool refused);
 

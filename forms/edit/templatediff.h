@@ -74,6 +74,19 @@ struct NotChangedNote
     bool operator==(const NotChangedNote &) const = default;
 };
 
+/// A version published with translations that were out of date, and the publisher's reason ("Not changed, and
+/// why": "The Welsh of questions 3 and 7 was not brought up to date: ...").
+struct TranslationsNotUpdated
+{
+    int version = 0;
+    QString what;     ///< in words: "The Welsh of questions 3 and 7"
+    QString reason;   ///< why it was published as it was
+    QString reasonBy; ///< who published it
+    /// "The Welsh of questions 3 and 7 was not brought up to date: REASON"
+    QString sentence() const { return QStringLiteral("%1 was not brought up to date: %2").arg(what, reason); }
+    bool operator==(const TranslationsNotUpdated &) const = default;
+};
+
 /// The difference between two versions of a template, item by item (ids are stable, so an item keeps its id when
 /// it is reworded or moved).
 struct TemplateDiff
@@ -87,6 +100,8 @@ struct TemplateDiff
     QVector<ItemDiff> items; ///< in the order of the newer version, removed items last
     /// Comments on these versions closed without a change, with the reason (not part of isEmpty()).
     QVector<NotChangedNote> notChanged;
+    /// Versions among these published with out-of-date translations, with the reason (not part of isEmpty()).
+    QVector<TranslationsNotUpdated> translationsNotUpdated;
 
     bool isEmpty() const { return templateDetails.isEmpty() && sections.isEmpty() && items.isEmpty(); }
     const ItemDiff *item(const QString &id) const;

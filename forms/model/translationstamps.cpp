@@ -1,6 +1,7 @@
 #include "model/translationstamps.h"
 
 #include <QCryptographicHash>
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace coform::TranslationStamps {
@@ -147,6 +148,91 @@ Problems outOfDateProblems(const Template &t, const QString &fileName)
                              .arg(o.language, o.what, t.sourceLanguage())});
     }
     return problems;
+}
+
+QString languageName(const QString &language)
+{
+    if (language == QLatin1String("cy"))
+        return QStringLiteral("Welsh");
+    if (language == QLatin1String("en"))
+        return QStringLiteral("English");
+    if (language == QLatin1String("en-x-easy"))
+        return QStringLiteral("easy read English");
+    const QLocale locale(language);
+    return locale.language() == QLocale::C ? language : QLocale::languageToString(locale.language());
+}
+
+namespace {
+
+/// "a", "a and b", "a, b and c".
+QString joinWithAnd(const QStringList &parts)
+{
+    if (parts.size() <= 1)
+        return parts.value(0);
+    return QStringList(parts.mid(0, parts.size() - 1)).join(QStringLiteral(", ")) + QStringLiteral(" and ")
+           + parts.constLast();
+}
+
+} // namespace
+
+QString placeInWords(const Template &t, const OutOfDate &o)
+{
+    if (!o.itemId.isEmpty()) {
+        if (const int number = t.questionNumbers().value(o.itemId); number > 0)
+            return QStringLiteral("question %1").arg(number);
+        const Item *item = t.findItem(o.itemId);
+        const QString words = item ? item->label.simplified() : o.itemId;
+        return QStringLiteral("the text \u201c%1\u201d")
+            .arg(words.size() > 48 ? words.left(45).trimmed() + QStringLiteral("...") : words);
+    }
+    if (!o.sectionId.isEmpty()) {
+        const Section *s = t.findSection(o.sectionId);
+        return QStringLiteral("the section \u201c%1\u201d").arg(s ? s->title : o.sectionId);
+    }
+    return QStringLiteral("the form's title");
+}
+
+QString placesInWords(const Template &t, const QVector<OutOfDate> &stale)
+{
+    const QMap<QString, int> numbers = t.questionNumbers();
+    QStringList questions;
+    QStringList others;
+    for (const OutOfDate &o : stale) {
+        const int number = o.itemId.isEmpty() ? 0 : numbers.value(o.itemId);
+        QStringList &list = number > 0 ? questions : others;
+        const QString words = number > 0 ? QString::number(number) : placeInWords(t, o);
+        if (!list.contains(words))
+            list.append(words);
+    }
+    QStringList parts;
+    if (questions.size() == 1)
+        parts.append(QStringLiteral("question %1").arg(questions.first()));
+    else if (!questions.isEmpty())
+        parts.append(QStringLiteral("questions %1").arg(joinWithAnd(questions)));
+    parts.append(others);
+    return joinWithAnd(parts);
+}
+
+QString staleInWords(const Template &t, const QVector<OutOfDate> &stale)
+{
+    QStringList languages;
+    for (const OutOfDate &o : stale) {
+        if (!languages.contains(o.language))
+            languages.append(o.language);
+    }
+    QStringList parts;
+    for (const QString &language : std::as_const(languages)) {
+        QVector<OutOfDate> ofLanguage;
+        for (const OutOfDate &o : stale) {
+            if (o.language == language)
+                ofLanguage.append(o);
+        }
+        parts.append(QStringLiteral("the %1 of %2").arg(languageName(language), placesInWords(t, ofLanguage)));
+    }
+    QString words = joinWithAnd(parts);
+    if (!words.isEmpty())
+        words[0] = words[0].toUpper();
+    return words;
 }
 
 QString printedMark(const QString &language)

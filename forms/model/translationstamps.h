@@ -46,6 +46,18 @@ QVector<OutOfDate> outOfDate(const Template &t);
 QMap<QString, int> outOfDateCounts(const Template &t);
 /// As warnings for `coform-cli check`.
 Problems outOfDateProblems(const Template &t, const QString &fileName);
+/// A language's name in English words: "Welsh" for "cy", "English" for "en", "easy read English" for "en-x-easy";
+/// otherwise its name from the locale, or the tag itself.
+QString languageName(const QString &language);
+/// Where an out-of-date text is, in words: "question 3", "the title of the section \"About you\"", "the form's
+/// title", the words of an information text.
+QString placeInWords(const Template &t, const OutOfDate &o);
+/// The places of out-of-date texts of one language, as one phrase: "question 3", "questions 3 and 7", "questions 3,
+/// 5 and 7 and the form's title" (each question once).
+QString placesInWords(const Template &t, const QVector<OutOfDate> &stale);
+/// "The Welsh of questions 3 and 7" (every language with out-of-date texts, in turn: "..., and the Polish of
+/// question 2"); empty when none is out of date.
+QString staleInWords(const Template &t, const QVector<OutOfDate> &stale);
 /// What the out-of-date texts of one language are called in a printed form: "[Welsh out of date]".
 QString printedMark(const QString &language);
 /// A copy of the template whose out-of-date translated texts end with their printedMark() (blank forms of a draft

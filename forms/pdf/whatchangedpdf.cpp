@@ -222,7 +222,7 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
         }
     }
 
-    if (!diff.notChanged.isEmpty()) {
+    if (!diff.notChanged.isEmpty() || !diff.translationsNotUpdated.isEmpty()) {
         flow.group(QStringLiteral("not-changed"));
         flow.paragraph(subheading, QStringLiteral("Not changed, and why"), 0, BodyPt, true, true, BoxRole::Label);
         flow.paragraph(body,
@@ -236,6 +236,11 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
                                         .toString(n.at.toLocalTime().date(), QStringLiteral("d MMMM yyyy"))),
                            indent);
             flow.paragraph(body, QStringLiteral("Why not: %1 (%2)").arg(n.reason, n.reasonBy), indent);
+        }
+        for (const TranslationsNotUpdated &n : diff.translationsNotUpdated) {
+            flow.paragraph(strong, QStringLiteral("Translations of version %1").arg(n.version), 0, BodyPt * 0.5, false,
+                           true);
+            flow.paragraph(body, QStringLiteral("%1 (%2)").arg(n.sentence(), n.reasonBy), indent);
         }
     }
 

@@ -215,6 +215,12 @@ const QVector<Migration> &migrations()
              // Each row's keyed hash over its content and the previous row's hash ('' for rows written before).
              QStringLiteral("ALTER TABLE audit_log ADD COLUMN chain TEXT NOT NULL DEFAULT ''"),
          }},
+        {11,
+         "a version can be published with translations that are out of date, with the admin's reason for it",
+         {
+             // NULL: published with every translation up to date (or before schema 11).
+             QStringLiteral("ALTER TABLE template_versions ADD COLUMN translations_reason TEXT"),
+         }},
     };
     return list;
 }

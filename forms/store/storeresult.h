@@ -18,16 +18,24 @@ enum class StoreStatus {
     Failed   ///< the database could not do it (message says why)
 };
 
+/// Which refusal a Conflict is, where a caller may offer a way past it (publishing asks for a reason for each).
+enum class Refusal {
+    Other,
+    OpenComments,         ///< publishing while comment threads are open, without a reason
+    OutOfDateTranslations ///< publishing with translations the source wording moved on from, without a reason
+};
+
 /// The outcome of a store operation that returns nothing: a status and, unless Ok, a message a person can read.
 struct Outcome
 {
     StoreStatus status = StoreStatus::Ok;
     QString message;
+    Refusal refusal = Refusal::Other;
 
     bool ok() const { return status == StoreStatus::Ok; }
     static Outcome success() { return {}; }
     static Outcome notPermitted(const QString &m) { return {StoreStatus::NotPermitted, m}; }
-    static Outcome conflict(const QString &m) { return {StoreStatus::Conflict, m}; }
+    static Outcome conflict(const QString &m, Refusal why = Refusal::Other) { return {StoreStatus::Conflict, m, why}; }
     static Outcome notFound(const QString &m) { return {StoreStatus::NotFound, m}; }
     static Outcome invalid(const QString &m) { return {StoreStatus::Invalid, m}; }
     static Outcome failed(const QString &m) { return {StoreStatus::Failed, m}; }

@@ -1,6 +1,7 @@
 // TemplateStore's reading of the change log: history, a template or item as it was after a change, and diffs.
 #include "store/templatestore.h"
 
+#include "model/translationstamps.h"
 #include "store/database.h"
 #include "store/typingsteps.h"
 
@@ -269,6 +270,26 @@ Result<TemplateDiff> TemplateStore::diff(const QString &templateId, int from, in
         n.reason = q.value(5).toString();
         n.reasonBy = q.value(6).toString();
         diff.notChanged.append(n);
+    }
+    // Versions after the older one published with out-of-date translations, for a reason.
+    if (!m_db.exec(q,
+                   QStringLiteral("SELECT v.version, v.translations_reason, (SELECT name FROM users WHERE id = "
+                                  "v.published_by) FROM template_versions v WHERE v.template_id = ? AND v.version > ? "
+                                  "AND v.version <= ? AND v.translations_reason <> '' ORDER BY v.version"),
+                   {templateId, low, high}, &error))
+        return dbFailure(m_db, error);
+    QVector<TranslationsNotUpdated> published;
+    while (q.next())
+        published.append({q.value(0).toInt(), QString(), q.value(1).toString(), q.value(2).toString()});
+    q.finish();
+    for (TranslationsNotUpdated &n : published) {
+        const Result<Template> content = n.version == b->version ? b : get(templateId, n.version);
+        if (!content.ok())
+            return content.outcome();
+        n.what = TranslationStamps::staleInWords(content.value(), TranslationStamps::outOfDate(content.value()));
+        if (n.what.isEmpty())
+            n.what = QStringLiteral("The translations of version %1").arg(n.version);
+        diff.translationsNotUpdated.append(n);
     }
     return diff;
 }

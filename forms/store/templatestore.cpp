@@ -217,7 +217,7 @@ Result<VersionInfo> TemplateStore::readVersion(const QString &templateId, int ve
         "SELECT v.version, v.status, v.created_at, v.proposed_at, v.published_at, v.retired_at, v.coverage_reason, "
         "(SELECT name FROM users WHERE id = v.created_by), (SELECT name FROM users WHERE id = v.proposed_by), "
         "(SELECT name FROM users WHERE id = v.published_by), (SELECT name FROM users WHERE id = v.retired_by), "
-        "v.content FROM template_versions v WHERE v.template_id = ? ");
+        "v.content, v.translations_reason FROM template_versions v WHERE v.template_id = ? ");
     const bool latest = version <= 0;
     if (!m_db.exec(
             q,
@@ -243,6 +243,7 @@ Result<VersionInfo> TemplateStore::readVersion(const QString &templateId, int ve
     v.proposedBy = q.value(8).toString();
     v.publishedBy = q.value(9).toString();
     v.retiredBy = q.value(10).toString();
+    v.translationsReason = q.value(12).toString();
     if (const auto t = parseContent(q.value(11).toString(), &error))
         v.title = t->title;
     if (!m_db.exec(q,

@@ -46,6 +46,8 @@ struct VersionInfo
     QString retiredBy;
     QDateTime retiredAt;
     QString coverageReason; ///< the admin's reason for publishing with uncovered requirements
+    /// The admin's reason for publishing with translations that are out of date (model/translationstamps.h)
+    QString translationsReason;
     QVector<Approval> approvals;
 };
 
@@ -136,10 +138,12 @@ public:
     /// Publishes the proposed version (admins): needs a reviewer-or-admin and a coproducer approval, a template
     /// without errors, every framework requirement covered unless `coverageReason` says why not, and no open comment
     /// thread unless `commentsReason` says why the form is not changed as they ask: each open thread is then resolved
-    /// with that reason (the "What changed" summary's "Not changed, and why"). Conflict, naming how many are open,
-    /// without it.
+    /// with that reason (the "What changed" summary's "Not changed, and why"). Conflict (Refusal::OpenComments),
+    /// naming how many are open, without it. No translation out of date either, unless `translationsReason` says why
+    /// it is published as it is: the reason is kept with the version and listed under "Not changed, and why".
+    /// Conflict (Refusal::OutOfDateTranslations), naming the first and counting the rest, without it.
     Result<VersionInfo> publish(const QString &templateId, const QString &coverageReason = {},
-                                const QString &commentsReason = {});
+                                const QString &commentsReason = {}, const QString &translationsReason = {});
     /// Retires a published version (admins): no new reviews use it.
     Outcome retire(const QString &templateId, int version);
 

@@ -4,6 +4,7 @@
 #include "check/coverage.h"
 #include "format/templateformat.h"
 #include "model/requirementset.h"
+#include "model/translationstamps.h"
 #include "store/database.h"
 #include "store/templateactivity.h"
 #include "store/transaction.h"
@@ -15,6 +16,27 @@ namespace {
 Outcome dbFailure(const Database &db, const QString &error)
 {
     return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
+}
+
+/// Why a version with out-of-date translations was not published, and the two ways on, in plain words.
+QString outOfDateRefusal(const Template &t, int version, const QVector<TranslationStamps::OutOfDate> &stale)
+{
+    const TranslationStamps::OutOfDate &first = stale.first();
+    const QString what =
+        QStringLiteral("The %1 of %2")
+            .arg(TranslationStamps::languageName(first.language), TranslationStamps::placeInWords(t, first));
+    const qsizetype more = stale.size() - 1;
+    const QString source = TranslationStamps::languageName(t.sourceLanguage());
+    return QStringLiteral("Version %1 of '%2' was not published. %3: the %4 changed after %5 translated. Withdraw "
+                          "the proposal and re-approve each in the draft (say it is still right, or give a new "
+                          "translation), or give a reason for publishing with %6 as %7.")
+        .arg(version)
+        .arg(t.id,
+             more == 0 ? what + QStringLiteral(" is out of date")
+                       : QStringLiteral("%1 and %2 more are out of date").arg(what).arg(more),
+             source, more == 0 ? QStringLiteral("it was") : QStringLiteral("they were"),
+             more == 0 ? QStringLiteral("it") : QStringLiteral("them"),
+             more == 0 ? QStringLiteral("it is") : QStringLiteral("they are"));
 }
 
 } // namespace
@@ -54,7 +76,7 @@ Outcome TemplateStore::approve(const QString &templateId)
 }
 
 Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QString &coverageReason,
-                                           const QString &commentsReason)
+                                           const QString &commentsReason, const QString &translationsReason)
 {
     if (Outcome allowed = check(Action::Publish); !allowed.ok())
         return allowed;
@@ -114,7 +136,13 @@ Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QStr
                                                 "and why\")")
                                      .arg(latest->version)
                                      .arg(templateId, open == 1 ? QStringLiteral("1 comment is")
-                                                                : QStringLiteral("%1 comments are").arg(open)));
+                                                                : QStringLiteral("%1 comments are").arg(open)),
+                                 Refusal::OpenComments);
+    // Translations the source wording moved on from: re-approved in the draft, or published as they are for a reason.
+    const QVector<TranslationStamps::OutOfDate> stale = TranslationStamps::outOfDate(content.value());
+    if (!stale.isEmpty() && translationsReason.trimmed().isEmpty())
+        return Outcome::conflict(outOfDateRefusal(content.value(), latest->version, stale),
+                                 Refusal::OutOfDateTranslations);
     if (open > 0
         && !m_db.exec(q,
                       QStringLiteral("UPDATE comments SET resolved_by = ?, resolved_at = ?, resolved_reason = ? WHERE "
@@ -125,8 +153,9 @@ Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QStr
     if (!m_db.exec(
             q,
             QStringLiteral("UPDATE template_versions SET status = 'published', published_by = ?, published_at = "
-                           "?, coverage_reason = ? WHERE template_id = ? AND version = ?"),
-            {m_session.userId(), Database::timeText(m_db.now()), coverageReason.trimmed(), templateId, latest->version},
+                           "?, coverage_reason = ?, translations_reason = ? WHERE template_id = ? AND version = ?"),
+            {m_session.userId(), Database::timeText(m_db.now()), coverageReason.trimmed(),
+             stale.isEmpty() ? QVariant() : QVariant(translationsReason.trimmed()), templateId, latest->version},
             &error))
         return dbFailure(m_db, error);
     if (!TemplateActivity::note(m_db, templateId, &error))

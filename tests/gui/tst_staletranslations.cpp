@@ -1,21 +1,35 @@
 // Translations that the English has moved on from. A form whose Welsh question is stamped: changing the question's
 // English wording (typed) marks its Welsh out of date in the model, in the details panel's translation table (with
 // "Welsh still right" under it), in the coverage panel's count, in `coform-cli check` and in the draft's bilingual
-// PDF (read back with Poppler). "Welsh still right" clears it as one step to undo.
+// PDF (read back with Poppler). "Welsh still right" clears it as one step to undo. An admin publishing a version with
+// out-of-date Welsh from the menu, by keys, is asked (StaleTranslationsDialog), and the reason typed there is kept and
+// is in the "What changed" PDF under "Not changed, and why".
 #include "coveragepanel.h"
+#include "diffview.h"
 #include "mainwindow.h"
+#include "panelfixture.h"
+#include "sharedworkspace.h"
+#include "staletranslationsdialog.h"
 
 #include "format/templateformat.h"
 #include "model/translationstamps.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSet>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextEdit>
+#include <QTimer>
+#include <QTreeWidget>
 #include <QtTest>
 
 #include <poppler-qt6.h>
@@ -63,6 +77,50 @@ QTableWidgetItem *welshOf(QTableWidget *table, const QString &rowName)
             return table->item(row, 2);
     }
     return nullptr;
+}
+
+/// Answers the modal dialogs that open while `act` runs: each is handed to `handle`, once.
+void whileModal(const std::function<void()> &act, const std::function<void(QWidget *)> &handle)
+{
+    QTimer watch;
+    QWidget *last = nullptr;
+    watch.setInterval(50);
+    QObject::connect(&watch, &QTimer::timeout, [&] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (!modal || modal == last || !modal->isVisible())
+            return;
+        last = modal;
+        handle(modal);
+    });
+    watch.start();
+    act();
+    watch.stop();
+}
+
+/// After a failed check in a dialog's handler: closes the dialog (later), so that the test fails instead of waiting.
+void rejectIfOpen(QDialog *dialog)
+{
+    if (dialog->isVisible())
+        QMetaObject::invokeMethod(dialog, &QDialog::reject, Qt::QueuedConnection);
+}
+
+/// The letters a window's labels and buttons underline (Alt+letter), in order.
+QStringList mnemonicsOf(const QWidget *window)
+{
+    QStringList letters;
+    QStringList texts;
+    for (const QLabel *label : window->findChildren<QLabel *>()) {
+        if (label->buddy())
+            texts << label->text();
+    }
+    for (const QAbstractButton *button : window->findChildren<QAbstractButton *>())
+        texts << button->text();
+    for (const QString &text : std::as_const(texts)) {
+        const QKeySequence key = QKeySequence::mnemonic(text);
+        if (!key.isEmpty())
+            letters << key.toString();
+    }
+    return letters;
 }
 
 } // namespace
@@ -165,6 +223,135 @@ private slots:
         QTRY_VERIFY(!w.document()->isModified());
         QVERIFY(!runCli({QStringLiteral("check"), file}).second.contains(QStringLiteral("out of date")));
         QVERIFY(!bilingualPdfText(file, pdf).contains(QStringLiteral("[Welsh out of date]")));
+    }
+
+    void publishingWithOutOfDateWelshAsksForAReason()
+    {
+        using coform::test::PanelFixture;
+        PanelFixture f;
+        QVERIFY(f.setUp());
+        const QString id = QString::fromLatin1(PanelFixture::TemplateId);
+        // The Welsh of one question was made from an older English wording: it is out of date.
+        TemplateStore asColin(*f.db, *f.colin);
+        const Template draft = asColin.get(id).value();
+        QString itemId;
+        for (const Item *item : draft.allItems()) {
+            if (itemId.isEmpty() && draft.questionNumbers().value(item->id) > 0
+                && !item->translations.value(QStringLiteral("cy")).label.isEmpty())
+                itemId = item->id;
+        }
+        QVERIFY(!itemId.isEmpty());
+        const int number = draft.questionNumbers().value(itemId);
+        QVERIFY(asColin
+                    .applyEdit(id, Edit::setTranslation(
+                                       draft, {}, itemId, QStringLiteral("cy"), QStringLiteral("madeFrom:label"),
+                                       TranslationStamps::stamp(QStringLiteral("An older English wording"))))
+                    .ok());
+        QVERIFY(asColin.propose(id).ok() && asColin.approve(id).ok());
+        QVERIFY(TemplateStore(*f.db, *f.rita).approve(id).ok());
+
+        MainWindow window;
+        window.setGeometry(0, 0, 1366, 768);
+        SharedWorkspace workspace(&window, *f.db, *f.ada);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(workspace.openStoredTemplate(id));
+        QMenu *shared = window.findChild<QMenu *>(QStringLiteral("menuShared"));
+        QVERIFY(shared);
+        // Alt+S opens the Shared templates menu, P publishes.
+        auto publishByKeys = [&] {
+            window.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&window));
+            QTest::keyClick(&window, Qt::Key_S, Qt::AltModifier);
+            QTRY_VERIFY(shared->isVisible());
+            QTest::keyClick(shared, Qt::Key_P);
+        };
+
+        // First she is asked, reads what is out of date, and does not publish yet (Alt+N): nothing is published.
+        QStringList listed;
+        bool asked = false;
+        whileModal(publishByKeys, [&](QWidget *modal) {
+            auto *dialog = qobject_cast<StaleTranslationsDialog *>(modal);
+            QVERIFY(dialog);
+            const auto closeIfLeftOpen = qScopeGuard([dialog] { rejectIfOpen(dialog); });
+            dialog->activateWindow(); // as a window manager would
+            QVERIFY(QTest::qWaitForWindowActive(dialog));
+            asked = true;
+            auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("staleTranslationsList"));
+            for (int i = 0; i < list->topLevelItemCount(); ++i) {
+                QStringList cells;
+                for (int c = 0; c < list->columnCount(); ++c)
+                    cells << list->topLevelItem(i)->text(c);
+                listed << cells.join(QStringLiteral(" | "));
+            }
+            QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("staleTranslationsPublish"))->isEnabled());
+            // Every control has a name for a screen reader, and no two share an underlined letter.
+            QList<QWidget *> controls{list, dialog->findChild<QLineEdit *>(QStringLiteral("staleTranslationsReason"))};
+            for (QAbstractButton *button : dialog->findChildren<QAbstractButton *>())
+                controls << button;
+            for (QWidget *control : std::as_const(controls))
+                QVERIFY2(control && !control->accessibleName().isEmpty(), qPrintable(control->objectName()));
+            const QStringList letters = mnemonicsOf(dialog);
+            QCOMPARE(QSet<QString>(letters.begin(), letters.end()).size(), letters.size());
+            QTest::keyClick(dialog, Qt::Key_N, Qt::AltModifier);
+        });
+        QVERIFY(asked);
+        QCOMPARE(listed.size(), 1);
+        const Item *question = draft.findItem(itemId);
+        QCOMPARE(listed.first(), QStringLiteral("Question %1 | Welsh | %2 | %3")
+                                     .arg(number)
+                                     .arg(question->label, question->translations.value(QStringLiteral("cy")).label));
+        QCOMPARE(TemplateStore(*f.db, *f.ada).versionInfo(id)->status, VersionStatus::Proposed);
+
+        // Then she goes to the reason (Alt+W), types it, and Enter publishes.
+        const QString reason = QStringLiteral("The translator checks the Welsh at the next meeting");
+        QString message;
+        whileModal(publishByKeys, [&](QWidget *modal) {
+            if (auto *dialog = qobject_cast<StaleTranslationsDialog *>(modal)) {
+                const auto closeIfLeftOpen = qScopeGuard([dialog] { rejectIfOpen(dialog); });
+                dialog->activateWindow();
+                QVERIFY(QTest::qWaitForWindowActive(dialog));
+                QTest::keyClick(dialog, Qt::Key_W, Qt::AltModifier);
+                auto *why = dialog->findChild<QLineEdit *>(QStringLiteral("staleTranslationsReason"));
+                QCOMPARE(QApplication::focusWidget(), why);
+                QTest::keyClicks(why, reason);
+                QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("staleTranslationsPublish"))->isEnabled());
+                QTest::keyClick(why, Qt::Key_Return);
+            } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                message = box->text();
+                const auto closeIfLeftOpen = qScopeGuard([box] { rejectIfOpen(box); });
+                box->activateWindow();
+                QVERIFY(QTest::qWaitForWindowActive(box));
+                QTest::keyClick(box, Qt::Key_Return);
+            }
+        });
+        QVERIFY2(message.startsWith(QStringLiteral("You published version 1.")), qPrintable(message));
+        const Result<VersionInfo> published = TemplateStore(*f.db, *f.ada).versionInfo(id);
+        QCOMPARE(published->status, VersionStatus::Published);
+        QCOMPARE(published->translationsReason, reason);
+
+        // On screen and in the "What changed" PDF, under "Not changed, and why".
+        auto *diff = window.findChild<DiffView *>(QStringLiteral("diffView"));
+        QCOMPARE(diff->currentDiff().toVersion, 1);
+        const QString sentence =
+            QStringLiteral("The Welsh of question %1 was not brought up to date: %2").arg(number).arg(reason);
+        auto *diffList = window.findChild<QTreeWidget *>(QStringLiteral("diffList"));
+        const QTreeWidgetItem *last = diffList->topLevelItem(diffList->topLevelItemCount() - 1);
+        QCOMPARE(last->text(1), QStringLiteral("Not changed, and why"));
+        QCOMPARE(last->text(2), sentence);
+        const QString pdfPath = f.dir->filePath(QStringLiteral("what-changed.pdf"));
+        QString error;
+        QVERIFY2(diff->savePdf(pdfPath, &error), qPrintable(error));
+        std::unique_ptr<Poppler::Document> pdf = Poppler::Document::load(pdfPath);
+        QVERIFY(pdf);
+        QString text;
+        for (int i = 0; i < pdf->numPages(); ++i)
+            text += std::unique_ptr<Poppler::Page>(pdf->page(i))->text(QRectF()) + QLatin1Char('\n');
+        text = text.replace(QChar(0xFB01), QStringLiteral("fi")).simplified();
+        const qsizetype heading = text.indexOf(QStringLiteral("Not changed, and why"));
+        QVERIFY2(heading >= 0, qPrintable(text.right(1500)));
+        QVERIFY2(text.mid(heading).contains(sentence + QStringLiteral(" (Ada)")), qPrintable(text.mid(heading)));
     }
 
     void theFormatKeepsStampsAndOldFilesReadUnchanged()
