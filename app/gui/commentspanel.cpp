@@ -29,9 +29,9 @@ CommentsPanel::CommentsPanel(Database &db, const Session &session, QWidget *pare
     , m_list(new QTreeWidget(this))
     , m_status(new QLabel(this))
     , m_text(new QPlainTextEdit(this))
-    , m_add(new QPushButton(tr("&Add a new comment"), this))
+    , m_add(new QPushButton(tr("&Add comment"), this))
     , m_reply(new QPushButton(tr("Repl&y"), this))
-    , m_resolve(new QPushButton(tr("Mar&k as resolved"), this))
+    , m_resolve(new QPushButton(tr("Reso&lve"), this))
     , m_reopen(new QPushButton(tr("Re&open"), this))
 {
     setObjectName(QStringLiteral("commentsPanel"));

@@ -60,7 +60,7 @@ DiffView::DiffView(Database &db, const Session &session, QWidget *parent)
     , m_to(new QComboBox(this))
     , m_list(new QTreeWidget(this))
     , m_status(new QLabel(this))
-    , m_savePdf(new QPushButton(tr("Save \u201cWhat changed\u201d as PDF..."), this))
+    , m_savePdf(new QPushButton(tr("Save as PDF..."), this))
 {
     setObjectName(QStringLiteral("diffView"));
     setAccessibleName(tr("What changed between versions"));

@@ -6,13 +6,18 @@
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QLabel>
+#include <QLayout>
 #include <QMenu>
 #include <QMenuBar>
 #include <QScrollArea>
 #include <QStyle>
 #include <QUndoStack>
 #include <QUndoView>
+
+#include <algorithm>
 
 namespace coform {
 
@@ -100,6 +105,14 @@ void EditorDocks::addToColumn(MainWindow *window, QDockWidget *dock, const QStri
     scroll->setFocusPolicy(Qt::NoFocus);
     scroll->setWidget(content);
     scroll->setMinimumSize(120, 80);
+    if (content->layout())
+        content->layout()->setContentsMargins(4, 4, 4, 4); // the column's width is for words, not margins
+    for (QLabel *label : content->findChildren<QLabel *>())
+        label->setWordWrap(true); // headings and notes take more lines in a narrow column, never its width
+    for (QComboBox *box : content->findChildren<QComboBox *>()) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon); // whole wording when open
+        box->setMinimumContentsLength(std::min(box->minimumContentsLength() > 0 ? box->minimumContentsLength() : 8, 8));
+    }
     dock->setWidget(scroll);
     dock->setFocusProxy(content);
     window->addDockWidget(Qt::RightDockWidgetArea, dock);

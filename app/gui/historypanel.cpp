@@ -31,7 +31,7 @@ HistoryPanel::HistoryPanel(Database &db, const Session &session, QWidget *parent
     , m_personFilter(new QComboBox(this))
     , m_itemFilter(new QComboBox(this))
     , m_list(new QTreeWidget(this))
-    , m_showAsItWas(new QPushButton(tr("Show this question as it was then"), this))
+    , m_showAsItWas(new QPushButton(tr("As it was"), this))
     , m_asItWasHeading(new QLabel(tr("The question as it was then:"), this))
     , m_asItWas(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
@@ -71,8 +71,7 @@ HistoryPanel::HistoryPanel(Database &db, const Session &session, QWidget *parent
     m_asItWas->setAccessibleName(tr("The question as it was then (read only)"));
     m_asItWas->setReadOnly(true);
     m_asItWas->setTabChangesFocus(true);
-    m_asItWas->setPlaceholderText(
-        tr("Choose a change above, then press \u201cShow this question as it was then\u201d."));
+    m_asItWas->setPlaceholderText(tr("Choose a change above, then press \u201cAs it was\u201d."));
     m_asItWasHeading->setBuddy(m_asItWas);
 
     m_status->setObjectName(QStringLiteral("historyStatus"));

@@ -2,8 +2,8 @@
 
 #include <QAbstractItemView>
 #include <QEvent>
-#include <QResizeEvent>
 #include <QHeaderView>
+#include <QResizeEvent>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTreeView>

@@ -69,8 +69,8 @@ AccountDialog *openDialog(QWidget *window)
     if (!QTest::qWaitFor([&] { return (dialog = window->findChild<AccountDialog *>()) && dialog->isVisible(); }, 5000))
         return nullptr;
     // A person types once the dialog is in front with its first box ready, not while it is still appearing.
-    if (!QTest::qWaitForWindowActive(dialog) ||
-        !QTest::qWaitFor([dialog] { return dialog->focusWidget() && dialog->focusWidget()->hasFocus(); }, 5000))
+    if (!QTest::qWaitForWindowActive(dialog)
+        || !QTest::qWaitFor([dialog] { return dialog->focusWidget() && dialog->focusWidget()->hasFocus(); }, 5000))
         return nullptr;
     return dialog;
 }

@@ -1,10 +1,11 @@
 // The editor fits a laptop screen: at 1366x768 and 1280x720 (less a title bar), at the normal and the largest text
 // size, with a shared template open. The window is no bigger than the screen; every panel of the right-hand column
 // (requirement coverage, undo history, history, what changed, comments), brought to the front by its Ctrl+number,
-// shows at least five lines of its text; the status bar's parts do not overlap; the details of a question are no wider than their
-// panel (labels and plain-word tips wrap, nothing runs out of sight); the details panel keeps room for its words. A
-// panel closed from the View menu stays closed the next time, and comes back from the menu. Only key events are used.
-// COFORM_SCREENSHOT_DIR set: each view is saved there as a PNG, for people to look at.
+// shows at least five lines of its text and is no wider than the column; the status bar's parts do not overlap; the
+// details of a question are no wider than their panel (labels and plain-word tips wrap, nothing runs out of sight); the
+// details panel keeps room for its words. A panel closed from the View menu stays closed the next time, and comes back
+// from the menu. Only key events are used. COFORM_SCREENSHOT_DIR set: each view is saved there as a PNG, for people to
+// look at.
 #include "mainwindow.h"
 #include "panelfixture.h"
 #include "sharedworkspace.h"
@@ -112,9 +113,9 @@ private slots:
                                  .arg(largest ? QStringLiteral("largest") : QStringLiteral("normal"));
 
         // The window fits.
-        QVERIFY2(window->width() <= room.width() && window->height() <= room.height(),
-                 qPrintable(
-                     QStringLiteral("%1: the window is %2x%3").arg(name).arg(window->width()).arg(window->height())));
+        QVERIFY2(
+            window->width() <= room.width() && window->height() <= room.height(),
+            qPrintable(QStringLiteral("%1: the window is %2x%3").arg(name).arg(window->width()).arg(window->height())));
 
         // Each panel of the right-hand column shows five lines when in front (Ctrl+5 … Ctrl+9).
         for (const Dock &d : kDocks) {
@@ -128,9 +129,24 @@ private slots:
             QTest::qWait(50);
             shoot(window.get(), name + QLatin1Char('-') + QLatin1String(d.dock));
             QVERIFY2(linesOfRoom(list) >= 5.0, qPrintable(QStringLiteral("%1: %2 has room for %3 lines")
-                                                             .arg(name, QLatin1String(d.list))
-                                                             .arg(linesOfRoom(list), 0, 'f', 1)));
-            QVERIFY2(list->viewport()->width() >= list->fontMetrics().horizontalAdvance(QStringLiteral("Comment 6 on")),
+                                                              .arg(name, QLatin1String(d.list))
+                                                              .arg(linesOfRoom(list), 0, 'f', 1)));
+            // The panel is no wider than its column: its words wrap, nothing runs out of sight to the side.
+            auto *scroll = window->findChild<QScrollArea *>(QLatin1String(d.dock) + QStringLiteral("Scroll"));
+            QVERIFY2(scroll, d.dock);
+            QStringList tooWide;
+            for (QWidget *w : scroll->widget()->findChildren<QWidget *>())
+                if (w->isVisible() && w->minimumSizeHint().width() > scroll->viewport()->width())
+                    tooWide.append(QStringLiteral("%1 %2 (%3)")
+                                       .arg(QLatin1String(w->metaObject()->className()), w->objectName())
+                                       .arg(w->minimumSizeHint().width()));
+            QVERIFY2(scroll->widget()->width() <= scroll->viewport()->width(),
+                     qPrintable(QStringLiteral("%1: %2 is %3 wide in %4: %5")
+                                    .arg(name, QLatin1String(d.dock))
+                                    .arg(scroll->widget()->width())
+                                    .arg(scroll->viewport()->width())
+                                    .arg(tooWide.join(QStringLiteral(", ")))));
+            QVERIFY2(list->viewport()->width() >= list->fontMetrics().averageCharWidth() * 10,
                      qPrintable(QStringLiteral("%1: %2 is %3 pixels wide")
                                     .arg(name, QLatin1String(d.list))
                                     .arg(list->viewport()->width())));
