@@ -39,6 +39,8 @@ CommentsPanel::CommentsPanel(Database &db, const Session &session, QWidget *pare
 
     m_scope->setObjectName(QStringLiteral("commentsScope"));
     m_scope->setAccessibleName(tr("Show comments on"));
+    m_scope->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon); // narrow column, large text
+    m_scope->setMinimumContentsLength(8);
     m_scope->addItem(tr("This question"));
     m_scope->addItem(tr("The whole template"));
 

@@ -69,6 +69,10 @@ DiffView::DiffView(Database &db, const Session &session, QWidget *parent)
     m_from->setAccessibleName(tr("Compare from this older version"));
     m_to->setObjectName(QStringLiteral("diffToVersion"));
     m_to->setAccessibleName(tr("Compare to this newer version"));
+    for (QComboBox *box : {m_from, m_to}) { // a narrow column or large text: the whole wording shows when open
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
 
     m_list->setObjectName(QStringLiteral("diffList"));
     m_list->setAccessibleName(tr("What changed, question by question"));

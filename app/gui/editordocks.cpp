@@ -6,7 +6,6 @@
 
 #include <QAbstractItemView>
 #include <QAction>
-#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLayout>
@@ -16,8 +15,6 @@
 #include <QStyle>
 #include <QUndoStack>
 #include <QUndoView>
-
-#include <algorithm>
 
 namespace coform {
 
@@ -109,10 +106,6 @@ void EditorDocks::addToColumn(MainWindow *window, QDockWidget *dock, const QStri
         content->layout()->setContentsMargins(4, 4, 4, 4); // the column's width is for words, not margins
     for (QLabel *label : content->findChildren<QLabel *>())
         label->setWordWrap(true); // headings and notes take more lines in a narrow column, never its width
-    for (QComboBox *box : content->findChildren<QComboBox *>()) {
-        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon); // whole wording when open
-        box->setMinimumContentsLength(std::min(box->minimumContentsLength() > 0 ? box->minimumContentsLength() : 8, 8));
-    }
     dock->setWidget(scroll);
     dock->setFocusProxy(content);
     window->addDockWidget(Qt::RightDockWidgetArea, dock);

@@ -182,6 +182,8 @@ void PropertiesPanel::createFields()
         box->setMinimumContentsLength(8);
     }
 
+    wrapLabelsForTextSize(); // the text may be large already (later changes arrive as FontChange)
+
     // Wrapped rows change height with the width: refit the tables when their width changes.
     for (QWidget *view : {static_cast<QWidget *>(m_requirements), static_cast<QWidget *>(m_translations)})
         view->installEventFilter(this);
@@ -285,8 +287,12 @@ void PropertiesPanel::pushProperty(const QString &property, const QJsonValue &va
 void PropertiesPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() != QEvent::FontChange)
-        return;
+    if (event->type() == QEvent::FontChange)
+        wrapLabelsForTextSize();
+}
+
+void PropertiesPanel::wrapLabelsForTextSize()
+{
     // With large text the labels wrap rather than widen the panel; with normal text each keeps to one line.
     const bool large = font().pointSizeF() >= 20;
     for (int row = 0; row < m_form->rowCount(); ++row)

@@ -55,6 +55,7 @@ protected:
 private:
     enum class Shown { Nothing, Template, Section, Item };
 
+    void wrapLabelsForTextSize();
     void createFields();
     void connectEdits();
     void refresh();

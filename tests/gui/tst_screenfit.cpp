@@ -68,17 +68,22 @@ private slots:
     {
         QTest::addColumn<QSize>("screen");
         QTest::addColumn<bool>("largest");
-        QTest::newRow("1366x768 normal text") << QSize(1366, 768) << false;
-        QTest::newRow("1366x768 largest text") << QSize(1366, 768) << true;
-        QTest::newRow("1280x720 normal text") << QSize(1280, 720) << false;
-        QTest::newRow("1280x720 largest text") << QSize(1280, 720) << true;
+        QTest::addColumn<bool>("remembered"); ///< the largest text chosen last time: the window starts with it
+        QTest::newRow("1366x768 normal text") << QSize(1366, 768) << false << false;
+        QTest::newRow("1366x768 largest text") << QSize(1366, 768) << true << false;
+        QTest::newRow("1280x720 normal text") << QSize(1280, 720) << false << false;
+        QTest::newRow("1280x720 largest text") << QSize(1280, 720) << true << false;
+        QTest::newRow("1280x720 largest text from the start") << QSize(1280, 720) << true << true;
     }
 
     void everyPanelHasRoom()
     {
         QFETCH(QSize, screen);
         QFETCH(bool, largest);
+        QFETCH(bool, remembered);
         QSettings().clear();
+        if (remembered)
+            QSettings().setValue(QStringLiteral("appearance/textPointSize"), 40.0);
         PanelFixture f;
         QVERIFY(f.setUp());
         QVERIFY(f.publishFirstVersionAndStartSecond());
@@ -110,7 +115,9 @@ private slots:
         const QString name = QStringLiteral("%1x%2-%3")
                                  .arg(screen.width())
                                  .arg(screen.height())
-                                 .arg(largest ? QStringLiteral("largest") : QStringLiteral("normal"));
+                                 .arg(remembered ? QStringLiteral("largest-from-start")
+                                      : largest  ? QStringLiteral("largest")
+                                                 : QStringLiteral("normal"));
 
         // The window fits.
         QVERIFY2(
