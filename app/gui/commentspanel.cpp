@@ -5,7 +5,6 @@
 #include "plainwords.h"
 
 #include <QComboBox>
-#include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -69,11 +68,11 @@ CommentsPanel::CommentsPanel(Database &db, const Session &session, QWidget *pare
     m_reopen->setObjectName(QStringLiteral("commentsReopen"));
     m_reopen->setAccessibleName(tr("Reopen the chosen comment"));
 
-    auto *scopeRow = new QFormLayout;
-    scopeRow->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    auto *scopeRow = new FlowLayout; // the choice goes under its label when the two do not fit side by side
     auto *scopeLabel = new QLabel(tr("Show comme&nts on:"), this);
     scopeLabel->setBuddy(m_scope);
-    scopeRow->addRow(scopeLabel, m_scope);
+    scopeRow->addWidget(scopeLabel);
+    scopeRow->addWidget(m_scope);
     auto *textLabel = new QLabel(tr("Your &words:"), this);
     textLabel->setBuddy(m_text);
 
