@@ -350,6 +350,9 @@ void PropertiesPanel::showId(const QString &id)
         m_shown = Shown::Template;
         showTemplate(t);
     }
+    for (QLineEdit *box : {m_type, m_format, m_id})
+        if (!box->hasFocus())
+            box->setCursorPosition(0); // a line too long for the box reads from its start, not its end
     // Translations made from an older wording: marked in the table, with "still right" under it.
     const QSet<QString> stale = m_staleTranslations->showTarget(m_shown == Shown::Section ? m_currentId : QString(),
                                                                 m_shown == Shown::Item ? m_currentId : QString());
