@@ -72,6 +72,9 @@ public:
     /// Shares the width between the main panels and the right-hand column for the text size (the preview folds
     /// away with large text); called when the text size changes and when no remembered layout applies.
     void fitPanelsToText();
+    /// The version of the remembered dock layout: 2 since every panel is a tab of the right-hand column (a layout
+    /// remembered from before, with coverage along the bottom, is not restored).
+    static constexpr int kDockLayout = 2;
     TemplateList *templateList() const { return m_templateList; }
     /// The strip that says why the open version cannot change (the shared workspace fills it).
     FrozenBanner *frozenBanner() const;

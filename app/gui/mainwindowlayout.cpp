@@ -41,8 +41,8 @@ void MainWindow::restoreLayout()
     }
     if (!m_leftSplitter->restoreState(settings.value(QStringLiteral("window/leftSplitter")).toByteArray()))
         m_leftSplitter->setSizes({height() / 5, height() * 4 / 5});
-    const bool remembered = restoreState(settings.value(QStringLiteral("window/docks")).toByteArray());
-    if (!remembered || m_textSize->pointSize() >= kLargeTextPoints)
+    const bool remembered = restoreState(settings.value(QStringLiteral("window/docks")).toByteArray(), kDockLayout);
+    if (!remembered) // a layout the person left is theirs (it was fitted when they last changed the text size)
         fitPanelsToText();
 }
 
@@ -91,7 +91,7 @@ void MainWindow::saveLayout()
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("window/leftSplitter"), m_leftSplitter->saveState());
-    settings.setValue(QStringLiteral("window/docks"), saveState()); // which panels are open, and where
+    settings.setValue(QStringLiteral("window/docks"), saveState(kDockLayout)); // which panels are open, and where
 }
 
 } // namespace coform

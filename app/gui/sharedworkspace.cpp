@@ -223,7 +223,8 @@ void SharedWorkspace::createPanels()
     m_window->tabifyDockWidget(diff, comments);
     history->raise();
     // The panels as the person left them (MainWindow::saveLayout); the editor's own were restored before these existed.
-    if (!m_window->restoreState(QSettings().value(QStringLiteral("window/docks")).toByteArray()))
+    if (!m_window->restoreState(QSettings().value(QStringLiteral("window/docks")).toByteArray(),
+                                MainWindow::kDockLayout))
         m_window->fitPanelsToText();
     if (QMenu *view = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuView"))) {
         view->addSeparator();
