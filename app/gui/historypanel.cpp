@@ -233,6 +233,8 @@ void HistoryPanel::reloadList()
         m_list->setCurrentItem(toSelect);
     if (m_templateId.isEmpty())
         m_status->setText(tr("No stored template is open."));
+    else if (m_shown.isEmpty() && m_personFilter->currentIndex() <= 0 && m_itemFilter->currentIndex() <= 0)
+        m_status->setText(tr("No changes yet."));
     else if (m_shown.isEmpty())
         m_status->setText(tr("No changes match what you chose."));
     else

@@ -4,6 +4,7 @@
 #include "textsize.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
 #include <QScreen>
 #include <QSettings>
@@ -70,7 +71,13 @@ void MainWindow::showEvent(QShowEvent *event)
     QMainWindow::showEvent(event);
     if (m_fitWhenShown) {
         m_fitWhenShown = false;
-        QTimer::singleShot(0, this, &MainWindow::fitPanelsToText);
+        QTimer::singleShot(0, this, [this] {
+            fitPanelsToText();
+            // A first look at the column: the history of a shared template, else the requirement coverage (a tab
+            // raised before the window is shown does not stay in front).
+            auto *history = findChild<QDockWidget *>(QStringLiteral("historyDock"));
+            (history ? history : m_editorDocks->coverageDock())->raise();
+        });
     }
 }
 
