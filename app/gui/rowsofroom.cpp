@@ -57,8 +57,9 @@ public:
     explicit WrappingDelegate(QTreeView *tree)
         : QStyledItemDelegate(tree)
         , m_tree(tree)
+        , m_viewport(tree->viewport())
     {
-        tree->viewport()->installEventFilter(this);
+        m_viewport->installEventFilter(this);
     }
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
@@ -76,7 +77,8 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (watched == m_tree->viewport() && event->type() == QEvent::Resize) {
+        // Only the viewport's own pointer is compared: while the tree is being destroyed it is no tree any more.
+        if (event->type() == QEvent::Resize && watched == m_viewport) {
             const auto *resize = static_cast<QResizeEvent *>(event);
             if (resize->size().width() != resize->oldSize().width())
                 m_tree->doItemsLayout(); // measure the rows again for the new width
@@ -86,6 +88,7 @@ protected:
 
 private:
     QTreeView *m_tree;
+    QWidget *m_viewport;
 };
 
 } // namespace
