@@ -46,6 +46,24 @@ double linesOfRoom(QAbstractItemView *list)
     return double(list->viewport()->height()) / (list->fontMetrics().height() + 2);
 }
 
+/// Empty when the scroll area's content is no wider than its view; otherwise says so and names the widgets that are.
+QString widerThanItsView(QScrollArea *scroll, const QString &what)
+{
+    if (scroll->widget()->width() <= scroll->viewport()->width())
+        return {};
+    QStringList tooWide;
+    for (QWidget *w : scroll->widget()->findChildren<QWidget *>())
+        if (w->isVisible() && w->minimumSizeHint().width() > scroll->viewport()->width())
+            tooWide.append(QStringLiteral("%1 %2 (%3)")
+                               .arg(QLatin1String(w->metaObject()->className()), w->objectName())
+                               .arg(w->minimumSizeHint().width()));
+    return QStringLiteral("%1 is %2 wide in %3: %4")
+        .arg(what)
+        .arg(scroll->widget()->width())
+        .arg(scroll->viewport()->width())
+        .arg(tooWide.join(QStringLiteral(", ")));
+}
+
 void shoot(QWidget *window, const QString &name)
 {
     const QString dir = qEnvironmentVariable("COFORM_SCREENSHOT_DIR");
@@ -141,18 +159,8 @@ private slots:
             // The panel is no wider than its column: its words wrap, nothing runs out of sight to the side.
             auto *scroll = window->findChild<QScrollArea *>(QLatin1String(d.dock) + QStringLiteral("Scroll"));
             QVERIFY2(scroll, d.dock);
-            QStringList tooWide;
-            for (QWidget *w : scroll->widget()->findChildren<QWidget *>())
-                if (w->isVisible() && w->minimumSizeHint().width() > scroll->viewport()->width())
-                    tooWide.append(QStringLiteral("%1 %2 (%3)")
-                                       .arg(QLatin1String(w->metaObject()->className()), w->objectName())
-                                       .arg(w->minimumSizeHint().width()));
-            QVERIFY2(scroll->widget()->width() <= scroll->viewport()->width(),
-                     qPrintable(QStringLiteral("%1: %2 is %3 wide in %4: %5")
-                                    .arg(name, QLatin1String(d.dock))
-                                    .arg(scroll->widget()->width())
-                                    .arg(scroll->viewport()->width())
-                                    .arg(tooWide.join(QStringLiteral(", ")))));
+            const QString wide = widerThanItsView(scroll, name + QStringLiteral(": ") + QLatin1String(d.dock));
+            QVERIFY2(wide.isEmpty(), qPrintable(wide));
             QVERIFY2(list->viewport()->width() >= list->fontMetrics().averageCharWidth() * 10,
                      qPrintable(QStringLiteral("%1: %2 is %3 pixels wide")
                                     .arg(name, QLatin1String(d.list))
@@ -185,18 +193,8 @@ private slots:
         QVERIFY(details);
         QTest::qWait(100);
         shoot(window.get(), name + QStringLiteral("-details"));
-        QStringList tooWide; // what makes the details wider than their panel, to say so when they are
-        for (QWidget *w : details->widget()->findChildren<QWidget *>())
-            if (w->isVisible() && w->minimumSizeHint().width() > details->viewport()->width())
-                tooWide.append(QStringLiteral("%1 %2 (%3)")
-                                   .arg(QLatin1String(w->metaObject()->className()), w->objectName())
-                                   .arg(w->minimumSizeHint().width()));
-        QVERIFY2(details->widget()->width() <= details->viewport()->width(),
-                 qPrintable(QStringLiteral("%1: the details are %2 wide in %3: %4")
-                                .arg(name)
-                                .arg(details->widget()->width())
-                                .arg(details->viewport()->width())
-                                .arg(tooWide.join(QStringLiteral(", ")))));
+        const QString wide = widerThanItsView(details, name + QStringLiteral(": the details"));
+        QVERIFY2(wide.isEmpty(), qPrintable(wide));
         const int aWord = details->fontMetrics().horizontalAdvance(QStringLiteral("Kind of question"));
         QVERIFY2(details->viewport()->width() >= aWord,
                  qPrintable(QStringLiteral("%1: the details panel is %2 wide, %3 for a few words")
