@@ -244,6 +244,19 @@ Problems plainLanguageProblems(const Template &t, const QString &fileName, const
                                  .arg(s.words)
                                  .arg(text.mid(s.start, s.length))});
     };
+    // Easy read is words and pictures together: each question of a template with an easy-read version has a picture,
+    // and each picture words that say what it shows.
+    const bool easyRead = t.languages.contains(QStringLiteral("en-x-easy"));
+    auto checkPicture = [&](const Item &item, const QString &pointer) {
+        if (item.picture && item.picture->alt.trimmed().isEmpty())
+            problems.append({Problem::Severity::Warning, fileName, pointer + QStringLiteral("/picture/alt"),
+                             QStringLiteral("the picture has no words saying what it shows: people who cannot see "
+                                            "it hear nothing")});
+        else if (!item.picture && easyRead)
+            problems.append({Problem::Severity::Warning, fileName, pointer + QStringLiteral("/picture"),
+                             QStringLiteral("no picture beside this question in the easy-read version: choose one "
+                                            "that carries the same meaning")});
+    };
     checkText(t.title, QStringLiteral("/title"));
     for (qsizetype si = 0; si < t.sections.size(); ++si) {
         const Section &s = t.sections.at(si);
@@ -259,6 +272,7 @@ Problems plainLanguageProblems(const Template &t, const QString &fileName, const
                 checkText(item.options.at(oi).label, ip + QStringLiteral("/options/%1/label").arg(oi));
                 checkText(item.options.at(oi).description, ip + QStringLiteral("/options/%1/description").arg(oi));
             }
+            checkPicture(item, ip);
         }
     }
     return problems;

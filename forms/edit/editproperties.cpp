@@ -1,6 +1,7 @@
 #include "edit/editproperties.h"
 
 #include "edit/templatejson.h"
+#include "model/picturejson.h"
 #include "model/prefill.h"
 
 namespace coform::EditProperties {
@@ -13,6 +14,8 @@ QJsonValue templateProperty(const Template &t, const QString &property)
         return t.requirementSet;
     if (property == QLatin1String("languages"))
         return TemplateJson::fromStrings(t.languages);
+    if (property == QLatin1String("pictures"))
+        return t.picturesInAllProfiles ? QStringLiteral("all profiles") : QStringLiteral("easy read");
     return QJsonValue::Undefined;
 }
 
@@ -24,6 +27,8 @@ QJsonValue sectionProperty(const Section &s, const QString &property)
         return s.help;
     if (property == QLatin1String("showIf"))
         return TemplateJson::fromShowIf(s.showIf);
+    if (property == QLatin1String("picture"))
+        return pictureValue(s.picture);
     return QJsonValue::Undefined;
 }
 
@@ -64,6 +69,8 @@ QJsonValue itemProperty(const Item &item, const QString &p)
         return TemplateJson::fromShowIf(item.showIf);
     if (p == QLatin1String("note"))
         return item.note;
+    if (p == QLatin1String("picture"))
+        return pictureValue(item.picture);
     return QJsonValue::Undefined;
 }
 
@@ -74,6 +81,18 @@ static bool setText(QString *target, const QJsonValue &value, QString *error)
         return false;
     }
     *target = value.toString();
+    return true;
+}
+
+static bool setPicture(std::optional<Picture> *target, const QJsonValue &value, QString *error)
+{
+    QString problem;
+    std::optional<Picture> picture = pictureFromValue(value, &problem);
+    if (!problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    *target = std::move(picture);
     return true;
 }
 
@@ -97,6 +116,14 @@ bool setTemplateProperty(Template &t, const QString &p, const QJsonValue &value,
         return setText(&t.title, value, error);
     if (p == QLatin1String("requirementSet"))
         return setText(&t.requirementSet, value, error);
+    if (p == QLatin1String("pictures")) {
+        if (value != QLatin1String("all profiles") && value != QLatin1String("easy read")) {
+            *error = QStringLiteral("expected \"easy read\" or \"all profiles\"");
+            return false;
+        }
+        t.picturesInAllProfiles = value == QLatin1String("all profiles");
+        return true;
+    }
     const auto languages = TemplateJson::toStrings(value, error);
     if (!languages)
         return false;
@@ -114,6 +141,8 @@ bool setSectionProperty(Section &s, const QString &p, const QJsonValue &value, Q
         return setText(&s.title, value, error);
     if (p == QLatin1String("help"))
         return setText(&s.help, value, error);
+    if (p == QLatin1String("picture"))
+        return setPicture(&s.picture, value, error);
     bool ok = true;
     s.showIf = TemplateJson::toShowIf(value, &ok, error);
     return ok;
@@ -148,6 +177,8 @@ bool setItemProperty(Item &item, const QString &p, const QJsonValue &value, QStr
     }
     if (p == QLatin1String("note"))
         return setText(&item.note, value, error);
+    if (p == QLatin1String("picture"))
+        return setPicture(&item.picture, value, error);
     if (p == QLatin1String("min"))
         return setOptionalNumber(&item.min, value, error);
     if (p == QLatin1String("max"))
@@ -200,6 +231,8 @@ QJsonValue translationText(const Translation &tr, const QString &p)
         return tr.label;
     if (p == QLatin1String("help"))
         return tr.help;
+    if (p == QLatin1String("pictureAlt"))
+        return tr.pictureAlt;
     const qsizetype colon = p.indexOf(QLatin1Char(':'));
     const QString head = p.left(colon);
     const QString key = p.mid(colon + 1);
@@ -211,6 +244,8 @@ QJsonValue translationText(const Translation &tr, const QString &p)
         return tr.optionDescriptions.value(key);
     if (head == QLatin1String("column"))
         return tr.columns.value(key);
+    if (head == QLatin1String("optionPictureAlt"))
+        return tr.optionPictureAlts.value(key);
     if (head == QLatin1String("madeFrom"))
         return tr.madeFrom.value(key);
     return QJsonValue::Undefined;
@@ -231,6 +266,10 @@ void setTranslationText(Translation &tr, const QString &p, const QString &text)
         tr.label = text;
     else if (p == QLatin1String("help"))
         tr.help = text;
+    else if (p == QLatin1String("pictureAlt"))
+        tr.pictureAlt = text;
+    else if (p.startsWith(QLatin1String("optionPictureAlt:")))
+        setIn(tr.optionPictureAlts, key);
     else if (p.startsWith(QLatin1String("madeFrom:")))
         setIn(tr.madeFrom, key);
     else if (p.startsWith(QLatin1String("optionDescription:")))

@@ -4,16 +4,17 @@ namespace coform {
 
 namespace {
 
-const char *const itemProperties[] = {"type",    "label",   "help",         "required", "requirements",
-                                      "options", "columns", "format",       "min",      "max",
-                                      "unit",    "prefill", "carryForward", "showIf",   "note"};
-const char *const sectionProperties[] = {"title", "help", "showIf"};
-const char *const templateProperties[] = {"title", "requirementSet", "languages"};
+const char *const itemProperties[] = {"type",         "label",  "help", "required", "requirements", "options",
+                                      "columns",      "format", "min",  "max",      "unit",         "prefill",
+                                      "carryForward", "showIf", "note", "picture"};
+const char *const sectionProperties[] = {"title", "help", "showIf", "picture"};
+const char *const templateProperties[] = {"title", "requirementSet", "languages", "pictures"};
 
 /// Every translation property a target might have in either template: title, label, help, option:V, ...
 QStringList translationProperties(const QMap<QString, Translation> &a, const QMap<QString, Translation> &b)
 {
-    QStringList props{QStringLiteral("title"), QStringLiteral("label"), QStringLiteral("help")};
+    QStringList props{QStringLiteral("title"), QStringLiteral("label"), QStringLiteral("help"),
+                      QStringLiteral("pictureAlt")};
     for (const auto *map : {&a, &b}) {
         for (const Translation &tr : *map) {
             for (const QString &key : tr.options.keys())
@@ -22,6 +23,8 @@ QStringList translationProperties(const QMap<QString, Translation> &a, const QMa
                 props.append(QStringLiteral("optionDescription:") + key);
             for (const QString &key : tr.columns.keys())
                 props.append(QStringLiteral("column:") + key);
+            for (const QString &key : tr.optionPictureAlts.keys())
+                props.append(QStringLiteral("optionPictureAlt:") + key);
         }
     }
     props.removeDuplicates();
@@ -86,9 +89,9 @@ private:
             Item item;
             item.id = itemId;
             item.translations = translations;
-            t.sections.append(Section{QStringLiteral("s"), {}, {}, {}, {item}, {}});
+            t.sections.append(Section{QStringLiteral("s"), {}, {}, {}, {item}, {}, {}});
         } else if (!sectionId.isEmpty()) {
-            t.sections.append(Section{sectionId, {}, {}, {}, {}, translations});
+            t.sections.append(Section{sectionId, {}, {}, {}, {}, translations, {}});
         } else {
             t.translations = translations;
         }

@@ -21,6 +21,9 @@ QString propertyWords(const QString &property)
         {QStringLiteral("note"), QT_TRANSLATE_NOOP("coform::PanelWords", "note for authors")},
         {QStringLiteral("prefill"), QT_TRANSLATE_NOOP("coform::PanelWords", "filled from the person's record")},
         {QStringLiteral("carryForward"), QT_TRANSLATE_NOOP("coform::PanelWords", "taken over from the last review")},
+        {QStringLiteral("picture"), QT_TRANSLATE_NOOP("coform::PanelWords", "picture")},
+        {QStringLiteral("pictures"), QT_TRANSLATE_NOOP("coform::PanelWords", "where pictures are printed")},
+        {QStringLiteral("pictureAlt"), QT_TRANSLATE_NOOP("coform::PanelWords", "words for the picture")},
     };
     const auto it = names.constFind(property);
     return it == names.cend() ? property : QCoreApplication::translate("coform::PanelWords", it.value());

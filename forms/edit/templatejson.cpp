@@ -1,5 +1,7 @@
 #include "edit/templatejson.h"
 
+#include "model/picturejson.h"
+
 namespace coform::TemplateJson {
 
 namespace {
@@ -31,6 +33,17 @@ bool toStringMap(const QJsonValue &json, QMap<QString, QString> *out, QString *e
             return fail(error, QStringLiteral("expected a text for '%1'").arg(it.key()));
         out->insert(it.key(), it.value().toString());
     }
+    return true;
+}
+
+/// `"picture"` of `o`, absent or null for none.
+bool readPicture(const QJsonObject &o, std::optional<Picture> *out, QString *error)
+{
+    const QJsonValue v = o.value(QLatin1String("picture"));
+    QString problem;
+    *out = pictureFromValue(v, &problem);
+    if (!problem.isEmpty())
+        return fail(error, QStringLiteral("'picture': %1").arg(problem));
     return true;
 }
 
@@ -89,6 +102,9 @@ QJsonObject fromTranslation(const Translation &tr)
         o.insert(QStringLiteral("optionDescriptions"), fromStringMap(tr.optionDescriptions));
     if (!tr.columns.isEmpty())
         o.insert(QStringLiteral("columns"), fromStringMap(tr.columns));
+    putString(o, "pictureAlt", tr.pictureAlt);
+    if (!tr.optionPictureAlts.isEmpty())
+        o.insert(QStringLiteral("optionPictureAlts"), fromStringMap(tr.optionPictureAlts));
     if (!tr.madeFrom.isEmpty())
         o.insert(QStringLiteral("madeFrom"), fromStringMap(tr.madeFrom));
     return o;
@@ -107,6 +123,8 @@ std::optional<Translation> toTranslation(const QJsonValue &json, QString *error)
         || !toStringMap(o.value(QLatin1String("options")), &tr.options, error)
         || !toStringMap(o.value(QLatin1String("optionDescriptions")), &tr.optionDescriptions, error)
         || !toStringMap(o.value(QLatin1String("columns")), &tr.columns, error)
+        || !readString(o, "pictureAlt", &tr.pictureAlt, error)
+        || !toStringMap(o.value(QLatin1String("optionPictureAlts")), &tr.optionPictureAlts, error)
         || !toStringMap(o.value(QLatin1String("madeFrom")), &tr.madeFrom, error))
         return std::nullopt;
     return tr;
@@ -147,6 +165,8 @@ QJsonArray fromOptions(const QVector<Option> &options)
     for (const Option &option : options) {
         QJsonObject o{{QStringLiteral("value"), option.value}, {QStringLiteral("label"), option.label}};
         putString(o, "description", option.description);
+        if (option.picture)
+            o.insert(QStringLiteral("picture"), pictureToJson(*option.picture));
         a.append(o);
     }
     return a;
@@ -169,7 +189,7 @@ std::optional<QVector<Option>> toOptions(const QJsonValue &json, QString *error)
         const QJsonObject o = v.toObject();
         Option option;
         if (!readString(o, "value", &option.value, error) || !readString(o, "label", &option.label, error)
-            || !readString(o, "description", &option.description, error))
+            || !readString(o, "description", &option.description, error) || !readPicture(o, &option.picture, error))
             return std::nullopt;
         out.append(option);
     }
@@ -269,6 +289,8 @@ QJsonObject fromItem(const Item &item)
     if (item.showIf)
         o.insert(QStringLiteral("showIf"), fromShowIf(item.showIf));
     putString(o, "note", item.note);
+    if (item.picture)
+        o.insert(QStringLiteral("picture"), pictureToJson(*item.picture));
     const QJsonObject translations = fromTranslations(item.translations);
     if (!translations.isEmpty())
         o.insert(QStringLiteral("translations"), translations);
@@ -323,7 +345,7 @@ std::optional<Item> toItem(const QJsonValue &json, QString *error)
         || !readString(o, "unit", &item.unit, error) || !readString(o, "note", &item.note, error)
         || !readString(o, "prefill", &item.prefill, error) || !readNumber(o, "min", &item.min, error)
         || !readNumber(o, "max", &item.max, error) || !requirements || !options || !columns || !translations
-        || !showIfOk)
+        || !showIfOk || !readPicture(o, &item.picture, error))
         return std::nullopt;
     item.requirements = *requirements;
     item.options = *options;
@@ -338,6 +360,8 @@ QJsonObject fromSection(const Section &section)
     putString(o, "help", section.help);
     if (section.showIf)
         o.insert(QStringLiteral("showIf"), fromShowIf(section.showIf));
+    if (section.picture)
+        o.insert(QStringLiteral("picture"), pictureToJson(*section.picture));
     QJsonArray items;
     for (const Item &item : section.items)
         items.append(fromItem(item));
@@ -360,7 +384,8 @@ std::optional<Section> toSection(const QJsonValue &json, QString *error)
     section.showIf = toShowIf(o.value(QLatin1String("showIf")), &showIfOk, error);
     const auto translations = toTranslations(o.value(QLatin1String("translations")), error);
     if (!readString(o, "id", &section.id, error) || !readString(o, "title", &section.title, error)
-        || !readString(o, "help", &section.help, error) || !showIfOk || !translations)
+        || !readString(o, "help", &section.help, error) || !showIfOk || !translations
+        || !readPicture(o, &section.picture, error))
         return std::nullopt;
     section.translations = *translations;
     const QJsonValue items = o.value(QLatin1String("items"));
@@ -385,6 +410,8 @@ QJsonObject fromTemplate(const Template &t)
                   {QStringLiteral("title"), t.title},
                   {QStringLiteral("languages"), fromStrings(t.languages)}};
     putString(o, "requirementSet", t.requirementSet);
+    if (t.picturesInAllProfiles)
+        o.insert(QStringLiteral("pictures"), QStringLiteral("all profiles"));
     QJsonArray sections;
     for (const Section &section : t.sections)
         sections.append(fromSection(section));
@@ -412,6 +439,7 @@ std::optional<Template> toTemplate(const QJsonObject &o, QString *error)
     if (!languages->isEmpty())
         t.languages = *languages;
     t.translations = *translations;
+    t.picturesInAllProfiles = o.value(QLatin1String("pictures")).toString() == QLatin1String("all profiles");
     const QJsonValue sections = o.value(QLatin1String("sections"));
     if (!sections.isUndefined() && !sections.isArray()) {
         fail(error, QStringLiteral("'sections' must be a list"));

@@ -1,5 +1,6 @@
 #include "fhirexport.h"
 
+#include "format/fhirpictures.h"
 #include "format/fhirvocabulary.h"
 #include "model/prefill.h"
 #include "model/visibility.h"
@@ -180,6 +181,9 @@ QJsonObject itemToFhir(const Template &t, const Item &item, const LinkIds &ids)
     setText(&q, "text", item.label);
     setTranslations(&q, QStringLiteral("text"),
                     translated(item.translations, [](const Translation &tr) { return tr.label; }));
+    if (item.picture)
+        FhirPictures::add(&q, FhirPictures::itemMedia, *item.picture,
+                          translated(item.translations, [](const Translation &tr) { return tr.pictureAlt; }));
     QJsonArray children;
     const char *type = "string";
     switch (item.type) {
@@ -221,6 +225,11 @@ QJsonObject itemToFhir(const Template &t, const Item &item, const LinkIds &ids)
                                 }));
                 addExtension(&option, description);
             }
+            if (o.picture)
+                FhirPictures::add(&option, FhirPictures::answerMedia, *o.picture,
+                                  translated(item.translations, [&](const Translation &tr) {
+                                      return tr.optionPictureAlts.value(o.value);
+                                  }));
             option.insert(QLatin1String("valueCoding"), coding);
             options.append(option);
         }
@@ -419,6 +428,8 @@ QJsonObject questionnaireFromTemplate(const Template &t)
                     translated(t.translations, [](const Translation &tr) { return tr.title; }));
     q.insert(QLatin1String("status"), QStringLiteral("draft"));
     q.insert(QLatin1String("subjectType"), QJsonArray{QStringLiteral("Patient")});
+    if (t.picturesInAllProfiles)
+        addExtension(&q, extension(coformUrl(extPictures), "valueCode", QStringLiteral("all-profiles")));
     QJsonArray groups;
     for (const Section &s : t.sections) {
         QJsonObject g;
@@ -427,6 +438,9 @@ QJsonObject questionnaireFromTemplate(const Template &t)
         setTranslations(&g, QStringLiteral("text"),
                         translated(s.translations, [](const Translation &tr) { return tr.title; }));
         g.insert(QLatin1String("type"), QStringLiteral("group"));
+        if (s.picture)
+            FhirPictures::add(&g, FhirPictures::itemMedia, *s.picture,
+                              translated(s.translations, [](const Translation &tr) { return tr.pictureAlt; }));
         addEnableWhen(&g, s.showIf, t, ids);
         QJsonArray items;
         if (!s.help.isEmpty())

@@ -1,5 +1,6 @@
 #include "fhirreader.h"
 
+#include "format/fhirpictures.h"
 #include "format/fhirtext.h"
 #include "format/fhirvocabulary.h"
 #include "model/jsonreader.h"
@@ -49,6 +50,7 @@ void FhirReader::addInfo(const QJsonObject &source, const QJsonObject *inherited
         translate(
             e, QStringLiteral("valueString"), [](Translation &t, const QString &s) { t.help = s; }, &item.translations);
     }
+    item.picture = readPicture(source, FhirPictures::itemMedia, place, item.id, &item.translations);
     if (group) {
         m_notes[item.id].append(QStringLiteral("Heading of the FHIR group '%1', whose items follow").arg(place));
         if (source.value(QLatin1String("required")).toBool())
@@ -186,11 +188,13 @@ void FhirReader::readCommonExtensions(const QJsonObject &source, Item *item, con
     }
     for (const QJsonObject &e : extensions(source, coformUrl(extCarryForward)))
         item->carryForward = e.value(QLatin1String("valueBoolean")).toBool(true);
+    item->picture = readPicture(source, FhirPictures::itemMedia, place, item->id, &item->translations);
     QSet<QString> reported;
     for (const QJsonValue &v : source.value(QLatin1String("extension")).toArray()) {
         const QJsonObject e = v.toObject();
         const QString url = str(e, "url");
         if (url.startsWith(QLatin1String(coformBase)) || handled.contains(url) || reported.contains(url)
+            || url == QLatin1String(FhirPictures::itemMedia)
             || (url == QLatin1String(sdcInitialExpression) && !item->prefill.isEmpty()))
             continue;
         reported.insert(url);
@@ -351,7 +355,7 @@ void FhirReader::addQuestion(const QJsonObject &source, int depth, const QJsonOb
             for (const Option &o : item.options)
                 values.allocate(o.value, {});
             otherValue = values.allocate(QStringLiteral("other"), QStringLiteral("other"));
-            item.options.append({otherValue, QStringLiteral("Other"), {}});
+            item.options.append({otherValue, QStringLiteral("Other"), {}, {}});
             m_notes[item.id].append(QStringLiteral("FHIR %1 with a list of answers: a choice, with 'Other' for "
                                                    "an answer typed in the next question")
                                         .arg(type));

@@ -1,5 +1,6 @@
 #include "fhirreader.h"
 
+#include "format/fhirpictures.h"
 #include "format/fhirtext.h"
 #include "format/fhirvocabulary.h"
 #include "model/jsonreader.h"
@@ -43,6 +44,10 @@ bool FhirReader::readOptions(const QJsonObject &source, Item *item, const QStrin
                 item->translations[it.key()].optionDescriptions.insert(o.value, it.value());
             }
         }
+        QMap<QString, Translation> alts;
+        o.picture = readPicture(optionSource, FhirPictures::answerMedia, place, item->id, &alts);
+        for (auto it = alts.cbegin(); it != alts.cend(); ++it)
+            item->translations[it.key()].optionPictureAlts.insert(o.value, it->pictureAlt);
         const QMap<QString, QString> t = translations(owner, QLatin1String(name));
         for (auto it = t.cbegin(); it != t.cend(); ++it) {
             m_languages.insert(it.key());

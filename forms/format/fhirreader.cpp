@@ -1,5 +1,6 @@
 #include "fhirreader.h"
 
+#include "format/fhirpictures.h"
 #include "format/fhirtext.h"
 #include "format/fhirvocabulary.h"
 #include "model/jsonreader.h"
@@ -72,6 +73,23 @@ QString FhirReader::textOf(const QJsonObject &item, const QString &itemId)
              QStringLiteral("Coform texts are plain text"));
     }
     return text;
+}
+
+std::optional<Picture> FhirReader::readPicture(const QJsonObject &source, const char *url, const QString &place,
+                                               const QString &itemId, QMap<QString, Translation> *translations)
+{
+    QMap<QString, QString> alts;
+    QString problem;
+    std::optional<Picture> picture = FhirPictures::read(source, url, &alts, &problem);
+    if (!problem.isEmpty())
+        lose(itemId, place, problem, ImportNote::Topic::Texts);
+    if (!picture)
+        return std::nullopt;
+    for (auto it = alts.cbegin(); it != alts.cend(); ++it) {
+        m_languages.insert(it.key());
+        (*translations)[it.key()].pictureAlt = it.value();
+    }
+    return picture;
 }
 
 QString FhirReader::firstQuestionText(const QJsonObject &group) const
@@ -238,6 +256,8 @@ void FhirReader::readRoot(const QJsonObject &root)
         source = source.section(QLatin1Char('-'), 0, 0).toLower();
         languages << (source.isEmpty() ? QStringLiteral("en") : source);
     }
+    for (const QJsonObject &e : extensions(root, coformUrl(extPictures)))
+        m_t.picturesInAllProfiles = str(e, "valueCode") == QLatin1String("all-profiles");
     for (const QJsonValue &e : root.value(QLatin1String("extension")).toArray()) {
         const QString url = str(e.toObject(), "url");
         if (!url.startsWith(QLatin1String(coformBase)))
@@ -264,6 +284,7 @@ void FhirReader::beginSection(const QString &id, const QString &title, const QJs
     if (group) {
         translate(
             *group, QStringLiteral("text"), [](Translation &t, const QString &v) { t.title = v; }, &s.translations);
+        s.picture = readPicture(*group, FhirPictures::itemMedia, str(*group, "linkId"), {}, &s.translations);
         if (group->contains(QLatin1String("enableWhen"))) {
             m_pending.append({int(m_t.sections.size()),
                               {},

@@ -97,6 +97,10 @@ private:
     void skip(const QString &place, const QString &message, ImportNote::Topic topic, const QString &gist = {});
     /// The plain text of an item's `text` (markup removed; pictures reported on `itemId`).
     QString textOf(const QJsonObject &item, const QString &itemId);
+    /// The picture of the media extension `url` of `source` (FhirPictures); its words in other languages go to
+    /// `translations` (pictureAlt). One that cannot be used is reported as lost on `itemId` at `place`.
+    std::optional<Picture> readPicture(const QJsonObject &source, const char *url, const QString &place,
+                                       const QString &itemId, QMap<QString, Translation> *translations);
     /// A choice with an "Other" option gets a text question for the other answer, shown when "Other" is chosen.
     void addOtherAnswer(const Item &choice, const QString &otherValue, const QJsonObject *inheritedCondition);
     /// Plain words for an enableWhen ("'1.2' = 'Yes'") and for an initial value ("Yes").

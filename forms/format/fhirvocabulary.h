@@ -36,6 +36,7 @@ inline constexpr const char *extLanguage = "language";              ///< valueCo
 inline constexpr const char *extHelp = "help";                      ///< valueString: help of an info item
 inline constexpr const char *extPrefill = "prefill";                ///< valueCode: person.name, person.nhsNumber, ...
 inline constexpr const char *extCarryForward = "carry-forward";     ///< valueBoolean false: asked afresh each review
+inline constexpr const char *extPictures = "pictures"; ///< valueCode all-profiles: pictures in every print style
 /// SDC: the FHIRPath an answer starts with (written beside extPrefill for other tools; read back through extPrefill).
 inline constexpr const char *sdcInitialExpression =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-initialExpression";

@@ -254,7 +254,7 @@ ImportResult templateFromPdfFields(const QByteArray &fieldsJson, const PdfPreche
                 const QString label = c.toString().simplified();
                 if (label.isEmpty())
                     continue;
-                item.options.append({values.allocate(label, QStringLiteral("option")), label, {}});
+                item.options.append({values.allocate(label, QStringLiteral("option")), label, {}, {}});
             }
             if (item.options.isEmpty()) {
                 item.type = ItemType::Text;
@@ -333,7 +333,7 @@ ImportResult templateFromPdfFields(const QByteArray &fieldsJson, const PdfPreche
         }
         ImportIds values;
         for (const QString &label : labels)
-            item.options.append({values.allocate(label, QStringLiteral("option")), readableName(label), {}});
+            item.options.append({values.allocate(label, QStringLiteral("option")), readableName(label), {}, {}});
     }
     if (filled > 0)
         report.add(ImportNote::Kind::Remark, {},

@@ -1,5 +1,6 @@
 #include "format/templateformat.h"
 
+#include "format/pictureformat.h"
 #include "format/translationstampformat.h"
 
 #include "model/jsonreader.h"
@@ -41,8 +42,9 @@ private:
     void readTop(const QJsonObject &o, Template &t)
     {
         const QString p;
-        m_json.checkKeys(
-            o, p, {"format", "id", "version", "title", "languages", "requirementSet", "sections", "translations"});
+        m_json.checkKeys(o, p,
+                         {"format", "id", "version", "title", "languages", "requirementSet", "pictures", "sections",
+                          "translations"});
         const std::optional<QString> format = m_json.string(o, p, "format", true);
         if (format && *format != QLatin1String(kTemplateFormat)) {
             m_json.error(QStringLiteral("/format"),
@@ -53,6 +55,13 @@ private:
         t.version = m_json.integer(o, p, "version", true).value_or(1);
         t.title = readText(o, p, "title", true);
         t.requirementSet = m_json.string(o, p, "requirementSet", false).value_or(QString());
+        if (const auto pictures = m_json.string(o, p, "pictures", false)) {
+            if (*pictures == QLatin1String("all profiles"))
+                t.picturesInAllProfiles = true;
+            else if (*pictures != QLatin1String("easy read"))
+                m_json.error(QStringLiteral("/pictures"),
+                             QStringLiteral("expected \"easy read\" or \"all profiles\", found \"%1\"").arg(*pictures));
+        }
         if (const auto languages = m_json.array(o, p, "languages", false)) {
             t.languages.clear();
             for (qsizetype i = 0; i < languages->size(); ++i) {
@@ -86,21 +95,24 @@ private:
                 t.sections.append(readSection(*so, sp));
         }
         checkShowIfs(t);
+        if (const QString problem = templatePicturesProblem(t); !problem.isEmpty())
+            m_json.error(QStringLiteral("/sections"), problem);
     }
 
     Section readSection(const QJsonObject &o, const QString &p)
     {
         Section s;
-        m_json.checkKeys(o, p, {"id", "title", "help", "showIf", "items", "translations"});
+        m_json.checkKeys(o, p, {"id", "title", "help", "picture", "showIf", "items", "translations"});
         s.id = readId(o, p, "id");
         claimId(s.id, JsonReader::child(p, QStringLiteral("id")));
         s.title = readText(o, p, "title", true);
         s.help = readText(o, p, "help", false);
+        s.picture = readPicture(m_json, o, p);
         if (const auto showIf = m_json.object(o, p, "showIf", false))
             s.showIf = readShowIf(*showIf, JsonReader::child(p, QStringLiteral("showIf")));
         if (const auto tr = m_json.object(o, p, "translations", false))
             readTranslations(*tr, JsonReader::child(p, QStringLiteral("translations")), s.translations,
-                             {"title", "help", "madeFrom"}, nullptr);
+                             {"title", "help", "pictureAlt", "madeFrom"}, nullptr);
         if (const auto items = m_json.array(o, p, "items", true)) {
             for (qsizetype i = 0; i < items->size(); ++i) {
                 const QString ip = JsonReader::child(JsonReader::child(p, QStringLiteral("items")), i);
@@ -120,8 +132,8 @@ private:
     {
         Item item;
         m_json.checkKeys(o, p,
-                         {"id", "type", "label", "help", "required", "requirements", "options", "columns", "format",
-                          "min", "max", "unit", "prefill", "carryForward", "showIf", "note", "translations"});
+                         {"id", "type", "label", "help", "picture", "required", "requirements", "options", "columns",
+                          "format", "min", "max", "unit", "prefill", "carryForward", "showIf", "note", "translations"});
         item.id = readId(o, p, "id");
         claimId(item.id, JsonReader::child(p, QStringLiteral("id")));
         if (const auto typeName = m_json.string(o, p, "type", true)) {
@@ -139,6 +151,7 @@ private:
         }
         item.label = readText(o, p, "label", true);
         item.help = readText(o, p, "help", false);
+        item.picture = readPicture(m_json, o, p);
         item.note = m_json.string(o, p, "note", false).value_or(QString());
         item.required = m_json.boolean(o, p, "required").value_or(false);
         item.carryForward = m_json.boolean(o, p, "carryForward").value_or(true);
@@ -163,7 +176,9 @@ private:
             item.showIf = readShowIf(*showIf, JsonReader::child(p, QStringLiteral("showIf")));
         if (const auto tr = m_json.object(o, p, "translations", false))
             readTranslations(*tr, JsonReader::child(p, QStringLiteral("translations")), item.translations,
-                             {"label", "help", "options", "optionDescriptions", "columns", "madeFrom"}, &item);
+                             {"label", "help", "options", "optionDescriptions", "columns", "pictureAlt",
+                              "optionPictureAlts", "madeFrom"},
+                             &item);
         return item;
     }
 
@@ -190,11 +205,12 @@ private:
             const auto oo = m_json.asObject(options->at(i), vp);
             if (!oo)
                 continue;
-            m_json.checkKeys(*oo, vp, {"value", "label", "description"});
+            m_json.checkKeys(*oo, vp, {"value", "label", "description", "picture"});
             Option option;
             option.value = readId(*oo, vp, "value");
             option.label = readText(*oo, vp, "label", true);
             option.description = readText(*oo, vp, "description", false);
+            option.picture = readPicture(m_json, *oo, vp);
             if (!option.value.isEmpty() && values.contains(option.value))
                 m_json.error(JsonReader::child(vp, QStringLiteral("value")),
                              QStringLiteral("duplicate option value \"%1\"").arg(option.value));
@@ -326,6 +342,8 @@ private:
             tr.options = readTextMap(*to, lp, "options", item, true);
             tr.optionDescriptions = readTextMap(*to, lp, "optionDescriptions", item, true);
             tr.columns = readTextMap(*to, lp, "columns", item, false);
+            tr.pictureAlt = readText(*to, lp, "pictureAlt", false);
+            tr.optionPictureAlts = readTextMap(*to, lp, "optionPictureAlts", item, true);
             tr.madeFrom = readMadeFrom(m_json, *to, lp);
             out.insert(lang, tr);
         }

@@ -23,6 +23,24 @@ void writeShowIf(JsonWriter &w, const ShowIf &showIf)
     w.endObject();
 }
 
+void writePicture(JsonWriter &w, const std::optional<Picture> &picture)
+{
+    if (!picture)
+        return;
+    w.key(QStringLiteral("picture"));
+    w.beginObject();
+    if (picture->isBundled()) {
+        w.field(QStringLiteral("set"), picture->set, false);
+        w.field(QStringLiteral("name"), picture->name, false);
+    } else {
+        w.field(QStringLiteral("type"), picture->mediaType, false);
+        w.field(QStringLiteral("data"), QString::fromLatin1(picture->data.toBase64()), false);
+    }
+    w.field(QStringLiteral("alt"), picture->alt);
+    w.field(QStringLiteral("credit"), picture->credit);
+    w.endObject();
+}
+
 void writeTextMap(JsonWriter &w, const char *key, const QMap<QString, QString> &map)
 {
     if (map.isEmpty())
@@ -54,6 +72,8 @@ void writeTranslations(JsonWriter &w, const QMap<QString, Translation> &translat
         writeTextMap(w, "options", it->options);
         writeTextMap(w, "optionDescriptions", it->optionDescriptions);
         writeTextMap(w, "columns", it->columns);
+        w.field(QStringLiteral("pictureAlt"), it->pictureAlt);
+        writeTextMap(w, "optionPictureAlts", it->optionPictureAlts);
         writeTextMap(w, "madeFrom", it->madeFrom);
         w.endObject();
     }
@@ -67,6 +87,7 @@ void writeItem(JsonWriter &w, const Item &item)
     w.field(QStringLiteral("type"), itemTypeName(item.type), false);
     w.field(QStringLiteral("label"), item.label, false);
     w.field(QStringLiteral("help"), item.help);
+    writePicture(w, item.picture);
     if (item.required) {
         w.key(QStringLiteral("required"));
         w.value(QJsonValue(true));
@@ -98,6 +119,7 @@ void writeItem(JsonWriter &w, const Item &item)
             w.field(QStringLiteral("value"), o.value, false);
             w.field(QStringLiteral("label"), o.label, false);
             w.field(QStringLiteral("description"), o.description);
+            writePicture(w, o.picture);
             w.endObject();
         }
         w.endArray();
@@ -134,6 +156,8 @@ QByteArray writeTemplate(const Template &t)
     w.key(QStringLiteral("languages"));
     w.value(QJsonArray::fromStringList(t.languages));
     w.field(QStringLiteral("requirementSet"), t.requirementSet);
+    if (t.picturesInAllProfiles)
+        w.field(QStringLiteral("pictures"), QStringLiteral("all profiles"));
     writeTranslations(w, t.translations);
     w.key(QStringLiteral("sections"));
     w.beginArray();
@@ -142,6 +166,7 @@ QByteArray writeTemplate(const Template &t)
         w.field(QStringLiteral("id"), s.id, false);
         w.field(QStringLiteral("title"), s.title, false);
         w.field(QStringLiteral("help"), s.help);
+        writePicture(w, s.picture);
         if (s.showIf)
             writeShowIf(w, *s.showIf);
         writeTranslations(w, s.translations);

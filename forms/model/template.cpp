@@ -58,7 +58,7 @@ bool itemTypeIsAnswerable(ItemType type)
 bool Translation::isEmpty() const
 {
     return title.isEmpty() && label.isEmpty() && help.isEmpty() && options.isEmpty() && optionDescriptions.isEmpty()
-           && columns.isEmpty() && madeFrom.isEmpty();
+           && columns.isEmpty() && pictureAlt.isEmpty() && optionPictureAlts.isEmpty() && madeFrom.isEmpty();
 }
 
 bool ShowIf::matches(const QJsonValue &answer) const
@@ -218,6 +218,42 @@ QString localizedOptionDescription(const Template &t, const Item &item, const Op
 {
     return pick(t, item.translations, lang, option.description,
                 [&](const Translation &tr) { return tr.optionDescriptions.value(option.value); });
+}
+
+QString localizedPictureAlt(const Template &t, const Item &item, const QString &lang)
+{
+    return pick(t, item.translations, lang, item.picture ? item.picture->alt : QString(),
+                [](const Translation &tr) { return tr.pictureAlt; });
+}
+
+QString localizedPictureAlt(const Template &t, const Section &section, const QString &lang)
+{
+    return pick(t, section.translations, lang, section.picture ? section.picture->alt : QString(),
+                [](const Translation &tr) { return tr.pictureAlt; });
+}
+
+QString localizedOptionPictureAlt(const Template &t, const Item &item, const Option &option, const QString &lang)
+{
+    return pick(t, item.translations, lang, option.picture ? option.picture->alt : QString(),
+                [&](const Translation &tr) { return tr.optionPictureAlts.value(option.value); });
+}
+
+QVector<const Picture *> allPictures(const Template &t)
+{
+    QVector<const Picture *> out;
+    for (const Section &s : t.sections) {
+        if (s.picture)
+            out.append(&*s.picture);
+        for (const Item &item : s.items) {
+            if (item.picture)
+                out.append(&*item.picture);
+            for (const Option &o : item.options) {
+                if (o.picture)
+                    out.append(&*o.picture);
+            }
+        }
+    }
+    return out;
 }
 
 QString localizedColumnLabel(const Template &t, const Item &item, const Column &column, const QString &lang)

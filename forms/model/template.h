@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/picture.h"
+
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QMap>
@@ -34,6 +36,8 @@ struct Translation
     QMap<QString, QString> options;            ///< option value -> label
     QMap<QString, QString> optionDescriptions; ///< option value -> description (scale levels)
     QMap<QString, QString> columns;            ///< column id -> label
+    QString pictureAlt;                        ///< the picture's alternative text
+    QMap<QString, QString> optionPictureAlts;  ///< option value -> its picture's alternative text
     /// Which source wording each text was made from: property as an Edit names it ("label", "option:VALUE") ->
     /// TranslationStamps::stamp() of the source text then. A text whose source has changed since is out of date.
     QMap<QString, QString> madeFrom;
@@ -47,7 +51,8 @@ struct Option
 {
     QString value;
     QString label;
-    QString description; ///< scale levels: what the level means
+    QString description;            ///< scale levels: what the level means
+    std::optional<Picture> picture; ///< shown beside its tick box
     bool operator==(const Option &) const = default;
 };
 
@@ -93,6 +98,7 @@ struct Item
     std::optional<ShowIf> showIf;
     QString note;                            ///< a note for template authors (e.g. what an import could not carry over)
     QMap<QString, Translation> translations; ///< language tag -> texts
+    std::optional<Picture> picture;          ///< shown beside the question (easy read, or every print style)
 
     const Option *option(const QString &value) const;
     bool operator==(const Item &) const = default;
@@ -107,6 +113,7 @@ struct Section
     std::optional<ShowIf> showIf;
     QVector<Item> items;
     QMap<QString, Translation> translations;
+    std::optional<Picture> picture; ///< shown beside the heading
     bool operator==(const Section &) const = default;
 };
 
@@ -120,6 +127,8 @@ struct Template
     QString requirementSet;
     QVector<Section> sections;
     QMap<QString, Translation> translations; ///< template title in other languages
+    /// `"pictures": "all profiles"`: pictures are printed in every print style, not only easy read.
+    bool picturesInAllProfiles = false;
 
     /// The source language (the first of `languages`).
     QString sourceLanguage() const;
@@ -146,6 +155,12 @@ QString localizedLabel(const Template &t, const Item &item, const QString &lang)
 QString localizedHelp(const Template &t, const Item &item, const QString &lang);
 QString localizedOptionLabel(const Template &t, const Item &item, const Option &option, const QString &lang);
 QString localizedOptionDescription(const Template &t, const Item &item, const Option &option, const QString &lang);
+/// A picture's alternative text in `lang` (falling back to the source text).
+QString localizedPictureAlt(const Template &t, const Item &item, const QString &lang);
+QString localizedPictureAlt(const Template &t, const Section &section, const QString &lang);
+QString localizedOptionPictureAlt(const Template &t, const Item &item, const Option &option, const QString &lang);
+/// Every picture of the template (sections, items, options) in document order.
+QVector<const Picture *> allPictures(const Template &t);
 QString localizedColumnLabel(const Template &t, const Item &item, const Column &column, const QString &lang);
 
 } // namespace coform

@@ -14,9 +14,10 @@ QString stamp(const QString &sourceText)
 
 bool isValidKey(const QString &key)
 {
-    if (key == QLatin1String("title") || key == QLatin1String("label") || key == QLatin1String("help"))
+    if (key == QLatin1String("title") || key == QLatin1String("label") || key == QLatin1String("help")
+        || key == QLatin1String("pictureAlt"))
         return true;
-    for (const char *head : {"option:", "optionDescription:", "column:"}) {
+    for (const char *head : {"option:", "optionDescription:", "column:", "optionPictureAlt:"}) {
         if (key.startsWith(QLatin1String(head)) && key.size() > qsizetype(qstrlen(head)))
             return true;
     }
@@ -42,6 +43,10 @@ QString sourceText(const Template &t, const QString &sectionId, const QString &i
             return item->label;
         if (head == QLatin1String("help"))
             return item->help;
+        if (head == QLatin1String("pictureAlt"))
+            return item->picture ? item->picture->alt : QString();
+        if (const Option *o = item->option(key); o && head == QLatin1String("optionPictureAlt"))
+            return o->picture ? o->picture->alt : QString();
         if (const Option *o = item->option(key); o && head == QLatin1String("option"))
             return o->label;
         if (const Option *o = item->option(key); o && head == QLatin1String("optionDescription"))
@@ -56,6 +61,8 @@ QString sourceText(const Template &t, const QString &sectionId, const QString &i
         const Section *s = t.findSection(sectionId);
         if (!s)
             return {};
+        if (head == QLatin1String("pictureAlt"))
+            return s->picture ? s->picture->alt : QString();
         return head == QLatin1String("title") ? s->title : head == QLatin1String("help") ? s->help : QString();
     }
     return head == QLatin1String("title") ? t.title : QString();
@@ -75,6 +82,10 @@ bool isOutOfDate(const Translation &translation, const QString &property, const 
         text = translation.label;
     else if (property == QLatin1String("help"))
         text = translation.help;
+    else if (property == QLatin1String("pictureAlt"))
+        text = translation.pictureAlt;
+    else if (property.startsWith(QLatin1String("optionPictureAlt:")))
+        text = translation.optionPictureAlts.value(key);
     else if (property.startsWith(QLatin1String("optionDescription:")))
         text = translation.optionDescriptions.value(key);
     else if (property.startsWith(QLatin1String("option:")))

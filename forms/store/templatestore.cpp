@@ -2,6 +2,7 @@
 
 #include "check/coverage.h"
 #include "edit/templatejson.h"
+#include "format/pictureformat.h"
 #include "format/templateformat.h"
 #include "model/requirementset.h"
 #include "store/database.h"
@@ -357,6 +358,7 @@ Result<ChangeRecord> TemplateStore::applyEdit(const QString &templateId, const E
     if (!draft)
         return Outcome::failed(
             QStringLiteral("%1: the draft of '%2' cannot be read: %3").arg(m_db.location(), templateId, error));
+    const Template before = *draft;
     const EditOutcome outcome = edit.apply(*draft);
     if (outcome.status == EditOutcome::Status::Conflict) {
         QString now;
@@ -370,6 +372,8 @@ Result<ChangeRecord> TemplateStore::applyEdit(const QString &templateId, const E
     }
     if (outcome.status == EditOutcome::Status::Invalid)
         return Outcome::invalid(outcome.message);
+    if (const QString problem = editedPicturesProblem(edit, before, *draft); !problem.isEmpty())
+        return Outcome::invalid(QStringLiteral("%1; nothing was changed").arg(problem));
     record.userId = m_session.userId();
     record.userName = m_session.userName();
     record.at = m_db.now();
