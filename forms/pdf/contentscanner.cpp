@@ -1,5 +1,7 @@
 #include "pdf/contentscanner.h"
 
+#include <QPolygonF>
+
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -442,8 +444,18 @@ private:
             break;
         case code("Do"):
         case code("sh"):
-            if (!m_inText)
-                objects->push_back({ContentObject::Kind::Other, m_opStart, end, false, {}, {}});
+            if (!m_inText) {
+                // An XObject (an image) fills the unit square of the current matrix: that is where it is drawn.
+                QRectF bounds;
+                if (op == "Do") {
+                    QPolygonF corners;
+                    static constexpr double unit[4][2] = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
+                    for (const auto &corner : unit)
+                        corners << toPage(m_ctm.map(corner[0], corner[1]));
+                    bounds = corners.boundingRect();
+                }
+                objects->push_back({ContentObject::Kind::Other, m_opStart, end, false, {}, bounds});
+            }
             break;
         default:
             break;

@@ -1,6 +1,7 @@
 #include "pdf/formcontent.h"
 
 #include "model/nhsnumber.h"
+#include "model/picturelibrary.h"
 #include "model/translationstamps.h"
 #include "model/visibility.h"
 
@@ -44,6 +45,22 @@ Texts resolveTexts(const Template &t, const QStringList &readerLangs, PrintProfi
             out.append({lang, text});
     }
     return out;
+}
+
+/// The picture as printed, or nothing when there is none or the form prints no pictures; adds it to `fc`.
+template<typename Resolve>
+std::optional<ContentPicture> contentPicture(FormContent &fc, const Template &t, const std::optional<Picture> &picture,
+                                             bool printed, Resolve alt)
+{
+    if (!picture || !printed)
+        return std::nullopt;
+    ContentPicture cp;
+    cp.key = pictureKey(*picture);
+    cp.alt = resolveTexts(t, fc.languages, fc.profile, alt);
+    fc.pictures.insert(cp.key, *picture);
+    if (!picture->credit.isEmpty() && !fc.pictureCredits.contains(picture->credit))
+        fc.pictureCredits.append(picture->credit);
+    return cp;
 }
 
 QString quoted(const QString &text)
@@ -178,10 +195,10 @@ QString answerAsText(const Template &t, const Item &item, const QJsonValue &valu
     const QString l = lang.isEmpty() ? t.sourceLanguage() : lang;
     ContentItem ci;
     if (item.type == ItemType::YesNo)
-        ci.options = {{QStringLiteral("yes"), {{l, phrase(Phrase::Yes, l)}}, {}, false},
-                      {QStringLiteral("no"), {{l, phrase(Phrase::No, l)}}, {}, false}};
+        ci.options = {{QStringLiteral("yes"), {{l, phrase(Phrase::Yes, l)}}, {}, false, {}},
+                      {QStringLiteral("no"), {{l, phrase(Phrase::No, l)}}, {}, false, {}}};
     for (const Option &o : item.options)
-        ci.options.append({o.value, {{l, localizedOptionLabel(t, item, o, l)}}, {}, false});
+        ci.options.append({o.value, {{l, localizedOptionLabel(t, item, o, l)}}, {}, false, {}});
     fillAnswer(ci, item, value, l);
     if (!ci.answered)
         return {};
@@ -251,6 +268,7 @@ FormContent buildFormContent(const Template &source, const Answers *answers, con
     fc.title = resolveTexts(t, langs, profile, [&](const QString &l) { return localizedTitle(t, l); });
     const QMap<QString, int> numbers = t.questionNumbers();
     const QString answerLang = langs.first();
+    const bool pictures = profile == PrintProfile::Easy || t.picturesInAllProfiles;
 
     for (const Section &s : t.sections) {
         if (answers && !isShown(t, s, *answers))
@@ -266,6 +284,8 @@ FormContent buildFormContent(const Template &source, const Answers *answers, con
         });
         if (!answers && s.showIf)
             cs.condition = conditionTexts(t, *s.showIf, numbers, langs, profile, true);
+        cs.picture =
+            contentPicture(fc, t, s.picture, pictures, [&](const QString &l) { return localizedPictureAlt(t, s, l); });
         for (const Item &item : s.items) {
             if (answers && !isShown(t, item, *answers))
                 continue;
@@ -278,9 +298,11 @@ FormContent buildFormContent(const Template &source, const Answers *answers, con
             ci.help = resolveTexts(t, langs, profile, [&](const QString &l) { return localizedHelp(t, item, l); });
             if (!answers && item.showIf)
                 ci.condition = conditionTexts(t, *item.showIf, numbers, langs, profile, false);
+            ci.picture = contentPicture(fc, t, item.picture, pictures,
+                                        [&](const QString &l) { return localizedPictureAlt(t, item, l); });
             if (item.type == ItemType::YesNo) {
-                ContentOption yes{QStringLiteral("yes"), fc.phrase(Phrase::Yes), {}, false};
-                ContentOption no{QStringLiteral("no"), fc.phrase(Phrase::No), {}, false};
+                ContentOption yes{QStringLiteral("yes"), fc.phrase(Phrase::Yes), {}, false, {}};
+                ContentOption no{QStringLiteral("no"), fc.phrase(Phrase::No), {}, false, {}};
                 ci.options = {yes, no};
             }
             for (const Option &o : item.options) {
@@ -290,6 +312,8 @@ FormContent buildFormContent(const Template &source, const Answers *answers, con
                                         [&](const QString &l) { return localizedOptionLabel(t, item, o, l); });
                 co.description = resolveTexts(
                     t, langs, profile, [&](const QString &l) { return localizedOptionDescription(t, item, o, l); });
+                co.picture = contentPicture(fc, t, o.picture, pictures,
+                                            [&](const QString &l) { return localizedOptionPictureAlt(t, item, o, l); });
                 ci.options.append(co);
             }
             for (const Column &c : item.columns)

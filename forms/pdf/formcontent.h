@@ -9,6 +9,8 @@
 #include <QString>
 #include <QVector>
 
+#include <optional>
+
 namespace coform {
 
 /// One text in one printed language. `lang` is the language the reader meets (never "en-x-easy": that is "en").
@@ -20,6 +22,13 @@ struct LangText
 /// A text in every printed language, in print order (one entry for a one-language form).
 using Texts = QVector<LangText>;
 
+/// A picture as printed: which one (a key of FormContent::pictures) and what it shows in each printed language.
+struct ContentPicture
+{
+    QString key;
+    Texts alt;
+};
+
 /// An option of a choice, multichoice, yes/no or scale item, as printed.
 struct ContentOption
 {
@@ -27,6 +36,7 @@ struct ContentOption
     Texts label;
     Texts description; ///< scale levels
     bool chosen = false;
+    std::optional<ContentPicture> picture;
 };
 
 /// One item as printed: resolved texts, its number, and its answer in display form.
@@ -50,6 +60,7 @@ struct ContentItem
     QString declinedReason;
     /// With a "Last review" column: the previous review's answer as one text (empty when it was not answered).
     QString previousText;
+    std::optional<ContentPicture> picture;
 };
 
 struct ContentSection
@@ -59,6 +70,7 @@ struct ContentSection
     Texts help;
     Texts condition; ///< blank forms: when the section applies
     QVector<ContentItem> items;
+    std::optional<ContentPicture> picture;
 };
 
 /// The whole form as it is printed, independent of layout: the layout engine and the HTML writer both read this.
@@ -76,6 +88,10 @@ struct FormContent
     QVector<ContentSection> sections;
     bool withPrevious = false; ///< a "Last review" column beside each question
     QDate previousDate;
+    /// The pictures printed (easy read, or every style when the template asks), by key; empty when none is.
+    QMap<QString, Picture> pictures;
+    /// The credit lines of the pictures printed, each once ("Mulberry Symbols (mulberrysymbols.org), CC BY-SA 4.0").
+    QStringList pictureCredits;
 
     /// The same fixed phrase in every printed language.
     Texts phrase(Phrase p) const;

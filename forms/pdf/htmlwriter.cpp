@@ -1,5 +1,6 @@
 #include "pdf/htmlwriter.h"
 
+#include "model/picturelibrary.h"
 #include "pdf/phrases.h"
 
 namespace coform {
@@ -57,6 +58,21 @@ QString bodySize(PrintProfile profile)
     return QStringLiteral("12pt");
 }
 
+/// A picture as an <img> with its alternative text, the file inside the page (one self-contained file).
+QString pictureImg(const FormContent &c, const std::optional<ContentPicture> &picture, const QString &cls)
+{
+    if (!picture)
+        return {};
+    const auto it = c.pictures.constFind(picture->key);
+    if (it == c.pictures.constEnd())
+        return {};
+    const QString alt = picture->alt.isEmpty() ? QString() : picture->alt.first().text;
+    const QString lang = picture->alt.isEmpty() ? QString() : picture->alt.first().lang;
+    return QStringLiteral("<img class=\"%1\" src=\"data:%2;base64,%3\" alt=\"%4\"%5>")
+        .arg(cls, pictureFileType(*it), QString::fromLatin1(pictureFileBytes(*it).toBase64()), esc(alt),
+             langAttr(lang));
+}
+
 } // namespace
 
 HtmlWriter::HtmlWriter(const FormContent &content)
@@ -89,6 +105,9 @@ QByteArray HtmlWriter::write() const
                         ".writein{border:1px solid #000;min-height:2em}\n"
                         ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
                         "clip:rect(0 0 0 0)}\n"
+                        "img.picture{float:left;width:5em;height:5em;margin:0 1em .5em 0}"
+                        ".question,.info,section{clear:both}img.option-picture{width:2.5em;height:2.5em;"
+                        "vertical-align:middle;margin:0 .4em}\n"
                         "</style>\n</head>\n<body>\n")
              .arg(bodySize(c.profile));
 
@@ -115,16 +134,18 @@ QByteArray HtmlWriter::write() const
     for (const ContentSection &s : c.sections) {
         h += QStringLiteral("<section aria-labelledby=\"s-%1\">\n<h2 id=\"s-%1\">%2</h2>\n")
                  .arg(esc(s.id), inlineTexts(s.title));
+        h += pictureImg(c, s.picture, QStringLiteral("picture"));
         h += texts(s.help, QStringLiteral("p"), QStringLiteral("help"));
         h += texts(s.condition, QStringLiteral("p"), QStringLiteral("condition"));
         for (const ContentItem &item : s.items) {
             if (item.type == ItemType::Info) {
                 h += QStringLiteral("<div class=\"info\" id=\"q-%1\">").arg(esc(item.id))
-                     + texts(item.label, QStringLiteral("p")) + texts(item.help, QStringLiteral("p"))
-                     + QStringLiteral("</div>\n");
+                     + pictureImg(c, item.picture, QStringLiteral("picture")) + texts(item.label, QStringLiteral("p"))
+                     + texts(item.help, QStringLiteral("p")) + QStringLiteral("</div>\n");
                 continue;
             }
-            h += QStringLiteral("<div class=\"question\" id=\"q-%1\">\n<h3>").arg(esc(item.id));
+            h += QStringLiteral("<div class=\"question\" id=\"q-%1\">\n").arg(esc(item.id));
+            h += pictureImg(c, item.picture, QStringLiteral("picture")) + QStringLiteral("<h3>");
             if (item.number > 0)
                 h += QStringLiteral("<span class=\"num\">%1.</span>").arg(item.number);
             h += inlineTexts(item.label) + QStringLiteral("</h3>\n");
@@ -155,9 +176,9 @@ QByteArray HtmlWriter::write() const
                 h += QStringLiteral("<ul class=\"options\">\n");
                 for (const ContentOption &o : item.options) {
                     const QString mark = o.chosen ? QStringLiteral("\u2611") : QStringLiteral("\u2610");
-                    h += QStringLiteral("<li%1><span aria-hidden=\"true\">%2</span> %3")
+                    h += QStringLiteral("<li%1><span aria-hidden=\"true\">%2</span>%3 %4")
                              .arg(o.chosen ? QStringLiteral(" class=\"chosen\"") : QString(), mark,
-                                  inlineTexts(o.label));
+                                  pictureImg(c, o.picture, QStringLiteral("option-picture")), inlineTexts(o.label));
                     if (!o.description.isEmpty())
                         h += QStringLiteral(": ") + inlineTexts(o.description);
                     if (o.chosen) {
@@ -203,6 +224,10 @@ QByteArray HtmlWriter::write() const
         h += QStringLiteral("</section>\n");
     }
     h += QStringLiteral("</main>\n<footer>\n");
+    for (const QString &credit : c.pictureCredits) {
+        const QString lang = c.languages.first();
+        h += QStringLiteral("<p%1>%2: %3</p>\n").arg(langAttr(lang), esc(phrase(Phrase::Pictures, lang)), esc(credit));
+    }
     for (const QString &lang : c.languages) {
         h += QStringLiteral("<p%1>%2 \u00b7 %3</p>\n")
                  .arg(langAttr(lang), esc(phrase(Phrase::TemplateVersion, lang).arg(c.templateId).arg(c.version)),

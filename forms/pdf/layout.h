@@ -1,5 +1,8 @@
 #pragma once
 
+#include "model/picture.h"
+
+#include <QMap>
 #include <QRectF>
 #include <QSizeF>
 #include <QString>
@@ -28,7 +31,7 @@ enum class BoxRole {
     TableHeader,    ///< a table's header cell (repeated on each page)
     TableCell,      ///< a table's body cell
     Signature,      ///< the signature box
-    Figure,         ///< a picture slot (easy read)
+    Figure,         ///< a picture beside a question, heading or option (easy read)
     Decoration,     ///< rules and frames that carry no meaning
 };
 QString boxRoleName(BoxRole role);
@@ -40,7 +43,7 @@ enum class BoxKind {
     Fill,    ///< a filled rectangle (background band)
     Rule,    ///< a horizontal line along the bottom of `rect`
     Tick,    ///< a tick box: a square, with a tick when `checked`
-    Picture, ///< an empty picture slot: a dashed square
+    Picture, ///< a picture (`picture` names it in Layout::pictures), or an empty slot to draw in: a dashed square
 };
 
 /// Text styles; a print profile gives each a font and colour.
@@ -53,7 +56,8 @@ struct LayoutBox
     BoxKind kind = BoxKind::Text;
     TextStyle style = TextStyle::Body;
     QRectF rect;
-    QString text;           ///< Text: the line
+    QString text;           ///< Text: the line; Picture: its alternative text
+    QString picture;        ///< Picture: the key of the picture in Layout::pictures; empty for an empty slot
     qreal baseline = 0;     ///< Text: from rect.top()
     QString itemId;         ///< the item (or section) the box belongs to; empty for page furniture
     QString lang;           ///< language of the text (BCP 47, "en", "cy")
@@ -75,6 +79,7 @@ struct Layout
     QString title;    ///< document title
     QString language; ///< document language (BCP 47)
     QVector<LayoutPage> pages;
+    QMap<QString, Picture> pictures; ///< the pictures the pages draw, by key (pictureKey())
 };
 
 } // namespace coform

@@ -56,6 +56,9 @@ void LayoutEngine::buildOptions(const ContentItem &item, int group, qreal x, qre
     const qreal gap = m_style.bodySize() * 0.6;
     const qreal lh = m_style.lineHeight(TextStyle::Body);
     const qreal tickTop = qMax<qreal>(0, (lh - tick) / 2);
+    // An option's picture sits between its tick box and its words.
+    const qreal optionPicture = m_style.bodySize() * 2.6;
+    const auto pictureWidth = [&](const ContentOption &o) { return o.picture ? optionPicture + gap : 0; };
 
     const auto optionBoxes = [&](Fragment &f, const ContentOption &o, qreal ox, qreal labelWidth) {
         LayoutBox box = decoration(BoxKind::Tick, QRectF(ox, tickTop, tick, tick), item.id, 1.0);
@@ -72,7 +75,14 @@ void LayoutEngine::buildOptions(const ContentItem &item, int group, qreal x, qre
             f.boxes.append(mark);
         }
         const TextStyle style = o.chosen ? TextStyle::BodyBold : TextStyle::Body;
-        return stackTexts(f, o.label, BoxRole::OptionLabel, style, ox + tick + gap, 0, labelWidth, item.id);
+        qreal bottom = 0;
+        if (o.picture) {
+            f.boxes.append(pictureBox(o.picture, QRectF(ox + tick + gap, 0, optionPicture, optionPicture), item.id));
+            bottom = optionPicture;
+        }
+        const qreal lx = ox + tick + gap + pictureWidth(o);
+        return qMax(bottom,
+                    stackTexts(f, o.label, BoxRole::OptionLabel, style, lx, 0, labelWidth - pictureWidth(o), item.id));
     };
 
     // Yes/no and other short option sets sit in one row; longer ones one option a line.
@@ -82,8 +92,8 @@ void LayoutEngine::buildOptions(const ContentItem &item, int group, qreal x, qre
         qreal w = 0;
         for (const LangText &l : o.label)
             w = qMax(w, m_style.metrics(TextStyle::BodyBold).horizontalAdvance(l.text));
-        widths.append(w);
-        rowWidth += tick + gap + w + m_style.bodySize() * 2;
+        widths.append(w + pictureWidth(o));
+        rowWidth += tick + gap + w + pictureWidth(o) + m_style.bodySize() * 2;
     }
     if (item.type == ItemType::YesNo && rowWidth <= width) {
         Fragment f;

@@ -133,13 +133,22 @@ void LayoutEngine::buildSection(const ContentSection &section)
     const qreal bar = m_style.bodySize() * 0.25;
     f.boxes.append(decoration(BoxKind::Fill, QRectF(m_left, 0, m_width, bar), section.id));
     qreal y = bar + m_style.bodySize() * 0.3;
-    y = stackTexts(f, section.title, BoxRole::Heading, TextStyle::Heading, m_left, y, m_width, section.id);
+    const qreal top = y;
+    // A section's picture sits left of its heading; it is listed after the heading so that the heading leads.
+    const qreal picture = section.picture ? pictureSize() : 0;
+    const qreal textX = picture > 0 ? m_left + picture + m_style.bodySize() : m_left;
+    const qreal textW = m_left + m_width - textX;
+    y = stackTexts(f, section.title, BoxRole::Heading, TextStyle::Heading, textX, y, textW, section.id);
     if (!section.help.isEmpty())
-        y = stackTexts(f, section.help, BoxRole::SectionHelp, TextStyle::Help, m_left, y + m_style.bodySize() * 0.2,
-                       m_width, section.id);
+        y = stackTexts(f, section.help, BoxRole::SectionHelp, TextStyle::Help, textX, y + m_style.bodySize() * 0.2,
+                       textW, section.id);
     if (!section.condition.isEmpty())
-        y = stackTexts(f, section.condition, BoxRole::Condition, TextStyle::BodyBold, m_left,
-                       y + m_style.bodySize() * 0.2, m_width, section.id);
+        y = stackTexts(f, section.condition, BoxRole::Condition, TextStyle::BodyBold, textX,
+                       y + m_style.bodySize() * 0.2, textW, section.id);
+    if (picture > 0) {
+        f.boxes.append(pictureBox(section.picture, QRectF(m_left, top, picture, picture), section.id));
+        y = qMax(y, top + picture);
+    }
     f.height = y;
     append(std::move(f));
     for (const ContentItem &item : section.items)
@@ -149,7 +158,7 @@ void LayoutEngine::buildSection(const ContentSection &section)
 void LayoutEngine::buildItem(const ContentItem &item)
 {
     const int group = int(m_groups.size());
-    const qreal picture = m_style.pictureSize();
+    const qreal picture = pictureSize();
     const qreal pictureGap = picture > 0 ? m_style.bodySize() : 0;
     const qreal x0 = m_left + picture + pictureGap;
     const qreal textX = item.number > 0 || item.type != ItemType::Info ? x0 + m_numberColumn : x0;
@@ -168,11 +177,9 @@ void LayoutEngine::buildItem(const ContentItem &item)
     if (m_style.oneQuestionABlock()) {
         head.boxes.append(decoration(BoxKind::Rule, QRectF(m_left, -m_style.itemGap() / 2 - 1, m_width, 1), item.id));
     }
-    if (picture > 0) {
-        LayoutBox slot = decoration(BoxKind::Picture, QRectF(m_left, 0, picture, picture), item.id);
-        slot.role = BoxRole::Figure;
-        head.boxes.append(slot);
-    }
+    // Easy read keeps a square beside a question with no picture, to draw or stick one in; other styles leave it out.
+    if (picture > 0 && (item.picture || m_style.pictureSize() > 0))
+        head.boxes.append(pictureBox(item.picture, QRectF(m_left, 0, picture, picture), item.id));
     if (item.type == ItemType::Info) {
         const qreal pad = m_style.bodySize() * 0.5;
         const int firstBox = int(head.boxes.size());
@@ -533,7 +540,9 @@ Layout LayoutEngine::run()
     buildTitle();
     for (const ContentSection &section : m_content.sections)
         buildSection(section);
+    buildPictureCredits();
     paginate(layout);
+    layout.pictures = m_content.pictures;
 
     const int count = int(layout.pages.size());
     for (int i = 0; i < count; ++i) {

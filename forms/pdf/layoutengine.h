@@ -62,7 +62,15 @@ private:
                      const QString &itemId) const;
     void append(Fragment f) { m_fragments.append(std::move(f)); }
 
+    /// A picture beside a question, heading or option; an empty dashed slot (an artifact) when there is none.
+    static LayoutBox pictureBox(const std::optional<ContentPicture> &picture, const QRectF &rect,
+                                const QString &itemId);
+    /// The size of a question's picture: the print style's, or four lines' height where only the template asks for
+    /// pictures; 0 when none are printed.
+    qreal pictureSize() const;
+
     void buildTitle();
+    void buildPictureCredits();
     void buildSection(const ContentSection &section);
     void buildItem(const ContentItem &item);
     void buildParagraphs(const ContentItem &item, const QString &text, BoxRole role, int group, qreal x, qreal width);

@@ -5,17 +5,19 @@
 namespace coform {
 
 PagePainter::PagePainter(const PrintStyle &style)
-    : m_style(&style)
+    : m_pictures(std::make_unique<PictureCache>())
+    , m_style(&style)
 {}
 
 PagePainter::PagePainter(const RenderOptions &options)
-    : m_ownStyle(std::make_unique<PrintStyle>(options.profile, options.paper))
+    : m_pictures(std::make_unique<PictureCache>())
+    , m_ownStyle(std::make_unique<PrintStyle>(options.profile, options.paper))
     , m_style(m_ownStyle.get())
 {}
 
 PagePainter::~PagePainter() = default;
 
-void PagePainter::paint(QPainter &painter, const LayoutPage &page) const
+void PagePainter::paint(QPainter &painter, const LayoutPage &page, const QMap<QString, Picture> *pictures) const
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
@@ -52,6 +54,18 @@ void PagePainter::paint(QPainter &painter, const LayoutPage &page) const
             currentStyle = -1;
             break;
         case BoxKind::Picture:
+            if (!b.picture.isEmpty() && pictures) {
+                const auto it = pictures->constFind(b.picture);
+                if (it != pictures->constEnd()) {
+                    painter.save();
+                    const bool drawn = m_pictures->draw(painter, b.rect, b.picture, *it);
+                    painter.restore();
+                    if (drawn) {
+                        currentStyle = -1;
+                        break;
+                    }
+                }
+            }
             painter.setPen(dashed);
             painter.setBrush(Qt::NoBrush);
             painter.drawRect(b.rect);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pdf/layout.h"
+#include "pdf/picturecache.h"
 #include "pdf/printstyle.h"
 #include "pdf/renderer.h"
 
@@ -23,10 +24,12 @@ public:
     PagePainter(const PagePainter &) = delete;
     PagePainter &operator=(const PagePainter &) = delete;
 
-    /// Paints one page (white background not included) in drawing order.
-    void paint(QPainter &painter, const LayoutPage &page) const;
+    /// Paints one page (white background not included) in drawing order. Pictures are drawn from `pictures` (the
+    /// layout's), each parsed once for the life of this painter; without them a picture is an empty slot.
+    void paint(QPainter &painter, const LayoutPage &page, const QMap<QString, Picture> *pictures = nullptr) const;
 
 private:
+    std::unique_ptr<PictureCache> m_pictures;
     std::unique_ptr<PrintStyle> m_ownStyle;
     const PrintStyle *m_style;
 };

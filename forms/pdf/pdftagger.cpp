@@ -114,12 +114,15 @@ int matchText(const PageDrawLog &boxes, const QPointF &origin, int cursor)
     return -1;
 }
 
+/// The picture a path or image drawn within `bounds` belongs to: a Figure whose box holds it (a picture is many
+/// paths, each marked as part of its Figure). -1 when none does.
 int matchFigure(const PageDrawLog &boxes, const QRectF &bounds)
 {
+    if (bounds.isNull())
+        return -1;
     for (int i = 0; i < boxes.size(); ++i) {
         const DrawnBox &b = boxes.at(i);
-        if (b.kind == BoxKind::Picture && b.role == BoxRole::Figure && b.rect.adjusted(-2, -2, 2, 2).contains(bounds)
-            && bounds.width() > b.rect.width() - 4 && bounds.height() > b.rect.height() - 4)
+        if (b.kind == BoxKind::Picture && b.role == BoxRole::Figure && b.rect.adjusted(-2, -2, 2, 2).contains(bounds))
             return i;
     }
     return -1;
@@ -319,7 +322,7 @@ QByteArray markedContent(const QByteArray &data, const std::vector<ContentObject
         int boxIndex = -1;
         if (o.kind == ContentObject::Kind::Text && o.hasOrigin)
             boxIndex = matchText(boxes, o.origin, cursor);
-        else if (o.kind == ContentObject::Kind::Path)
+        else if (o.kind == ContentObject::Kind::Path || o.kind == ContentObject::Kind::Other)
             boxIndex = matchFigure(boxes, o.bounds);
         const Mark mark = boxIndex >= 0 ? pageMarks.at(boxIndex) : Mark{-1, Artifact::Layout};
         out.append(data.constData() + pos, o.start - pos);
@@ -487,7 +490,7 @@ bool tagPdf(QPDF &pdf, const QVector<PageDrawLog> &log, const TagOptions &option
             return failed(pageError);
     }
     const std::vector<std::pair<int, int>> annotKeys = addFormElements(pageList, structure);
-    const QPDFObjectHandle root = Tagging::writeStructTree(pdf, structure, pageList, pageMcids, annotKeys, docLang);
+    const QPDFObjectHandle root = Tagging::writeStructTree(pdf, structure, pageList, pageMcids, annotKeys);
     setCatalogue(pdf, catalogue, root, options);
     return true;
 }

@@ -46,7 +46,7 @@ bool PdfWriter::write(const Layout &layout, QByteArray *pdf, QString *error) con
     for (int p = 0; p < layout.pages.size(); ++p) {
         if (p > 0)
             writer.newPage();
-        pagePainter.paint(painter, layout.pages.at(p));
+        pagePainter.paint(painter, layout.pages.at(p), &layout.pictures);
         if (!m_log)
             continue;
         PageDrawLog drawn;

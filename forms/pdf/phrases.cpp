@@ -71,6 +71,8 @@ QString phrase(Phrase p, const QString &lang)
         return cy ? QStringLiteral("(wedi'i ddewis)") : QStringLiteral("(chosen)");
     case Phrase::Picture:
         return cy ? QStringLiteral("Llun") : QStringLiteral("Picture");
+    case Phrase::Pictures:
+        return cy ? QStringLiteral("Lluniau") : QStringLiteral("Pictures");
     case Phrase::LastReview:
         return cy ? QStringLiteral("Adolygiad diwethaf") : QStringLiteral("Last review");
     }

@@ -33,6 +33,7 @@ enum class Phrase {
     DateHint,  ///< "Day / Month / Year"
     Chosen,    ///< "(chosen)", for readers that cannot see a tick
     Picture,
+    Pictures,   ///< "Pictures", before the pictures' credit line
     LastReview, ///< "Last review": the heading of the previous review's column
 };
 

@@ -69,24 +69,13 @@ void Structure::addContent(int elem, int page, int mcid, const QString &lang)
 /// Decides for every box of the log what it becomes.
 QVector<QVector<Mark>> Structure::plan(const QVector<PageDrawLog> &log)
 {
-    QHash<QString, QString> numbers;
-    for (const PageDrawLog &page : log) {
-        for (const DrawnBox &b : page) {
-            if (b.role == BoxRole::QuestionNumber && !numbers.contains(b.itemId)) {
-                QString n = b.text.trimmed();
-                if (n.endsWith(QLatin1Char('.')))
-                    n.chop(1);
-                numbers.insert(b.itemId, n);
-            }
-        }
-    }
     QVector<QVector<Mark>> marks;
     marks.reserve(log.size());
     for (int p = 0; p < log.size(); ++p) {
         QVector<Mark> pageMarks;
         pageMarks.reserve(log.at(p).size());
         for (const DrawnBox &b : log.at(p))
-            pageMarks.append(planBox(b, p, numbers));
+            pageMarks.append(planBox(b, p));
         marks.append(std::move(pageMarks));
     }
     return marks;
@@ -128,7 +117,7 @@ void Structure::startItem(const QString &itemId)
     m_lbl = m_lbody = -1;
 }
 
-Mark Structure::planBox(const DrawnBox &b, int page, const QHash<QString, QString> &numbers)
+Mark Structure::planBox(const DrawnBox &b, int page)
 {
     Mark m;
     const bool text = b.kind == BoxKind::Text;
@@ -151,10 +140,17 @@ Mark Structure::planBox(const DrawnBox &b, int page, const QHash<QString, QStrin
             m.artifact = Artifact::Layout;
             return m;
         }
-        m.elem = add("Figure", container(b.itemId));
+        // An option's picture belongs to the option's list item (after its tick box); others to their item.
+        int parent = container(b.itemId);
+        if (m_li >= 0 && m_liItem == b.itemId) {
+            if (m_lbody < 0)
+                m_lbody = add("LBody", m_li);
+            parent = m_lbody;
+        }
+        m.elem = add("Figure", parent);
         Elem &e = elems[size_t(m.elem)];
-        const QString n = numbers.value(b.itemId);
-        e.alt = n.isEmpty() ? QStringLiteral("Picture space") : QStringLiteral("Picture space for question %1").arg(n);
+        e.alt = b.text;
+        e.altLang = b.lang.isEmpty() ? QString() : documentLanguageTag(b.lang);
         e.bbox = b.rect;
         e.bboxPage = page;
         m_last = -1;
@@ -289,7 +285,7 @@ Mark Structure::planBox(const DrawnBox &b, int page, const QHash<QString, QStrin
 
 QPDFObjectHandle writeStructTree(QPDF &pdf, const Structure &structure, std::vector<QPDFPageObjectHelper> &pageList,
                                  const std::vector<std::vector<int>> &pageMcids,
-                                 const std::vector<std::pair<int, int>> &annotForms, const QString &docLang)
+                                 const std::vector<std::pair<int, int>> &annotForms)
 {
     std::vector<QPDFObjectHandle> objs;
     objs.reserve(structure.elems.size());
@@ -344,8 +340,9 @@ QPDFObjectHandle writeStructTree(QPDF &pdf, const Structure &structure, std::vec
             o.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(utf8(e.lang)));
         if (e.type == "Figure") {
             o.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(utf8(e.alt)));
-            if (!docLang.startsWith(QLatin1String("en")))
-                o.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString("en-GB"));
+            // The words for a picture say which language they are in, whatever the document's is.
+            if (!e.altLang.isEmpty())
+                o.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(utf8(e.altLang)));
             if (e.bboxPage >= 0) {
                 const double pageTop = pageList[size_t(e.bboxPage)].getMediaBox().getArrayItem(3).getNumericValue();
                 QPDFObjectHandle attrs = QPDFObjectHandle::newDictionary();

@@ -46,7 +46,8 @@ struct Elem
     int parent = -1;
     std::vector<Kid> kids;
     QString alt;
-    QString lang; ///< of all its text, when the same
+    QString altLang; ///< Figure: the language of `alt` (a BCP 47 tag)
+    QString lang;    ///< of all its text, when the same
     bool hasText = false;
     bool mixedLang = false;
     int bboxPage = -1;
@@ -77,7 +78,7 @@ private:
     int container(const QString &itemId);
     int paragraph(const DrawnBox &b, int parent, const QByteArray &type);
     void startItem(const QString &itemId);
-    Mark planBox(const DrawnBox &b, int page, const QHash<QString, QString> &numbers);
+    Mark planBox(const DrawnBox &b, int page);
 
     QString m_docLang;
     int m_doc = -1;
@@ -101,7 +102,7 @@ private:
 /// and each page's /StructParents. `pages` are the page objects in order. Returns the structure tree root.
 QPDFObjectHandle writeStructTree(QPDF &pdf, const Structure &structure, std::vector<QPDFPageObjectHelper> &pages,
                                  const std::vector<std::vector<int>> &pageMcids,
-                                 const std::vector<std::pair<int, int>> &annotForms, const QString &docLang);
+                                 const std::vector<std::pair<int, int>> &annotForms);
 
 } // namespace Tagging
 } // namespace coform
