@@ -40,7 +40,7 @@ bool FormPrinter::print(const Template &t, const RenderOptions &options, QPrinte
         }
         painter.save();
         painter.scale(scale, scale);
-        pages.paint(painter, layout.pages.at(i));
+        pages.paint(painter, layout.pages.at(i), &layout.pictures);
         painter.restore();
     }
     return painter.end();

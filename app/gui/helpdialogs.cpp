@@ -1,5 +1,7 @@
 #include "helpdialogs.h"
 
+#include "model/picturelibrary.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QMessageBox>
@@ -25,8 +27,10 @@ void HelpDialogs::showAbout(QWidget *window)
     QMessageBox::about(window, QObject::tr("About Coform"),
                        QObject::tr("<p><b>Coform</b> %1</p><p>Write NHS Continuing Healthcare review forms together: "
                                    "staff and people with lived experience, as equal partners. Check them against the "
-                                   "national framework and print them in the format each person needs.</p>")
-                           .arg(QApplication::applicationVersion().toHtmlEscaped()));
+                                   "national framework and print them in the format each person needs.</p>"
+                                   "<p>Pictures: %2</p>")
+                           .arg(QApplication::applicationVersion().toHtmlEscaped(),
+                                PictureLibrary::credit(QStringLiteral("mulberry")).toHtmlEscaped()));
 }
 
 } // namespace coform

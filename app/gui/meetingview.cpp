@@ -1,6 +1,7 @@
 #include "meetingview.h"
 
 #include "document/templatedocument.h"
+#include "picturepixmap.h"
 #include "plainwords.h"
 
 #include <QHBoxLayout>
@@ -35,6 +36,9 @@ MeetingView::MeetingView(TemplateDocument *document, QWidget *parent)
     setAccessibleName(tr("Meeting view"));
     m_section = makeLabel(QStringLiteral("meetingSection"), 1.6, false, this);
     m_question = makeLabel(QStringLiteral("meetingQuestion"), 3.0, true, this);
+    m_picture = new QLabel(this);
+    m_picture->setObjectName(QStringLiteral("meetingPicture"));
+    m_picture->setAlignment(Qt::AlignTop);
     m_help = makeLabel(QStringLiteral("meetingHelp"), 2.0, false, this);
     m_answers = makeLabel(QStringLiteral("meetingAnswers"), 2.2, false, this);
     m_hints = makeLabel(QStringLiteral("meetingHints"), 1.6, false, this);
@@ -68,7 +72,11 @@ MeetingView::MeetingView(TemplateDocument *document, QWidget *parent)
     layout->setContentsMargins(48, 32, 48, 32);
     layout->setSpacing(24);
     layout->addWidget(m_section);
-    layout->addWidget(m_question);
+    auto *question = new QHBoxLayout;
+    question->setSpacing(24);
+    question->addWidget(m_picture, 0, Qt::AlignTop);
+    question->addWidget(m_question, 1);
+    layout->addLayout(question);
     layout->addWidget(m_help);
     layout->addWidget(m_answers);
     layout->addWidget(m_hints);
@@ -141,6 +149,8 @@ void MeetingView::refresh()
         m_section->clear();
         m_question->setText(tr("There are no questions in this form yet."));
         m_help->clear();
+        m_picture->clear();
+        m_picture->hide();
         m_answers->clear();
         m_hints->clear();
         m_comments->clear();
@@ -154,6 +164,15 @@ void MeetingView::refresh()
     m_question->setText(number > 0 ? QStringLiteral("%1. %2").arg(number).arg(item->label) : item->label);
     m_help->setText(item->help);
     m_help->setVisible(!item->help.isEmpty());
+    // The picture beside the question, as large as three lines of it.
+    if (item->picture) {
+        const int size = qMax(96, m_question->fontMetrics().height() * 3);
+        m_picture->setPixmap(picturePixmap(*item->picture, size, devicePixelRatioF()));
+        m_picture->setAccessibleName(item->picture->alt.isEmpty() ? tr("A picture") : item->picture->alt);
+    } else {
+        m_picture->clear();
+    }
+    m_picture->setVisible(item->picture.has_value());
     QStringList answers;
     for (const Option &option : item->options)
         answers.append(QStringLiteral("\u2022 ") + option.label);

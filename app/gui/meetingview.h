@@ -47,6 +47,7 @@ private:
     QString m_currentId;
     QLabel *m_section;
     QLabel *m_question;
+    QLabel *m_picture;
     QLabel *m_help;
     QLabel *m_answers;
     QLabel *m_hints;

@@ -84,7 +84,7 @@ void OptionsEditor::setItem(const Item &item)
     m_options.clear();
     if (m_rows == Rows::Columns) {
         for (const Column &column : item.columns)
-            m_options.append(Option{column.id, column.label, {}});
+            m_options.append(Option{column.id, column.label, {}, {}});
     } else {
         m_options = item.options;
     }
@@ -200,7 +200,7 @@ void OptionsEditor::addOption()
     int n = int(options.size()) + 1;
     while (taken(stem.arg(n)))
         ++n;
-    options.append(Option{stem.arg(n), m_rows == Rows::Columns ? tr("New column") : tr("New answer"), {}});
+    options.append(Option{stem.arg(n), m_rows == Rows::Columns ? tr("New column") : tr("New answer"), {}, {}});
     report(options);
 }
 

@@ -55,7 +55,7 @@ QImage PreviewRenderer::draw(int page, double dpi) const
     QPainter painter(&image);
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     painter.scale(scale, scale);
-    m_painter->paint(painter, m_layout.pages.at(page));
+    m_painter->paint(painter, m_layout.pages.at(page), &m_layout.pictures);
     return image;
 }
 

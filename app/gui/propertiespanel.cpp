@@ -5,6 +5,7 @@
 #include "edit/templatejson.h"
 #include "optionseditor.h"
 #include "panelboxes.h"
+#include "picturefield.h"
 #include "plainwords.h"
 #include "plainwordsassist.h"
 #include "prefillpicker.h"
@@ -109,6 +110,8 @@ void PropertiesPanel::createFields()
     addRow(&m_textLabel, m_text, tr("Question"));
     m_help = makeTextBox(QStringLiteral("propertyHelp"), content);
     addRow(&m_helpLabel, m_help, tr("Help text"));
+    m_picture = new PictureField(content);
+    addRow(&m_pictureLabel, m_picture, tr("Picture"));
     m_hints = makeTextBox(QStringLiteral("propertyHints"), content);
     makeReadOnly(m_hints);
     addRow(&m_hintsLabel, m_hints, tr("Tips for plain words"));
@@ -237,6 +240,10 @@ void PropertiesPanel::connectEdits()
                 if (!m_updating && m_shown == Shown::Item)
                     pushProperty(property, value);
             });
+    connect(m_picture, &PictureField::pictureEdited, this, [this](const QJsonValue &value) {
+        if (!m_updating && (m_shown == Shown::Item || m_shown == Shown::Section))
+            pushProperty(QStringLiteral("picture"), value);
+    });
     connect(m_showIf, &ShowIfEditor::showIfEdited, this, [this](const QJsonValue &value) {
         if (!m_updating)
             pushProperty(QStringLiteral("showIf"), value);
@@ -401,45 +408,14 @@ void PropertiesPanel::showTemplate(const Template &t)
     }
 }
 
-void PropertiesPanel::fillCoverage(const Template &t)
+/// The translation table's row for a picture's words.
+static TranslationTable::Row pictureAltRow(const Template &t, const QString &alt,
+                                           const QMap<QString, Translation> &translations)
 {
-    // The requirements of the set and which questions cover them: nothing told by colour alone.
-    m_requirements->clear();
-    m_requirements->setColumnCount(2);
-    m_requirements->setHorizontalHeaderLabels({tr("Requirement"), tr("Covered by")});
-    m_requirements->setRowCount(0);
-    if (!m_requirementSet)
-        return;
-    const Coverage coverage = computeCoverage(t, *m_requirementSet);
-    const QMap<QString, int> numbers = t.questionNumbers();
-    for (const Requirement &r : m_requirementSet->requirements) {
-        QList<int> questionNumbers;
-        int infoTexts = 0;
-        for (const QString &itemId : coverage.itemsByRequirement.value(r.id)) {
-            const int number = numbers.value(itemId);
-            if (number > 0)
-                questionNumbers.append(number);
-            else
-                ++infoTexts;
-        }
-        QStringList where;
-        if (!questionNumbers.isEmpty()) {
-            where.append((questionNumbers.size() == 1 ? tr("question %1") : tr("questions %1"))
-                             .arg(PlainWords::numberRuns(questionNumbers)));
-        }
-        if (infoTexts > 0)
-            where.append(PlainWords::count(infoTexts, tr("information text"), tr("information texts")));
-        const int row = m_requirements->rowCount();
-        m_requirements->insertRow(row);
-        m_requirements->setItem(row, 0, cell(QStringLiteral("%1: %2").arg(r.id, r.title)));
-        m_requirements->item(row, 0)->setToolTip(r.mustContain);
-        m_requirements->setItem(row, 1, cell(where.isEmpty() ? tr("NOT COVERED YET") : where.join(tr(" and "))));
-    }
-    setRowText(m_requirementsLabel, tr("Requirements: %1 of %2 covered")
-                                        .arg(m_requirementSet->requirements.size() - coverage.uncovered.size())
-                                        .arg(m_requirementSet->requirements.size()));
-    fitTableHeight(m_requirements);
-    showRow(m_requirements);
+    QStringList texts{alt};
+    for (const QString &lang : t.languages.mid(1))
+        texts.append(translations.value(lang).pictureAlt);
+    return {PropertiesPanel::tr("Words for the picture"), QStringLiteral("pictureAlt"), texts};
 }
 
 void PropertiesPanel::showSection(const Template &t, const Section &section)
@@ -456,12 +432,13 @@ void PropertiesPanel::showSection(const Template &t, const Section &section)
     setBoxText(m_text, section.title);
     setBoxText(m_help, section.help);
     m_showIf->setTarget(t, section.id, section.showIf);
+    m_picture->setPicture(section.picture);
     m_id->setText(section.id);
     fillHints({section.title, section.help},
               {{QStringLiteral("title"), section.title}, {QStringLiteral("help"), section.help}});
     for (QWidget *field :
          {static_cast<QWidget *>(m_type), static_cast<QWidget *>(m_text), static_cast<QWidget *>(m_help),
-          static_cast<QWidget *>(m_showIf), static_cast<QWidget *>(m_id)})
+          static_cast<QWidget *>(m_picture), static_cast<QWidget *>(m_showIf), static_cast<QWidget *>(m_id)})
         showRow(field);
 
     if (t.languages.size() > 1) {
@@ -471,6 +448,8 @@ void PropertiesPanel::showSection(const Template &t, const Section &section)
             helps.append(section.translations.value(lang).help);
         }
         QVector<TranslationTable::Row> rows{{tr("Section title"), QStringLiteral("title"), titles}};
+        if (section.picture)
+            rows.append(pictureAltRow(t, section.picture->alt, section.translations));
         if (!section.help.isEmpty())
             rows.append({tr("Help text"), QStringLiteral("help"), helps});
         m_translations->setTexts(t.languages, rows);
@@ -497,8 +476,9 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
     fillHints(words, {{QStringLiteral("label"), item.label}, {QStringLiteral("help"), item.help}});
     for (QWidget *field :
          {static_cast<QWidget *>(m_itemType), static_cast<QWidget *>(m_text), static_cast<QWidget *>(m_help),
-          static_cast<QWidget *>(m_showIf), static_cast<QWidget *>(m_id)})
+          static_cast<QWidget *>(m_picture), static_cast<QWidget *>(m_showIf), static_cast<QWidget *>(m_id)})
         showRow(field);
+    m_picture->setPicture(item.picture);
     if (answerable)
         showRow(m_required);
     if (!item.note.isEmpty())
@@ -530,6 +510,8 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
         rows.append({tr("Help text"), QStringLiteral("help"),
                      translated(item.help, [](const Translation &x) { return x.help; })});
     }
+    if (item.picture)
+        rows.append(pictureAltRow(t, item.picture->alt, item.translations));
 
     if (itemTypeHasOptions(item.type)) {
         m_options->setItem(item);

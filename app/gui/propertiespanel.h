@@ -20,6 +20,7 @@ class QTextEdit;
 namespace coform {
 
 class NumberRangeEditor;
+class PictureField;
 class PrefillPicker;
 class OptionsEditor;
 class RequirementPicker;
@@ -92,6 +93,8 @@ private:
     PlainWordsAssist *m_plainAssist;
     QLabel *m_helpLabel;
     QTextEdit *m_help;
+    QLabel *m_pictureLabel;
+    PictureField *m_picture;
     QCheckBox *m_required;
     QLabel *m_formatLabel;
     QLineEdit *m_format; ///< the whole form's languages

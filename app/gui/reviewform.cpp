@@ -4,6 +4,7 @@
 #include "completionpanel.h"
 #include "identityprefill.h"
 #include "pdfanswersdialog.h"
+#include "picturepixmap.h"
 #include "previousreview.h"
 #include "printstyledialog.h"
 #include "savestatuslabel.h"
@@ -252,7 +253,19 @@ ReviewForm::Field ReviewForm::buildField(const Item &item)
     auto *label = new QLabel(labelText);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    layout->addWidget(label);
+    if (item.picture) {
+        // The easy-read picture beside the question, as the person sees it on paper.
+        auto *row = new QHBoxLayout;
+        auto *picture = new QLabel;
+        picture->setObjectName(QStringLiteral("picture-%1").arg(item.id));
+        picture->setPixmap(picturePixmap(*item.picture, 48, devicePixelRatioF()));
+        picture->setAccessibleName(item.picture->alt);
+        row->addWidget(picture, 0, Qt::AlignTop);
+        row->addWidget(label, 1);
+        layout->addLayout(row);
+    } else {
+        layout->addWidget(label);
+    }
     if (!item.help.isEmpty()) {
         auto *help = new QLabel(item.help);
         help->setWordWrap(true);

@@ -3,18 +3,19 @@
 // accessibility audit (a11y-audit coform -- show_window accounts):
 //
 //   show_window main|coproducer|meeting|reviews|reviewform|accounts|account|signin|firstadmin|recoverykey|
-//               opencomments|conflict|printstyle|person [--size WxH] [--bigger N] [--dock NAME]
+//               opencomments|conflict|printstyle|person|picture [--size WxH] [--bigger N] [--dock NAME]
 //
 // coproducer is the main window as Colin (a co-production member) sees it after signing in: what needs him first.
 // --size resizes the main window (default: the window's own default); --bigger presses "Bigger text" N times first
 // (the largest text: 20); --dock raises that dock of the main window (historyDock, commentsDock, whatChangedDock,
-// coverageDock, undoHistoryDock).
+// coverageDock, undoHistoryDock); --select ID shows that question or section in the details.
 #include "accountdialog.h"
 #include "accountswindow.h"
 #include "conflictdialog.h"
 #include "firstadmindialog.h"
 #include "mainwindow.h"
 #include "opencommentsdialog.h"
+#include "picturepicker.h"
 #include "printstyledialog.h"
 #include "recoverykeydialog.h"
 #include "reviewpersondialog.h"
@@ -73,6 +74,8 @@ int main(int argc, char **argv)
         const QStringList size = option(QStringLiteral("--size")).split(QLatin1Char('x'));
         if (size.size() == 2)
             window->resize(size.at(0).toInt(), size.at(1).toInt());
+        if (!option(QStringLiteral("--select")).isEmpty())
+            window->selectId(option(QStringLiteral("--select")));
         if (auto *dock = window->findChild<QDockWidget *>(option(QStringLiteral("--dock")))) {
             dock->show();
             dock->raise();
@@ -107,6 +110,10 @@ int main(int argc, char **argv)
                                                  QStringLiteral("When would you like your next review?"));
     } else if (which == QLatin1String("printstyle")) {
         shown = std::make_unique<PrintStyleDialog>(PrintProfile::Large);
+    } else if (which == QLatin1String("picture")) {
+        // The picture picker as it opens on a question whose picture is a doctor.
+        shown = std::make_unique<PicturePicker>(
+            Picture{QStringLiteral("mulberry"), QStringLiteral("doctor_1a"), {}, {}, QStringLiteral("A doctor"), {}});
     } else if (which == QLatin1String("person")) {
         shown = std::make_unique<ReviewPersonDialog>(*f.db, *f.ada);
     } else if (which == QLatin1String("signin")) {
@@ -119,7 +126,7 @@ int main(int argc, char **argv)
         shown = std::make_unique<RecoveryKeyDialog>(key.value());
     } else {
         qWarning("show_window: main, coproducer, meeting, reviews, reviewform, accounts, account, signin, firstadmin, "
-                 "recoverykey, opencomments, conflict, printstyle or person");
+                 "recoverykey, opencomments, conflict, printstyle, picture or person");
         return 1;
     }
     shown->show();
