@@ -31,19 +31,19 @@ private:
         Template t;
         t.id = QStringLiteral("small");
         t.title = QStringLiteral("Small form");
-        Section a{QStringLiteral("a"), QStringLiteral("First"), {}, {}, {}, {}};
+        Section a{QStringLiteral("a"), QStringLiteral("First"), {}, {}, {}, {}, {}};
         Item q1;
         q1.id = QStringLiteral("q1");
         q1.type = ItemType::Choice;
         q1.label = QStringLiteral("How are things?");
-        q1.options = {{QStringLiteral("good"), QStringLiteral("Good"), {}},
-                      {QStringLiteral("bad"), QStringLiteral("Bad"), {}}};
+        q1.options = {{QStringLiteral("good"), QStringLiteral("Good"), {}, {}},
+                      {QStringLiteral("bad"), QStringLiteral("Bad"), {}, {}}};
         Item q2;
         q2.id = QStringLiteral("q2");
         q2.type = ItemType::Textarea;
         q2.label = QStringLiteral("Tell us more");
         a.items = {q1, q2};
-        Section b{QStringLiteral("b"), QStringLiteral("Second"), {}, {}, {}, {}};
+        Section b{QStringLiteral("b"), QStringLiteral("Second"), {}, {}, {}, {}, {}};
         Item q3;
         q3.id = QStringLiteral("q3");
         q3.type = ItemType::YesNo;
@@ -111,7 +111,7 @@ private slots:
         added.id = QStringLiteral("q4");
         added.type = ItemType::Date;
         added.label = QStringLiteral("Date of review");
-        Section extra{QStringLiteral("c"), QStringLiteral("Third"), {}, {}, {added}, {}};
+        Section extra{QStringLiteral("c"), QStringLiteral("Third"), {}, {}, {added}, {}, {}};
         const QVector<Edit> edits = {
             Edit::setTemplateProperty(t, QStringLiteral("title"), QStringLiteral("A new title")),
             Edit::setSectionProperty(t, QStringLiteral("a"), QStringLiteral("help"), QStringLiteral("Some help")),
@@ -293,7 +293,7 @@ private slots:
         to.sections.last().items.append(moved);
         to.sections[2].items.removeLast();
         Section added{
-            QStringLiteral("new-section"), QStringLiteral("Anything else"), QStringLiteral("Help"), {}, {}, {}};
+            QStringLiteral("new-section"), QStringLiteral("Anything else"), QStringLiteral("Help"), {}, {}, {}, {}};
         Item question;
         question.id = QStringLiteral("anything-else");
         question.type = ItemType::Textarea;
@@ -331,10 +331,11 @@ private slots:
         q5.id = QStringLiteral("q5");
         q5.label = QStringLiteral("Your name");
         QVERIFY(Edit::insertItem(b, QStringLiteral("a"), 0, q5).apply(b).applied());
-        QVERIFY(Edit::setItemProperty(b, QStringLiteral("q1"), QStringLiteral("options"),
-                                      TemplateJson::fromOptions({{QStringLiteral("good"), QStringLiteral("Good"), {}}}))
-                    .apply(b)
-                    .applied());
+        QVERIFY(
+            Edit::setItemProperty(b, QStringLiteral("q1"), QStringLiteral("options"),
+                                  TemplateJson::fromOptions({{QStringLiteral("good"), QStringLiteral("Good"), {}, {}}}))
+                .apply(b)
+                .applied());
         const TemplateDiff d = diffTemplates(a, b);
         QCOMPARE(d.fromVersion, 1);
         QCOMPARE(d.toVersion, 2);

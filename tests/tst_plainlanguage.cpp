@@ -113,6 +113,31 @@ private Q_SLOTS:
         QCOMPARE(warnings.at(2).pointer, QStringLiteral("/sections/0/items/0/help"));
         QVERIFY(warnings.at(2).message.contains(QLatin1String("a sentence of 22 words")));
     }
+
+    /// Easy read is words and pictures together: in a template with an easy-read version, a question with no picture,
+    /// and a picture with no words, are each warned about.
+    void easyReadQuestionsWantPicturesWithWords()
+    {
+        Problems problems;
+        std::optional<Template> t = readTemplate(
+            R"({"format": "coform-template/1", "id": "t", "version": 1, "title": "Review",
+                "languages": ["en", "en-x-easy"], "sections": [{"id": "s", "title": "About", "items": [
+                {"id": "a", "type": "text", "label": "Your name", "picture": {"set": "mulberry", "name": "letter",
+                 "alt": "A letter"}},
+                {"id": "b", "type": "text", "label": "Your doctor", "picture": {"set": "mulberry", "name": "doctor_1a"}},
+                {"id": "c", "type": "text", "label": "Your home"}]}]})",
+            QStringLiteral("t.json"), &problems);
+        QVERIFY2(t, qPrintable(problems.value(0).toString()));
+        const Problems warnings = plainLanguageProblems(*t, QStringLiteral("t.json"));
+        QCOMPARE(warnings.size(), 2);
+        QCOMPARE(warnings.at(0).pointer, QStringLiteral("/sections/0/items/1/picture/alt"));
+        QVERIFY(warnings.at(0).message.contains(QLatin1String("no words saying what it shows")));
+        QCOMPARE(warnings.at(1).pointer, QStringLiteral("/sections/0/items/2/picture"));
+        QVERIFY(warnings.at(1).message.contains(QLatin1String("no picture beside this question")));
+        // Without an easy-read version, a question needs no picture.
+        t->languages = {QStringLiteral("en")};
+        QCOMPARE(plainLanguageProblems(*t, QStringLiteral("t.json")).size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPlainLanguage)

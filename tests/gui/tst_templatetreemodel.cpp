@@ -113,7 +113,7 @@ void TestTemplateTreeModel::reopeningResetsTheModel()
     Template other;
     other.id = QStringLiteral("other");
     other.title = QStringLiteral("Other");
-    other.sections.append(Section{QStringLiteral("only"), QStringLiteral("Only section"), {}, {}, {}, {}});
+    other.sections.append(Section{QStringLiteral("only"), QStringLiteral("Only section"), {}, {}, {}, {}, {}});
     document.open(other, TemplateDocument::Origin::File, QStringLiteral("b.json"));
     QCOMPARE(resets.count(), 2);
     QCOMPARE(model.rowCount(), 1);
