@@ -1,6 +1,8 @@
 #include "previewrenderer.h"
 
 #include "pdf/pagepainter.h"
+#include "pdf/pdfpictures.h"
+#include "pdf/pdftagger.h"
 #include "pdf/pdfwriter.h"
 #include "pdf/printstyle.h"
 
@@ -84,8 +86,18 @@ RenderedPdf PreviewRenderer::renderDocument(int revision, const Template &t, con
     QString error;
     PdfWriter writer(*m_style);
     writer.setPdfA(options.pdfA);
+    QVector<PageDrawLog> drawn;
+    writer.setDrawLog(&drawn);
     if (!writer.write(m_layout, &result.pdf, &error)) {
         result.error = error.isEmpty() ? tr("the PDF could not be made") : error;
+        return result;
+    }
+    // The pictures go in after the writer, once each (as renderPdf() puts them).
+    PicturePlacer pictures(m_layout.pictures);
+    if (!m_layout.pictures.isEmpty()
+        && !runPdfPasses(&result.pdf, {[&](QPDF &q, QString *e) { return pictures.place(q, drawn, e); }},
+                         tr("the PDF of the form"), &error)) {
+        result.error = error;
         return result;
     }
     const std::unique_ptr<Poppler::Document> document = Poppler::Document::loadFromData(result.pdf);

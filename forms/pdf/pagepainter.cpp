@@ -54,8 +54,11 @@ void PagePainter::paint(QPainter &painter, const LayoutPage &page, const QMap<QS
             currentStyle = -1;
             break;
         case BoxKind::Picture:
-            if (!b.picture.isEmpty() && pictures) {
-                const auto it = pictures->constFind(b.picture);
+            if (!b.picture.isEmpty()) {
+                // Without the pictures (the PDF writer), the box is left for PicturePlacer to fill.
+                const auto it = pictures ? pictures->constFind(b.picture) : QMap<QString, Picture>::const_iterator();
+                if (!pictures)
+                    break;
                 if (it != pictures->constEnd()) {
                     painter.save();
                     const bool drawn = m_pictures->draw(painter, b.rect, b.picture, *it);

@@ -25,7 +25,8 @@ public:
     PagePainter &operator=(const PagePainter &) = delete;
 
     /// Paints one page (white background not included) in drawing order. Pictures are drawn from `pictures` (the
-    /// layout's), each parsed once for the life of this painter; without them a picture is an empty slot.
+    /// layout's), each parsed once for the life of this painter; without them (the PDF writer) a picture's box is left
+    /// empty for PicturePlacer.
     void paint(QPainter &painter, const LayoutPage &page, const QMap<QString, Picture> *pictures = nullptr) const;
 
 private:

@@ -46,13 +46,13 @@ bool PdfWriter::write(const Layout &layout, QByteArray *pdf, QString *error) con
     for (int p = 0; p < layout.pages.size(); ++p) {
         if (p > 0)
             writer.newPage();
-        pagePainter.paint(painter, layout.pages.at(p), &layout.pictures);
+        pagePainter.paint(painter, layout.pages.at(p)); // pictures are placed by PicturePlacer
         if (!m_log)
             continue;
         PageDrawLog drawn;
         drawn.reserve(layout.pages.at(p).boxes.size());
         for (const LayoutBox &b : layout.pages.at(p).boxes)
-            drawn.append({b.role, b.kind, b.itemId, b.lang, b.rect, b.text, b.continued, false});
+            drawn.append({b.role, b.kind, b.itemId, b.lang, b.rect, b.text, b.continued, false, b.picture});
         m_log->append(std::move(drawn));
     }
     if (!painter.end()) {

@@ -21,6 +21,7 @@ struct DrawnBox
     QString text;
     bool continued = false; ///< repeated at the top of a page because the item goes on there
     bool newBlock = false;  ///< starts a new paragraph even when the box before has the same role, item and language
+    QString picture;        ///< Picture: its key in Layout::pictures (drawn by PicturePlacer, not by the writer)
 };
 using PageDrawLog = QVector<DrawnBox>;
 

@@ -5,6 +5,7 @@
 #include "pdf/htmlwriter.h"
 #include "pdf/layoutengine.h"
 #include "pdf/pdffields.h"
+#include "pdf/pdfpictures.h"
 #include "pdf/pdftagger.h"
 #include "pdf/pdfwriter.h"
 #include "pdf/printstyle.h"
@@ -71,7 +72,10 @@ bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &o
     // Passes over the written PDF, on one parsed copy. Form fields (when fillable) come before tagging, which puts
     // their widgets into the structure tree.
     QVector<PdfPass> passes;
-    FieldOptions fieldOptions; // outlives the passes, which refer to it
+    FieldOptions fieldOptions;               // outlives the passes, which refer to it
+    PicturePlacer pictures(layout.pictures); // outlives the PDF's writing, which reads the pictures from it
+    if (!layout.pictures.isEmpty())
+        passes.append([&](QPDF &q, QString *e) { return pictures.place(q, drawn, e); });
     if (options.fillable) {
         fieldOptions.fontFile = PrintStyle::textFontFile();
         fieldOptions.fontSize = style.bodySize();
