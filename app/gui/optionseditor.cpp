@@ -1,7 +1,8 @@
 #include "optionseditor.h"
 
+#include "flowlayout.h"
+
 #include <QEvent>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
 #include <QResizeEvent>
@@ -52,18 +53,19 @@ OptionsEditor::OptionsEditor(QWidget *parent, Rows rows)
         return b;
     };
     QPushButton *add = button(QStringLiteral("Add"), columns ? tr("Add a column") : tr("Add an answer"));
-    QPushButton *remove =
-        button(QStringLiteral("Remove"), columns ? tr("Remove the chosen column") : tr("Remove the chosen answer"));
+    QPushButton *remove = button(QStringLiteral("Remove"), tr("Remove"));
+    remove->setAccessibleName(columns ? tr("Remove the chosen column") : tr("Remove the chosen answer"));
+    remove->setToolTip(remove->accessibleName());
     QPushButton *up = button(QStringLiteral("MoveUp"), tr("Move up"));
     up->setToolTip(columns ? tr("Move the chosen column one place earlier") : tr("Move the chosen answer up"));
     QPushButton *down = button(QStringLiteral("MoveDown"), tr("Move down"));
     down->setToolTip(columns ? tr("Move the chosen column one place later") : tr("Move the chosen answer down"));
-    auto *buttons = new QHBoxLayout;
+    // The buttons wrap onto a second row in a narrow panel or with large text, instead of widening the panel.
+    auto *buttons = new FlowLayout;
     buttons->addWidget(add);
     buttons->addWidget(remove);
     buttons->addWidget(up);
     buttons->addWidget(down);
-    buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_table);

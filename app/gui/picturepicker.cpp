@@ -1,5 +1,7 @@
 #include "picturepicker.h"
 
+#include "clearbutton.h"
+
 #include "filedialogs.h"
 
 #include "format/pictureformat.h"
@@ -130,7 +132,7 @@ PicturePicker::PicturePicker(const std::optional<Picture> &current, QWidget *par
     m_search->setObjectName(QStringLiteral("pictureSearch"));
     m_search->setAccessibleName(tr("Find pictures by word"));
     m_search->setPlaceholderText(tr("for example doctor, home, money"));
-    m_search->setClearButtonEnabled(true);
+    enableNamedClearButton(m_search, tr("Clear the words"));
     auto *searchLabel = new QLabel(tr("&Find:"));
     searchLabel->setBuddy(m_search);
     find->addRow(searchLabel, m_search);

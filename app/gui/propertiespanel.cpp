@@ -16,7 +16,6 @@
 #include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -85,10 +84,9 @@ void PropertiesPanel::createFields()
     m_heading->setFont(headingFont);
     layout->addWidget(m_heading);
 
-    m_form = new QFormLayout;
-    m_form->setRowWrapPolicy(QFormLayout::WrapAllRows);
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    layout->addLayout(m_form);
+    auto *rows = new QVBoxLayout;
+    layout->addLayout(rows);
+    m_form = std::make_unique<LabelledRows>(rows);
     layout->addStretch(1);
     scroll->setWidget(content);
 
@@ -303,9 +301,8 @@ void PropertiesPanel::wrapLabelsForTextSize()
     // With large text the labels wrap rather than widen the panel; with normal text each keeps to one line.
     const bool large = font().pointSizeF() >= 20;
     for (int row = 0; row < m_form->rowCount(); ++row)
-        if (QLayoutItem *item = m_form->itemAt(row, QFormLayout::LabelRole))
-            if (auto *label = qobject_cast<QLabel *>(item->widget()))
-                label->setWordWrap(large);
+        if (QLabel *label = m_form->label(row))
+            label->setWordWrap(large);
 }
 
 bool PropertiesPanel::eventFilter(QObject *watched, QEvent *event)
@@ -367,13 +364,8 @@ void PropertiesPanel::showId(const QString &id)
     if (!stale.isEmpty() && m_visibleRows.contains(m_translations))
         showRow(m_staleTranslations);
     // Rows that stay visible are never hidden on the way, so the field being typed in keeps the focus.
-    for (int row = 0; row < m_form->rowCount(); ++row) {
-        QLayoutItem *field = m_form->itemAt(row, QFormLayout::FieldRole);
-        if (!field)
-            field = m_form->itemAt(row, QFormLayout::SpanningRole);
-        if (field && field->widget())
-            m_form->setRowVisible(row, m_visibleRows.contains(field->widget()));
-    }
+    for (int row = 0; row < m_form->rowCount(); ++row)
+        m_form->setRowVisible(row, m_visibleRows.contains(m_form->field(row)));
     m_updating = false;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "labelledrows.h"
 #include "plainwordsassist.h"
 
 #include "model/requirementset.h"
@@ -7,11 +8,11 @@
 #include <QSet>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QCheckBox;
 class QComboBox;
-class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QTableWidget;
@@ -80,7 +81,7 @@ private:
     bool m_updating = false; ///< true while fields are filled from the document: no edits then
 
     QLabel *m_heading;
-    QFormLayout *m_form;
+    std::unique_ptr<LabelledRows> m_form;
     QLabel *m_typeLabel;
     QLineEdit *m_type;
     QLabel *m_itemTypeLabel;

@@ -1,5 +1,7 @@
 #include "reviewswindow.h"
 
+#include "clearbutton.h"
+
 #include "reviewform.h"
 #include "reviewlistmodel.h"
 #include "reviewpersondialog.h"
@@ -18,7 +20,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace coform {
@@ -51,15 +52,8 @@ ReviewsWindow::ReviewsWindow(Database &db, const Session &session, QWidget *pare
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("reviewSearch"));
     m_search->setPlaceholderText(tr("Name or NHS number"));
-    m_search->setClearButtonEnabled(true);
-    // The clear button is a tool button Qt makes: it says what it does, to a screen reader too.
-    if (auto *clear = m_search->findChild<QAction *>(QStringLiteral("_q_qlineeditclearaction"))) {
-        clear->setText(tr("Clear the search"));
-        clear->setToolTip(tr("Clear the search"));
-    }
+    enableNamedClearButton(m_search, tr("Clear the search"));
     m_search->setAccessibleName(tr("Search reviews by name or NHS number"));
-    for (QToolButton *clear : m_search->findChildren<QToolButton *>())
-        clear->setAccessibleName(tr("Clear the search"));
     searchLabel->setBuddy(m_search);
     auto *statusLabel = new QLabel(tr("S&tatus:"));
     m_status = new QComboBox;

@@ -12,9 +12,11 @@
 
 #include "store/commentstore.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
@@ -62,6 +64,29 @@ QString widerThanItsView(QScrollArea *scroll, const QString &what)
         .arg(scroll->widget()->width())
         .arg(scroll->viewport()->width())
         .arg(tooWide.join(QStringLiteral(", ")));
+}
+
+/// Empty when every button and line edit in the scroll area's content lies wholly inside the widget that holds it;
+/// otherwise names those that are cut off (a row of buttons that wrapped with no height made for it).
+QString cutOff(QScrollArea *scroll, const QString &what)
+{
+    QStringList cut;
+    for (QWidget *w : scroll->widget()->findChildren<QWidget *>()) {
+        if (!w->isVisible() || !(qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)))
+            continue;
+        if (qobject_cast<QAbstractScrollArea *>(w->parentWidget()->parentWidget()))
+            continue; // inside a table or list, which scrolls its own rows
+        if (!w->parentWidget()->rect().contains(w->geometry()))
+            cut.append(QStringLiteral("%1 %2 (at %3,%4 %5x%6 in %7x%8)")
+                           .arg(QLatin1String(w->metaObject()->className()), w->objectName())
+                           .arg(w->x())
+                           .arg(w->y())
+                           .arg(w->width())
+                           .arg(w->height())
+                           .arg(w->parentWidget()->width())
+                           .arg(w->parentWidget()->height()));
+    }
+    return cut.isEmpty() ? QString() : QStringLiteral("%1 cuts off %2").arg(what, cut.join(QStringLiteral(", ")));
 }
 
 void shoot(QWidget *window, const QString &name)
@@ -187,11 +212,21 @@ private slots:
         QWidget *tree = QApplication::focusWidget();
         QVERIFY(tree);
         QTest::keyClick(tree, Qt::Key_Home);
-        for (int i = 0; i < 8; ++i)
-            QTest::keyClick(tree, Qt::Key_Down);
         auto *details = window->findChild<QScrollArea *>(QStringLiteral("propertiesScroll"));
         QVERIFY(details);
-        QTest::qWait(100);
+        // On the way, the rows before it (among them a choice with its answers' table, buttons and pictures) fit too.
+        for (int i = 0; i < 8; ++i) {
+            QTest::keyClick(tree, Qt::Key_Down);
+            QTest::qWait(100);
+            const QString row = QStringLiteral("%1: the details of row %2").arg(name).arg(i + 2);
+            const QString wider = widerThanItsView(details, row);
+            QVERIFY2(wider.isEmpty(), qPrintable(wider));
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                cutOff(details, row).isEmpty(),
+                qPrintable(cutOff(details, row) + QStringLiteral(" on ")
+                           + qobject_cast<QAbstractItemView *>(tree)->currentIndex().data().toString()),
+                3000);
+        }
         shoot(window.get(), name + QStringLiteral("-details"));
         const QString wide = widerThanItsView(details, name + QStringLiteral(": the details"));
         QVERIFY2(wide.isEmpty(), qPrintable(wide));
