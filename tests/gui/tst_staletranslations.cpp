@@ -97,6 +97,22 @@ void whileModal(const std::function<void()> &act, const std::function<void(QWidg
     watch.stop();
 }
 
+/// Makes the window the active one, as a window manager would, and waits until it stays so: a window closed a moment
+/// before may still be handing its activation back (the offscreen platform delivers that late), which would send the
+/// next keys to the window under it.
+bool activateAndKeep(QWidget *window)
+{
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window))
+            continue;
+        QTest::qWait(100);
+        if (QApplication::activeWindow() == window)
+            return true;
+    }
+    return false;
+}
+
 /// After a failed check in a dialog's handler: closes the dialog (later), so that the test fails instead of waiting.
 void rejectIfOpen(QDialog *dialog)
 {
@@ -275,8 +291,7 @@ private slots:
             auto *dialog = qobject_cast<StaleTranslationsDialog *>(modal);
             QVERIFY(dialog);
             const auto closeIfLeftOpen = qScopeGuard([dialog] { rejectIfOpen(dialog); });
-            dialog->activateWindow(); // as a window manager would
-            QVERIFY(QTest::qWaitForWindowActive(dialog));
+            QVERIFY(activateAndKeep(dialog));
             asked = true;
             auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("staleTranslationsList"));
             for (int i = 0; i < list->topLevelItemCount(); ++i) {
@@ -310,8 +325,7 @@ private slots:
         whileModal(publishByKeys, [&](QWidget *modal) {
             if (auto *dialog = qobject_cast<StaleTranslationsDialog *>(modal)) {
                 const auto closeIfLeftOpen = qScopeGuard([dialog] { rejectIfOpen(dialog); });
-                dialog->activateWindow();
-                QVERIFY(QTest::qWaitForWindowActive(dialog));
+                QVERIFY(activateAndKeep(dialog));
                 QTest::keyClick(dialog, Qt::Key_W, Qt::AltModifier);
                 auto *why = dialog->findChild<QLineEdit *>(QStringLiteral("staleTranslationsReason"));
                 QCOMPARE(QApplication::focusWidget(), why);
@@ -321,8 +335,7 @@ private slots:
             } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
                 message = box->text();
                 const auto closeIfLeftOpen = qScopeGuard([box] { rejectIfOpen(box); });
-                box->activateWindow();
-                QVERIFY(QTest::qWaitForWindowActive(box));
+                QVERIFY(activateAndKeep(box));
                 QTest::keyClick(box, Qt::Key_Return);
             }
         });
