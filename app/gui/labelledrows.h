@@ -16,8 +16,7 @@ class LabelledRows
 public:
     explicit LabelledRows(QBoxLayout *box)
         : m_box(box)
-    {
-    }
+    {}
 
     void addRow(QLabel *label, QWidget *field);
     void addRow(QWidget *field);
