@@ -18,11 +18,6 @@ void LabelledRows::addRow(QWidget *field)
     m_rows.append({nullptr, field});
 }
 
-bool LabelledRows::isRowVisible(int row) const
-{
-    return !m_rows.at(row).field->isHidden();
-}
-
 void LabelledRows::setRowVisible(int row, bool visible)
 {
     const Row &r = m_rows.at(row);

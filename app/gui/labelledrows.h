@@ -24,7 +24,6 @@ public:
     int rowCount() const { return int(m_rows.size()); }
     QLabel *label(int row) const { return m_rows.at(row).label; }
     QWidget *field(int row) const { return m_rows.at(row).field; }
-    bool isRowVisible(int row) const;
     void setRowVisible(int row, bool visible);
 
 private:
