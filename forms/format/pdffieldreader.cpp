@@ -1,129 +1,70 @@
-#include "pdffieldreader.h"
+#include "format/pdffieldreader.h"
 
-#include <poppler-form.h>
-#include <poppler-link.h>
-#include <poppler-qt6.h>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibrary>
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <mutex>
 
 namespace coform {
 
 namespace {
 
-void quiet(const QString &, const QVariant &) {}
+using ReadFields = bool (*)(const QString &path, QByteArray *fields, QString *error);
 
-/// Text fields whose format action is Acrobat's date formatter are dates in disguise.
-bool formatsAsDate(const Poppler::FormField &field)
-{
-    const std::unique_ptr<Poppler::Link> action = field.additionalAction(Poppler::FormField::FormatField);
-    if (!action || action->linkType() != Poppler::Link::JavaScript)
-        return false;
-    return static_cast<const Poppler::LinkJavaScript &>(*action).script().contains(QLatin1String("AFDate_"));
-}
+constexpr auto moduleName = "coform-pdfreader";
 
-QJsonObject describe(const Poppler::FormField &field, int page)
+/// Loads the poppler module once, from beside the program: `lib/` of the build tree or `LIBDIR/coform` of an
+/// installation. Null, with the reason in `why`, when it is missing or not a Coform module.
+ReadFields loadReader(QString *why)
 {
-    QJsonObject f;
-    f.insert(QLatin1String("page"), page);
-    f.insert(QLatin1String("name"), field.fullyQualifiedName());
-    f.insert(QLatin1String("tooltip"), field.uiName());
-    f.insert(QLatin1String("readOnly"), field.isReadOnly());
-    f.insert(QLatin1String("visible"), field.isVisible());
-    QString kind;
-    switch (field.type()) {
-    case Poppler::FormField::FormButton: {
-        const auto &b = static_cast<const Poppler::FormFieldButton &>(field);
-        switch (b.buttonType()) {
-        case Poppler::FormFieldButton::Push:
-            kind = QStringLiteral("push");
-            break;
-        case Poppler::FormFieldButton::CheckBox:
-            kind = QStringLiteral("checkbox");
-            f.insert(QLatin1String("filled"), b.state());
-            break;
-        case Poppler::FormFieldButton::Radio:
-            kind = QStringLiteral("radio");
-            f.insert(QLatin1String("filled"), b.state());
-            break;
+    static ReadFields reader = nullptr;
+    static QString failure;
+    static std::once_flag once;
+    std::call_once(once, [] {
+        const QString bin = QCoreApplication::applicationDirPath();
+        const QStringList dirs = {bin + QStringLiteral("/../lib"),
+                                  bin + QStringLiteral("/../") + QStringLiteral(COFORM_INSTALL_LIBDIR "/coform")};
+        QStringList errors;
+        for (const QString &dir : dirs) {
+            const QString path = QDir::cleanPath(dir + QStringLiteral("/lib%1.so").arg(QLatin1String(moduleName)));
+            if (!QFileInfo::exists(path))
+                continue;
+            QLibrary library(path);
+            if (!library.load()) {
+                errors << library.errorString();
+                continue;
+            }
+            reader = reinterpret_cast<ReadFields>(library.resolve("coform_readPdfFields"));
+            if (reader)
+                return;
+            errors << QStringLiteral("%1 is not Coform's PDF reader").arg(QFileInfo(path).fileName());
         }
-        // The name of the button's "on" appearance state (Coform's forms name it by the option value).
-        if (b.buttonType() != Poppler::FormFieldButton::Push)
-            f.insert(QLatin1String("onState"), b.caption());
-        break;
-    }
-    case Poppler::FormField::FormText: {
-        const auto &t = static_cast<const Poppler::FormFieldText &>(field);
-        kind = t.textType() == Poppler::FormFieldText::Multiline    ? QStringLiteral("multiline")
-               : t.textType() == Poppler::FormFieldText::FileSelect ? QStringLiteral("file")
-               : t.isPassword()                                     ? QStringLiteral("password")
-                                                                    : QStringLiteral("text");
-        f.insert(QLatin1String("filled"), !t.text().isEmpty());
-        f.insert(QLatin1String("value"), t.text());
-        f.insert(QLatin1String("date"), formatsAsDate(field));
-        break;
-    }
-    case Poppler::FormField::FormChoice: {
-        const auto &c = static_cast<const Poppler::FormFieldChoice &>(field);
-        kind = c.choiceType() == Poppler::FormFieldChoice::ComboBox ? QStringLiteral("combo") : QStringLiteral("list");
-        f.insert(QLatin1String("choices"), QJsonArray::fromStringList(c.choices()));
-        f.insert(QLatin1String("multiSelect"), c.multiSelect());
-        f.insert(QLatin1String("editable"), c.isEditable());
-        f.insert(QLatin1String("filled"), !c.currentChoices().isEmpty() || !c.editChoice().isEmpty());
-        QJsonArray selected;
-        for (const int i : c.currentChoices()) {
-            if (i >= 0 && i < c.choices().size())
-                selected.append(c.choices().at(i));
-        }
-        if (c.isEditable() && !c.editChoice().isEmpty())
-            selected.append(c.editChoice());
-        f.insert(QLatin1String("selected"), selected);
-        break;
-    }
-    case Poppler::FormField::FormSignature:
-        kind = QStringLiteral("signature");
-        break;
-    }
-    f.insert(QLatin1String("kind"), kind);
-    return f;
+        failure = QStringLiteral("Coform's PDF reader (lib%1.so) is missing; reinstall Coform")
+                      .arg(QLatin1String(moduleName));
+        if (!errors.isEmpty())
+            failure += QStringLiteral(" (%1)").arg(errors.join(QStringLiteral("; ")));
+    });
+    *why = failure;
+    return reader;
 }
 
 } // namespace
 
 QByteArray readPdfFieldsWithPoppler(const QString &path, QString *error)
 {
-    Poppler::setDebugErrorFunction(quiet, {});
-    std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(path);
-    if (!doc) {
-        *error = QStringLiteral("poppler cannot open the PDF (damaged or not a PDF)");
+    error->clear();
+    QString why;
+    const ReadFields read = loadReader(&why);
+    if (!read) {
+        *error = why;
         return {};
     }
-    if (doc->isLocked()) {
-        *error = QStringLiteral("the PDF is protected by a password; open it, save an unprotected copy and import "
-                                "that");
+    QByteArray fields;
+    if (!read(path, &fields, error))
         return {};
-    }
-    QJsonObject out;
-    out.insert(QLatin1String("pages"), doc->numPages());
-    out.insert(QLatin1String("title"), doc->info(QStringLiteral("Title")));
-    // Forms Coform made fillable say which template version they ask (pdf/pdffields.h).
-    out.insert(QLatin1String("coformTemplate"), doc->info(QStringLiteral("CoformTemplate")));
-    out.insert(QLatin1String("coformVersion"), doc->info(QStringLiteral("CoformVersion")));
-    out.insert(QLatin1String("encrypted"), doc->isEncrypted());
-    out.insert(QLatin1String("xfa"), doc->formType() == Poppler::Document::XfaForm);
-    QJsonArray fields;
-    for (int i = 0; i < doc->numPages(); ++i) {
-        const std::unique_ptr<Poppler::Page> page = doc->page(i);
-        if (!page)
-            continue;
-        for (const std::unique_ptr<Poppler::FormField> &field : page->formFields()) {
-            if (field)
-                fields.append(describe(*field, i + 1));
-        }
-    }
-    out.insert(QLatin1String("fields"), fields);
-    return QJsonDocument(out).toJson(QJsonDocument::Compact);
+    return fields;
 }
 
 } // namespace coform
