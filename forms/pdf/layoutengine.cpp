@@ -46,6 +46,21 @@ LayoutEngine::LayoutEngine(const FormContent &content, const PrintStyle &style)
                               + style.bodySize() * 0.6);
 }
 
+namespace {
+
+/// Text a single line does not draw as it reads (QPainter::drawText() shows a line break as a space).
+bool hasLineBreaks(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t') || c == QChar::LineSeparator
+            || c == QChar::ParagraphSeparator)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 QVector<LayoutEngine::Line> LayoutEngine::wrapMeasured(const QString &text, TextStyle style, qreal width) const
 {
     QVector<Line> lines;
@@ -64,7 +79,15 @@ QVector<LayoutEngine::Line> LayoutEngine::wrapMeasured(const QString &text, Text
         QString part = text.mid(line.textStart(), line.textLength());
         while (!part.isEmpty() && part.back().isSpace())
             part.chop(1);
-        lines.append({part, line.naturalTextWidth()});
+        QList<QGlyphRun> glyphs = part.isEmpty() ? QList<QGlyphRun>() : line.glyphRuns(line.textStart(), part.size());
+        const QPointF origin(line.x(), line.y() + line.ascent());
+        for (QGlyphRun &run : glyphs) {
+            QList<QPointF> positions = run.positions();
+            for (QPointF &p : positions)
+                p -= origin;
+            run.setPositions(positions);
+        }
+        lines.append({part, line.naturalTextWidth(), std::move(glyphs)});
     }
     layout.endLayout();
     return lines;
@@ -79,7 +102,8 @@ QStringList LayoutEngine::wrap(const QString &text, TextStyle style, qreal width
 }
 
 LayoutBox LayoutEngine::textBox(BoxRole role, TextStyle style, qreal x, qreal y, const QString &text,
-                                const QString &lang, const QString &itemId, qreal width) const
+                                const QString &lang, const QString &itemId, qreal width,
+                                const QList<QGlyphRun> &glyphs) const
 {
     LayoutBox b;
     b.role = role;
@@ -88,6 +112,16 @@ LayoutBox LayoutEngine::textBox(BoxRole role, TextStyle style, qreal x, qreal y,
     b.text = text;
     b.lang = lang;
     b.itemId = itemId;
+    b.glyphs = glyphs;
+    if (b.glyphs.isEmpty() && !text.isEmpty() && !hasLineBreaks(text)) {
+        // Shaped once here, for the width and for drawing (PagePainter).
+        const QVector<Line> one = wrapMeasured(text, style, 1e6);
+        if (one.size() == 1 && one.first().text == text) {
+            b.glyphs = one.first().glyphs;
+            if (width < 0)
+                width = one.first().width;
+        }
+    }
     b.rect =
         QRectF(x, y, width >= 0 ? width : m_style.metrics(style).horizontalAdvance(text), m_style.lineHeight(style));
     b.baseline = m_style.baseline(style);
@@ -99,7 +133,7 @@ qreal LayoutEngine::stackTexts(Fragment &f, const Texts &texts, BoxRole role, Te
 {
     for (const LangText &t : texts) {
         for (const Line &line : wrapMeasured(t.text, style, width)) {
-            f.boxes.append(textBox(role, style, x, y, line.text, t.lang, itemId, line.width));
+            f.boxes.append(textBox(role, style, x, y, line.text, t.lang, itemId, line.width, line.glyphs));
             y += m_style.lineHeight(style);
         }
     }
@@ -325,7 +359,7 @@ void LayoutEngine::buildParagraphs(const ContentItem &item, const QString &text,
             const qreal barTop = f.spaceBefore > 0 ? -f.spaceBefore : 0;
             f.boxes.append(decoration(BoxKind::Fill, QRectF(x, barTop, barWidth, lh - barTop), item.id, 0, 150));
             f.boxes.append(textBox(role, TextStyle::Body, x + indent, 0, wrapped.at(i).text, item.answerLang, item.id,
-                                   wrapped.at(i).width));
+                                   wrapped.at(i).width, wrapped.at(i).glyphs));
             lines.append(f);
         }
         gap = false;

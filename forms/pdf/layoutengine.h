@@ -51,12 +51,13 @@ private:
     {
         QString text;
         qreal width = 0;
+        QList<QGlyphRun> glyphs; ///< shaped, from the start of the baseline (LayoutBox::glyphs)
     };
     QVector<Line> wrapMeasured(const QString &text, TextStyle style, qreal width) const;
     QStringList wrap(const QString &text, TextStyle style, qreal width) const;
     /// A text box of one line; `width` is measured when negative.
     LayoutBox textBox(BoxRole role, TextStyle style, qreal x, qreal y, const QString &text, const QString &lang,
-                      const QString &itemId, qreal width = -1) const;
+                      const QString &itemId, qreal width = -1, const QList<QGlyphRun> &glyphs = {}) const;
     /// Appends wrapped lines of every language to a composite fragment, returns the new bottom.
     qreal stackTexts(Fragment &f, const Texts &texts, BoxRole role, TextStyle style, qreal x, qreal y, qreal width,
                      const QString &itemId) const;

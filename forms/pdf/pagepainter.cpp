@@ -34,7 +34,12 @@ void PagePainter::paint(QPainter &painter, const LayoutPage &page, const QMap<QS
                 painter.setFont(m_style->font(b.style));
                 painter.setPen(m_style->colour(b.style));
             }
-            painter.drawText(QPointF(b.rect.left(), b.rect.top() + b.baseline), b.text);
+            if (b.glyphs.isEmpty()) {
+                painter.drawText(QPointF(b.rect.left(), b.rect.top() + b.baseline), b.text);
+            } else {
+                for (const QGlyphRun &run : b.glyphs)
+                    painter.drawGlyphRun(QPointF(b.rect.left(), b.rect.top() + b.baseline), run);
+            }
             break;
         case BoxKind::Frame:
         case BoxKind::Tick:
