@@ -1,19 +1,31 @@
 #!/usr/bin/env bash
-# Compares Coform's PDF writer with two common ways of making a PDF from the same form: Coform's HTML export printed
-# by headless Chromium, and the same HTML converted by headless LibreOffice. The form is the bundled CHC review filled
-# with long answers. Each is run once to warm up, then timed over several runs in one go; the script prints the three
-# medians and how many times faster Coform is (the target is at least 10 times faster than both).
+# Compares Coform's PDF writer with three common ways of making a PDF from the same form: Coform's HTML export printed
+# by headless Chromium, the same HTML converted by headless LibreOffice, and SurveyJS's PDF generator (survey-pdf on
+# jsPDF, in Node) drawing the same form made into a SurveyJS survey by tests/bench/peers/surveyjs-pdf.js. The form is
+# the bundled CHC review filled with long answers. Each is run once to warm up, then timed over several runs in one
+# go; the script prints the medians and spreads (min-max), and how many times faster Coform is (the target is at least
+# 10 times faster than each).
 #
-# Not part of the test suite: it installs Chromium and LibreOffice Writer from Debian when they are missing.
-# usage: tests/bench/compare-peers.sh [BUILD_DIR] [RUNS]     (defaults: build, 7)
+# With COFORM_OLD_CLI set to another coform-cli (say, one built from the commit before), it also times that one on
+# the same form in the same run, old and new runs interleaved (old, new, old, new, ...) so that the machine's load
+# falls on both alike, and prints old against new: processor time and its spread, the ratio, and peak memory.
+#
+# Not part of the test suite: it installs Chromium and LibreOffice Writer from Debian when they are missing (and
+# Node.js with npm, when there is no node), and survey-pdf with what it needs from npm, at the versions in
+# tests/bench/peers/package-lock.json, into tests/bench/peers/node_modules (ignored by git). survey-pdf without a
+# licence key prints a line asking for one at the top of each page.
+# usage: [COFORM_OLD_CLI=OLD_BUILD/bin/coform-cli] tests/bench/compare-peers.sh [BUILD_DIR] [RUNS]
+#        (defaults: build, 7)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${1:-$root/build}
 runs=${2:-7}
 cli=$build/bin/coform-cli
+old_cli=${COFORM_OLD_CLI:-}
 template=$root/forms/resources/templates/chc-review.json
 answers=$root/tests/data/pdf/chc-review-long-answers.json
+peers=$root/tests/bench/peers
 
 if [[ ! -x /usr/bin/time ]]; then
     echo "compare-peers: needs /usr/bin/time (Debian package time)" >&2
@@ -23,10 +35,20 @@ if [[ ! -x $cli ]]; then
     echo "compare-peers: $cli not found; build coform-cli first (or pass the build directory)" >&2
     exit 1
 fi
+if [[ -n $old_cli && ! -x $old_cli ]]; then
+    echo "compare-peers: COFORM_OLD_CLI is $old_cli, which is not a program that can run" >&2
+    exit 1
+fi
+if ! [[ $runs =~ ^[1-9][0-9]*$ ]]; then
+    echo "compare-peers: the number of runs must be a whole number of at least 1, not $runs" >&2
+    exit 1
+fi
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+# Another build of Node.js may bring its own npm, which Debian's npm package would conflict with (as in deps.sh).
+{ command -v node && command -v npm; } >/dev/null 2>&1 || missing+=(nodejs npm)
 if ((${#missing[@]})); then
     echo "compare-peers: installing ${missing[*]} (Debian packages)"
     sudo=
@@ -36,51 +58,132 @@ if ((${#missing[@]})); then
     $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# survey-pdf and survey-core: exactly the versions in the lock file, again only when the lock file changed.
+stamp=$peers/node_modules/.coform-lock
+lock=$(sha256sum "$peers/package-lock.json" | cut -d' ' -f1)
+if [[ ! -f $stamp || $(cat "$stamp") != "$lock" ]]; then
+    echo "compare-peers: installing SurveyJS's PDF generator from npm into tests/bench/peers/node_modules"
+    npm ci --prefix "$peers" --no-audit --no-fund --loglevel=error >/dev/null
+    echo "$lock" >"$stamp"
+fi
+
+# SurveyJS draws with the font Coform embeds (Liberation Sans, as fontconfig finds it); without it, with the PDF's
+# built-in Helvetica, which has no Welsh w and y with circumflex.
+surveyjs_fonts=()
+surveyjs_font_note="Liberation Sans embedded, as Coform's"
+regular=$(fc-match -f '%{file}' 'Liberation Sans:style=Regular' 2>/dev/null || true)
+bold=$(fc-match -f '%{file}' 'Liberation Sans:style=Bold' 2>/dev/null || true)
+if [[ $regular == *LiberationSans-Regular.ttf && $bold == *LiberationSans-Bold.ttf ]]; then
+    surveyjs_fonts=(--font "$regular" --bold-font "$bold")
+else
+    surveyjs_font_note="Liberation Sans not found: built-in Helvetica, so not quite the same work"
+fi
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export QT_QPA_PLATFORM=offscreen
 
 "$cli" render "$template" --answers "$answers" --format html -o "$work/review.html"
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-# time_runs NAME COMMAND...: one warm-up run, then $runs timed runs with /usr/bin/time. Prints two medians in ms:
-# elapsed time, and processor time (user + system, the command's child processes included), which a busy machine
-# disturbs much less than elapsed time.
-time_runs() {
-    local name=$1
-    shift
-    "$@" >/dev/null 2>&1 || { echo "compare-peers: $name failed: $*" >&2; return 1; }
-    local wall=() cpu=() line
-    for ((i = 0; i < runs; i++)); do
-        /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >/dev/null 2>&1
-        line=$(tail -1 "$work/time")
-        wall+=("$(awk '{ printf "%.1f", $1 * 1000 }' <<<"$line")")
-        cpu+=("$(awk '{ printf "%.1f", ($2 + $3) * 1000 }' <<<"$line")")
-    done
-    echo "$(printf '%s\n' "${wall[@]}" | median) $(printf '%s\n' "${cpu[@]}" | median)"
+# stats FILE: "median min max" of the numbers in FILE, one a line.
+stats() {
+    sort -n "$1" | awk '{ v[NR] = $1 } END {
+        if (NR % 2) m = v[(NR + 1) / 2]; else m = (v[NR / 2] + v[NR / 2 + 1]) / 2
+        printf "%.1f %.1f %.1f\n", m, v[1], v[NR] }'
 }
 
-read -r coform_ms coform_cpu < <(time_runs coform "$cli" render "$template" --answers "$answers" -o "$work/coform.pdf")
-read -r chromium_ms chromium_cpu < <(time_runs chromium chromium --headless --no-sandbox --disable-gpu \
-    --no-pdf-header-footer --user-data-dir="$work/chromium-profile" --print-to-pdf="$work/chromium.pdf" \
-    "file://$work/review.html")
-read -r soffice_ms soffice_cpu < <(time_runs libreoffice soffice -env:UserInstallation="file://$work/lo-profile" \
-    --headless --convert-to pdf --outdir "$work/lo" "$work/review.html")
+# warm_up NAME COMMAND...: one run that is not timed, and must succeed.
+warm_up() {
+    local name=$1
+    shift
+    "$@" >/dev/null 2>&1 || { echo "compare-peers: $name failed: $*" >&2; exit 1; }
+}
+
+# time_once NAME COMMAND...: one run under /usr/bin/time. Adds its elapsed time and its processor time (user +
+# system, the command's child processes included, which a busy machine disturbs much less than elapsed time), in ms,
+# and its peak memory (the largest resident set of the command or any one of its processes), in KiB, to the files
+# NAME.wall, NAME.cpu and NAME.rss.
+time_once() {
+    local name=$1 line
+    shift
+    if ! /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >/dev/null 2>&1; then
+        echo "compare-peers: $name failed in a timed run: $*" >&2
+        exit 1
+    fi
+    line=$(tail -1 "$work/time")
+    awk '{ printf "%.1f\n", $1 * 1000 }' <<<"$line" >>"$work/$name.wall"
+    awk '{ printf "%.1f\n", ($2 + $3) * 1000 }' <<<"$line" >>"$work/$name.cpu"
+    awk '{ print $4 }' <<<"$line" >>"$work/$name.rss"
+}
+
+# time_runs NAME COMMAND...: a warm-up run, then $runs timed runs in one go.
+time_runs() {
+    local name=$1 i
+    shift
+    warm_up "$name" "$@"
+    for ((i = 0; i < runs; i++)); do
+        time_once "$name" "$@"
+    done
+}
+
+coform=("$cli" render "$template" --answers "$answers" -o "$work/coform.pdf")
+if [[ -n $old_cli ]]; then
+    # The old and the new coform-cli take turns, so that a change of load between runs falls on both alike.
+    old=("$old_cli" render "$template" --answers "$answers" -o "$work/coform-old.pdf")
+    warm_up "old coform-cli" "${old[@]}"
+    warm_up coform "${coform[@]}"
+    for ((i = 0; i < runs; i++)); do
+        time_once old "${old[@]}"
+        time_once coform "${coform[@]}"
+    done
+else
+    time_runs coform "${coform[@]}"
+fi
+time_runs chromium chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --user-data-dir="$work/chromium-profile" --print-to-pdf="$work/chromium.pdf" "file://$work/review.html"
+time_runs libreoffice soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf \
+    --outdir "$work/lo" "$work/review.html"
+time_runs surveyjs node "$peers/surveyjs-pdf.js" "$template" "$answers" "$work/surveyjs.pdf" \
+    "${surveyjs_fonts[@]}"
 
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
-peak_kib=$(/usr/bin/time -f %M "$cli" render "$template" --answers "$answers" -o "$work/coform.pdf" 2>&1 >/dev/null |
-    tail -1)
+# row LABEL NAME PDF: a line of the table, the medians with their spreads (min-max).
+row() {
+    local wall cpu rss
+    read -r -a wall < <(stats "$work/$2.wall")
+    read -r -a cpu < <(stats "$work/$2.cpu")
+    read -r -a rss < <(stats "$work/$2.rss")
+    printf '  %-42s %8s %-17s %8s %-17s %6.1f %5s\n' "$1" "${wall[0]}" "(${wall[1]}-${wall[2]})" "${cpu[0]}" \
+        "(${cpu[1]}-${cpu[2]})" "$(awk -v k="${rss[0]}" 'BEGIN { print k / 1024 }')" "$(pages "$3")"
+}
+median_of() { stats "$work/$1.$2" | cut -d' ' -f1; }
 
-echo "Filled CHC review, median of $runs runs each (one warm-up run not counted); load average: $(cut -d' ' -f1 /proc/loadavg)"
-printf '  %-44s %10s %10s %7s\n' "" "elapsed" "processor" "pages"
-printf '  %-44s %7s ms %7s ms %7s\n' "coform-cli render (PDF)" "$coform_ms" "$coform_cpu" "$(pages "$work/coform.pdf")"
-printf '  %-44s %7s ms %7s ms %7s\n' "chromium --headless --print-to-pdf (HTML)" "$chromium_ms" "$chromium_cpu" \
-    "$(pages "$work/chromium.pdf")"
-printf '  %-44s %7s ms %7s ms %7s\n' "soffice --headless --convert-to pdf (HTML)" "$soffice_ms" "$soffice_cpu" \
-    "$(pages "$work/lo/review.pdf")"
-printf '  coform-cli peak memory: %.1f MiB\n' "$(awk -v k="$peak_kib" 'BEGIN { print k / 1024 }')"
-awk -v c="$coform_ms" -v h="$chromium_ms" -v l="$soffice_ms" -v cc="$coform_cpu" -v hc="$chromium_cpu" \
-    -v lc="$soffice_cpu" 'BEGIN {
-    printf "Coform is %.1f times faster than Chromium and %.1f times faster than LibreOffice (elapsed; target: 10 or more)\n", h / c, l / c
-    printf "Coform uses %.1f times less processor time than Chromium and %.1f times less than LibreOffice\n", hc / cc, lc / cc }'
+echo "Filled CHC review, median of $runs runs each and (min-max), in ms; one warm-up run not counted;" \
+    "load average: $(cut -d' ' -f1 /proc/loadavg)"
+printf '  %-42s %-26s %-26s %6s %5s\n' "" "   elapsed" "   processor" "MiB" "pages"
+[[ -n $old_cli ]] && row "old coform-cli render (PDF)" old "$work/coform-old.pdf"
+row "coform-cli render (PDF)" coform "$work/coform.pdf"
+row "chromium --headless --print-to-pdf (HTML)" chromium "$work/chromium.pdf"
+row "soffice --headless --convert-to pdf (HTML)" libreoffice "$work/lo/review.pdf"
+row "SurveyJS survey-pdf in Node (survey JSON)" surveyjs "$work/surveyjs.pdf"
+echo "  (MiB: median peak memory of the largest single process; SurveyJS: $surveyjs_font_note)"
+awk -v c="$(median_of coform wall)" -v h="$(median_of chromium wall)" -v l="$(median_of libreoffice wall)" \
+    -v s="$(median_of surveyjs wall)" -v cc="$(median_of coform cpu)" -v hc="$(median_of chromium cpu)" \
+    -v lc="$(median_of libreoffice cpu)" -v sc="$(median_of surveyjs cpu)" 'BEGIN {
+    printf "Coform is %.1f times faster than Chromium, %.1f times faster than LibreOffice and %.1f times faster than SurveyJS (elapsed; target: 10 or more)\n", h / c, l / c, s / c
+    printf "Coform uses %.1f times less processor time than Chromium, %.1f times less than LibreOffice and %.1f times less than SurveyJS\n", hc / cc, lc / cc, sc / cc }'
+
+if [[ -n $old_cli ]]; then
+    read -r -a old_cpu < <(stats "$work/old.cpu")
+    read -r -a new_cpu < <(stats "$work/coform.cpu")
+    read -r -a old_rss < <(stats "$work/old.rss")
+    read -r -a new_rss < <(stats "$work/coform.rss")
+    echo "Old and new coform-cli, $runs runs each, taking turns (old, new, old, new, ...):"
+    printf '  processor time: old %s ms (%s-%s), new %s ms (%s-%s)\n' "${old_cpu[@]}" "${new_cpu[@]}"
+    awk -v o="${old_cpu[0]}" -v n="${new_cpu[0]}" 'BEGIN {
+        if (o > 0) printf "  new / old: %.2f (the new one takes %.0f%% %s processor time)\n", n / o, (n > o ? n - o : o - n) * 100 / o, (n > o ? "more" : "less")
+        else print "  new / old: no ratio, the old one took no measurable processor time" }'
+    awk -v o="${old_rss[0]}" -v omin="${old_rss[1]}" -v omax="${old_rss[2]}" -v n="${new_rss[0]}" \
+        -v nmin="${new_rss[1]}" -v nmax="${new_rss[2]}" 'BEGIN {
+        printf "  peak memory: old %.1f MiB (%.1f-%.1f), new %.1f MiB (%.1f-%.1f)\n", o / 1024, omin / 1024, omax / 1024, n / 1024, nmin / 1024, nmax / 1024 }'
+fi
