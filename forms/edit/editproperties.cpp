@@ -8,70 +8,22 @@ namespace coform::EditProperties {
 
 QJsonValue templateProperty(const Template &t, const QString &property)
 {
-    if (property == QLatin1String("title"))
-        return t.title;
-    if (property == QLatin1String("requirementSet"))
-        return t.requirementSet;
-    if (property == QLatin1String("languages"))
-        return TemplateJson::fromStrings(t.languages);
-    if (property == QLatin1String("pictures"))
-        return t.picturesInAllProfiles ? QStringLiteral("all profiles") : QStringLiteral("easy read");
-    return QJsonValue::Undefined;
+    static const QStringList properties{"title", "requirementSet", "languages", "pictures"};
+    return properties.contains(property) ? TemplateJson::templateValue(t, property) : QJsonValue::Undefined;
 }
 
 QJsonValue sectionProperty(const Section &s, const QString &property)
 {
-    if (property == QLatin1String("title"))
-        return s.title;
-    if (property == QLatin1String("help"))
-        return s.help;
-    if (property == QLatin1String("showIf"))
-        return TemplateJson::fromShowIf(s.showIf);
-    if (property == QLatin1String("picture"))
-        return pictureValue(s.picture);
-    return QJsonValue::Undefined;
+    static const QStringList properties{"title", "help", "showIf", "picture"};
+    return properties.contains(property) ? TemplateJson::sectionValue(s, property) : QJsonValue::Undefined;
 }
 
-static QJsonValue optionalNumber(const std::optional<double> &n)
+QJsonValue itemProperty(const Item &item, const QString &property)
 {
-    return n ? QJsonValue(*n) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue itemProperty(const Item &item, const QString &p)
-{
-    if (p == QLatin1String("type"))
-        return itemTypeName(item.type);
-    if (p == QLatin1String("label"))
-        return item.label;
-    if (p == QLatin1String("help"))
-        return item.help;
-    if (p == QLatin1String("required"))
-        return item.required;
-    if (p == QLatin1String("requirements"))
-        return TemplateJson::fromStrings(item.requirements);
-    if (p == QLatin1String("options"))
-        return TemplateJson::fromOptions(item.options);
-    if (p == QLatin1String("columns"))
-        return TemplateJson::fromColumns(item.columns);
-    if (p == QLatin1String("format"))
-        return item.format;
-    if (p == QLatin1String("min"))
-        return optionalNumber(item.min);
-    if (p == QLatin1String("max"))
-        return optionalNumber(item.max);
-    if (p == QLatin1String("unit"))
-        return item.unit;
-    if (p == QLatin1String("prefill"))
-        return item.prefill;
-    if (p == QLatin1String("carryForward"))
-        return item.carryForward;
-    if (p == QLatin1String("showIf"))
-        return TemplateJson::fromShowIf(item.showIf);
-    if (p == QLatin1String("note"))
-        return item.note;
-    if (p == QLatin1String("picture"))
-        return pictureValue(item.picture);
-    return QJsonValue::Undefined;
+    // Every key of an item but its id and its translations, which edits change in their own ways.
+    if (property == QLatin1String("id") || property == QLatin1String("translations"))
+        return QJsonValue::Undefined;
+    return TemplateJson::itemValue(item, property);
 }
 
 static bool setText(QString *target, const QJsonValue &value, QString *error)

@@ -64,6 +64,35 @@ void putString(QJsonObject &o, const char *key, const QString &value)
         o.insert(QLatin1String(key), value);
 }
 
+/// Whether `value` is what a part has when `key` is left out (nothing, an empty text or list, "easy read", not
+/// required, carried forward), so that from*() leave it out.
+bool isDefault(const QString &key, const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString().isEmpty() || (key == QLatin1String("pictures") && value == QLatin1String("easy read"));
+    if (value.isArray())
+        return value.toArray().isEmpty();
+    if (value.isObject())
+        return value.toObject().isEmpty();
+    if (value.isBool())
+        return value.toBool() == (key == QLatin1String("carryForward"));
+    return value.isNull() || value.isUndefined();
+}
+
+/// `o` with each of `keys` whose value (by `valueOf`) is not the default.
+template<typename Part>
+QJsonObject withValues(QJsonObject o, const Part &part, QJsonValue (*valueOf)(const Part &, const QString &),
+                       std::initializer_list<const char *> keys)
+{
+    for (const char *key : keys) {
+        const QString name = QLatin1String(key);
+        const QJsonValue value = valueOf(part, name);
+        if (!isDefault(name, value))
+            o.insert(name, value);
+    }
+    return o;
+}
+
 } // namespace
 
 QJsonArray fromStrings(const QStringList &strings)
@@ -264,37 +293,58 @@ std::optional<ShowIf> toShowIf(const QJsonValue &json, bool *ok, QString *error)
     return showIf;
 }
 
+static QJsonValue optionalNumber(const std::optional<double> &n)
+{
+    return n ? QJsonValue(*n) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue itemValue(const Item &item, const QString &p)
+{
+    if (p == QLatin1String("id"))
+        return item.id;
+    if (p == QLatin1String("type"))
+        return itemTypeName(item.type);
+    if (p == QLatin1String("label"))
+        return item.label;
+    if (p == QLatin1String("help"))
+        return item.help;
+    if (p == QLatin1String("required"))
+        return item.required;
+    if (p == QLatin1String("requirements"))
+        return fromStrings(item.requirements);
+    if (p == QLatin1String("options"))
+        return fromOptions(item.options);
+    if (p == QLatin1String("columns"))
+        return fromColumns(item.columns);
+    if (p == QLatin1String("format"))
+        return item.format;
+    if (p == QLatin1String("min"))
+        return optionalNumber(item.min);
+    if (p == QLatin1String("max"))
+        return optionalNumber(item.max);
+    if (p == QLatin1String("unit"))
+        return item.unit;
+    if (p == QLatin1String("prefill"))
+        return item.prefill;
+    if (p == QLatin1String("carryForward"))
+        return item.carryForward;
+    if (p == QLatin1String("showIf"))
+        return fromShowIf(item.showIf);
+    if (p == QLatin1String("note"))
+        return item.note;
+    if (p == QLatin1String("picture"))
+        return pictureValue(item.picture);
+    if (p == QLatin1String("translations"))
+        return fromTranslations(item.translations);
+    return QJsonValue::Undefined;
+}
+
 QJsonObject fromItem(const Item &item)
 {
-    QJsonObject o{{QStringLiteral("id"), item.id}, {QStringLiteral("type"), itemTypeName(item.type)}};
-    putString(o, "label", item.label);
-    putString(o, "help", item.help);
-    if (item.required)
-        o.insert(QStringLiteral("required"), true);
-    if (!item.requirements.isEmpty())
-        o.insert(QStringLiteral("requirements"), fromStrings(item.requirements));
-    if (!item.options.isEmpty())
-        o.insert(QStringLiteral("options"), fromOptions(item.options));
-    if (!item.columns.isEmpty())
-        o.insert(QStringLiteral("columns"), fromColumns(item.columns));
-    putString(o, "format", item.format);
-    if (item.min)
-        o.insert(QStringLiteral("min"), *item.min);
-    if (item.max)
-        o.insert(QStringLiteral("max"), *item.max);
-    putString(o, "unit", item.unit);
-    putString(o, "prefill", item.prefill);
-    if (!item.carryForward)
-        o.insert(QStringLiteral("carryForward"), false);
-    if (item.showIf)
-        o.insert(QStringLiteral("showIf"), fromShowIf(item.showIf));
-    putString(o, "note", item.note);
-    if (item.picture)
-        o.insert(QStringLiteral("picture"), pictureToJson(*item.picture));
-    const QJsonObject translations = fromTranslations(item.translations);
-    if (!translations.isEmpty())
-        o.insert(QStringLiteral("translations"), translations);
-    return o;
+    return withValues(QJsonObject{{QStringLiteral("id"), item.id}, {QStringLiteral("type"), itemTypeName(item.type)}},
+                      item, itemValue,
+                      {"label", "help", "required", "requirements", "options", "columns", "format", "min", "max",
+                       "unit", "prefill", "carryForward", "showIf", "note", "picture", "translations"});
 }
 
 static bool readNumber(const QJsonObject &o, const char *key, std::optional<double> *out, QString *error)
@@ -354,22 +404,35 @@ std::optional<Item> toItem(const QJsonValue &json, QString *error)
     return item;
 }
 
+QJsonValue sectionValue(const Section &section, const QString &p)
+{
+    if (p == QLatin1String("id"))
+        return section.id;
+    if (p == QLatin1String("title"))
+        return section.title;
+    if (p == QLatin1String("help"))
+        return section.help;
+    if (p == QLatin1String("showIf"))
+        return fromShowIf(section.showIf);
+    if (p == QLatin1String("picture"))
+        return pictureValue(section.picture);
+    if (p == QLatin1String("items")) {
+        QJsonArray items;
+        for (const Item &item : section.items)
+            items.append(fromItem(item));
+        return items;
+    }
+    if (p == QLatin1String("translations"))
+        return fromTranslations(section.translations);
+    return QJsonValue::Undefined;
+}
+
 QJsonObject fromSection(const Section &section)
 {
-    QJsonObject o{{QStringLiteral("id"), section.id}, {QStringLiteral("title"), section.title}};
-    putString(o, "help", section.help);
-    if (section.showIf)
-        o.insert(QStringLiteral("showIf"), fromShowIf(section.showIf));
-    if (section.picture)
-        o.insert(QStringLiteral("picture"), pictureToJson(*section.picture));
-    QJsonArray items;
-    for (const Item &item : section.items)
-        items.append(fromItem(item));
-    o.insert(QStringLiteral("items"), items);
-    const QJsonObject translations = fromTranslations(section.translations);
-    if (!translations.isEmpty())
-        o.insert(QStringLiteral("translations"), translations);
-    return o;
+    return withValues(QJsonObject{{QStringLiteral("id"), section.id},
+                                  {QStringLiteral("title"), section.title},
+                                  {QStringLiteral("items"), sectionValue(section, QStringLiteral("items"))}},
+                      section, sectionValue, {"help", "showIf", "picture", "translations"});
 }
 
 std::optional<Section> toSection(const QJsonValue &json, QString *error)
@@ -402,24 +465,39 @@ std::optional<Section> toSection(const QJsonValue &json, QString *error)
     return section;
 }
 
+QJsonValue templateValue(const Template &t, const QString &p)
+{
+    if (p == QLatin1String("format"))
+        return QStringLiteral("coform-template/1");
+    if (p == QLatin1String("id"))
+        return t.id;
+    if (p == QLatin1String("version"))
+        return t.version;
+    if (p == QLatin1String("title"))
+        return t.title;
+    if (p == QLatin1String("languages"))
+        return fromStrings(t.languages);
+    if (p == QLatin1String("requirementSet"))
+        return t.requirementSet;
+    if (p == QLatin1String("pictures"))
+        return t.picturesInAllProfiles ? QStringLiteral("all profiles") : QStringLiteral("easy read");
+    if (p == QLatin1String("sections")) {
+        QJsonArray sections;
+        for (const Section &section : t.sections)
+            sections.append(fromSection(section));
+        return sections;
+    }
+    if (p == QLatin1String("translations"))
+        return fromTranslations(t.translations);
+    return QJsonValue::Undefined;
+}
+
 QJsonObject fromTemplate(const Template &t)
 {
-    QJsonObject o{{QStringLiteral("format"), QStringLiteral("coform-template/1")},
-                  {QStringLiteral("id"), t.id},
-                  {QStringLiteral("version"), t.version},
-                  {QStringLiteral("title"), t.title},
-                  {QStringLiteral("languages"), fromStrings(t.languages)}};
-    putString(o, "requirementSet", t.requirementSet);
-    if (t.picturesInAllProfiles)
-        o.insert(QStringLiteral("pictures"), QStringLiteral("all profiles"));
-    QJsonArray sections;
-    for (const Section &section : t.sections)
-        sections.append(fromSection(section));
-    o.insert(QStringLiteral("sections"), sections);
-    const QJsonObject translations = fromTranslations(t.translations);
-    if (!translations.isEmpty())
-        o.insert(QStringLiteral("translations"), translations);
-    return o;
+    QJsonObject o;
+    for (const char *key : {"format", "id", "version", "title", "languages", "sections"})
+        o.insert(QLatin1String(key), templateValue(t, QLatin1String(key)));
+    return withValues(o, t, templateValue, {"requirementSet", "pictures", "translations"});
 }
 
 std::optional<Template> toTemplate(const QJsonObject &o, QString *error)

@@ -18,6 +18,13 @@ namespace coform {
 /// replaying the change log reproduces a draft exactly. Published versions are checked with the strict reader.
 namespace TemplateJson {
 
+/// The JSON value of one property of a part (its key in `coform-template/1`), as from*() write it; from*() leave out a
+/// value that is the default (nothing, an empty text or list, "easy read", not required, carried forward). Undefined
+/// for a key the part does not have.
+QJsonValue templateValue(const Template &t, const QString &key);
+QJsonValue sectionValue(const Section &section, const QString &key);
+QJsonValue itemValue(const Item &item, const QString &key);
+
 QJsonObject fromTemplate(const Template &t);
 std::optional<Template> toTemplate(const QJsonObject &json, QString *error);
 

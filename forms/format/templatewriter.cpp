@@ -1,144 +1,120 @@
 #include "format/templateformat.h"
 
+#include "edit/templatejson.h"
 #include "format/jsonwriter.h"
 
 #include <QJsonArray>
+
+#include <utility>
 
 namespace coform {
 
 namespace {
 
-void writeShowIf(JsonWriter &w, const ShowIf &showIf)
+/// The parts of a template file whose keys are written in a stable order (docs/formats.md, "Writing"). The values
+/// themselves are TemplateJson's: a file holds the same JSON as a draft, in the order people read it.
+enum class Part { Value, Template, Section, Item, Option, Column, Picture, ShowIf, Translations, Translation };
+
+QStringList keyOrder(Part part)
 {
-    w.key(QStringLiteral("showIf"));
-    w.beginObject();
-    w.field(QStringLiteral("item"), showIf.item, false);
-    if (showIf.kind == ShowIf::Kind::Equals) {
-        w.key(QStringLiteral("equals"));
-        w.value(showIf.equals);
-    } else {
-        w.key(QStringLiteral("in"));
-        w.value(showIf.in);
+    switch (part) {
+    case Part::Template:
+        return {"format",         "id",       "version",      "title",   "languages",
+                "requirementSet", "pictures", "translations", "sections"};
+    case Part::Section:
+        return {"id", "title", "help", "picture", "showIf", "translations", "items"};
+    case Part::Item:
+        return {"id",           "type",    "label",   "help",   "picture", "required",
+                "requirements", "format",  "min",     "max",    "unit",    "prefill",
+                "carryForward", "options", "columns", "showIf", "note",    "translations"};
+    case Part::Option:
+        return {"value", "label", "description", "picture"};
+    case Part::Column:
+        return {"id", "label"};
+    case Part::Picture:
+        return {"set", "name", "type", "data", "alt", "credit"};
+    case Part::ShowIf:
+        return {"item", "equals", "in"};
+    case Part::Translation:
+        return {
+            "title",   "label", "help", "options", "optionDescriptions", "columns", "pictureAlt", "optionPictureAlts",
+            "madeFrom"};
+    case Part::Value:
+    case Part::Translations:
+        break;
     }
-    w.endObject();
+    return {};
 }
 
-void writePicture(JsonWriter &w, const std::optional<Picture> &picture)
+/// The part the value under `key` of a `parent` is (the elements' part for a list).
+Part childPart(Part parent, const QString &key)
 {
-    if (!picture)
+    if (parent == Part::Translations)
+        return Part::Translation;
+    if (parent == Part::Translation || parent == Part::ShowIf || parent == Part::Value)
+        return Part::Value;
+    if (key == QLatin1String("translations"))
+        return Part::Translations;
+    if (key == QLatin1String("picture"))
+        return Part::Picture;
+    if (key == QLatin1String("showIf"))
+        return Part::ShowIf;
+    if (parent == Part::Template && key == QLatin1String("sections"))
+        return Part::Section;
+    if (parent == Part::Section && key == QLatin1String("items"))
+        return Part::Item;
+    if (parent == Part::Item && key == QLatin1String("options"))
+        return Part::Option;
+    if (parent == Part::Item && key == QLatin1String("columns"))
+        return Part::Column;
+    return Part::Value;
+}
+
+/// A file's item always has a label, a choice its options (even none yet) and a table its columns; a draft may still
+/// hold the options or columns of a type it had before, which a file leaves out.
+QJsonObject fileItem(QJsonObject o)
+{
+    const ItemType type = itemTypeFromName(o.value(QLatin1String("type")).toString()).value_or(ItemType::Info);
+    if (!o.contains(QLatin1String("label")))
+        o.insert(QStringLiteral("label"), QString());
+    if (!itemTypeHasOptions(type))
+        o.remove(QStringLiteral("options"));
+    else if (!o.contains(QLatin1String("options")))
+        o.insert(QStringLiteral("options"), QJsonArray());
+    if (type != ItemType::Table)
+        o.remove(QStringLiteral("columns"));
+    else if (!o.contains(QLatin1String("columns")))
+        o.insert(QStringLiteral("columns"), QJsonArray());
+    return o;
+}
+
+void write(JsonWriter &w, const QJsonValue &value, Part part)
+{
+    if (part == Part::Value) {
+        w.value(value);
         return;
-    w.key(QStringLiteral("picture"));
-    w.beginObject();
-    if (picture->isBundled()) {
-        w.field(QStringLiteral("set"), picture->set, false);
-        w.field(QStringLiteral("name"), picture->name, false);
-    } else {
-        w.field(QStringLiteral("type"), picture->mediaType, false);
-        w.field(QStringLiteral("data"), QString::fromLatin1(picture->data.toBase64()), false);
     }
-    w.field(QStringLiteral("alt"), picture->alt);
-    w.field(QStringLiteral("credit"), picture->credit);
-    w.endObject();
-}
-
-void writeTextMap(JsonWriter &w, const char *key, const QMap<QString, QString> &map)
-{
-    if (map.isEmpty())
+    if (value.isArray()) {
+        w.beginArray();
+        for (const QJsonValue &v : value.toArray())
+            write(w, v, part);
+        w.endArray();
         return;
-    w.key(QLatin1String(key));
+    }
+    const QJsonObject o = part == Part::Item ? fileItem(value.toObject()) : value.toObject();
+    QStringList keys = keyOrder(part);
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!keys.contains(it.key()))
+            keys.append(it.key());
+    }
     w.beginObject();
-    for (auto it = map.begin(); it != map.end(); ++it)
-        w.field(it.key(), it.value(), false);
-    w.endObject();
-}
-
-void writeTranslations(JsonWriter &w, const QMap<QString, Translation> &translations)
-{
-    bool any = false;
-    for (const Translation &tr : translations)
-        any = any || !tr.isEmpty();
-    if (!any)
-        return;
-    w.key(QStringLiteral("translations"));
-    w.beginObject();
-    for (auto it = translations.begin(); it != translations.end(); ++it) {
-        if (it->isEmpty())
+    for (const QString &key : std::as_const(keys)) {
+        const auto it = o.constFind(key);
+        if (it == o.constEnd())
             continue;
-        w.key(it.key());
-        w.beginObject();
-        w.field(QStringLiteral("title"), it->title);
-        w.field(QStringLiteral("label"), it->label);
-        w.field(QStringLiteral("help"), it->help);
-        writeTextMap(w, "options", it->options);
-        writeTextMap(w, "optionDescriptions", it->optionDescriptions);
-        writeTextMap(w, "columns", it->columns);
-        w.field(QStringLiteral("pictureAlt"), it->pictureAlt);
-        writeTextMap(w, "optionPictureAlts", it->optionPictureAlts);
-        writeTextMap(w, "madeFrom", it->madeFrom);
-        w.endObject();
+        w.key(key);
+        write(w, *it, childPart(part, key));
     }
-    w.endObject();
-}
-
-void writeItem(JsonWriter &w, const Item &item)
-{
-    w.beginObject();
-    w.field(QStringLiteral("id"), item.id, false);
-    w.field(QStringLiteral("type"), itemTypeName(item.type), false);
-    w.field(QStringLiteral("label"), item.label, false);
-    w.field(QStringLiteral("help"), item.help);
-    writePicture(w, item.picture);
-    if (item.required) {
-        w.key(QStringLiteral("required"));
-        w.value(QJsonValue(true));
-    }
-    if (!item.requirements.isEmpty()) {
-        w.key(QStringLiteral("requirements"));
-        w.value(QJsonArray::fromStringList(item.requirements));
-    }
-    w.field(QStringLiteral("format"), item.format);
-    if (item.min) {
-        w.key(QStringLiteral("min"));
-        w.value(QJsonValue(*item.min));
-    }
-    if (item.max) {
-        w.key(QStringLiteral("max"));
-        w.value(QJsonValue(*item.max));
-    }
-    w.field(QStringLiteral("unit"), item.unit);
-    w.field(QStringLiteral("prefill"), item.prefill);
-    if (!item.carryForward) {
-        w.key(QStringLiteral("carryForward"));
-        w.value(QJsonValue(false));
-    }
-    if (itemTypeHasOptions(item.type)) {
-        w.key(QStringLiteral("options"));
-        w.beginArray();
-        for (const Option &o : item.options) {
-            w.beginObject();
-            w.field(QStringLiteral("value"), o.value, false);
-            w.field(QStringLiteral("label"), o.label, false);
-            w.field(QStringLiteral("description"), o.description);
-            writePicture(w, o.picture);
-            w.endObject();
-        }
-        w.endArray();
-    }
-    if (item.type == ItemType::Table) {
-        w.key(QStringLiteral("columns"));
-        w.beginArray();
-        for (const Column &c : item.columns) {
-            w.beginObject();
-            w.field(QStringLiteral("id"), c.id, false);
-            w.field(QStringLiteral("label"), c.label, false);
-            w.endObject();
-        }
-        w.endArray();
-    }
-    if (item.showIf)
-        writeShowIf(w, *item.showIf);
-    w.field(QStringLiteral("note"), item.note);
-    writeTranslations(w, item.translations);
     w.endObject();
 }
 
@@ -147,38 +123,7 @@ void writeItem(JsonWriter &w, const Item &item)
 QByteArray writeTemplate(const Template &t)
 {
     JsonWriter w;
-    w.beginObject();
-    w.field(QStringLiteral("format"), QLatin1String(kTemplateFormat));
-    w.field(QStringLiteral("id"), t.id, false);
-    w.key(QStringLiteral("version"));
-    w.value(QJsonValue(t.version));
-    w.field(QStringLiteral("title"), t.title, false);
-    w.key(QStringLiteral("languages"));
-    w.value(QJsonArray::fromStringList(t.languages));
-    w.field(QStringLiteral("requirementSet"), t.requirementSet);
-    if (t.picturesInAllProfiles)
-        w.field(QStringLiteral("pictures"), QStringLiteral("all profiles"));
-    writeTranslations(w, t.translations);
-    w.key(QStringLiteral("sections"));
-    w.beginArray();
-    for (const Section &s : t.sections) {
-        w.beginObject();
-        w.field(QStringLiteral("id"), s.id, false);
-        w.field(QStringLiteral("title"), s.title, false);
-        w.field(QStringLiteral("help"), s.help);
-        writePicture(w, s.picture);
-        if (s.showIf)
-            writeShowIf(w, *s.showIf);
-        writeTranslations(w, s.translations);
-        w.key(QStringLiteral("items"));
-        w.beginArray();
-        for (const Item &item : s.items)
-            writeItem(w, item);
-        w.endArray();
-        w.endObject();
-    }
-    w.endArray();
-    w.endObject();
+    write(w, TemplateJson::fromTemplate(t), Part::Template);
     return w.result();
 }
 
