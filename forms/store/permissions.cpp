@@ -1,6 +1,7 @@
 #include "store/permissions.h"
 
 #include "store/database.h"
+#include "store/dbfailure.h"
 
 namespace coform {
 
@@ -56,7 +57,7 @@ Outcome Permissions::check(const Database &db, const Session &session, Action ac
     QSqlQuery q = db.query();
     QString error;
     if (!db.exec(q, QStringLiteral("SELECT role, disabled FROM users WHERE id = ?"), {session.userId()}, &error))
-        return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
+        return dbFailure(db, error);
     if (!q.next())
         return Outcome::notPermitted(
             QStringLiteral("not permitted: the account '%1' does not exist").arg(session.userName()));

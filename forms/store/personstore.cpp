@@ -6,6 +6,7 @@
 #include "store/auditlog.h"
 #include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/keyring.h"
 #include "store/peopleindex.h"
 #include "store/permissions.h"
@@ -14,11 +15,6 @@
 namespace coform {
 
 namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
 
 /// People in list order: by name (any case), then id.
 void sortByName(QVector<PersonRecord> &list)

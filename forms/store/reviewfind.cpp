@@ -2,6 +2,7 @@
 #include "store/crypto/datakey.h"
 #include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/keyring.h"
 #include "store/peopleindex.h"
 #include "store/permissions.h"
@@ -14,11 +15,6 @@
 namespace coform {
 
 namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
 
 bool sortsBySealedColumn(const ReviewFilter &filter)
 {

@@ -7,6 +7,7 @@
 #include "store/crypto/datakey.h"
 #include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/keyring.h"
 #include "store/permissions.h"
 #include "store/templatestore.h"
@@ -19,11 +20,6 @@
 namespace coform {
 
 namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
 
 /// A JSON value as stored in review_answers.value (compact JSON; any JSON value, wrapped so scalars survive).
 QString valueText(const QJsonValue &value)

@@ -6,6 +6,7 @@
 #include "format/templateformat.h"
 #include "model/requirementset.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/templateactivity.h"
 #include "store/transaction.h"
 #include "store/typingsteps.h"
@@ -16,11 +17,6 @@
 namespace coform {
 
 namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
 
 QString contentText(const Template &t)
 {

@@ -6,17 +6,13 @@
 #include "model/requirementset.h"
 #include "model/translationstamps.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/templateactivity.h"
 #include "store/transaction.h"
 
 namespace coform {
 
 namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
 
 /// Why a version with out-of-date translations was not published, and the two ways on, in plain words.
 QString outOfDateRefusal(const Template &t, int version, const QVector<TranslationStamps::OutOfDate> &stale)
