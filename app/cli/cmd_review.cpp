@@ -34,10 +34,9 @@ int badUsage(const QString &message = {})
     return BadUsage;
 }
 
-QString statusText(const QString &status)
+QString statusText(ReviewStatus status)
 {
-    return status == QLatin1String(ReviewRecord::Completed) ? QStringLiteral("completed")
-                                                            : QStringLiteral("in progress");
+    return status == ReviewStatus::Completed ? QStringLiteral("completed") : QStringLiteral("in progress");
 }
 
 int list(ReviewStore &reviews, AuditLog audit, QStringList args)
@@ -52,9 +51,9 @@ int list(ReviewStore &reviews, AuditLog audit, QStringList args)
     if (!args.isEmpty())
         return badUsage();
     if (status == QLatin1String("completed"))
-        filter.status = QLatin1String(ReviewRecord::Completed);
+        filter.status = ReviewStatus::Completed;
     else if (status == QLatin1String("in-progress"))
-        filter.status = QLatin1String(ReviewRecord::InProgress);
+        filter.status = ReviewStatus::InProgress;
     else if (!status.isEmpty())
         return badUsage(QStringLiteral("--status: expected in-progress or completed, not \"%1\"").arg(status));
     if (!within.isEmpty()) {

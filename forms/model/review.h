@@ -7,20 +7,26 @@
 #include <QMap>
 #include <QString>
 
+#include <optional>
+
 namespace coform {
+
+/// Where a review is: being filled, or completed (locked until someone reopens it with a reason).
+enum class ReviewStatus { InProgress, Completed };
+/// The text the database keeps: "draft" (in progress) or "completed".
+QString reviewStatusText(ReviewStatus status);
+/// The status the database's text means; std::nullopt for any other text, with *problem saying so in words.
+std::optional<ReviewStatus> reviewStatusFromText(const QString &text, QString *problem = nullptr);
 
 /// A filled review as stored: it points at the exact published template version it was filled with, so it opens,
 /// shows and prints with that version after newer ones are published.
 struct ReviewRecord
 {
-    static constexpr const char *InProgress = "draft"; ///< being filled (the stored name is "draft")
-    static constexpr const char *Completed = "completed";
-
     qint64 id = 0;
     qint64 personId = 0;
     QString templateId;
     int version = 0;
-    QString status;  ///< InProgress or Completed
+    ReviewStatus status = ReviewStatus::InProgress;
     Answers answers; ///< with the person's name, NHS number and date of birth as recorded now
     QString createdBy;
     QDateTime createdAt;
@@ -31,7 +37,7 @@ struct ReviewRecord
     /// Why an answer filled from the person's record was changed and the record kept (item id -> reason).
     QMap<QString, QString> recordDifferences;
 
-    bool isCompleted() const { return status == QLatin1String(Completed); }
+    bool isCompleted() const { return status == ReviewStatus::Completed; }
 };
 
 /// One line of the reviews list.
@@ -44,7 +50,7 @@ struct ReviewSummary
     QDate dateOfBirth;
     QString templateId;
     int version = 0;
-    QString status;
+    ReviewStatus status = ReviewStatus::InProgress;
     QDate nextDue;
     QDateTime updatedAt;
 

@@ -175,7 +175,12 @@ Result<QVector<ReviewRecord>> ReviewStore::read(const QString &where, const QVar
         r.personId = q.value(1).toLongLong();
         r.templateId = q.value(2).toString();
         r.version = q.value(3).toInt();
-        r.status = q.value(4).toString();
+        QString problem;
+        const std::optional<ReviewStatus> status = reviewStatusFromText(q.value(4).toString(), &problem);
+        if (!status)
+            return Outcome::failed(
+                QStringLiteral("%1: review %2 cannot be read: %3").arg(m_db.location()).arg(r.id).arg(problem));
+        r.status = *status;
         Problems problems;
         const std::optional<QByteArray> plain = key.open(q.value(5).toString(), SealedRows::reviewAnswersData(r.id));
         const auto answers =
@@ -275,7 +280,12 @@ Outcome ReviewStore::saveAnswers(qint64 id, const QMap<QString, QJsonValue> &ans
         return dbFailure(m_db, error);
     if (!q.next())
         return Outcome::notFound(QStringLiteral("there is no review %1").arg(id));
-    if (q.value(0).toString() == QLatin1String(ReviewRecord::Completed))
+    QString unknown;
+    const std::optional<ReviewStatus> status = reviewStatusFromText(q.value(0).toString(), &unknown);
+    if (!status)
+        return Outcome::failed(
+            QStringLiteral("%1: review %2 cannot be read: %3").arg(m_db.location()).arg(id).arg(unknown));
+    if (*status == ReviewStatus::Completed)
         return Outcome::conflict(
             QStringLiteral("review %1 is completed and locked: reopen it, with a reason, to change it").arg(id));
     ReviewRecord shape;

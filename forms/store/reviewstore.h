@@ -23,9 +23,9 @@ class Database;
 struct ReviewFilter
 {
     QString search; ///< part of a name (any case), or the first digits of an NHS number
-    QString status; ///< ReviewRecord::InProgress or ReviewRecord::Completed
-    QDate dueFrom;  ///< next review due on or after
-    QDate dueTo;    ///< next review due on or before
+    std::optional<ReviewStatus> status;
+    QDate dueFrom; ///< next review due on or after
+    QDate dueTo;   ///< next review due on or before
     qint64 personId = 0;
     int limit = 200;
     int offset = 0;
