@@ -8,6 +8,7 @@
 
 #include "edit/editscript.h"
 #include "format/templateformat.h"
+#include "model/workflowstep.h"
 #include "pdf/whatchangedpdf.h"
 #include "store/templatestore.h"
 
@@ -251,11 +252,10 @@ int runTemplate(const QStringList &arguments)
     if (args.isEmpty())
         return badUsage();
     const QString sub = args.takeFirst();
-    static const QStringList oneId{QStringLiteral("add"), QStringLiteral("draft"), QStringLiteral("propose"),
-                                   QStringLiteral("withdraw"), QStringLiteral("approve")};
+    const std::optional<WorkflowStep> step = workflowStepFromName(sub);
     QString reason;
     QString translationsReason;
-    if (sub == QLatin1String("publish")
+    if (step == WorkflowStep::Publish
         && (!takeOption(args, QStringLiteral("--reason"), &reason)
             || !takeOption(args, QStringLiteral("--translations-reason"), &translationsReason)))
         return BadUsage;
@@ -268,11 +268,10 @@ int runTemplate(const QStringList &arguments)
             return code;
         return runCommentCommand(sub, args, *cli.database(), *session);
     }
-    const bool known = (sub == QLatin1String("list") && args.isEmpty()) || (oneId.contains(sub) && args.size() == 1)
-                       || (sub == QLatin1String("publish") && args.size() == 1)
-                       || (sub == QLatin1String("retire") && args.size() == 2) || sub == QLatin1String("get")
-                       || sub == QLatin1String("diff") || sub == QLatin1String("history")
-                       || sub == QLatin1String("update");
+    const bool known =
+        (sub == QLatin1String("list") && args.isEmpty()) || (sub == QLatin1String("add") && args.size() == 1)
+        || (step && args.size() == (step == WorkflowStep::Retire ? 2 : 1)) || sub == QLatin1String("get")
+        || sub == QLatin1String("diff") || sub == QLatin1String("history") || sub == QLatin1String("update");
     if (!known)
         return badUsage();
     int code = Done;
@@ -293,14 +292,16 @@ int runTemplate(const QStringList &arguments)
     if (sub == QLatin1String("update"))
         return updateTemplate(store, args);
     const QString id = args.first();
-    if (sub == QLatin1String("draft")) {
+    Outcome o;
+    switch (*step) {
+    case WorkflowStep::StartDraft: {
         const Result<VersionInfo> v = store.startDraft(id);
         if (!v.ok())
             return CliSession::report(v.outcome());
         printLine(QStringLiteral("%1 version %2 (draft) started").arg(id).arg(v->version));
         return Done;
     }
-    if (sub == QLatin1String("publish")) {
+    case WorkflowStep::Publish: {
         // The one reason covers uncovered requirements and open comments alike; out-of-date translations need
         // their own.
         const Result<VersionInfo> v = store.publish(id, reason, reason, translationsReason);
@@ -317,20 +318,27 @@ int runTemplate(const QStringList &arguments)
         printLine(QStringLiteral("%1 version %2 published: it is now in use for reviews").arg(id).arg(v->version));
         return Done;
     }
-    if (sub == QLatin1String("retire")) {
+    case WorkflowStep::Retire: {
         int version = 0;
         if (!toVersion(args[1], &version))
             return BadUsage;
-        const Outcome o = store.retire(id, version);
+        o = store.retire(id, version);
         if (o.ok())
             printLine(QStringLiteral("%1 version %2 retired").arg(id).arg(version));
         return CliSession::report(o);
     }
-    const Outcome o = sub == QLatin1String("propose")    ? store.propose(id)
-                      : sub == QLatin1String("withdraw") ? store.withdrawProposal(id)
-                                                         : store.approve(id);
+    case WorkflowStep::Propose:
+        o = store.propose(id);
+        break;
+    case WorkflowStep::Withdraw:
+        o = store.withdrawProposal(id);
+        break;
+    case WorkflowStep::Approve:
+        o = store.approve(id);
+        break;
+    }
     if (o.ok())
-        printLine(QStringLiteral("%1: %2 done").arg(id, sub));
+        printLine(QStringLiteral("%1: %2 done").arg(id, workflowStepName(*step)));
     return CliSession::report(o);
 }
 
