@@ -4,6 +4,7 @@
 //            --text TEXT [--reply-to N] | comments ID [--open] | resolve ID COMMENT [--reason TEXT]
 #include "clisession.h"
 #include "command.h"
+#include "signin.h"
 #include "templatecomments.h"
 
 #include "edit/editscript.h"
@@ -28,8 +29,7 @@ const char *const usage =
 
 int badUsage()
 {
-    printError(QString::fromLatin1(usage));
-    return BadUsage;
+    return usageError(usage);
 }
 
 /// A version number (1, 2, ...); with `nothingBefore`, 0 too (nothing: the whole of the other version is new).
@@ -245,13 +245,12 @@ int showHistory(TemplateStore &store, QStringList args)
 
 int runTemplate(const QStringList &arguments)
 {
-    QStringList args = arguments;
     CliSession cli;
-    if (!cli.takeOptions(args))
+    std::optional<CommandWords> words = takeCommand(cli, arguments, usage);
+    if (!words)
         return BadUsage;
-    if (args.isEmpty())
-        return badUsage();
-    const QString sub = args.takeFirst();
+    const QString sub = words->sub;
+    QStringList &args = words->args;
     const std::optional<WorkflowStep> step = workflowStepFromName(sub);
     QString reason;
     QString translationsReason;
@@ -262,11 +261,8 @@ int runTemplate(const QStringList &arguments)
     if (isCommentCommand(sub)) {
         if (!commentArgumentsFit(sub, args))
             return badUsage();
-        int code = Done;
-        const std::optional<Session> session = cli.signIn(&code);
-        if (!session)
-            return code;
-        return runCommentCommand(sub, args, *cli.database(), *session);
+        return signedIn(cli,
+                        [&](const Session &session) { return runCommentCommand(sub, args, *cli.database(), session); });
     }
     const bool known =
         (sub == QLatin1String("list") && args.isEmpty()) || (sub == QLatin1String("add") && args.size() == 1)
@@ -274,72 +270,71 @@ int runTemplate(const QStringList &arguments)
         || sub == QLatin1String("diff") || sub == QLatin1String("history") || sub == QLatin1String("update");
     if (!known)
         return badUsage();
-    int code = Done;
-    const std::optional<Session> session = cli.signIn(&code);
-    if (!session)
-        return code;
-    TemplateStore store(*cli.database(), *session);
-    if (sub == QLatin1String("list"))
-        return listTemplates(store);
-    if (sub == QLatin1String("add"))
-        return addTemplate(store, args.first());
-    if (sub == QLatin1String("get"))
-        return getTemplate(store, args);
-    if (sub == QLatin1String("diff"))
-        return diffTemplate(store, args);
-    if (sub == QLatin1String("history"))
-        return showHistory(store, args);
-    if (sub == QLatin1String("update"))
-        return updateTemplate(store, args);
-    const QString id = args.first();
-    Outcome o;
-    switch (*step) {
-    case WorkflowStep::StartDraft: {
-        const Result<VersionInfo> v = store.startDraft(id);
-        if (!v.ok())
-            return CliSession::report(v.outcome());
-        printLine(QStringLiteral("%1 version %2 (draft) started").arg(id).arg(v->version));
-        return Done;
-    }
-    case WorkflowStep::Publish: {
-        // The one reason covers uncovered requirements and open comments alike; out-of-date translations need
-        // their own.
-        const Result<VersionInfo> v = store.publish(id, reason, reason, translationsReason);
-        if (!v.ok() && v.outcome().refusal == Refusal::OutOfDateTranslations) {
-            const int code = CliSession::report(v.outcome());
-            printError(QStringLiteral("To publish it as it is: coform-cli template publish %1 --translations-reason "
-                                      "\"WHY\" (the reason goes in the \"What changed\" summary under \"Not "
-                                      "changed, and why\")")
-                           .arg(id));
-            return code;
+    return signedIn(cli, [&](const Session &session) -> int {
+        TemplateStore store(*cli.database(), session);
+        if (sub == QLatin1String("list"))
+            return listTemplates(store);
+        if (sub == QLatin1String("add"))
+            return addTemplate(store, args.first());
+        if (sub == QLatin1String("get"))
+            return getTemplate(store, args);
+        if (sub == QLatin1String("diff"))
+            return diffTemplate(store, args);
+        if (sub == QLatin1String("history"))
+            return showHistory(store, args);
+        if (sub == QLatin1String("update"))
+            return updateTemplate(store, args);
+        const QString id = args.first();
+        Outcome o;
+        switch (*step) {
+        case WorkflowStep::StartDraft: {
+            const Result<VersionInfo> v = store.startDraft(id);
+            if (!v.ok())
+                return CliSession::report(v.outcome());
+            printLine(QStringLiteral("%1 version %2 (draft) started").arg(id).arg(v->version));
+            return Done;
         }
-        if (!v.ok())
-            return CliSession::report(v.outcome());
-        printLine(QStringLiteral("%1 version %2 published: it is now in use for reviews").arg(id).arg(v->version));
-        return Done;
-    }
-    case WorkflowStep::Retire: {
-        int version = 0;
-        if (!toVersion(args[1], &version))
-            return BadUsage;
-        o = store.retire(id, version);
+        case WorkflowStep::Publish: {
+            // The one reason covers uncovered requirements and open comments alike; out-of-date translations need
+            // their own.
+            const Result<VersionInfo> v = store.publish(id, reason, reason, translationsReason);
+            if (!v.ok() && v.outcome().refusal == Refusal::OutOfDateTranslations) {
+                const int code = CliSession::report(v.outcome());
+                printError(
+                    QStringLiteral("To publish it as it is: coform-cli template publish %1 --translations-reason "
+                                   "\"WHY\" (the reason goes in the \"What changed\" summary under \"Not "
+                                   "changed, and why\")")
+                        .arg(id));
+                return code;
+            }
+            if (!v.ok())
+                return CliSession::report(v.outcome());
+            printLine(QStringLiteral("%1 version %2 published: it is now in use for reviews").arg(id).arg(v->version));
+            return Done;
+        }
+        case WorkflowStep::Retire: {
+            int version = 0;
+            if (!toVersion(args[1], &version))
+                return BadUsage;
+            o = store.retire(id, version);
+            if (o.ok())
+                printLine(QStringLiteral("%1 version %2 retired").arg(id).arg(version));
+            return CliSession::report(o);
+        }
+        case WorkflowStep::Propose:
+            o = store.propose(id);
+            break;
+        case WorkflowStep::Withdraw:
+            o = store.withdrawProposal(id);
+            break;
+        case WorkflowStep::Approve:
+            o = store.approve(id);
+            break;
+        }
         if (o.ok())
-            printLine(QStringLiteral("%1 version %2 retired").arg(id).arg(version));
+            printLine(QStringLiteral("%1: %2 done").arg(id, workflowStepName(*step)));
         return CliSession::report(o);
-    }
-    case WorkflowStep::Propose:
-        o = store.propose(id);
-        break;
-    case WorkflowStep::Withdraw:
-        o = store.withdrawProposal(id);
-        break;
-    case WorkflowStep::Approve:
-        o = store.approve(id);
-        break;
-    }
-    if (o.ok())
-        printLine(QStringLiteral("%1: %2 done").arg(id, workflowStepName(*step)));
-    return CliSession::report(o);
+    });
 }
 
 const CommandRegistration registration(
