@@ -27,6 +27,7 @@ private slots:
     void auditTrailListsViewsChangesAndExports();
     void listFindsByNameNhsNumberStatusAndDueDate();
     void autosaverSavesWithinTwoSeconds();
+    void unknownStoredStatusIsRefusedInWords();
 };
 
 void TestReviewStore::personDetailsAreCheckedAndKept()
@@ -262,7 +263,7 @@ void TestReviewStore::listFindsByNameNhsNumberStatusAndDueDate()
     QCOMPARE(ids({}), (QList<qint64>{r2, r1})); // by next due date
     QCOMPARE(ids({QStringLiteral("SAMP"), {}, {}, {}, 0, 200, 0}), QList<qint64>{r2});
     QCOMPARE(ids({QStringLiteral("999 000"), {}, {}, {}, 0, 200, 0}), QList<qint64>{r1});
-    QCOMPARE(ids({{}, QStringLiteral("completed"), {}, {}, 0, 200, 0}), QList<qint64>{r1});
+    QCOMPARE(ids({{}, ReviewStatus::Completed, {}, {}, 0, 200, 0}), QList<qint64>{r1});
     QCOMPARE(ids({{}, {}, {}, QDate::currentDate().addDays(30), 0, 200, 0}), QList<qint64>{r2});
     QCOMPARE(reviews.count({}).value(), 2);
     const QVector<ReviewSummary> all = reviews.find({}).value();
@@ -306,6 +307,35 @@ void TestReviewStore::autosaverSavesWithinTwoSeconds()
     const Answers stored = ReviewStore(*other, *f.reviewer).get(id)->answers;
     QCOMPARE(stored.value(QStringLiteral("going-well")).toString(), QStringLiteral("Lunch club"));
     QCOMPARE(stored.value(QStringLiteral("not-working")).toString(), QStringLiteral("Transport"));
+}
+
+void TestReviewStore::unknownStoredStatusIsRefusedInWords()
+{
+    QCOMPARE(reviewStatusText(ReviewStatus::InProgress), QStringLiteral("draft"));
+    QCOMPARE(reviewStatusText(ReviewStatus::Completed), QStringLiteral("completed"));
+    QVERIFY(reviewStatusFromText(QStringLiteral("completed")) == ReviewStatus::Completed);
+    QString problem;
+    QVERIFY(!reviewStatusFromText(QStringLiteral("Completed"), &problem));
+    QVERIFY2(problem.contains(QLatin1String("is not a review status")), qPrintable(problem));
+
+    ReviewFixture f;
+    QVERIFY(f.setUp(currentBackend()));
+    ReviewStore reviews(*f.db, *f.reviewer);
+    const qint64 id = reviews.create(f.addPerson(), f.chc.id, 0)->id;
+    QSqlQuery q = f.db->query();
+    QString error;
+    QVERIFY2(f.db->exec(q, QStringLiteral("UPDATE reviews SET status = 'half-done' WHERE id = ?"), {id}, &error),
+             qPrintable(error));
+    // Not taken for "in progress": the review cannot be read, and says why.
+    const Result<ReviewRecord> read = reviews.get(id);
+    QCOMPARE(read.status(), StoreStatus::Failed);
+    QVERIFY2(read.outcome().message.contains(QLatin1String("'half-done' is not a review status")),
+             qPrintable(read.outcome().message));
+    const Result<QVector<ReviewSummary>> listed = reviews.find({});
+    QCOMPARE(listed.status(), StoreStatus::Failed);
+    QVERIFY(listed.outcome().message.contains(QLatin1String("'half-done' is not a review status")));
+    const Outcome saved = reviews.saveAnswers(id, {{QStringLiteral("going-well"), QStringLiteral("a note")}});
+    QCOMPARE(saved.status, StoreStatus::Failed);
 }
 
 QTEST_GUILESS_MAIN(TestReviewStore)

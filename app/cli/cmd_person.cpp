@@ -2,6 +2,7 @@
 // person show ID
 #include "clisession.h"
 #include "command.h"
+#include "signin.h"
 
 #include "model/nhsnumber.h"
 #include "store/auditlog.h"
@@ -18,8 +19,7 @@ const char *const usage =
 
 int badUsage(const QString &message = {})
 {
-    printError(message.isEmpty() ? QString::fromLatin1(usage) : message);
-    return BadUsage;
+    return usageError(usage, message);
 }
 
 QString describe(const PersonRecord &p)
@@ -72,13 +72,12 @@ int addPerson(CliSession &cli, QStringList args)
 
 int runPerson(const QStringList &arguments)
 {
-    QStringList args = arguments;
     CliSession cli;
-    if (!cli.takeOptions(args))
+    std::optional<CommandWords> words = takeCommand(cli, arguments, usage);
+    if (!words)
         return BadUsage;
-    if (args.isEmpty())
-        return badUsage();
-    const QString sub = args.takeFirst();
+    const QString sub = words->sub;
+    QStringList &args = words->args;
     if (sub == QLatin1String("add"))
         return addPerson(cli, args);
     QString search;
@@ -88,34 +87,32 @@ int runPerson(const QStringList &arguments)
     const qint64 id = sub == QLatin1String("show") && args.size() == 1 ? args.first().toLongLong(&idOk) : 0;
     if (!((sub == QLatin1String("list") && args.isEmpty()) || idOk))
         return badUsage();
-    int code = Done;
-    const std::optional<Session> session = cli.signIn(&code);
-    if (!session)
-        return code;
-    PersonStore people(*cli.database(), *session);
-    if (sub == QLatin1String("list")) {
-        const Result<QVector<PersonRecord>> list = search.isEmpty() ? people.list() : people.search(search, 1000);
-        if (!list.ok())
-            return CliSession::report(list.outcome());
-        if (const Outcome logged =
-                AuditLog(*cli.database(), *session)
-                    .recordListing(search.isEmpty() ? AuditLog::ListPeople : AuditLog::SearchPeople, list->size());
-            !logged.ok())
+    return signedIn(cli, [&](const Session &session) -> int {
+        PersonStore people(*cli.database(), session);
+        if (sub == QLatin1String("list")) {
+            const Result<QVector<PersonRecord>> list = search.isEmpty() ? people.list() : people.search(search, 1000);
+            if (!list.ok())
+                return CliSession::report(list.outcome());
+            if (const Outcome logged =
+                    AuditLog(*cli.database(), session)
+                        .recordListing(search.isEmpty() ? AuditLog::ListPeople : AuditLog::SearchPeople, list->size());
+                !logged.ok())
+                return CliSession::report(logged);
+            for (const PersonRecord &p : list.value())
+                printLine(describe(p));
+            return Done;
+        }
+        const Result<PersonRecord> p = people.get(id);
+        if (!p.ok())
+            return CliSession::report(p.outcome());
+        if (const Outcome logged = AuditLog(*cli.database(), session).record(AuditLog::ViewPerson, 0, id); !logged.ok())
             return CliSession::report(logged);
-        for (const PersonRecord &p : list.value())
-            printLine(describe(p));
+        printLine(describe(p.value()));
+        printLine(QStringLiteral("communication needs\t%1").arg(p->communicationNeeds));
+        printLine(QStringLiteral("preferred format\t%1").arg(p->preferredFormat));
+        printLine(QStringLiteral("representative\t%1\t%2").arg(p->representativeName, p->representativeContact));
         return Done;
-    }
-    const Result<PersonRecord> p = people.get(id);
-    if (!p.ok())
-        return CliSession::report(p.outcome());
-    if (const Outcome logged = AuditLog(*cli.database(), *session).record(AuditLog::ViewPerson, 0, id); !logged.ok())
-        return CliSession::report(logged);
-    printLine(describe(p.value()));
-    printLine(QStringLiteral("communication needs\t%1").arg(p->communicationNeeds));
-    printLine(QStringLiteral("preferred format\t%1").arg(p->preferredFormat));
-    printLine(QStringLiteral("representative\t%1\t%2").arg(p->representativeName, p->representativeContact));
-    return Done;
+    });
 }
 
 const CommandRegistration registration("person",

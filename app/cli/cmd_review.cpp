@@ -4,6 +4,7 @@
 // [--with-previous] | review audit ID | review import-pdf ID FILE [--accept]
 #include "clisession.h"
 #include "command.h"
+#include "signin.h"
 
 #include "format/filledpdfreader.h"
 #include "format/templateformat.h"
@@ -30,14 +31,12 @@ const char *const usage =
 
 int badUsage(const QString &message = {})
 {
-    printError(message.isEmpty() ? QString::fromLatin1(usage) : message);
-    return BadUsage;
+    return usageError(usage, message);
 }
 
-QString statusText(const QString &status)
+QString statusText(ReviewStatus status)
 {
-    return status == QLatin1String(ReviewRecord::Completed) ? QStringLiteral("completed")
-                                                            : QStringLiteral("in progress");
+    return status == ReviewStatus::Completed ? QStringLiteral("completed") : QStringLiteral("in progress");
 }
 
 int list(ReviewStore &reviews, AuditLog audit, QStringList args)
@@ -52,9 +51,9 @@ int list(ReviewStore &reviews, AuditLog audit, QStringList args)
     if (!args.isEmpty())
         return badUsage();
     if (status == QLatin1String("completed"))
-        filter.status = QLatin1String(ReviewRecord::Completed);
+        filter.status = ReviewStatus::Completed;
     else if (status == QLatin1String("in-progress"))
-        filter.status = QLatin1String(ReviewRecord::InProgress);
+        filter.status = ReviewStatus::InProgress;
     else if (!status.isEmpty())
         return badUsage(QStringLiteral("--status: expected in-progress or completed, not \"%1\"").arg(status));
     if (!within.isEmpty()) {
@@ -272,13 +271,12 @@ int audit(Database &db, const Session &session, qint64 id)
 
 int runReview(const QStringList &arguments)
 {
-    QStringList args = arguments;
     CliSession cli;
-    if (!cli.takeOptions(args))
+    std::optional<CommandWords> words = takeCommand(cli, arguments, usage);
+    if (!words)
         return BadUsage;
-    if (args.isEmpty())
-        return badUsage();
-    const QString sub = args.takeFirst();
+    const QString sub = words->sub;
+    QStringList &args = words->args;
     static const QStringList withId = {
         QStringLiteral("show"), QStringLiteral("answer"), QStringLiteral("complete"),  QStringLiteral("reopen"),
         QStringLiteral("pdf"),  QStringLiteral("audit"),  QStringLiteral("import-pdf")};
@@ -298,33 +296,31 @@ int runReview(const QStringList &arguments)
     if ((sub == QLatin1String("show") || sub == QLatin1String("complete") || sub == QLatin1String("audit"))
         && !args.isEmpty())
         return badUsage();
-    int code = Done;
-    const std::optional<Session> session = cli.signIn(&code);
-    if (!session)
-        return code;
-    ReviewStore reviews(*cli.database(), *session);
-    if (sub == QLatin1String("list"))
-        return list(reviews, AuditLog(*cli.database(), *session), args);
-    if (sub == QLatin1String("new"))
-        return create(reviews, args);
-    if (sub == QLatin1String("answer"))
-        return answer(reviews, id, args);
-    if (sub == QLatin1String("pdf"))
-        return output(reviews, id, args);
-    if (sub == QLatin1String("audit"))
-        return audit(*cli.database(), *session, id);
-    if (sub == QLatin1String("import-pdf"))
-        return importPdf(reviews, id, args);
-    if (sub == QLatin1String("reopen"))
-        return CliSession::report(reviews.reopen(id, reason));
-    if (sub == QLatin1String("complete"))
-        return CliSession::report(reviews.complete(id));
-    const Result<ReviewRecord> review = reviews.open(id);
-    if (!review.ok())
-        return CliSession::report(review.outcome());
-    const QByteArray json = writeAnswers(review->answers);
-    std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
-    return Done;
+    return signedIn(cli, [&](const Session &session) -> int {
+        ReviewStore reviews(*cli.database(), session);
+        if (sub == QLatin1String("list"))
+            return list(reviews, AuditLog(*cli.database(), session), args);
+        if (sub == QLatin1String("new"))
+            return create(reviews, args);
+        if (sub == QLatin1String("answer"))
+            return answer(reviews, id, args);
+        if (sub == QLatin1String("pdf"))
+            return output(reviews, id, args);
+        if (sub == QLatin1String("audit"))
+            return audit(*cli.database(), session, id);
+        if (sub == QLatin1String("import-pdf"))
+            return importPdf(reviews, id, args);
+        if (sub == QLatin1String("reopen"))
+            return CliSession::report(reviews.reopen(id, reason));
+        if (sub == QLatin1String("complete"))
+            return CliSession::report(reviews.complete(id));
+        const Result<ReviewRecord> review = reviews.open(id);
+        if (!review.ok())
+            return CliSession::report(review.outcome());
+        const QByteArray json = writeAnswers(review->answers);
+        std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+        return Done;
+    });
 }
 
 const CommandRegistration registration("review",

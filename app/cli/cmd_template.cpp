@@ -4,10 +4,12 @@
 //            --text TEXT [--reply-to N] | comments ID [--open] | resolve ID COMMENT [--reason TEXT]
 #include "clisession.h"
 #include "command.h"
+#include "signin.h"
 #include "templatecomments.h"
 
 #include "edit/editscript.h"
 #include "format/templateformat.h"
+#include "model/workflowstep.h"
 #include "pdf/whatchangedpdf.h"
 #include "store/templatestore.h"
 
@@ -27,8 +29,7 @@ const char *const usage =
 
 int badUsage()
 {
-    printError(QString::fromLatin1(usage));
-    return BadUsage;
+    return usageError(usage);
 }
 
 /// A version number (1, 2, ...); with `nothingBefore`, 0 too (nothing: the whole of the other version is new).
@@ -244,94 +245,96 @@ int showHistory(TemplateStore &store, QStringList args)
 
 int runTemplate(const QStringList &arguments)
 {
-    QStringList args = arguments;
     CliSession cli;
-    if (!cli.takeOptions(args))
+    std::optional<CommandWords> words = takeCommand(cli, arguments, usage);
+    if (!words)
         return BadUsage;
-    if (args.isEmpty())
-        return badUsage();
-    const QString sub = args.takeFirst();
-    static const QStringList oneId{QStringLiteral("add"), QStringLiteral("draft"), QStringLiteral("propose"),
-                                   QStringLiteral("withdraw"), QStringLiteral("approve")};
+    const QString sub = words->sub;
+    QStringList &args = words->args;
+    const std::optional<WorkflowStep> step = workflowStepFromName(sub);
     QString reason;
     QString translationsReason;
-    if (sub == QLatin1String("publish")
+    if (step == WorkflowStep::Publish
         && (!takeOption(args, QStringLiteral("--reason"), &reason)
             || !takeOption(args, QStringLiteral("--translations-reason"), &translationsReason)))
         return BadUsage;
     if (isCommentCommand(sub)) {
         if (!commentArgumentsFit(sub, args))
             return badUsage();
-        int code = Done;
-        const std::optional<Session> session = cli.signIn(&code);
-        if (!session)
-            return code;
-        return runCommentCommand(sub, args, *cli.database(), *session);
+        return signedIn(cli,
+                        [&](const Session &session) { return runCommentCommand(sub, args, *cli.database(), session); });
     }
-    const bool known = (sub == QLatin1String("list") && args.isEmpty()) || (oneId.contains(sub) && args.size() == 1)
-                       || (sub == QLatin1String("publish") && args.size() == 1)
-                       || (sub == QLatin1String("retire") && args.size() == 2) || sub == QLatin1String("get")
-                       || sub == QLatin1String("diff") || sub == QLatin1String("history")
-                       || sub == QLatin1String("update");
+    const bool known =
+        (sub == QLatin1String("list") && args.isEmpty()) || (sub == QLatin1String("add") && args.size() == 1)
+        || (step && args.size() == (step == WorkflowStep::Retire ? 2 : 1)) || sub == QLatin1String("get")
+        || sub == QLatin1String("diff") || sub == QLatin1String("history") || sub == QLatin1String("update");
     if (!known)
         return badUsage();
-    int code = Done;
-    const std::optional<Session> session = cli.signIn(&code);
-    if (!session)
-        return code;
-    TemplateStore store(*cli.database(), *session);
-    if (sub == QLatin1String("list"))
-        return listTemplates(store);
-    if (sub == QLatin1String("add"))
-        return addTemplate(store, args.first());
-    if (sub == QLatin1String("get"))
-        return getTemplate(store, args);
-    if (sub == QLatin1String("diff"))
-        return diffTemplate(store, args);
-    if (sub == QLatin1String("history"))
-        return showHistory(store, args);
-    if (sub == QLatin1String("update"))
-        return updateTemplate(store, args);
-    const QString id = args.first();
-    if (sub == QLatin1String("draft")) {
-        const Result<VersionInfo> v = store.startDraft(id);
-        if (!v.ok())
-            return CliSession::report(v.outcome());
-        printLine(QStringLiteral("%1 version %2 (draft) started").arg(id).arg(v->version));
-        return Done;
-    }
-    if (sub == QLatin1String("publish")) {
-        // The one reason covers uncovered requirements and open comments alike; out-of-date translations need
-        // their own.
-        const Result<VersionInfo> v = store.publish(id, reason, reason, translationsReason);
-        if (!v.ok() && v.outcome().refusal == Refusal::OutOfDateTranslations) {
-            const int code = CliSession::report(v.outcome());
-            printError(QStringLiteral("To publish it as it is: coform-cli template publish %1 --translations-reason "
-                                      "\"WHY\" (the reason goes in the \"What changed\" summary under \"Not "
-                                      "changed, and why\")")
-                           .arg(id));
-            return code;
+    return signedIn(cli, [&](const Session &session) -> int {
+        TemplateStore store(*cli.database(), session);
+        if (sub == QLatin1String("list"))
+            return listTemplates(store);
+        if (sub == QLatin1String("add"))
+            return addTemplate(store, args.first());
+        if (sub == QLatin1String("get"))
+            return getTemplate(store, args);
+        if (sub == QLatin1String("diff"))
+            return diffTemplate(store, args);
+        if (sub == QLatin1String("history"))
+            return showHistory(store, args);
+        if (sub == QLatin1String("update"))
+            return updateTemplate(store, args);
+        const QString id = args.first();
+        Outcome o;
+        switch (*step) {
+        case WorkflowStep::StartDraft: {
+            const Result<VersionInfo> v = store.startDraft(id);
+            if (!v.ok())
+                return CliSession::report(v.outcome());
+            printLine(QStringLiteral("%1 version %2 (draft) started").arg(id).arg(v->version));
+            return Done;
         }
-        if (!v.ok())
-            return CliSession::report(v.outcome());
-        printLine(QStringLiteral("%1 version %2 published: it is now in use for reviews").arg(id).arg(v->version));
-        return Done;
-    }
-    if (sub == QLatin1String("retire")) {
-        int version = 0;
-        if (!toVersion(args[1], &version))
-            return BadUsage;
-        const Outcome o = store.retire(id, version);
+        case WorkflowStep::Publish: {
+            // The one reason covers uncovered requirements and open comments alike; out-of-date translations need
+            // their own.
+            const Result<VersionInfo> v = store.publish(id, reason, reason, translationsReason);
+            if (!v.ok() && v.outcome().refusal == Refusal::OutOfDateTranslations) {
+                const int code = CliSession::report(v.outcome());
+                printError(
+                    QStringLiteral("To publish it as it is: coform-cli template publish %1 --translations-reason "
+                                   "\"WHY\" (the reason goes in the \"What changed\" summary under \"Not "
+                                   "changed, and why\")")
+                        .arg(id));
+                return code;
+            }
+            if (!v.ok())
+                return CliSession::report(v.outcome());
+            printLine(QStringLiteral("%1 version %2 published: it is now in use for reviews").arg(id).arg(v->version));
+            return Done;
+        }
+        case WorkflowStep::Retire: {
+            int version = 0;
+            if (!toVersion(args[1], &version))
+                return BadUsage;
+            o = store.retire(id, version);
+            if (o.ok())
+                printLine(QStringLiteral("%1 version %2 retired").arg(id).arg(version));
+            return CliSession::report(o);
+        }
+        case WorkflowStep::Propose:
+            o = store.propose(id);
+            break;
+        case WorkflowStep::Withdraw:
+            o = store.withdrawProposal(id);
+            break;
+        case WorkflowStep::Approve:
+            o = store.approve(id);
+            break;
+        }
         if (o.ok())
-            printLine(QStringLiteral("%1 version %2 retired").arg(id).arg(version));
+            printLine(QStringLiteral("%1: %2 done").arg(id, workflowStepName(*step)));
         return CliSession::report(o);
-    }
-    const Outcome o = sub == QLatin1String("propose")    ? store.propose(id)
-                      : sub == QLatin1String("withdraw") ? store.withdrawProposal(id)
-                                                         : store.approve(id);
-    if (o.ok())
-        printLine(QStringLiteral("%1: %2 done").arg(id, sub));
-    return CliSession::report(o);
+    });
 }
 
 const CommandRegistration registration(

@@ -2,6 +2,7 @@
 // user password NAME | user recovery-key | user recover NAME
 #include "clisession.h"
 #include "command.h"
+#include "signin.h"
 
 #include "store/keyring.h"
 #include "store/userstore.h"
@@ -23,8 +24,7 @@ bool takeFlag(QStringList &args, const QString &flag)
 
 int badUsage(const QString &message = {})
 {
-    printError(message.isEmpty() ? QString::fromLatin1(usage) : message);
-    return BadUsage;
+    return usageError(usage, message);
 }
 
 int addUser(CliSession &cli, const QStringList &args)
@@ -158,13 +158,12 @@ int changeUser(CliSession &cli, const QString &sub, const QStringList &arguments
 
 int runUser(const QStringList &arguments)
 {
-    QStringList args = arguments;
     CliSession cli;
-    if (!cli.takeOptions(args))
+    std::optional<CommandWords> words = takeCommand(cli, arguments, usage);
+    if (!words)
         return BadUsage;
-    if (args.isEmpty())
-        return badUsage();
-    const QString sub = args.takeFirst();
+    const QString sub = words->sub;
+    QStringList &args = words->args;
     if (sub == QLatin1String("add"))
         return addUser(cli, args);
     if (sub == QLatin1String("role") || sub == QLatin1String("password"))
@@ -175,28 +174,26 @@ int runUser(const QStringList &arguments)
         return badUsage();
     if ((sub == QLatin1String("list")) != args.isEmpty() || args.size() > 1)
         return badUsage();
-    int code = Done;
-    const std::optional<Session> session = cli.signIn(&code);
-    if (!session)
-        return code;
-    UserStore users(*cli.database());
-    if (sub == QLatin1String("list")) {
-        const Result<QVector<Account>> list = users.users(*session);
-        if (!list.ok())
-            return CliSession::report(list.outcome());
-        for (const Account &a : list.value()) {
-            printLine(QStringLiteral("%1\t%2\t%3")
-                          .arg(a.name, roleName(a.role),
-                               a.disabled ? QStringLiteral("disabled") : QStringLiteral("enabled")));
+    return signedIn(cli, [&](const Session &session) -> int {
+        UserStore users(*cli.database());
+        if (sub == QLatin1String("list")) {
+            const Result<QVector<Account>> list = users.users(session);
+            if (!list.ok())
+                return CliSession::report(list.outcome());
+            for (const Account &a : list.value()) {
+                printLine(QStringLiteral("%1\t%2\t%3")
+                              .arg(a.name, roleName(a.role),
+                                   a.disabled ? QStringLiteral("disabled") : QStringLiteral("enabled")));
+            }
+            return Done;
         }
+        const Outcome outcome = sub == QLatin1String("disable") ? users.disableUser(session, args.first())
+                                                                : users.enableUser(session, args.first());
+        if (!outcome.ok())
+            return CliSession::report(outcome);
+        printLine(QStringLiteral("%1 %2d").arg(args.first(), sub));
         return Done;
-    }
-    const Outcome outcome = sub == QLatin1String("disable") ? users.disableUser(*session, args.first())
-                                                            : users.enableUser(*session, args.first());
-    if (!outcome.ok())
-        return CliSession::report(outcome);
-    printLine(QStringLiteral("%1 %2d").arg(args.first(), sub));
-    return Done;
+    });
 }
 
 const CommandRegistration

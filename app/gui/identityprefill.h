@@ -1,7 +1,7 @@
 #pragma once
 
+#include "model/person.h"
 #include "model/template.h"
-#include "store/personstore.h"
 #include "store/session.h"
 
 #include <QHash>

@@ -70,7 +70,7 @@ QVariant ReviewListModel::data(const QModelIndex &index, int role) const
         case DateOfBirth:
             return r.dateOfBirth.isValid() ? QLocale().toString(r.dateOfBirth, dateFormat) : tr("not recorded");
         case Status:
-            return r.status == QLatin1String(ReviewRecord::Completed) ? tr("Completed") : tr("In progress");
+            return r.status == ReviewStatus::Completed ? tr("Completed") : tr("In progress");
         case NextDue:
             if (!r.nextDue.isValid())
                 return tr("not set");

@@ -58,9 +58,9 @@ ReviewsWindow::ReviewsWindow(Database &db, const Session &session, QWidget *pare
     auto *statusLabel = new QLabel(tr("S&tatus:"));
     m_status = new QComboBox;
     m_status->setObjectName(QStringLiteral("reviewStatus"));
-    m_status->addItem(tr("Any"), QString());
-    m_status->addItem(tr("In progress"), QString::fromLatin1(ReviewRecord::InProgress));
-    m_status->addItem(tr("Completed"), QString::fromLatin1(ReviewRecord::Completed));
+    m_status->addItem(tr("Any"), QVariant());
+    m_status->addItem(tr("In progress"), QVariant::fromValue(ReviewStatus::InProgress));
+    m_status->addItem(tr("Completed"), QVariant::fromValue(ReviewStatus::Completed));
     statusLabel->setBuddy(m_status);
     m_dueSoon = new QCheckBox(tr("&Due in the next 30 days"));
     m_dueSoon->setToolTip(tr("Reviews due in the next 30 days, and those overdue"));
@@ -170,7 +170,8 @@ void ReviewsWindow::refreshList()
         return;
     ReviewFilter filter = m_model->filter(); // keeps the order chosen
     filter.search = m_search->text();
-    filter.status = m_status->currentData().toString();
+    const QVariant status = m_status->currentData();
+    filter.status = status.isValid() ? std::optional<ReviewStatus>(status.value<ReviewStatus>()) : std::nullopt;
     filter.dueTo = m_dueSoon->isChecked() ? QDate::currentDate().addDays(30) : QDate();
     if (!m_model->setFilter(filter)) {
         m_count->setText(m_model->error());

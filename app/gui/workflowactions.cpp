@@ -85,6 +85,8 @@ bool WorkflowActions::run(Step step)
         if (!publish(store, id, &outcome) && outcome.ok())
             return false; // cancelled: nothing to say
         break;
+    case Step::Retire: // not in the menu
+        return false;
     }
     const Result<VersionInfo> now = store.versionInfo(id);
     if (!outcome.ok()) {

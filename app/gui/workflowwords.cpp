@@ -78,6 +78,8 @@ QString done(Step step, const VersionInfo &after)
         return tr("You published version %1. It is now in use for reviews and will not change. To change the form, "
                   "start a new draft.")
             .arg(after.version);
+    case Step::Retire: // not in the menu
+        break;
     }
     return {};
 }
@@ -127,6 +129,8 @@ QString refused(Step step, const VersionInfo &now, const Session &session, const
         if (outcome.status == StoreStatus::NotPermitted && session.role() == Role::Admin)
             return tr("Version %1 was not published. %2 (%3)").arg(v).arg(stillNeeded(now), outcome.message);
         break;
+    case Step::Retire: // not in the menu
+        break;
     }
     if (outcome.status == StoreStatus::NotPermitted)
         return tr("Your account may not do this. %1").arg(outcome.message);
@@ -167,6 +171,8 @@ bool makesSense(Step step, const VersionInfo &version, const Session &session)
         return proposed && !approvedBy(version, session.userName());
     case Step::Publish:
         return proposed && session.role() == Role::Admin;
+    case Step::Retire: // not in the menu
+        return false;
     }
     return false;
 }

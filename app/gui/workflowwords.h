@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/workflowstep.h"
 #include "store/session.h"
 #include "store/storeresult.h"
 #include "store/templatestore.h"
@@ -8,8 +9,8 @@
 
 namespace coform::WorkflowWords {
 
-/// The steps of the approval workflow, as the Shared templates menu runs them.
-enum class Step { StartDraft, Propose, Withdraw, Approve, Publish };
+/// The steps of the approval workflow; the Shared templates menu runs all but retiring.
+using Step = WorkflowStep;
 
 /// A version and its state in the group's words: "draft 2", "version 2 (waiting for approval)", "version 2
 /// (published, in use for reviews)", "version 1 (retired: no new reviews use it)".

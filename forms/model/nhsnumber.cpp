@@ -19,9 +19,7 @@ std::optional<QString> normalize(const QString &input)
     return digits;
 }
 
-namespace {
-/// The modulus 11 check digit of the first nine digits; -1 when it would be 10 (such numbers are never issued).
-int checkDigit(const QString &digits)
+std::optional<int> checkDigit(const QString &digits)
 {
     int sum = 0;
     for (int i = 0; i < 9; ++i)
@@ -29,9 +27,10 @@ int checkDigit(const QString &digits)
     const int check = 11 - sum % 11;
     if (check == 11)
         return 0;
-    return check == 10 ? -1 : check;
+    if (check == 10)
+        return std::nullopt;
+    return check;
 }
-} // namespace
 
 QString problem(const QString &input)
 {
@@ -40,8 +39,8 @@ QString problem(const QString &input)
         return QStringLiteral("An NHS number has 10 digits (spaces or dashes between them are fine).");
     if (*digits == QLatin1String("0000000000"))
         return QStringLiteral("0000000000 is not a real NHS number.");
-    const int check = checkDigit(*digits);
-    if (check < 0 || check != digits->at(9).digitValue())
+    const std::optional<int> check = checkDigit(*digits);
+    if (!check || *check != digits->at(9).digitValue())
         return QStringLiteral("This is not a valid NHS number: please check the digits (the last digit does not "
                               "match the others).");
     return {};

@@ -16,6 +16,10 @@ std::optional<QString> normalize(const QString &input);
 /// Whether the input (spaces and dashes allowed) is a valid NHS number. "0000000000" is never valid.
 bool isValid(const QString &input);
 
+/// The modulus 11 check digit of the first nine digits of `digits` (at least nine digits); std::nullopt when it would
+/// be 10 (such numbers are never issued).
+std::optional<int> checkDigit(const QString &digits);
+
 /// Why the input is not valid, in words a person understands; empty when it is valid.
 QString problem(const QString &input);
 

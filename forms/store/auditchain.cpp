@@ -2,6 +2,7 @@
 #include "store/auditlog.h"
 #include "store/crypto/datakey.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/keyring.h"
 #include "store/permissions.h"
 
@@ -83,7 +84,7 @@ Result<AuditVerification> AuditLog::verify() const
                    QStringLiteral("SELECT id, at, user_id, action, review_id, person_id, detail, chain FROM audit_log "
                                   "ORDER BY id"),
                    {}, &error))
-        return Outcome::failed(QStringLiteral("%1: %2").arg(m_db.location(), error));
+        return dbFailure(m_db, error);
     AuditVerification v;
     QString previous;
     bool started = false;

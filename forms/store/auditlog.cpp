@@ -1,6 +1,7 @@
 #include "store/auditlog.h"
 
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/permissions.h"
 #include "store/transaction.h"
 
@@ -44,7 +45,7 @@ Result<QVector<AuditEntry>> AuditLog::read(const char *column, qint64 id) const
                                   "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE a.%1 = ? ORDER BY a.id")
                        .arg(QLatin1String(column)),
                    {id}, &error))
-        return Outcome::failed(QStringLiteral("%1: %2").arg(m_db.location(), error));
+        return dbFailure(m_db, error);
     QVector<AuditEntry> entries;
     while (q.next()) {
         entries.append({q.value(0).toLongLong(), Database::timeFromText(q.value(1).toString()), q.value(2).toString(),
@@ -65,7 +66,7 @@ Result<QVector<AuditEntry>> AuditLog::forAccounts(int limit) const
                                   "u.id = a.user_id WHERE a.review_id IS NULL AND a.person_id IS NULL "
                                   "ORDER BY a.id DESC LIMIT ?"),
                    {limit}, &error))
-        return Outcome::failed(QStringLiteral("%1: %2").arg(m_db.location(), error));
+        return dbFailure(m_db, error);
     QVector<AuditEntry> entries;
     while (q.next()) {
         entries.append({q.value(0).toLongLong(), Database::timeFromText(q.value(1).toString()), q.value(2).toString(),

@@ -1,20 +1,12 @@
 #include "store/commentstore.h"
 
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/permissions.h"
 #include "store/templateactivity.h"
 #include "store/transaction.h"
 
 namespace coform {
-
-namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
-
-} // namespace
 
 CommentStore::CommentStore(Database &db, const Session &session)
     : m_db(db)

@@ -6,8 +6,11 @@
 #include "store/crypto/datakey.h"
 #include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/keyring.h"
 #include "store/permissions.h"
+#include "store/storerows.h"
+#include "store/templatestore.h"
 #include "store/transaction.h"
 
 #include <QJsonArray>
@@ -23,22 +26,6 @@ const char *const firstNames[] = {"Ada",  "Bryn",   "Cai",  "Dilys", "Eifion", "
                                   "Quin", "Rhodri", "Sian", "Tali",  "Umi",    "Vero",  "Wyn",   "Yestin"};
 const char *const familyNames[] = {"Fictional", "Madeup",   "Testwood", "Sampleton", "Demoford", "Pretendly",
                                    "Notreal",   "Examplar", "Trialby",  "Mockridge", "Inventon", "Placeholt"};
-
-QString jsonText(const QJsonValue &value)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
-}
-
-bool run(QSqlQuery &q, const QVariantList &values, QString *error)
-{
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values.at(i));
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    return true;
-}
 
 } // namespace
 
@@ -56,18 +43,13 @@ QString DemoData::fictionalNhsNumber(int n)
     }
     for (;; ++body) {
         const QString first9 = QStringLiteral("999%1").arg(body, 6, 10, QLatin1Char('0'));
-        int sum = 0;
-        for (int i = 0; i < 9; ++i)
-            sum += first9.at(i).digitValue() * (10 - i);
-        int check = 11 - sum % 11;
-        if (check == 11)
-            check = 0;
-        if (check == 10)
+        const std::optional<int> check = NhsNumber::checkDigit(first9);
+        if (!check)
             continue;
         if (index == n) {
             lastN = n;
             lastBody = body;
-            return first9 + QString::number(check);
+            return first9 + QString::number(*check);
         }
         ++index;
     }
@@ -88,31 +70,19 @@ Outcome DemoData::fill(Database &db, const Session &session, int reviews, const 
         return Outcome::invalid(QStringLiteral("the number of reviews must be between 0 and 10000000"));
     Transaction tx(db);
     if (!tx.isActive())
-        return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), tx.error()));
+        return dbFailure(db, tx.error());
     QString error;
-    auto failed = [&] { return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error)); };
+    auto failed = [&] { return dbFailure(db, error); };
     QSqlQuery check = db.query();
     if (!db.exec(check, QStringLiteral("SELECT status FROM template_versions WHERE template_id = ? AND version = ?"),
                  {templateId, version}, &error))
         return failed();
-    if (!check.next() || check.value(0).toString() != QLatin1String("published"))
+    if (!check.next() || check.value(0).toString() != versionStatusName(VersionStatus::Published))
         return Outcome::conflict(
             QStringLiteral("template '%1' version %2 is not published").arg(templateId).arg(version));
     check.finish();
 
-    QSqlQuery person = db.query(), personal = db.query(), review = db.query(), sealed = db.query(), answer = db.query();
-    if (!person.prepare(QStringLiteral("INSERT INTO people (name, created_by, created_at) VALUES ('', ?, ?) "
-                                       "RETURNING id"))
-        || !personal.prepare(QStringLiteral("UPDATE people SET personal = ?, nhs_lookup = ? WHERE id = ?"))
-        || !review.prepare(QStringLiteral("INSERT INTO reviews (person_id, template_id, version, status, answers, "
-                                          "created_by, created_at, updated_at, next_due, completed_by, completed_at) "
-                                          "VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?) RETURNING id"))
-        || !sealed.prepare(QStringLiteral("UPDATE reviews SET answers = ? WHERE id = ?"))
-        || !answer.prepare(QStringLiteral("INSERT INTO review_answers (review_id, item_id, value, updated_by, "
-                                          "updated_at) VALUES (?, ?, ?, ?, ?)"))) {
-        error = person.lastError().text() + review.lastError().text() + answer.lastError().text();
-        return failed();
-    }
+    StoreRows rows(db, key);
     Answers empty;
     empty.templateId = templateId;
     empty.version = version;
@@ -136,27 +106,22 @@ Outcome DemoData::fill(Database &db, const Session &session, int reviews, const 
         record.communicationNeeds =
             i % 3 == 0 ? QStringLiteral("Prefers short sentences and time to answer") : QStringLiteral("");
         record.preferredFormat = format;
-        if (!run(person, {session.userId(), now}, &error) || !person.next())
+        if (!rows.addPerson(&record, session.userId(), now, &error))
             return failed();
-        record.id = person.value(0).toLongLong();
         const qint64 personId = record.id;
-        person.finish();
-        if (!run(personal, {SealedRows::sealPerson(key, record), SealedRows::nhsLookup(key, nhs), personId}, &error))
-            return failed();
         // A tenth due within 30 days (a few overdue), the rest over the next year.
         const QDate due = i % 10 == 0 ? today.addDays(i % 40 - 5) : today.addDays(31 + (i * 37) % 335);
         const bool completed = i % 3 == 2;
-        if (!run(review,
-                 {personId, templateId, version, completed ? QStringLiteral("completed") : QStringLiteral("draft"),
-                  session.userId(), now, now, due.toString(Qt::ISODate),
-                  completed ? QVariant(session.userId()) : nullId,
-                  completed ? QVariant(now) : QVariant(QStringLiteral(""))},
-                 &error)
-            || !review.next())
-            return failed();
-        const qint64 reviewId = review.value(0).toLongLong();
-        review.finish();
-        if (!run(sealed, {key.seal(emptyAnswers, SealedRows::reviewAnswersData(reviewId)), reviewId}, &error))
+        StoreRows::NewReview row;
+        row.personId = personId;
+        row.templateId = templateId;
+        row.version = version;
+        row.status = completed ? ReviewStatus::Completed : ReviewStatus::InProgress;
+        row.nextDue = due.toString(Qt::ISODate);
+        row.completedBy = completed ? QVariant(session.userId()) : nullId;
+        row.completedAt = completed ? QVariant(now) : QVariant(QStringLiteral(""));
+        const qint64 reviewId = rows.addReview(row, emptyAnswers, session.userId(), now, &error);
+        if (reviewId == 0)
             return failed();
         const QDate reviewDate = due.addYears(-1);
         const QList<QPair<QString, QJsonValue>> values = {
@@ -166,10 +131,7 @@ Outcome DemoData::fill(Database &db, const Session &session, int reviews, const 
             {QStringLiteral("nhs-number"), nhs},
             {QStringLiteral("next-review-date"), due.toString(Qt::ISODate)}};
         for (const auto &[item, value] : values) {
-            if (!run(answer,
-                     {reviewId, item, key.seal(jsonText(value).toUtf8(), SealedRows::answerData(reviewId, item)),
-                      session.userId(), now},
-                     &error))
+            if (!rows.putAnswer(reviewId, item, value, session.userId(), now, &error))
                 return failed();
         }
         if (!AuditLog::append(db, &key, session.userId(), AuditLog::Create, reviewId, personId,
@@ -177,7 +139,7 @@ Outcome DemoData::fill(Database &db, const Session &session, int reviews, const 
             return failed();
     }
     if (!tx.commit())
-        return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), tx.error()));
+        return dbFailure(db, tx.error());
     return Outcome::success();
 }
 

@@ -3,6 +3,7 @@
 #include "store/crypto/datakey.h"
 #include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/keyring.h"
 #include "store/permissions.h"
 #include "store/transaction.h"
@@ -11,15 +12,6 @@
 #include <QVector>
 
 namespace coform {
-
-namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
-
-} // namespace
 
 Result<Session> KeyRing::encryptInPlace(const Session &admin, const QString &password, QString *recoveryKey,
                                         const std::function<void(qint64, qint64)> &progress)

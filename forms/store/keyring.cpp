@@ -4,6 +4,7 @@
 #include "store/crypto/datakey.h"
 #include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/peopleindex.h"
 #include "store/permissions.h"
 #include "store/transaction.h"
@@ -12,11 +13,6 @@
 namespace coform {
 
 namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
 
 QByteArray wrapData(qint64 userId)
 {

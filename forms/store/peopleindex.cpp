@@ -3,6 +3,7 @@
 
 #include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 
 #include <QMutexLocker>
 
@@ -90,7 +91,7 @@ Outcome PeopleIndex::refresh(const Database &db, const DataKey &key)
         if (!m_built && sql == changed)
             break;
         if (!db.exec(q, sql, {from}, &error))
-            return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
+            return dbFailure(db, error);
         while (q.next()) {
             const qint64 id = q.value(0).toLongLong();
             std::optional<PersonRecord> r = SealedRows::openPerson(key, id, q.value(1).toString());

@@ -1,30 +1,9 @@
 #include "store/permissions.h"
 
 #include "store/database.h"
+#include "store/dbfailure.h"
 
 namespace coform {
-
-QString roleName(Role role)
-{
-    switch (role) {
-    case Role::Admin:
-        return QStringLiteral("admin");
-    case Role::Reviewer:
-        return QStringLiteral("reviewer");
-    case Role::Coproducer:
-        return QStringLiteral("coproducer");
-    }
-    return {};
-}
-
-std::optional<Role> roleFromName(const QString &name)
-{
-    for (Role role : {Role::Admin, Role::Reviewer, Role::Coproducer}) {
-        if (roleName(role) == name)
-            return role;
-    }
-    return std::nullopt;
-}
 
 bool Permissions::allows(Role role, Action action)
 {
@@ -78,7 +57,7 @@ Outcome Permissions::check(const Database &db, const Session &session, Action ac
     QSqlQuery q = db.query();
     QString error;
     if (!db.exec(q, QStringLiteral("SELECT role, disabled FROM users WHERE id = ?"), {session.userId()}, &error))
-        return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
+        return dbFailure(db, error);
     if (!q.next())
         return Outcome::notPermitted(
             QStringLiteral("not permitted: the account '%1' does not exist").arg(session.userName()));

@@ -6,19 +6,16 @@
 #include "store/auditlog.h"
 #include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/keyring.h"
 #include "store/peopleindex.h"
 #include "store/permissions.h"
+#include "store/storerows.h"
 #include "store/transaction.h"
 
 namespace coform {
 
 namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
 
 /// People in list order: by name (any case), then id.
 void sortByName(QVector<PersonRecord> &list)
@@ -107,21 +104,9 @@ Result<PersonRecord> PersonStore::add(const PersonRecord &details)
     Transaction tx(m_db);
     if (!tx.isActive())
         return dbFailure(m_db, tx.error());
-    // The id is part of the sealed value's associated data: insert, then seal.
-    const DataKey &key = *m_session.dataKey();
-    QSqlQuery q = m_db.query();
     QString error;
-    if (!m_db.exec(q,
-                   QStringLiteral("INSERT INTO people (name, created_by, created_at) VALUES ('', ?, ?) RETURNING id"),
-                   {m_session.userId(), Database::timeText(m_db.now())}, &error)
-        || !q.next())
-        return dbFailure(m_db, error);
-    record.id = q.value(0).toLongLong();
-    q.finish();
-    if (!m_db.exec(
-            q, QStringLiteral("UPDATE people SET personal = ?, nhs_lookup = ? WHERE id = ?"),
-            {SealedRows::sealPerson(key, record), SealedRows::nhsLookup(key, record.person.nhsNumber), record.id},
-            &error))
+    if (!StoreRows(m_db, *m_session.dataKey())
+             .addPerson(&record, m_session.userId(), Database::timeText(m_db.now()), &error))
         return dbFailure(m_db, error);
     if (!AuditLog::append(m_db, m_session.dataKey(), m_session.userId(), AuditLog::AddPerson, 0, record.id, {}, &error))
         return dbFailure(m_db, error);

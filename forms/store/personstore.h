@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/answers.h"
+#include "model/person.h"
 #include "store/session.h"
 #include "store/storeresult.h"
 
@@ -10,18 +11,6 @@
 namespace coform {
 
 class Database;
-
-/// A person reviews are about, as stored: the answers file's person plus what the Accessible Information Standard
-/// asks to record (communication needs, preferred format) and a representative.
-struct PersonRecord
-{
-    qint64 id = 0;
-    Person person;
-    QString communicationNeeds;    ///< in the person's words: what helps them take part
-    QString preferredFormat;       ///< one of PersonStore::preferredFormats(), or "" when not recorded
-    QString representativeName;    ///< a carer, family member, friend or advocate who speaks with them
-    QString representativeContact; ///< phone or email of the representative
-};
 
 /// People's details (personal data): admins and reviewers only; a coproducer is refused on every call.
 /// NHS numbers are stored as 10 digits; additions and changes are written to the audit trail. Every detail is sealed

@@ -1,6 +1,7 @@
 #include "store/postgresroles.h"
 
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/transaction.h"
 
 #include <QRegularExpression>
@@ -98,7 +99,7 @@ Outcome PostgresRoles::grant(const Database &db, const QString &appRole, const Q
                                 "FROM pg_tables WHERE schemaname = current_schema()"),
                  {}, &error)
         || !q.next())
-        return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
+        return dbFailure(db, error);
     if (!q.value(0).toBool())
         return Outcome::notPermitted(QStringLiteral("not permitted: only the owner of the Coform tables at %1 can "
                                                     "grant on them; connect as the owner")
@@ -106,7 +107,7 @@ Outcome PostgresRoles::grant(const Database &db, const QString &appRole, const Q
     q.finish();
     QStringList existing;
     if (!db.exec(q, QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"), {}, &error))
-        return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
+        return dbFailure(db, error);
     while (q.next())
         existing << q.value(0).toString();
     q.finish();

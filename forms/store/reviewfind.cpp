@@ -2,6 +2,7 @@
 #include "store/crypto/datakey.h"
 #include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/keyring.h"
 #include "store/peopleindex.h"
 #include "store/permissions.h"
@@ -14,11 +15,6 @@
 namespace coform {
 
 namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
 
 bool sortsBySealedColumn(const ReviewFilter &filter)
 {
@@ -44,8 +40,20 @@ struct PersonShown
 const QString summaryColumns = QStringLiteral("r.id, r.person_id, p.personal, r.template_id, r.version, r.status, "
                                               "r.next_due, r.updated_at");
 
-/// A summary from a row of summaryColumns; false when the person's details do not open.
-bool summaryFromRow(const QSqlQuery &q, const DataKey &key, QHash<qint64, PersonRecord> &people, ReviewSummary *s)
+/// The status kept in `text` of review `id`; std::nullopt, with *problem in words, for a text that is no status.
+std::optional<ReviewStatus> storedStatus(const Database &db, qint64 id, const QVariant &text, QString *problem)
+{
+    QString why;
+    const std::optional<ReviewStatus> status = reviewStatusFromText(text.toString(), &why);
+    if (!status)
+        *problem = QStringLiteral("%1: review %2 cannot be read: %3").arg(db.location()).arg(id).arg(why);
+    return status;
+}
+
+/// A summary from a row of summaryColumns; false when the person's details do not open or its status is unknown
+/// (*problem says so).
+bool summaryFromRow(const Database &db, const QSqlQuery &q, const DataKey &key, QHash<qint64, PersonRecord> &people,
+                    ReviewSummary *s, QString *problem)
 {
     s->id = q.value(0).toLongLong();
     s->personId = q.value(1).toLongLong();
@@ -61,7 +69,10 @@ bool summaryFromRow(const QSqlQuery &q, const DataKey &key, QHash<qint64, Person
     s->dateOfBirth = found->person.dateOfBirth;
     s->templateId = q.value(3).toString();
     s->version = q.value(4).toInt();
-    s->status = q.value(5).toString();
+    const std::optional<ReviewStatus> status = storedStatus(db, s->id, q.value(5), problem);
+    if (!status)
+        return false;
+    s->status = *status;
     s->nextDue = QDate::fromString(q.value(6).toString(), Qt::ISODate);
     s->updatedAt = Database::timeFromText(q.value(7).toString());
     return true;
@@ -72,9 +83,9 @@ bool summaryFromRow(const QSqlQuery &q, const DataKey &key, QHash<qint64, Person
 QString ReviewStore::filterSql(const ReviewFilter &filter, QVariantList *values)
 {
     QStringList where;
-    if (!filter.status.isEmpty()) {
+    if (filter.status) {
         where << QStringLiteral("r.status = ?");
-        values->append(filter.status);
+        values->append(reviewStatusText(*filter.status));
     }
     if (filter.dueFrom.isValid()) {
         where << QStringLiteral("r.next_due >= ?");
@@ -148,12 +159,16 @@ Result<QVector<ReviewSummary>> ReviewStore::findInMemory(const ReviewFilter &fil
     QSqlQuery q = m_db.query();
     q.setForwardOnly(true);
     QString error;
-    const auto fill = [&people](const QSqlQuery &row, ReviewSummary *s) {
+    QString problem;
+    const auto fill = [&](const QSqlQuery &row, ReviewSummary *s) {
         s->id = row.value(0).toLongLong();
         s->personId = row.value(1).toLongLong();
         s->templateId = row.value(2).toString();
         s->version = row.value(3).toInt();
-        s->status = row.value(4).toString();
+        const std::optional<ReviewStatus> status = storedStatus(m_db, s->id, row.value(4), &problem);
+        if (!status)
+            return false;
+        s->status = *status;
         s->nextDue = QDate::fromString(row.value(5).toString(), Qt::ISODate);
         s->updatedAt = Database::timeFromText(row.value(6).toString());
         const auto person = people.constFind(s->personId);
@@ -184,6 +199,8 @@ Result<QVector<ReviewSummary>> ReviewStore::findInMemory(const ReviewFilter &fil
             ReviewSummary s;
             if (fill(q, &s))
                 list.append(std::move(s));
+            else if (!problem.isEmpty())
+                return Outcome::failed(problem);
         }
         return list;
     }
@@ -194,6 +211,8 @@ Result<QVector<ReviewSummary>> ReviewStore::findInMemory(const ReviewFilter &fil
         ReviewSummary s;
         if (fill(q, &s)) // a person not found is not searched for (or was added after the index was read)
             list.append(std::move(s));
+        else if (!problem.isEmpty())
+            return Outcome::failed(problem);
     }
     q.finish();
     if (total)
@@ -214,7 +233,7 @@ Result<QVector<ReviewSummary>> ReviewStore::findInMemory(const ReviewFilter &fil
             c = a.nextDue < b.nextDue ? -1 : (b.nextDue < a.nextDue ? 1 : 0);
             break;
         case ReviewFilter::SortBy::Status:
-            c = a.status.compare(b.status);
+            c = reviewStatusText(a.status).compare(reviewStatusText(b.status)); // as the database orders them
             break;
         case ReviewFilter::SortBy::LastChange:
             c = a.updatedAt < b.updatedAt ? -1 : (b.updatedAt < a.updatedAt ? 1 : 0);
@@ -254,9 +273,12 @@ Result<QVector<ReviewSummary>> ReviewStore::find(const ReviewFilter &filter) con
     QVector<ReviewSummary> list;
     while (q.next()) {
         ReviewSummary s;
-        if (!summaryFromRow(q, *m_session.dataKey(), people, &s))
+        QString problem;
+        if (!summaryFromRow(m_db, q, *m_session.dataKey(), people, &s, &problem))
             return Outcome::failed(
-                QStringLiteral("%1: review %2 cannot be read").arg(m_db.location()).arg(q.value(0).toLongLong()));
+                problem.isEmpty()
+                    ? QStringLiteral("%1: review %2 cannot be read").arg(m_db.location()).arg(q.value(0).toLongLong())
+                    : problem);
         list.append(std::move(s));
     }
     return list;

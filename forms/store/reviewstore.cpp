@@ -7,8 +7,10 @@
 #include "store/crypto/datakey.h"
 #include "store/crypto/sealedrows.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/keyring.h"
 #include "store/permissions.h"
+#include "store/storerows.h"
 #include "store/templatestore.h"
 #include "store/transaction.h"
 
@@ -20,17 +22,7 @@ namespace coform {
 
 namespace {
 
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
-
 /// A JSON value as stored in review_answers.value (compact JSON; any JSON value, wrapped so scalars survive).
-QString valueText(const QJsonValue &value)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
-}
-
 QJsonValue valueFromText(const QString &text)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
@@ -128,20 +120,14 @@ Result<ReviewRecord> ReviewStore::create(qint64 personId, const QString &templat
     stored.person = {};
     const QString now = Database::timeText(m_db.now());
     const QDate due = QDate::fromString(stored.value(QLatin1String(NextReviewItem)).toString(), Qt::ISODate);
-    if (!m_db.exec(q,
-                   QStringLiteral("INSERT INTO reviews (person_id, template_id, version, status, answers, created_by, "
-                                  "created_at, updated_at, next_due) VALUES (?, ?, ?, 'draft', '', ?, ?, ?, ?) "
-                                  "RETURNING id"),
-                   {personId, templateId, version, m_session.userId(), now, now,
-                    due.isValid() ? due.toString(Qt::ISODate) : QString(QLatin1String(""))},
-                   &error)
-        || !q.next())
-        return dbFailure(m_db, error);
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
-    // Sealed once the id (part of the associated data) is known.
-    if (!m_db.exec(q, QStringLiteral("UPDATE reviews SET answers = ? WHERE id = ?"),
-                   {m_session.dataKey()->seal(writeAnswers(stored), SealedRows::reviewAnswersData(id)), id}, &error))
+    StoreRows::NewReview row;
+    row.personId = personId;
+    row.templateId = templateId;
+    row.version = version;
+    row.nextDue = due.isValid() ? due.toString(Qt::ISODate) : QString(QLatin1String(""));
+    const qint64 id =
+        StoreRows(m_db, *m_session.dataKey()).addReview(row, writeAnswers(stored), m_session.userId(), now, &error);
+    if (id == 0)
         return dbFailure(m_db, error);
     if (!AuditLog::append(m_db, m_session.dataKey(), m_session.userId(), AuditLog::Create, id, personId, detail,
                           &error))
@@ -179,7 +165,12 @@ Result<QVector<ReviewRecord>> ReviewStore::read(const QString &where, const QVar
         r.personId = q.value(1).toLongLong();
         r.templateId = q.value(2).toString();
         r.version = q.value(3).toInt();
-        r.status = q.value(4).toString();
+        QString problem;
+        const std::optional<ReviewStatus> status = reviewStatusFromText(q.value(4).toString(), &problem);
+        if (!status)
+            return Outcome::failed(
+                QStringLiteral("%1: review %2 cannot be read: %3").arg(m_db.location()).arg(r.id).arg(problem));
+        r.status = *status;
         Problems problems;
         const std::optional<QByteArray> plain = key.open(q.value(5).toString(), SealedRows::reviewAnswersData(r.id));
         const auto answers =
@@ -279,7 +270,12 @@ Outcome ReviewStore::saveAnswers(qint64 id, const QMap<QString, QJsonValue> &ans
         return dbFailure(m_db, error);
     if (!q.next())
         return Outcome::notFound(QStringLiteral("there is no review %1").arg(id));
-    if (q.value(0).toString() == QLatin1String(ReviewRecord::Completed))
+    QString unknown;
+    const std::optional<ReviewStatus> status = reviewStatusFromText(q.value(0).toString(), &unknown);
+    if (!status)
+        return Outcome::failed(
+            QStringLiteral("%1: review %2 cannot be read: %3").arg(m_db.location()).arg(id).arg(unknown));
+    if (*status == ReviewStatus::Completed)
         return Outcome::conflict(
             QStringLiteral("review %1 is completed and locked: reopen it, with a reason, to change it").arg(id));
     ReviewRecord shape;
@@ -305,18 +301,11 @@ Outcome ReviewStore::saveAnswers(qint64 id, const QMap<QString, QJsonValue> &ans
     if (!problems.isEmpty())
         return Outcome::invalid(problems.join(QLatin1String("; ")));
     const QString now = Database::timeText(m_db.now());
+    StoreRows rows(m_db, *m_session.dataKey());
     for (auto it = answers.begin(); it != answers.end(); ++it) {
         const bool cleared = it.value().isNull() || it.value().isUndefined();
-        if (!m_db.exec(q,
-                       QStringLiteral("INSERT INTO review_answers (review_id, item_id, value, updated_by, updated_at) "
-                                      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (review_id, item_id) DO UPDATE SET "
-                                      "value = excluded.value, updated_by = excluded.updated_by, "
-                                      "updated_at = excluded.updated_at"),
-                       {id, it.key(),
-                        m_session.dataKey()->seal(valueText(cleared ? QJsonValue(QJsonValue::Null) : *it).toUtf8(),
-                                                  SealedRows::answerData(id, it.key())),
-                        m_session.userId(), now},
-                       &error))
+        if (!rows.putAnswer(id, it.key(), cleared ? QJsonValue(QJsonValue::Null) : *it, m_session.userId(), now,
+                            &error))
             return dbFailure(m_db, error);
         if (it.key() == QLatin1String(NextReviewItem)) {
             const QDate due = cleared ? QDate() : QDate::fromString(it.value().toString(), Qt::ISODate);
@@ -464,7 +453,7 @@ Outcome ReviewStore::keepRecordDifference(qint64 id, const QString &itemId, cons
                                   "value = excluded.value, updated_by = excluded.updated_by, "
                                   "updated_at = excluded.updated_at"),
                    {id, differencePrefix + itemId,
-                    m_session.dataKey()->seal(valueText(reason.trimmed()).toUtf8(),
+                    m_session.dataKey()->seal(StoreRows::answerText(reason.trimmed()).toUtf8(),
                                               SealedRows::answerData(id, differencePrefix + itemId)),
                     m_session.userId(), now},
                    &error)

@@ -2,6 +2,7 @@
 
 #include "check/carryforward.h"
 #include "model/answers.h"
+#include "model/review.h"
 #include "model/template.h"
 #include "store/personstore.h"
 #include "store/session.h"
@@ -18,59 +19,13 @@ namespace coform {
 
 class Database;
 
-/// A filled review as stored: it points at the exact published template version it was filled with, so it opens,
-/// shows and prints with that version after newer ones are published.
-struct ReviewRecord
-{
-    static constexpr const char *InProgress = "draft"; ///< being filled (the stored name is "draft")
-    static constexpr const char *Completed = "completed";
-
-    qint64 id = 0;
-    qint64 personId = 0;
-    QString templateId;
-    int version = 0;
-    QString status;  ///< InProgress or Completed
-    Answers answers; ///< with the person's name, NHS number and date of birth as recorded now
-    QString createdBy;
-    QDateTime createdAt;
-    QDateTime updatedAt;
-    QDate nextDue; ///< when the next review is due (the answer to ReviewStore::NextReviewItem); null when not known
-    QString completedBy;
-    QDateTime completedAt;
-    /// Why an answer filled from the person's record was changed and the record kept (item id -> reason).
-    QMap<QString, QString> recordDifferences;
-
-    bool isCompleted() const { return status == QLatin1String(Completed); }
-};
-
-/// One line of the reviews list.
-struct ReviewSummary
-{
-    qint64 id = 0;
-    qint64 personId = 0;
-    QString personName;
-    QString nhsNumber;
-    QDate dateOfBirth;
-    QString templateId;
-    int version = 0;
-    QString status;
-    QDate nextDue;
-    QDateTime updatedAt;
-
-    /// Whether the next review is due within `days` of `today` (overdue counts).
-    bool dueWithin(const QDate &today, int days = 30) const
-    {
-        return nextDue.isValid() && nextDue <= today.addDays(days);
-    }
-};
-
 /// What to list. Empty fields do not filter.
 struct ReviewFilter
 {
     QString search; ///< part of a name (any case), or the first digits of an NHS number
-    QString status; ///< ReviewRecord::InProgress or ReviewRecord::Completed
-    QDate dueFrom;  ///< next review due on or after
-    QDate dueTo;    ///< next review due on or before
+    std::optional<ReviewStatus> status;
+    QDate dueFrom; ///< next review due on or after
+    QDate dueTo;   ///< next review due on or before
     qint64 personId = 0;
     int limit = 200;
     int offset = 0;

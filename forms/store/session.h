@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/user.h"
+
 #include <QString>
 
 #include <memory>
@@ -9,13 +11,6 @@ namespace coform {
 
 class DataKey;
 class PeopleIndex;
-
-/// The roles of DESIGN.md: admin (accounts, publishing, everything), reviewer (review staff), coproducer (lived
-/// experience: edits drafts, comments, approves; never reads reviews or personal data).
-enum class Role { Admin, Reviewer, Coproducer };
-
-QString roleName(Role role); ///< "admin", "reviewer", "coproducer"
-std::optional<Role> roleFromName(const QString &name);
 
 /// A signed-in person. Only UserStore makes sessions (by a sign-in or by creating the first admin), and every store
 /// call takes one: the store checks the role itself (and that the account is still enabled) on every call.

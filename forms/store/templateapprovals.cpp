@@ -2,6 +2,7 @@
 #include "store/templatestore.h"
 
 #include "store/database.h"
+#include "store/dbfailure.h"
 
 namespace coform {
 
@@ -16,7 +17,7 @@ Outcome TemplateStore::checkApprovals(const QString &templateId, int version) co
                                   "JOIN users u ON u.id = a.user_id WHERE a.template_id = ? AND a.version = ? "
                                   "ORDER BY a.at"),
                    {templateId, version}, &error))
-        return Outcome::failed(QStringLiteral("%1: %2").arg(m_db.location(), error));
+        return dbFailure(m_db, error);
     qint64 staff = 0, coproducer = 0;
     QStringList notCounted;
     while (q.next()) {

@@ -3,6 +3,7 @@
 
 #include "model/translationstamps.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/typingsteps.h"
 
 #include <QJsonDocument>
@@ -10,11 +11,6 @@
 namespace coform {
 
 namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
 
 /// The item ids an edit is about (each child's for a macro).
 QStringList itemsOfEdit(const Edit &edit)

@@ -6,6 +6,7 @@
 #include "format/templateformat.h"
 #include "model/requirementset.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/templateactivity.h"
 #include "store/transaction.h"
 #include "store/typingsteps.h"
@@ -16,11 +17,6 @@
 namespace coform {
 
 namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
 
 QString contentText(const Template &t)
 {
@@ -38,9 +34,70 @@ std::optional<Template> parseContent(const QString &text, QString *error)
     return TemplateJson::toTemplate(doc.object(), error);
 }
 
-QString statusText(VersionStatus status)
+/// The permission a workflow step needs.
+Action actionOf(WorkflowStep step)
 {
-    return versionStatusName(status);
+    switch (step) {
+    case WorkflowStep::StartDraft:
+    case WorkflowStep::Propose:
+    case WorkflowStep::Withdraw:
+        return Action::EditTemplates;
+    case WorkflowStep::Approve:
+        return Action::Approve;
+    case WorkflowStep::Publish:
+    case WorkflowStep::Retire:
+        return Action::Publish;
+    }
+    return Action::Publish;
+}
+
+/// Whether a step may start from a version in this state.
+bool startsFrom(WorkflowStep step, VersionStatus status)
+{
+    switch (step) {
+    case WorkflowStep::StartDraft:
+        return status == VersionStatus::Published || status == VersionStatus::Retired;
+    case WorkflowStep::Propose:
+        return status == VersionStatus::Draft;
+    case WorkflowStep::Withdraw:
+    case WorkflowStep::Approve:
+    case WorkflowStep::Publish:
+        return status == VersionStatus::Proposed;
+    case WorkflowStep::Retire:
+        return status == VersionStatus::Published;
+    }
+    return false;
+}
+
+/// Why a step cannot start from the version as it is, in the group's words.
+QString notFromHere(WorkflowStep step, const QString &templateId, const VersionInfo &v)
+{
+    const QString state = versionStateWords(v.status);
+    const QString waiting = QStringLiteral("a version waiting for approval");
+    const auto only = [&](const QString &from, const QString &done) {
+        return QStringLiteral("version %2 of '%1' is %3: only %4 can be %5")
+            .arg(templateId)
+            .arg(v.version)
+            .arg(state, from, done);
+    };
+    switch (step) {
+    case WorkflowStep::StartDraft:
+        return QStringLiteral("version %2 of '%1' is still %3: a new draft starts once it is published")
+            .arg(templateId)
+            .arg(v.version)
+            .arg(state);
+    case WorkflowStep::Propose:
+        return only(versionStateWords(VersionStatus::Draft), QStringLiteral("proposed for approval"));
+    case WorkflowStep::Withdraw:
+        return only(waiting, QStringLiteral("withdrawn"));
+    case WorkflowStep::Approve:
+        return only(waiting, QStringLiteral("approved"));
+    case WorkflowStep::Publish:
+        return only(waiting, QStringLiteral("published"));
+    case WorkflowStep::Retire:
+        return only(QStringLiteral("a published version"), QStringLiteral("retired"));
+    }
+    return {};
 }
 
 } // namespace
@@ -93,6 +150,32 @@ TemplateStore::TemplateStore(Database &db, const Session &session)
 Outcome TemplateStore::check(Action action, Role *currentRole) const
 {
     return Permissions::check(m_db, m_session, action, currentRole);
+}
+
+Result<VersionInfo> TemplateStore::beginStep(WorkflowStep step, const QString &templateId, int version,
+                                             std::optional<Transaction> &tx, Role *currentRole)
+{
+    if (Outcome allowed = check(actionOf(step), currentRole); !allowed.ok())
+        return allowed;
+    tx.emplace(m_db);
+    if (!tx->isActive())
+        return dbFailure(m_db, tx->error());
+    Result<VersionInfo> v = readVersion(templateId, version);
+    if (!v.ok())
+        return v.outcome();
+    if (!startsFrom(step, v->status))
+        return Outcome::conflict(notFromHere(step, templateId, v.value()));
+    return v;
+}
+
+Outcome TemplateStore::endStep(Transaction &tx, const QString &templateId)
+{
+    QString error;
+    if (!TemplateActivity::note(m_db, templateId, &error))
+        return dbFailure(m_db, error);
+    if (!tx.commit())
+        return dbFailure(m_db, tx.error());
+    return Outcome::success();
 }
 
 Result<QVector<TemplateSummary>> TemplateStore::list() const
@@ -285,20 +368,10 @@ Result<QVector<VersionInfo>> TemplateStore::versions(const QString &templateId) 
 
 Result<VersionInfo> TemplateStore::startDraft(const QString &templateId)
 {
-    if (Outcome allowed = check(Action::EditTemplates); !allowed.ok())
-        return allowed;
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return dbFailure(m_db, tx.error());
-    const Result<VersionInfo> latest = readVersion(templateId, 0);
+    std::optional<Transaction> tx;
+    const Result<VersionInfo> latest = beginStep(WorkflowStep::StartDraft, templateId, 0, tx);
     if (!latest.ok())
         return latest.outcome();
-    if (latest->status == VersionStatus::Draft || latest->status == VersionStatus::Proposed)
-        return Outcome::conflict(QStringLiteral("version %2 of '%1' is still %3: a new draft starts once it is "
-                                                "published")
-                                     .arg(templateId)
-                                     .arg(latest->version)
-                                     .arg(versionStateWords(latest->status)));
     Result<Template> content = readContent(templateId, latest->version, "content");
     if (!content.ok())
         return content.outcome();
@@ -312,10 +385,8 @@ Result<VersionInfo> TemplateStore::startDraft(const QString &templateId)
                                   "created_by, created_at) VALUES (?, ?, 'draft', ?, ?, ?, ?)"),
                    {templateId, next.version, text, text, m_session.userId(), Database::timeText(m_db.now())}, &error))
         return dbFailure(m_db, error);
-    if (!TemplateActivity::note(m_db, templateId, &error))
-        return dbFailure(m_db, error);
-    if (!tx.commit())
-        return dbFailure(m_db, tx.error());
+    if (Outcome ended = endStep(*tx, templateId); !ended.ok())
+        return ended;
     return readVersion(templateId, next.version);
 }
 
@@ -428,62 +499,31 @@ Result<ChangeRecord> TemplateStore::applyEdit(const QString &templateId, const E
     return record;
 }
 
-Outcome TemplateStore::setStatus(const QString &templateId, VersionStatus from, VersionStatus to, const char *byColumn,
-                                 const char *atColumn)
+Outcome TemplateStore::propose(const QString &templateId)
 {
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return dbFailure(m_db, tx.error());
-    const Result<VersionInfo> latest = readVersion(templateId, 0);
+    std::optional<Transaction> tx;
+    const Result<VersionInfo> latest = beginStep(WorkflowStep::Propose, templateId, 0, tx);
     if (!latest.ok())
         return latest.outcome();
-    if (latest->status != from)
-        return Outcome::conflict(
-            QStringLiteral("version %2 of '%1' is %3: only %4 can be %5")
-                .arg(templateId)
-                .arg(latest->version)
-                .arg(versionStateWords(latest->status), versionStateWords(from),
-                     to == VersionStatus::Proposed ? QStringLiteral("proposed for approval") : versionStateWords(to)));
     QSqlQuery q = m_db.query();
     QString error;
     if (!m_db.exec(q,
-                   QStringLiteral("UPDATE template_versions SET status = ?, %1 = ?, %2 = ? WHERE template_id = ? AND "
-                                  "version = ?")
-                       .arg(QLatin1String(byColumn), QLatin1String(atColumn)),
-                   {statusText(to), m_session.userId(), Database::timeText(m_db.now()), templateId, latest->version},
+                   QStringLiteral("UPDATE template_versions SET status = ?, proposed_by = ?, proposed_at = ? WHERE "
+                                  "template_id = ? AND version = ?"),
+                   {versionStatusName(VersionStatus::Proposed), m_session.userId(), Database::timeText(m_db.now()),
+                    templateId, latest->version},
                    &error))
         return dbFailure(m_db, error);
-    if (!TemplateActivity::note(m_db, templateId, &error))
-        return dbFailure(m_db, error);
-    if (!tx.commit())
-        return dbFailure(m_db, tx.error());
-    return Outcome::success();
-}
-
-Outcome TemplateStore::propose(const QString &templateId)
-{
-    if (Outcome allowed = check(Action::EditTemplates); !allowed.ok())
-        return allowed;
-    return setStatus(templateId, VersionStatus::Draft, VersionStatus::Proposed, "proposed_by", "proposed_at");
+    return endStep(*tx, templateId);
 }
 
 Outcome TemplateStore::withdrawProposal(const QString &templateId)
 {
     Role role = Role::Coproducer;
-    if (Outcome allowed = check(Action::EditTemplates, &role); !allowed.ok())
-        return allowed;
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return dbFailure(m_db, tx.error());
-    const Result<VersionInfo> latest = readVersion(templateId, 0);
+    std::optional<Transaction> tx;
+    const Result<VersionInfo> latest = beginStep(WorkflowStep::Withdraw, templateId, 0, tx, &role);
     if (!latest.ok())
         return latest.outcome();
-    if (latest->status != VersionStatus::Proposed)
-        return Outcome::conflict(QStringLiteral("version %2 of '%1' is %3: only a version waiting for approval "
-                                                "can be withdrawn")
-                                     .arg(templateId)
-                                     .arg(latest->version)
-                                     .arg(versionStateWords(latest->status)));
     if (role != Role::Admin && latest->proposedBy != m_session.userName())
         return Outcome::notPermitted(QStringLiteral("not permitted: only %1, who asked the group to approve version %2 "
                                                     "of '%3', or an admin can withdraw the proposal")
@@ -499,11 +539,7 @@ Outcome TemplateStore::withdrawProposal(const QString &templateId)
                                      "NULL WHERE template_id = ? AND version = ?"),
                       {templateId, latest->version}, &error))
         return dbFailure(m_db, error);
-    if (!TemplateActivity::note(m_db, templateId, &error))
-        return dbFailure(m_db, error);
-    if (!tx.commit())
-        return dbFailure(m_db, tx.error());
-    return Outcome::success();
+    return endStep(*tx, templateId);
 }
 
 } // namespace coform

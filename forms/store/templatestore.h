@@ -3,6 +3,7 @@
 #include "edit/edit.h"
 #include "edit/templatediff.h"
 #include "model/template.h"
+#include "model/workflowstep.h"
 #include "store/permissions.h"
 #include "store/session.h"
 #include "store/storeresult.h"
@@ -11,9 +12,12 @@
 #include <QMap>
 #include <QVector>
 
+#include <optional>
+
 namespace coform {
 
 class Database;
+class Transaction;
 
 /// Where a template version is in its life: a draft is edited; "propose" freezes it for approval; publishing makes
 /// it immutable and usable for reviews; a retired version takes no new reviews (old reviews keep using it).
@@ -170,8 +174,13 @@ private:
     /// The latest row of the change log when `edit` (by the signed-in person, at `at`) continues it as typing.
     std::optional<ChangeRecord> openTypingStep(const QString &templateId, int version, const Edit &edit,
                                                const QDateTime &at, const EditContext &context, QString *error) const;
-    Outcome setStatus(const QString &templateId, VersionStatus from, VersionStatus to, const char *byColumn,
-                      const char *atColumn);
+    /// What every workflow step does first: checks the signed-in person's role for the step (*currentRole: the role
+    /// they have now), begins `tx` and reads version `version` (the latest when 0), which must be in a state the step
+    /// starts from: Conflict, naming its state, when it is not.
+    Result<VersionInfo> beginStep(WorkflowStep step, const QString &templateId, int version,
+                                  std::optional<Transaction> &tx, Role *currentRole = nullptr);
+    /// What every workflow step does last: notes the template's activity (for open windows) and commits `tx`.
+    Outcome endStep(Transaction &tx, const QString &templateId);
 
     Database &m_db;
     Session m_session;

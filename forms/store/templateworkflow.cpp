@@ -6,17 +6,13 @@
 #include "model/requirementset.h"
 #include "model/translationstamps.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/templateactivity.h"
 #include "store/transaction.h"
 
 namespace coform {
 
 namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
 
 /// Why a version with out-of-date translations was not published, and the two ways on, in plain words.
 QString outOfDateRefusal(const Template &t, int version, const QVector<TranslationStamps::OutOfDate> &stale)
@@ -44,20 +40,10 @@ QString outOfDateRefusal(const Template &t, int version, const QVector<Translati
 Outcome TemplateStore::approve(const QString &templateId)
 {
     Role role = Role::Coproducer;
-    if (Outcome allowed = check(Action::Approve, &role); !allowed.ok())
-        return allowed;
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return dbFailure(m_db, tx.error());
-    const Result<VersionInfo> latest = readVersion(templateId, 0);
+    std::optional<Transaction> tx;
+    const Result<VersionInfo> latest = beginStep(WorkflowStep::Approve, templateId, 0, tx, &role);
     if (!latest.ok())
         return latest.outcome();
-    if (latest->status != VersionStatus::Proposed)
-        return Outcome::conflict(QStringLiteral("version %2 of '%1' is %3: only a version waiting for approval can be "
-                                                "approved")
-                                     .arg(templateId)
-                                     .arg(latest->version)
-                                     .arg(versionStateWords(latest->status)));
     for (const Approval &a : latest->approvals) {
         if (a.userName == m_session.userName())
             return Outcome::success();
@@ -68,30 +54,16 @@ Outcome TemplateStore::approve(const QString &templateId)
             q, QStringLiteral("INSERT INTO approvals (template_id, version, user_id, role, at) VALUES (?, ?, ?, ?, ?)"),
             {templateId, latest->version, m_session.userId(), roleName(role), Database::timeText(m_db.now())}, &error))
         return dbFailure(m_db, error);
-    if (!TemplateActivity::note(m_db, templateId, &error))
-        return dbFailure(m_db, error);
-    if (!tx.commit())
-        return dbFailure(m_db, tx.error());
-    return Outcome::success();
+    return endStep(*tx, templateId);
 }
 
 Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QString &coverageReason,
                                            const QString &commentsReason, const QString &translationsReason)
 {
-    if (Outcome allowed = check(Action::Publish); !allowed.ok())
-        return allowed;
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return dbFailure(m_db, tx.error());
-    const Result<VersionInfo> latest = readVersion(templateId, 0);
+    std::optional<Transaction> tx;
+    const Result<VersionInfo> latest = beginStep(WorkflowStep::Publish, templateId, 0, tx);
     if (!latest.ok())
         return latest.outcome();
-    if (latest->status != VersionStatus::Proposed)
-        return Outcome::conflict(QStringLiteral("version %2 of '%1' is %3: only a version waiting for approval can be "
-                                                "published")
-                                     .arg(templateId)
-                                     .arg(latest->version)
-                                     .arg(versionStateWords(latest->status)));
     if (Outcome approved = checkApprovals(templateId, latest->version); !approved.ok())
         return approved;
     const Result<Template> content = readContent(templateId, latest->version, "content");
@@ -158,28 +130,17 @@ Result<VersionInfo> TemplateStore::publish(const QString &templateId, const QStr
              stale.isEmpty() ? QVariant() : QVariant(translationsReason.trimmed()), templateId, latest->version},
             &error))
         return dbFailure(m_db, error);
-    if (!TemplateActivity::note(m_db, templateId, &error))
-        return dbFailure(m_db, error);
-    if (!tx.commit())
-        return dbFailure(m_db, tx.error());
+    if (Outcome ended = endStep(*tx, templateId); !ended.ok())
+        return ended;
     return readVersion(templateId, latest->version);
 }
 
 Outcome TemplateStore::retire(const QString &templateId, int version)
 {
-    if (Outcome allowed = check(Action::Publish); !allowed.ok())
-        return allowed;
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return dbFailure(m_db, tx.error());
-    const Result<VersionInfo> info = readVersion(templateId, version);
+    std::optional<Transaction> tx;
+    const Result<VersionInfo> info = beginStep(WorkflowStep::Retire, templateId, version, tx);
     if (!info.ok())
         return info.outcome();
-    if (info->status != VersionStatus::Published)
-        return Outcome::conflict(QStringLiteral("version %2 of '%1' is %3: only a published version can be retired")
-                                     .arg(templateId)
-                                     .arg(version)
-                                     .arg(versionStateWords(info->status)));
     QSqlQuery q = m_db.query();
     QString error;
     if (!m_db.exec(q,
@@ -187,11 +148,7 @@ Outcome TemplateStore::retire(const QString &templateId, int version)
                                   "WHERE template_id = ? AND version = ?"),
                    {m_session.userId(), Database::timeText(m_db.now()), templateId, version}, &error))
         return dbFailure(m_db, error);
-    if (!TemplateActivity::note(m_db, templateId, &error))
-        return dbFailure(m_db, error);
-    if (!tx.commit())
-        return dbFailure(m_db, tx.error());
-    return Outcome::success();
+    return endStep(*tx, templateId);
 }
 
 } // namespace coform

@@ -4,6 +4,7 @@
 #include "store/commonpasswords.h"
 #include "store/crypto/datakey.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/keyring.h"
 #include "store/permissions.h"
 #include "store/transaction.h"
@@ -20,11 +21,6 @@ bool sodiumReady()
 {
     static const bool ready = sodium_init() >= 0;
     return ready;
-}
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
 }
 
 Account accountFromRow(const QSqlQuery &q)

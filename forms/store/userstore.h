@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/user.h"
 #include "store/session.h"
 #include "store/storeresult.h"
 
@@ -9,18 +10,6 @@
 namespace coform {
 
 class Database;
-
-/// An account as others see it. Accounts are never deleted, only disabled: history keeps their name.
-struct Account
-{
-    qint64 id = 0;
-    QString name;
-    Role role = Role::Coproducer;
-    bool disabled = false;
-    QDateTime createdAt;
-    QDateTime lockedUntil;           ///< null when not locked
-    bool mustChangePassword = false; ///< a first password an admin gave: they choose their own at the next sign-in
-};
 
 /// Accounts and signing in. Passwords are stored as Argon2id strings (libsodium crypto_pwhash_str); an account is
 /// locked for five minutes after five failed sign-ins in a row.

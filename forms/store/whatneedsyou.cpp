@@ -3,6 +3,7 @@
 #include "edit/templatejson.h"
 #include "model/template.h"
 #include "store/database.h"
+#include "store/dbfailure.h"
 #include "store/permissions.h"
 
 #include <QJsonDocument>
@@ -14,11 +15,6 @@
 namespace coform {
 
 namespace {
-
-Outcome dbFailure(const Database &db, const QString &error)
-{
-    return Outcome::failed(QStringLiteral("%1: %2").arg(db.location(), error));
-}
 
 /// The latest version of a template, as far as this page needs it.
 struct Latest

@@ -132,7 +132,7 @@ void BM_SearchWithCount(benchmark::State &state)
         ReviewListModel model(store);
         ReviewFilter filter;
         filter.search = QStringLiteral("fictional");
-        filter.status = QString::fromLatin1(ReviewRecord::InProgress);
+        filter.status = ReviewStatus::InProgress;
         filter.dueTo = QDate::currentDate().addDays(30);
         model.setFilter(filter);
         benchmark::DoNotOptimize(model.totalCount());

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/personstore.h"
+#include "model/person.h"
 
 #include <QByteArray>
 #include <QString>
