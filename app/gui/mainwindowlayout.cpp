@@ -1,7 +1,7 @@
 // The main window's layout: where its panels sit, remembered between sessions, and moving between them by key.
-#include "editordocks.h"
+#include "common/textsize.h"
+#include "editor/editordocks.h"
 #include "mainwindow.h"
-#include "textsize.h"
 
 #include <QApplication>
 #include <QDockWidget>

@@ -10,8 +10,8 @@
 #include "pdf/renderer.h"
 
 #include "document/templatedocument.h"
-#include "pdfpreview.h"
-#include "previewpage.h"
+#include "preview/pdfpreview.h"
+#include "preview/previewpage.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

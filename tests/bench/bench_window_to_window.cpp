@@ -17,7 +17,7 @@
 #include "store/userstore.h"
 
 #include "mainwindow.h"
-#include "sharedworkspace.h"
+#include "shared/sharedworkspace.h"
 
 #include <QApplication>
 #include <QDateTime>

@@ -1,9 +1,9 @@
 // A co-production group builds a small form from nothing in the editor, through its own widgets (menus, the tree,
 // the details panel's boxes, tables, lists and buttons), using every kind of question; then undoes every step back to
 // the empty form and redoes them all. The form saved at the end is valid and is exactly what was built.
+#include "editor/templatetreemodel.h"
 #include "format/templateformat.h"
 #include "mainwindow.h"
-#include "templatetreemodel.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -3,13 +3,13 @@
 // with the keyboard only, and is told what is still needed; an admin publishing over an open comment is asked, and the
 // reason lands in the "What changed" PDF under "Not changed, and why". Other people act in other processes
 // (coform-cli).
-#include "diffview.h"
 #include "mainwindow.h"
-#include "opencommentsdialog.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
-#include "signindialog.h"
-#include "whatneedsyoupage.h"
+#include "shared/diffview.h"
+#include "shared/opencommentsdialog.h"
+#include "shared/sharedworkspace.h"
+#include "shared/signindialog.h"
+#include "shared/whatneedsyoupage.h"
 
 #include "store/commentstore.h"
 

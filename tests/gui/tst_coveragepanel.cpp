@@ -4,10 +4,10 @@
 // version covered the chosen requirement, read from a real SQLite store.
 #include "panelfixture.h"
 
-#include "coveragepanel.h"
+#include "editor/coveragepanel.h"
+#include "editor/templatetreemodel.h"
 #include "mainwindow.h"
-#include "sharedworkspace.h"
-#include "templatetreemodel.h"
+#include "shared/sharedworkspace.h"
 
 #include <QAction>
 #include <QDockWidget>

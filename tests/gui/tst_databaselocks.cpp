@@ -7,10 +7,10 @@
 // This test opens and cancels every file dialog of the main window in the database's folder, then checks that the
 // window still holds its locks, lets a second process write and checkpoint, and has a third process read the window's
 // next edit.
-#include "importexportactions.h"
+#include "editor/importexportactions.h"
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
+#include "shared/sharedworkspace.h"
 
 #include <QApplication>
 #include <QFileDialog>

@@ -1,9 +1,9 @@
 // Editing a template in the window: every change is an Edit on the undo stack, typing is one undo step, the tree,
 // the details and the printed form follow, and nothing is lost without a way back.
+#include "editor/templatetreemodel.h"
 #include "format/templateformat.h"
 #include "mainwindow.h"
-#include "pdfpreview.h"
-#include "templatetreemodel.h"
+#include "preview/pdfpreview.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -3,8 +3,8 @@
 // person. The idle time is a few seconds here (COFORM_IDLE_LOCK_SECONDS) instead of minutes.
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sessionlock.h"
-#include "sharedworkspace.h"
+#include "shared/sessionlock.h"
+#include "shared/sharedworkspace.h"
 
 #include <QApplication>
 #include <QLabel>

@@ -2,8 +2,8 @@
 // beside the new template (summary at the top, detail below), and a folder of value sets chosen from the report to
 // import again with the answer lists.
 #include "document/templatedocument.h"
-#include "importexportactions.h"
-#include "importreportdialog.h"
+#include "editor/importexportactions.h"
+#include "editor/importreportdialog.h"
 #include "mainwindow.h"
 
 #include <QAbstractItemView>

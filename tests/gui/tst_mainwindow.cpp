@@ -1,12 +1,12 @@
 // The main window as a person meets it: it opens templates, shows sections, questions and their details, previews
 // the printed form, explains bad files, and every control can be found by a screen reader and by keyboard.
+#include "common/problemsdialog.h"
+#include "editor/templatelist.h"
+#include "editor/templatetreemodel.h"
 #include "format/templateformat.h"
 #include "mainwindow.h"
-#include "pdfpreview.h"
-#include "previewpage.h"
-#include "problemsdialog.h"
-#include "templatelist.h"
-#include "templatetreemodel.h"
+#include "preview/pdfpreview.h"
+#include "preview/previewpage.h"
 
 #include <QAccessible>
 #include <QAction>

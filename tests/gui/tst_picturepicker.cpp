@@ -3,11 +3,11 @@
 // move through the pictures and Enter chooses one; its words start from its name. Undo (Ctrl+Z) takes it away again
 // and redo (Ctrl+Y) brings it back, while another person's open copy (another process) sees each change arrive. An
 // own picture file with a script or over the size limit is refused in words in the picker; nothing changes.
+#include "editor/picturepicker.h"
+#include "editor/templatetreemodel.h"
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "picturepicker.h"
-#include "sharedworkspace.h"
-#include "templatetreemodel.h"
+#include "shared/sharedworkspace.h"
 
 #include "model/picturelibrary.h"
 

@@ -4,9 +4,9 @@
 #include "document/templatedocument.h"
 #include "edit/edit.h"
 #include "format/templateformat.h"
-#include "pdfpreview.h"
-#include "previewpage.h"
-#include "previewrenderer.h"
+#include "preview/pdfpreview.h"
+#include "preview/previewpage.h"
+#include "preview/previewrenderer.h"
 
 #include <QScrollArea>
 #include <QScrollBar>

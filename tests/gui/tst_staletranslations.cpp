@@ -4,12 +4,12 @@
 // PDF (read back with Poppler). "Welsh still right" clears it as one step to undo. An admin publishing a version with
 // out-of-date Welsh from the menu, by keys, is asked (StaleTranslationsDialog), and the reason typed there is kept and
 // is in the "What changed" PDF under "Not changed, and why".
-#include "coveragepanel.h"
-#include "diffview.h"
+#include "editor/coveragepanel.h"
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
-#include "staletranslationsdialog.h"
+#include "shared/diffview.h"
+#include "shared/sharedworkspace.h"
+#include "shared/staletranslationsdialog.h"
 
 #include "format/templateformat.h"
 #include "model/translationstamps.h"

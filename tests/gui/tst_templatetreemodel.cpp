@@ -1,7 +1,7 @@
 // The tree of sections and questions: structure a view can rely on, and what a person reads in it.
 #include "document/templatedocument.h"
+#include "editor/templatetreemodel.h"
 #include "format/templateformat.h"
-#include "templatetreemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>

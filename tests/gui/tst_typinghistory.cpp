@@ -1,10 +1,10 @@
 // Typing a 60-letter wording in a window makes one entry in the shared history, while another person's open copy (in
 // another process) sees the letters arrive one by one; the history panel follows the person's own typing and shows
 // at least five changes at 1366x768.
+#include "editor/templatetreemodel.h"
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
-#include "templatetreemodel.h"
+#include "shared/sharedworkspace.h"
 
 #include "store/templatestore.h"
 

@@ -2,11 +2,11 @@
 // in a text box is the document's undo, which Edit > Redo brings back; the title bar and the template list say where
 // the work lives; sharing says what it did; quitting asks only about unsaved work; a bundled template is never
 // overwritten.
-#include "frozenbanner.h"
+#include "editor/templatelist.h"
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
-#include "templatelist.h"
+#include "shared/frozenbanner.h"
+#include "shared/sharedworkspace.h"
 
 #include <QAbstractButton>
 #include <QApplication>

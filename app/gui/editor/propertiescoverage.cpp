@@ -1,0 +1,57 @@
+#include "editor/propertiespanel.h"
+
+// The whole form's requirement coverage in the details panel.
+
+#include "check/coverage.h"
+#include "common/plainwords.h"
+#include "editor/panelboxes.h"
+
+#include <QLabel>
+#include <QTableWidget>
+
+namespace coform {
+
+using namespace PanelBoxes;
+
+void PropertiesPanel::fillCoverage(const Template &t)
+{
+    // The requirements of the set and which questions cover them: nothing told by colour alone.
+    m_requirements->clear();
+    m_requirements->setColumnCount(2);
+    m_requirements->setHorizontalHeaderLabels({tr("Requirement"), tr("Covered by")});
+    m_requirements->setRowCount(0);
+    if (!m_requirementSet)
+        return;
+    const Coverage coverage = computeCoverage(t, *m_requirementSet);
+    const QMap<QString, int> numbers = t.questionNumbers();
+    for (const Requirement &r : m_requirementSet->requirements) {
+        QList<int> questionNumbers;
+        int infoTexts = 0;
+        for (const QString &itemId : coverage.itemsByRequirement.value(r.id)) {
+            const int number = numbers.value(itemId);
+            if (number > 0)
+                questionNumbers.append(number);
+            else
+                ++infoTexts;
+        }
+        QStringList where;
+        if (!questionNumbers.isEmpty()) {
+            where.append((questionNumbers.size() == 1 ? tr("question %1") : tr("questions %1"))
+                             .arg(PlainWords::numberRuns(questionNumbers)));
+        }
+        if (infoTexts > 0)
+            where.append(PlainWords::count(infoTexts, tr("information text"), tr("information texts")));
+        const int row = m_requirements->rowCount();
+        m_requirements->insertRow(row);
+        m_requirements->setItem(row, 0, cell(QStringLiteral("%1: %2").arg(r.id, r.title)));
+        m_requirements->item(row, 0)->setToolTip(r.mustContain);
+        m_requirements->setItem(row, 1, cell(where.isEmpty() ? tr("NOT COVERED YET") : where.join(tr(" and "))));
+    }
+    setRowText(m_requirementsLabel, tr("Requirements: %1 of %2 covered")
+                                        .arg(m_requirementSet->requirements.size() - coverage.uncovered.size())
+                                        .arg(m_requirementSet->requirements.size()));
+    fitTableHeight(m_requirements);
+    showRow(m_requirements);
+}
+
+} // namespace coform
