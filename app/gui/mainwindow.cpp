@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -86,6 +87,11 @@ CoveragePanel *MainWindow::coveragePanel() const
     return m_editorDocks->coverage();
 }
 
+QDockWidget *MainWindow::coverageDock() const
+{
+    return m_editorDocks->coverageDock();
+}
+
 void MainWindow::createPanels()
 {
     m_templateList = new TemplateList(this);
@@ -117,11 +123,11 @@ void MainWindow::createPanels()
         PanelFrame::make(this, QStringLiteral("templatesPanel"), tr("&Templates"), m_templateList, m_templateList);
     QWidget *treePanel =
         PanelFrame::make(this, QStringLiteral("treePanel"), tr("Se&ctions and questions"), m_tree, m_tree);
-    QWidget *detailsPanel =
-        PanelFrame::make(this, QStringLiteral("detailsPanel"), tr("&Details"), m_properties, m_properties);
-    QWidget *previewPanel =
-        PanelFrame::make(this, QStringLiteral("previewPanel"), tr("Pr&inted form preview"), m_preview,
-                         m_preview->findChild<QWidget *>(QStringLiteral("previewScroll")));
+    // The details panel's heading moves to its first field.
+    QWidget *detailsPanel = PanelFrame::make(this, QStringLiteral("detailsPanel"), tr("&Details"), m_properties,
+                                             m_properties->textEditor());
+    QWidget *previewPanel = PanelFrame::make(this, QStringLiteral("previewPanel"), tr("Pr&inted form preview"),
+                                             m_preview, m_preview->scrollArea());
 
     m_leftSplitter = new QSplitter(Qt::Vertical, this);
     m_leftSplitter->setObjectName(QStringLiteral("leftSplitter"));
@@ -154,10 +160,7 @@ void MainWindow::createPanels()
         updateTitleAndStatus();
     });
 
-    m_focusOrder = {m_templateList, m_tree, m_properties->findChild<QWidget *>(QStringLiteral("propertyText")),
-                    m_preview->findChild<QWidget *>(QStringLiteral("previewScroll"))};
-    // The details panel's heading moves to its first field.
-    detailsPanel->findChild<QLabel *>(QStringLiteral("detailsPanelHeading"))->setBuddy(m_focusOrder.at(2));
+    m_focusOrder = {m_templateList, m_tree, m_properties->textEditor(), m_preview->scrollArea()};
 
     m_templateStatus = new QLabel(this);
     m_templateStatus->setObjectName(QStringLiteral("templateStatus"));
@@ -188,7 +191,7 @@ void MainWindow::createActions()
         return action;
     };
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("menuFile"));
     file->addAction(makeAction(QStringLiteral("actionNewTemplate"), tr("&New template"),
                                {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N)}, [this] { newTemplate(); }));
@@ -202,8 +205,9 @@ void MainWindow::createActions()
     file->addAction(makeAction(QStringLiteral("actionPrint"), tr("P&rint the form\u2026"), {QKeySequence::Print},
                                [this] { printForm(); }));
     file->addSeparator();
-    file->addAction(makeAction(QStringLiteral("actionQuit"), tr("&Quit"), {QKeySequence(Qt::CTRL | Qt::Key_Q)},
-                               [this] { close(); }));
+    m_quitAction = makeAction(QStringLiteral("actionQuit"), tr("&Quit"), {QKeySequence(Qt::CTRL | Qt::Key_Q)},
+                              [this] { close(); });
+    file->addAction(m_quitAction);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->setObjectName(QStringLiteral("menuEdit"));
@@ -234,7 +238,7 @@ void MainWindow::createActions()
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_editActions, &TemplateEditActions::added, this, [this] {
         // Straight to the words of what was added, all chosen, so typing replaces them.
-        auto *text = m_properties->findChild<QTextEdit *>(QStringLiteral("propertyText"));
+        QTextEdit *text = m_properties->textEditor();
         text->setFocus(Qt::OtherFocusReason);
         text->selectAll();
     });
@@ -244,7 +248,7 @@ void MainWindow::createActions()
     });
     connect(stack, &QUndoStack::cleanChanged, this, [this] { setWindowModified(m_document->isModified()); });
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = m_viewMenu = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
     QAction *bigger =
         makeAction(QStringLiteral("actionBiggerText"), tr("&Bigger text"),

@@ -66,6 +66,11 @@ void MainWindow::fitPanelsToText()
         m_splitter->setSizes({central * 27 / 100, central * 36 / 100, central * 37 / 100});
 }
 
+void MainWindow::setFrontDock(QDockWidget *dock)
+{
+    m_frontDock = dock;
+}
+
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
@@ -75,8 +80,7 @@ void MainWindow::showEvent(QShowEvent *event)
             fitPanelsToText();
             // A first look at the column: the history of a shared template, else the requirement coverage (a tab
             // raised before the window is shown does not stay in front).
-            auto *history = findChild<QDockWidget *>(QStringLiteral("historyDock"));
-            (history ? history : m_editorDocks->coverageDock())->raise();
+            (m_frontDock ? m_frontDock.data() : m_editorDocks->coverageDock())->raise();
         });
     }
 }

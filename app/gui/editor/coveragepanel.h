@@ -46,6 +46,8 @@ public:
     QString publishedText() const;
     /// Chooses the row of a requirement; false when it is not listed.
     bool selectRequirement(const QString &requirementId);
+    /// The requirements and the questions that cover them (object name "coverageList").
+    QTreeWidget *list() const { return m_list; }
 
 signals:
     /// A question (or information text) under a requirement was activated: choose it in the tree.

@@ -10,9 +10,9 @@
 #include <QLabel>
 #include <QLayout>
 #include <QMenu>
-#include <QMenuBar>
 #include <QScrollArea>
 #include <QStyle>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QUndoView>
 
@@ -56,8 +56,7 @@ EditorDocks::EditorDocks(MainWindow *window)
     addToColumn(window, m_undoDock, QStringLiteral("undoHistoryDock"), m_undoView);
     m_coverageDock->setAccessibleName(tr("Requirement coverage"));
     RowsOfRoom::keep(m_undoView);
-    if (auto *list = m_coverage->findChild<QAbstractItemView *>(QStringLiteral("coverageList")))
-        RowsOfRoom::keep(list);
+    RowsOfRoom::keep(m_coverage->list());
     window->tabifyDockWidget(m_coverageDock, m_undoDock);
     m_coverageDock->raise();
 
@@ -69,9 +68,7 @@ EditorDocks::~EditorDocks() = default;
 
 void EditorDocks::createMenuItems()
 {
-    QMenu *view = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuView"));
-    if (!view)
-        return;
+    QMenu *view = m_window->viewMenu();
     view->addSeparator();
     QAction *showCoverage = m_coverageDock->toggleViewAction();
     showCoverage->setObjectName(QStringLiteral("actionShowCoverage"));
@@ -84,7 +81,7 @@ void EditorDocks::createMenuItems()
     view->addActions({showCoverage, showUndo});
 
     addGoTo(m_window, QStringLiteral("actionGoToCoverage"), tr("Go to requirement co&verage"), Qt::Key_5,
-            m_coverageDock, m_coverage->findChild<QWidget *>(QStringLiteral("coverageList")));
+            m_coverageDock, m_coverage->list());
     addGoTo(m_window, QStringLiteral("actionGoToUndoHistory"), tr("Go to the undo histor&y"), Qt::Key_6, m_undoDock,
             m_undoView);
 }
@@ -114,7 +111,7 @@ void EditorDocks::addToColumn(MainWindow *window, QDockWidget *dock, const QStri
 void EditorDocks::addGoTo(MainWindow *window, const QString &name, const QString &text, int key, QDockWidget *dock,
                           QWidget *target)
 {
-    QMenu *view = window->menuBar()->findChild<QMenu *>(QStringLiteral("menuView"));
+    QMenu *view = window->viewMenu();
     auto *action = new QAction(text, window);
     action->setObjectName(name);
     action->setShortcut(QKeySequence(Qt::CTRL | key));

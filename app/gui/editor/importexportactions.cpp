@@ -11,7 +11,6 @@
 #include <QAction>
 #include <QFileInfo>
 #include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
 
@@ -23,9 +22,7 @@ ImportExportActions::ImportExportActions(MainWindow *window)
     , m_job(new ImportJob(this))
 {
     connect(m_job, &ImportJob::finished, this, &ImportExportActions::onImportFinished);
-    QMenu *file = window->menuBar()->findChild<QMenu *>(QStringLiteral("menuFile"));
-    if (!file)
-        return;
+    QMenu *file = window->fileMenu();
     // Before "Quit", the last entry.
     QAction *before = file->actions().isEmpty() ? nullptr : file->actions().constLast();
     auto *importAction = new QAction(tr("&Import a form (FHIR or fillable PDF)\u2026"), file);

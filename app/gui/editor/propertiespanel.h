@@ -49,6 +49,8 @@ public:
     void showId(const QString &id);
     /// The id shown; empty for the whole form or nothing.
     const QString &currentId() const { return m_currentId; }
+    /// The wording of what is chosen (object name "propertyText"), the panel's first field.
+    QTextEdit *textEditor() const { return m_text; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -46,6 +46,8 @@ public:
     const RenderOptions &options() const { return m_options; }
     /// What the preview is doing, in words ("4 pages", "Making the preview...").
     QString statusText() const;
+    /// The scrolling area of the pages (object name "previewScroll"), where the keyboard goes in the preview.
+    QScrollArea *scrollArea() const { return m_scroll; }
 
 signals:
     /// A new PDF is shown (or it failed: statusText() says why).

@@ -12,7 +12,6 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
-#include <QMenuBar>
 #include <QPointer>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -156,12 +155,9 @@ bool AccountsWindow::isAvailableTo(const Session &session)
     return session.role() == Role::Admin;
 }
 
-void AccountsWindow::addMenuItems(QMainWindow *window, Database &db, const Session &session)
+void AccountsWindow::addMenuItems(QMainWindow *window, QMenu *file, QAction *before, Database &db,
+                                  const Session &session)
 {
-    QMenu *file = window->menuBar()->findChild<QMenu *>(QStringLiteral("menuFile"));
-    if (!file)
-        return;
-    QAction *before = window->findChild<QAction *>(QStringLiteral("actionSignOut"));
     const Session who = session;
     Database *database = &db;
     if (isAvailableTo(session)) {

@@ -6,8 +6,10 @@
 #include <QDialog>
 #include <QVector>
 
+class QAction;
 class QLabel;
 class QMainWindow;
+class QMenu;
 class QPushButton;
 class QTreeWidget;
 
@@ -27,8 +29,9 @@ public:
 
     /// Whether a menu should offer this window (admins only; the store refuses everyone else anyway).
     static bool isAvailableTo(const Session &session);
-    /// File > Accounts... (Ctrl+Shift+U) for admins and File > Change my password... for everyone signed in.
-    static void addMenuItems(QMainWindow *window, Database &db, const Session &session);
+    /// File > Accounts... (Ctrl+Shift+U) for admins and File > Change my password... for everyone signed in, put in
+    /// `menu` before `before` (File > Sign out); the window owns the actions.
+    static void addMenuItems(QMainWindow *window, QMenu *menu, QAction *before, Database &db, const Session &session);
 
     /// Reads the accounts and the account audit trail again.
     void refresh();

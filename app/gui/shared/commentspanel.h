@@ -43,6 +43,10 @@ public:
 public slots:
     /// Reads the threads again (the change feed or a timer calls it).
     void refresh();
+    /// The comment threads (object name "commentsList").
+    QTreeWidget *list() const { return m_list; }
+    /// The box a new comment or a reply is typed in (object name "commentsText").
+    QPlainTextEdit *textBox() const { return m_text; }
 
 signals:
     /// The number of open threads in the whole template changed.

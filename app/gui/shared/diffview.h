@@ -39,6 +39,8 @@ public:
 public slots:
     /// Reads the versions and the changes again.
     void refresh();
+    /// The list of what changed, question by question (object name "diffList").
+    QTreeWidget *list() const { return m_list; }
 
 signals:
     /// Enter or a double click on a question's row: the person wants to go to it.

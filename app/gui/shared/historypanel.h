@@ -41,6 +41,8 @@ public slots:
     void refreshSoon();
     /// Shows the chosen change's question as it was just after that change.
     void showItemAsItWas();
+    /// The list of changes (object name "historyList").
+    QTreeWidget *list() const { return m_list; }
 
 signals:
     /// Reading the store failed: in words.

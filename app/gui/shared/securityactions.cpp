@@ -6,12 +6,12 @@
 
 #include <QMainWindow>
 #include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
 
 namespace coform {
 
-SecurityActions::SecurityActions(QMainWindow *window, Database &db, const Session &session, QObject *parent)
+SecurityActions::SecurityActions(QMainWindow *window, QMenu *file, QAction *before, Database &db,
+                                 const Session &session, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_db(db)
@@ -19,12 +19,6 @@ SecurityActions::SecurityActions(QMainWindow *window, Database &db, const Sessio
 {
     // In the File menu beside Accounts, for admins: a menu of its own would need an Alt letter of its own, and
     // every letter of "Security" is taken by a menu or a panel of this window.
-    QMenu *file = window->menuBar()->findChild<QMenu *>(QStringLiteral("menuFile"));
-    if (!file)
-        return;
-    QAction *before = window->findChild<QAction *>(QStringLiteral("actionSignOut"));
-    if (!before)
-        before = window->findChild<QAction *>(QStringLiteral("actionQuit"));
     auto *check = new QAction(tr("Check the au&dit trail"), window);
     check->setObjectName(QStringLiteral("actionCheckAudit"));
     connect(check, &QAction::triggered, this, &SecurityActions::checkAuditTrail);

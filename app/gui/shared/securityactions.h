@@ -4,7 +4,9 @@
 
 #include <QObject>
 
+class QAction;
 class QMainWindow;
+class QMenu;
 
 namespace coform {
 
@@ -16,7 +18,9 @@ class SecurityActions : public QObject
 {
     Q_OBJECT
 public:
-    SecurityActions(QMainWindow *window, Database &db, const Session &session, QObject *parent = nullptr);
+    /// Puts its items in `menu` (File) before `before`.
+    SecurityActions(QMainWindow *window, QMenu *menu, QAction *before, Database &db, const Session &session,
+                    QObject *parent = nullptr);
 
     void makeNewRecoveryKey();
     void checkAuditTrail();

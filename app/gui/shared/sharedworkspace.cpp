@@ -1,7 +1,5 @@
 #include "shared/sharedworkspace.h"
 
-#include "editor/editordocks.h"
-
 #include "common/plainwords.h"
 #include "common/rowsofroom.h"
 #include "document/storedtemplatesync.h"
@@ -41,6 +39,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+#include <QTreeWidget>
 
 namespace coform {
 
@@ -52,8 +51,9 @@ SharedWorkspace::SharedWorkspace(MainWindow *window, Database &db, const Session
     createPanels();
     createMenus();
     m_lock = new SessionLock(db, session, this);
-    createSessionActions();
-    AccountsWindow::addMenuItems(m_window, m_db, m_session); // File > Accounts (admins), Change my password
+    QAction *signOut = createSessionActions();
+    // File > Accounts (admins), Change my password
+    AccountsWindow::addMenuItems(m_window, m_window->fileMenu(), signOut, m_db, m_session);
     m_presence = new QLabel(m_window);
     m_presence->setObjectName(QStringLiteral("presenceLabel"));
     m_presence->setAccessibleName(tr("Who is in this template now"));
@@ -156,7 +156,7 @@ void SharedWorkspace::createMenus()
     createNeedsYou(shared);
 
     if (m_session.role() == Role::Admin)
-        new SecurityActions(m_window, m_db, m_session, this);
+        new SecurityActions(m_window, m_window->fileMenu(), m_window->quitAction(), m_db, m_session, this);
 
     if (ReviewsWindow::isAvailableTo(m_session)) {
         QMenu *reviews = new QMenu(tr("&Reviews"), m_window);
@@ -169,12 +169,10 @@ void SharedWorkspace::createMenus()
     }
 }
 
-void SharedWorkspace::createSessionActions()
+QAction *SharedWorkspace::createSessionActions()
 {
-    QMenu *file = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuFile"));
-    if (!file)
-        return;
-    QAction *quit = m_window->findChild<QAction *>(QStringLiteral("actionQuit"));
+    QMenu *file = m_window->fileMenu();
+    QAction *quit = m_window->quitAction();
     auto *lockTime = new QAction(tr("&Lock after a time without use…"), m_window);
     lockTime->setObjectName(QStringLiteral("actionLockTime"));
     connect(lockTime, &QAction::triggered, this, [this] {
@@ -192,17 +190,17 @@ void SharedWorkspace::createSessionActions()
     connect(signOut, &QAction::triggered, this, [] { SessionLock::requestSignOut(); });
     m_window->addAction(signOut);
     file->insertActions(quit, {lockTime, signOut});
+    return signOut;
 }
 
 void SharedWorkspace::createPanels()
 {
-    auto addDock = [this](QWidget *panel, const QString &name, const QString &title, const QString &fullName) {
+    auto addDock = [this](QWidget *panel, QAbstractItemView *list, const QString &name, const QString &title,
+                          const QString &fullName) {
         auto *dock = new QDockWidget(title, m_window);
         EditorDocks::addToColumn(m_window, dock, name, panel);
         dock->setAccessibleName(fullName);
-        for (const char *list : {"historyList", "diffList", "commentsList"})
-            if (auto *view = panel->findChild<QAbstractItemView *>(QLatin1String(list)))
-                RowsOfRoom::keep(view);
+        RowsOfRoom::keep(list);
         return dock;
     };
     m_history = new HistoryPanel(m_db, m_session);
@@ -212,13 +210,14 @@ void SharedWorkspace::createPanels()
     connect(m_diffView, &DiffView::itemChosen, m_window, [this](const QString &id) { m_window->selectId(id); });
     // Tabs of the editor's column down the right, the full height of the window, so that each list has room for its
     // rows on a laptop screen at any text size (View menu: each can be closed and brought back; Ctrl+7, 8, 9 go there).
-    QDockWidget *history = addDock(m_history, QStringLiteral("historyDock"), tr("History"), tr("History of changes"));
-    QDockWidget *diff =
-        addDock(m_diffView, QStringLiteral("whatChangedDock"), tr("What changed"), tr("What changed between versions"));
-    QDockWidget *comments = addDock(m_comments, QStringLiteral("commentsDock"), tr("Comments"), tr("Comments"));
-    QDockWidget *coverage = m_window->findChild<QDockWidget *>(QStringLiteral("coverageDock"));
-    if (coverage)
-        m_window->tabifyDockWidget(coverage, history);
+    QDockWidget *history =
+        addDock(m_history, m_history->list(), QStringLiteral("historyDock"), tr("History"), tr("History of changes"));
+    QDockWidget *diff = m_diffDock = addDock(m_diffView, m_diffView->list(), QStringLiteral("whatChangedDock"),
+                                             tr("What changed"), tr("What changed between versions"));
+    QDockWidget *comments = m_commentsDock =
+        addDock(m_comments, m_comments->list(), QStringLiteral("commentsDock"), tr("Comments"), tr("Comments"));
+    m_window->setFrontDock(history); // in front when the window is first shown
+    m_window->tabifyDockWidget(m_window->coverageDock(), history);
     m_window->tabifyDockWidget(history, diff);
     m_window->tabifyDockWidget(diff, comments);
     history->raise();
@@ -226,19 +225,18 @@ void SharedWorkspace::createPanels()
     if (!m_window->restoreState(QSettings().value(QStringLiteral("window/docks")).toByteArray(),
                                 MainWindow::kDockLayout))
         m_window->fitPanelsToText();
-    if (QMenu *view = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("menuView"))) {
-        view->addSeparator();
-        history->toggleViewAction()->setText(tr("History o&f changes"));
-        diff->toggleViewAction()->setText(tr("&What changed between versions"));
-        comments->toggleViewAction()->setText(tr("C&omments"));
-        view->addActions({history->toggleViewAction(), diff->toggleViewAction(), comments->toggleViewAction()});
-    }
+    QMenu *view = m_window->viewMenu();
+    view->addSeparator();
+    history->toggleViewAction()->setText(tr("History o&f changes"));
+    diff->toggleViewAction()->setText(tr("&What changed between versions"));
+    comments->toggleViewAction()->setText(tr("C&omments"));
+    view->addActions({history->toggleViewAction(), diff->toggleViewAction(), comments->toggleViewAction()});
     EditorDocks::addGoTo(m_window, QStringLiteral("actionGoToHistory"), tr("Go to the h&istory of changes"), Qt::Key_7,
-                         history, m_history->findChild<QWidget *>(QStringLiteral("historyList")));
+                         history, m_history->list());
     EditorDocks::addGoTo(m_window, QStringLiteral("actionGoToWhatChanged"), tr("Go to what ch&anged"), Qt::Key_8, diff,
-                         m_diffView->findChild<QWidget *>(QStringLiteral("diffList")));
+                         m_diffView->list());
     EditorDocks::addGoTo(m_window, QStringLiteral("actionGoToComments"), tr("Go to the comm&ents"), Qt::Key_9, comments,
-                         m_comments->findChild<QWidget *>(QStringLiteral("commentsList")));
+                         m_comments->list());
 }
 
 bool SharedWorkspace::openStoredTemplate(const QString &templateId)

@@ -55,8 +55,8 @@ public:
 
 private:
     void createMenus();
-    /// File > Lock after a time without use, File > Sign out.
-    void createSessionActions();
+    /// File > Lock after a time without use, File > Sign out (returned).
+    QAction *createSessionActions();
     void createPanels();
     void chooseStoredTemplate();
     void shareOpenTemplate();
@@ -68,7 +68,7 @@ private:
     /// Shared templates > Comment on the chosen question: the comments panel, ready to type.
     void commentOnChosen();
     /// Shows a dock panel and puts the keyboard in `focus`.
-    void showDock(const char *dockName, QWidget *focus);
+    void showDock(QDockWidget *dock, QWidget *focus);
     void openReviews();
     void onConflict(const SyncConflict &conflict);
     /// Someone commented, replied, resolved, approved or changed the version's state (through the change feed).
@@ -87,6 +87,8 @@ private:
     HistoryPanel *m_history = nullptr;
     DiffView *m_diffView = nullptr;
     CommentsPanel *m_comments = nullptr;
+    QDockWidget *m_diffDock = nullptr;
+    QDockWidget *m_commentsDock = nullptr;
     QLabel *m_presence = nullptr;
     SessionLock *m_lock = nullptr;
     WorkflowActions *m_workflow = nullptr;

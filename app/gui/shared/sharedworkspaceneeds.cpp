@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QListWidget>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QStatusBar>
@@ -59,19 +60,15 @@ void SharedWorkspace::showWhatNeedsYou()
     m_needsPage->show();
     m_needsPage->raise();
     m_needsPage->activateWindow();
-    if (QWidget *list = m_needsPage->findChild<QWidget *>(QStringLiteral("whatNeedsYouList")))
-        list->setFocus(Qt::ActiveWindowFocusReason);
+    m_needsPage->list()->setFocus(Qt::ActiveWindowFocusReason);
 }
 
-void SharedWorkspace::showDock(const char *dockName, QWidget *focus)
+void SharedWorkspace::showDock(QDockWidget *dock, QWidget *focus)
 {
     m_window->activateWindow();
-    if (auto *dock = m_window->findChild<QDockWidget *>(QLatin1String(dockName))) {
-        dock->show();
-        dock->raise();
-    }
-    if (focus)
-        focus->setFocus(Qt::OtherFocusReason);
+    dock->show();
+    dock->raise();
+    focus->setFocus(Qt::OtherFocusReason);
 }
 
 void SharedWorkspace::openNeed(const NeedsYou &entry)
@@ -83,10 +80,10 @@ void SharedWorkspace::openNeed(const NeedsYou &entry)
         // There is always something to read before approving: what changed since the version before (for a first
         // version, the whole form as new, with its coverage).
         m_diffView->setVersions(entry.version - 1, entry.version);
-        auto *list = m_diffView->findChild<QTreeWidget *>(QStringLiteral("diffList"));
-        if (list && list->topLevelItemCount() > 0)
+        QTreeWidget *list = m_diffView->list();
+        if (list->topLevelItemCount() > 0)
             list->setCurrentItem(list->topLevelItem(0));
-        showDock("whatChangedDock", list);
+        showDock(m_diffDock, list);
         m_window->statusBar()->showMessage(
             tr("Read what changed; Enter on a question goes to it. Ctrl+Shift+M comments on it; Ctrl+Shift+A approves "
                "the version."),
@@ -97,20 +94,17 @@ void SharedWorkspace::openNeed(const NeedsYou &entry)
     case NeedsYou::Kind::CommentOnYourChange: {
         if (!entry.itemId.isEmpty())
             m_window->selectId(entry.itemId);
-        auto *list = m_comments->findChild<QTreeWidget *>(QStringLiteral("commentsList"));
-        if (list) {
-            for (int i = 0; i < list->topLevelItemCount(); ++i) {
-                QTreeWidgetItem *row = list->topLevelItem(i);
-                if (row->data(0, Qt::UserRole + 1).toLongLong() == entry.threadId)
-                    list->setCurrentItem(row);
-            }
+        QTreeWidget *list = m_comments->list();
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *row = list->topLevelItem(i);
+            if (row->data(0, Qt::UserRole + 1).toLongLong() == entry.threadId)
+                list->setCurrentItem(row);
         }
-        showDock("commentsDock", list);
+        showDock(m_commentsDock, list);
         break;
     }
     case NeedsYou::Kind::Draft:
-        if (auto *tree = m_window->findChild<QTreeView *>(QStringLiteral("templateTree")))
-            tree->setFocus(Qt::OtherFocusReason);
+        m_window->templateTree()->setFocus(Qt::OtherFocusReason);
         break;
     }
 }
@@ -121,7 +115,7 @@ void SharedWorkspace::commentOnChosen()
         m_window->statusBar()->showMessage(tr("Open a shared template first."), 8000);
         return;
     }
-    showDock("commentsDock", m_comments->findChild<QPlainTextEdit *>(QStringLiteral("commentsText")));
+    showDock(m_commentsDock, m_comments->textBox());
 }
 
 } // namespace coform

@@ -27,6 +27,8 @@ public:
     const QVector<NeedsYou> &entries() const { return m_entries; }
     /// One entry in words, as the list shows it.
     static QString words(const NeedsYou &entry);
+    /// The list of what needs the person (object name "whatNeedsYouList").
+    QListWidget *list() const { return m_list; }
 
 signals:
     /// The person chose to open this entry.
