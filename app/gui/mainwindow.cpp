@@ -2,9 +2,9 @@
 
 #include "common/filedialogs.h"
 #include "common/panelframe.h"
-#include "common/plainwords.h"
 #include "common/problemsdialog.h"
 #include "common/rowsofroom.h"
+#include "common/templatewords.h"
 #include "common/textsize.h"
 #include "common/theme.h"
 #include "document/draftrecovery.h"
@@ -345,7 +345,7 @@ bool MainWindow::maybeSave()
         return true;
     const QMessageBox::StandardButton answer = QMessageBox::question(
         this, tr("Save your changes?"),
-        tr("You have changed \u201c%1\u201d. Do you want to save the changes?").arg(m_document->tmpl().title),
+        tr("You have changed \u201c%1\u201d. Do you want to save the changes?").arg(m_document->content().title),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
@@ -373,7 +373,7 @@ bool MainWindow::saveAs()
     const QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
     const QString suggested = m_document->origin() == TemplateDocument::Origin::File
                                   ? m_document->path()
-                                  : QDir(folder).filePath(m_document->tmpl().id + QStringLiteral(".json"));
+                                  : QDir(folder).filePath(m_document->content().id + QStringLiteral(".json"));
     const QString path =
         FileDialogs::saveFileName(this, tr("Save the template as"), suggested, tr("Coform templates (*.json)"));
     return !path.isEmpty() && saveTemplateFile(path);
@@ -388,7 +388,7 @@ bool MainWindow::saveTemplateFile(const QString &path)
                              tr("A template that comes with Coform is never changed: save it as a new file."));
         return false;
     }
-    if (!writeTemplateFile(m_document->tmpl(), absolute, &error)) {
+    if (!writeTemplateFile(m_document->content(), absolute, &error)) {
         QMessageBox::warning(this, tr("The template was not saved"), error);
         return false;
     }
@@ -402,7 +402,7 @@ bool MainWindow::saveTemplateFile(const QString &path)
     }
     m_document->markSaved(absolute);
     updateTitleAndStatus();
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     m_templateList->addEntry(TemplateDocument::Origin::File, absolute, t.title, t.version);
     m_templateList->selectEntry(TemplateDocument::Origin::File, absolute);
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(absolute).fileName()), 5000);
@@ -487,7 +487,7 @@ void MainWindow::onTemplateReplaced()
 
 QString MainWindow::whereWorkLives() const
 {
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     switch (m_document->origin()) {
     case TemplateDocument::Origin::Store:
         return tr("Shared: %1 of %2")
@@ -521,15 +521,15 @@ void MainWindow::updateTitleAndStatus()
         m_templateStatus->setText(tr("No form is open"));
         return;
     }
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     setWindowTitle(tr("%1[*] \u2013 Coform").arg(whereWorkLives()));
     int questions = 0;
     for (const Item *item : t.allItems())
         questions += itemTypeIsAnswerable(item->type) ? 1 : 0;
     m_templateStatus->setText(tr("%1: %2, %3")
                                   .arg(whereWorkLives())
-                                  .arg(PlainWords::count(t.sections.size(), tr("section"), tr("sections")))
-                                  .arg(PlainWords::count(questions, tr("question"), tr("questions"))));
+                                  .arg(TemplateWords::count(t.sections.size(), tr("section"), tr("sections")))
+                                  .arg(TemplateWords::count(questions, tr("question"), tr("questions"))));
 }
 
 QString MainWindow::currentId() const
@@ -550,12 +550,12 @@ void MainWindow::onCurrentTreeIndexChanged()
 void MainWindow::printForm()
 {
     if (m_document->isOpen())
-        FormOutput::print(this, m_document->tmpl(), m_preview->options());
+        FormOutput::print(this, m_document->content(), m_preview->options());
 }
 
 void MainWindow::savePdf()
 {
-    FormOutput::savePdf(this, m_document->tmpl().id, m_preview->pdf());
+    FormOutput::savePdf(this, m_document->content().id, m_preview->pdf());
 }
 
 void MainWindow::setCommentsProvider(std::function<QStringList(const QString &itemId)> provider)

@@ -156,7 +156,7 @@ private slots:
         QVERIFY(diffList && diffStatus);
         QTRY_VERIFY(diffList->isVisible());
         QTRY_COMPARE(QApplication::focusWidget(), diffList);
-        const Template v1 = window.document()->tmpl();
+        const Template v1 = window.document()->content();
         int questions = 0, infoTexts = 0;
         for (const Item *item : v1.allItems())
             (item->type == ItemType::Info ? infoTexts : questions) += 1;

@@ -146,7 +146,7 @@ void TestPreviewDrawing::anEditShowsOnScreenBeforeThePdfIsMade()
     const QString title = QStringLiteral("A quite different title for the review");
     shown.clear();
     rendered.clear();
-    QVERIFY(document.push(Edit::setTemplateProperty(document.tmpl(), QStringLiteral("title"), title)));
+    QVERIFY(document.push(Edit::setTemplateProperty(document.content(), QStringLiteral("title"), title)));
     QTRY_VERIFY_WITH_TIMEOUT(shown.contains(QVariantList{0}), 30000);
     QCOMPARE(rendered.count(), 0); // the page came before the PDF
     QCOMPARE(preview.pdf(), pdfBefore);

@@ -1,6 +1,6 @@
 #include "editor/coveragepanel.h"
 
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 #include "document/templatedocument.h"
 
 #include "check/coverage.h"
@@ -46,14 +46,15 @@ QString translationWords(const Template &t)
         // Easy read texts are optional (the plain English is used where one is missing): only what is out of date.
         if (const int m = lang.contains(QLatin1String("-x-")) ? 0 : missing.value(lang))
             parts.append(CoveragePanel::tr("%1 not translated yet")
-                             .arg(PlainWords::count(m, CoveragePanel::tr("text"), CoveragePanel::tr("texts"))));
+                             .arg(TemplateWords::count(m, CoveragePanel::tr("text"), CoveragePanel::tr("texts"))));
         if (const int o = stale.value(lang))
             parts.append(CoveragePanel::tr("%1 out of date (the English changed after %2 translated)")
-                             .arg(PlainWords::count(o, CoveragePanel::tr("text"), CoveragePanel::tr("texts")),
+                             .arg(TemplateWords::count(o, CoveragePanel::tr("text"), CoveragePanel::tr("texts")),
                                   o == 1 ? CoveragePanel::tr("it was") : CoveragePanel::tr("they were")));
-        lines.append(CoveragePanel::tr("%1: %2.").arg(
-            PlainWords::languageName(lang), parts.isEmpty() ? CoveragePanel::tr("every text translated and up to date")
-                                                            : parts.join(QStringLiteral("; "))));
+        lines.append(CoveragePanel::tr("%1: %2.").arg(TemplateWords::languageName(lang),
+                                                      parts.isEmpty()
+                                                          ? CoveragePanel::tr("every text translated and up to date")
+                                                          : parts.join(QStringLiteral("; "))));
     }
     return lines.join(QLatin1Char('\n'));
 }
@@ -146,8 +147,8 @@ void CoveragePanel::setPublishedProvider(PublishedProvider provider)
 void CoveragePanel::reloadRequirementSet()
 {
     m_set.reset();
-    if (m_document->isOpen() && !m_document->tmpl().requirementSet.isEmpty())
-        m_set = bundledRequirementSet(m_document->tmpl().requirementSet);
+    if (m_document->isOpen() && !m_document->content().requirementSet.isEmpty())
+        m_set = bundledRequirementSet(m_document->content().requirementSet);
 }
 
 void CoveragePanel::reloadPublished()
@@ -164,13 +165,13 @@ void CoveragePanel::refresh()
     if (!m_document->isOpen()) {
         summary = tr("No form is open.");
     } else if (!m_set) {
-        summary = m_document->tmpl().requirementSet.isEmpty()
+        summary = m_document->content().requirementSet.isEmpty()
                       ? tr("This form names no set of requirements, so there is nothing to check it against.")
                       : tr("The set of requirements \u201c%1\u201d is not known to Coform, so the form cannot be "
                            "checked against it.")
-                            .arg(m_document->tmpl().requirementSet);
+                            .arg(m_document->content().requirementSet);
     } else {
-        const Template &t = m_document->tmpl();
+        const Template &t = m_document->content();
         const Coverage coverage = computeCoverage(t, *m_set);
         const QMap<QString, int> numbers = t.questionNumbers();
         QVector<Row> covered;
@@ -195,10 +196,10 @@ void CoveragePanel::refresh()
             QStringList where;
             if (!questionNumbers.isEmpty()) {
                 where.append((questionNumbers.size() == 1 ? tr("question %1") : tr("questions %1"))
-                                 .arg(PlainWords::numberRuns(questionNumbers)));
+                                 .arg(TemplateWords::numberRuns(questionNumbers)));
             }
             if (infoTexts > 0)
-                where.append(PlainWords::count(infoTexts, tr("information text"), tr("information texts")));
+                where.append(TemplateWords::count(infoTexts, tr("information text"), tr("information texts")));
             row.covered = !where.isEmpty();
             row.coveredBy = row.covered ? where.join(tr(" and ")) : tr("Not covered");
             // The ones nobody covers come first, in the set's order; then the covered ones.
@@ -213,8 +214,8 @@ void CoveragePanel::refresh()
         m_summary->setToolTip(tr("Checked against: %1").arg(m_set->title));
     }
     m_summary->setText(summary);
-    m_translationState->setText(translationWords(m_document->tmpl()));
-    m_translationState->setVisible(m_document->isOpen() && m_document->tmpl().languages.size() > 1);
+    m_translationState->setText(translationWords(m_document->content()));
+    m_translationState->setVisible(m_document->isOpen() && m_document->content().languages.size() > 1);
     if (rows == m_rows && m_list->topLevelItemCount() == rows.size())
         return;
     m_rows = rows;
@@ -310,7 +311,7 @@ void CoveragePanel::showPublished()
             where.append(itemInWords(*m_published, numbers, itemId));
         text = where.isEmpty()
                    ? tr("In version %1 (published): not covered.").arg(m_published->version)
-                   : tr("In version %1 (published): %2").arg(m_published->version).arg(PlainWords::list(where));
+                   : tr("In version %1 (published): %2").arg(m_published->version).arg(TemplateWords::list(where));
     }
     m_publishedText->setText(text);
     m_publishedText->setAccessibleDescription(text);

@@ -92,12 +92,12 @@ void ImportExportActions::exportFhir()
     if (!document->isOpen())
         return;
     const QString path = FileDialogs::saveFileName(m_window, tr("Export as a FHIR Questionnaire"),
-                                                   document->tmpl().id + QStringLiteral("-questionnaire.json"),
+                                                   document->content().id + QStringLiteral("-questionnaire.json"),
                                                    tr("FHIR JSON (*.json)"));
     if (path.isEmpty())
         return;
     QString error;
-    if (!writeFileAtomically(path, fhirJson(questionnaireFromTemplate(document->tmpl())), &error))
+    if (!writeFileAtomically(path, fhirJson(questionnaireFromTemplate(document->content())), &error))
         QMessageBox::warning(m_window, tr("The file was not saved"), error);
 }
 

@@ -3,7 +3,7 @@
 // The whole form's requirement coverage in the details panel.
 
 #include "check/coverage.h"
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 #include "editor/panelboxes.h"
 
 #include <QLabel>
@@ -37,10 +37,10 @@ void PropertiesPanel::fillCoverage(const Template &t)
         QStringList where;
         if (!questionNumbers.isEmpty()) {
             where.append((questionNumbers.size() == 1 ? tr("question %1") : tr("questions %1"))
-                             .arg(PlainWords::numberRuns(questionNumbers)));
+                             .arg(TemplateWords::numberRuns(questionNumbers)));
         }
         if (infoTexts > 0)
-            where.append(PlainWords::count(infoTexts, tr("information text"), tr("information texts")));
+            where.append(TemplateWords::count(infoTexts, tr("information text"), tr("information texts")));
         const int row = m_requirements->rowCount();
         m_requirements->insertRow(row);
         m_requirements->setItem(row, 0, cell(QStringLiteral("%1: %2").arg(r.id, r.title)));

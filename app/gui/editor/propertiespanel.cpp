@@ -1,14 +1,14 @@
 #include "editor/propertiespanel.h"
 
 #include "check/coverage.h"
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 #include "document/templatedocument.h"
 #include "edit/templatejson.h"
 #include "editor/optionseditor.h"
 #include "editor/panelboxes.h"
 #include "editor/picturefield.h"
-#include "editor/plainwordsassist.h"
 #include "editor/prefillpicker.h"
+#include "editor/readabilityassist.h"
 #include "editor/ruleeditors.h"
 #include "editor/translationfreshness.h"
 #include "editor/translationtable.h"
@@ -40,8 +40,8 @@ PropertiesPanel::PropertiesPanel(TemplateDocument *document, QWidget *parent)
 
     connect(m_document, &TemplateDocument::templateReplaced, this, [this] {
         m_requirementSet.reset();
-        if (m_document->isOpen() && !m_document->tmpl().requirementSet.isEmpty())
-            m_requirementSet = bundledRequirementSet(m_document->tmpl().requirementSet);
+        if (m_document->isOpen() && !m_document->content().requirementSet.isEmpty())
+            m_requirementSet = bundledRequirementSet(m_document->content().requirementSet);
         showId({});
     });
     // Undo, redo and changes made elsewhere show up here; the fields being typed in keep their cursor.
@@ -102,7 +102,7 @@ void PropertiesPanel::createFields()
     m_itemType = new QComboBox(content);
     m_itemType->setObjectName(QStringLiteral("propertyItemType"));
     for (ItemType type : allItemTypes())
-        m_itemType->addItem(PlainWords::itemTypeDescription(type), itemTypeName(type));
+        m_itemType->addItem(TemplateWords::itemTypeDescription(type), itemTypeName(type));
     addRow(&m_itemTypeLabel, m_itemType, tr("Kind of question"));
     m_text = makeTextBox(QStringLiteral("propertyText"), content);
     addRow(&m_textLabel, m_text, tr("Question"));
@@ -113,7 +113,7 @@ void PropertiesPanel::createFields()
     m_hints = makeTextBox(QStringLiteral("propertyHints"), content);
     makeReadOnly(m_hints);
     addRow(&m_hintsLabel, m_hints, tr("Tips for plain words"));
-    m_plainAssist = new PlainWordsAssist(content);
+    m_plainAssist = new ReadabilityAssist(content);
     m_plainAssistLabel = new QLabel(tr("Plain words, in one click"), content);
     m_plainAssistLabel->setObjectName(QStringLiteral("plainWordsAssistLabel"));
     m_form->addRow(m_plainAssistLabel, m_plainAssist);
@@ -199,19 +199,19 @@ void PropertiesPanel::connectEdits()
     connect(m_note, &QTextEdit::textChanged, this, [this] { pushText(QStringLiteral("note"), m_note->toPlainText()); });
     connect(m_required, &QCheckBox::toggled, this, [this](bool on) {
         if (!m_updating && m_shown == Shown::Item)
-            m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("required"), on));
+            m_document->push(Edit::setItemProperty(m_document->content(), m_currentId, QStringLiteral("required"), on));
     });
     connect(m_itemType, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_updating && m_shown == Shown::Item) {
-            m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("type"),
+            m_document->push(Edit::setItemProperty(m_document->content(), m_currentId, QStringLiteral("type"),
                                                    m_itemType->currentData().toString()));
         }
     });
     connect(m_options, &OptionsEditor::optionsEdited, this, [this](const QVector<Option> &options) {
         if (m_updating || m_shown != Shown::Item)
             return;
-        const int before = int(m_document->tmpl().findItem(m_currentId)->options.size());
-        if (m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("options"),
+        const int before = int(m_document->content().findItem(m_currentId)->options.size());
+        if (m_document->push(Edit::setItemProperty(m_document->content(), m_currentId, QStringLiteral("options"),
                                                    TemplateJson::fromOptions(options)))
             && options.size() > before)
             m_options->editAnswer(int(options.size()) - 1); // straight into the new answer's words
@@ -219,8 +219,8 @@ void PropertiesPanel::connectEdits()
     connect(m_columns, &OptionsEditor::columnsEdited, this, [this](const QVector<Column> &columns) {
         if (m_updating || m_shown != Shown::Item)
             return;
-        const int before = int(m_document->tmpl().findItem(m_currentId)->columns.size());
-        if (m_document->push(Edit::setItemProperty(m_document->tmpl(), m_currentId, QStringLiteral("columns"),
+        const int before = int(m_document->content().findItem(m_currentId)->columns.size());
+        if (m_document->push(Edit::setItemProperty(m_document->content(), m_currentId, QStringLiteral("columns"),
                                                    TemplateJson::fromColumns(columns)))
             && columns.size() > before)
             m_columns->editAnswer(int(columns.size()) - 1);
@@ -246,7 +246,7 @@ void PropertiesPanel::connectEdits()
         if (!m_updating)
             pushProperty(QStringLiteral("showIf"), value);
     });
-    connect(m_plainAssist, &PlainWordsAssist::replaceRequested, this,
+    connect(m_plainAssist, &ReadabilityAssist::replaceRequested, this,
             [this](const QString &property, const QString &text) { pushProperty(property, text); });
     connect(m_requirementPicker, &RequirementPicker::requirementsEdited, this, [this](const QStringList &ids) {
         if (!m_updating && m_shown == Shown::Item)
@@ -258,7 +258,7 @@ void PropertiesPanel::connectEdits()
                     return;
                 const QString section = m_shown == Shown::Section ? m_currentId : QString();
                 const QString item = m_shown == Shown::Item ? m_currentId : QString();
-                m_document->push(TranslationFreshness::typedTranslation(m_document->tmpl(), section, item, language,
+                m_document->push(TranslationFreshness::typedTranslation(m_document->content(), section, item, language,
                                                                         property, text));
             });
 }
@@ -267,7 +267,7 @@ void PropertiesPanel::pushText(const QString &property, const QString &text)
 {
     if (m_updating)
         return;
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     std::optional<Edit> change;
     if (m_shown == Shown::Template)
         change = Edit::setTemplateProperty(t, property, text);
@@ -282,7 +282,7 @@ void PropertiesPanel::pushText(const QString &property, const QString &text)
 
 void PropertiesPanel::pushProperty(const QString &property, const QJsonValue &value)
 {
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     if (m_shown == Shown::Item)
         m_document->push(Edit::setItemProperty(t, m_currentId, property, value));
     else if (m_shown == Shown::Section)
@@ -338,7 +338,7 @@ void PropertiesPanel::showId(const QString &id)
     m_currentId.clear();
     m_visibleRows.clear();
     m_shown = Shown::Nothing;
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     if (!m_document->isOpen()) {
         m_heading->setText(tr("No form is open. Choose a template from the list, or open a template file from the "
                               "File menu."));
@@ -376,13 +376,13 @@ void PropertiesPanel::showTemplate(const Template &t)
         questions += itemTypeIsAnswerable(item->type) ? 1 : 0;
     m_heading->setText(tr("The whole form"));
     m_type->setText(tr("A form with %1 and %2")
-                        .arg(PlainWords::count(t.sections.size(), tr("section"), tr("sections")),
-                             PlainWords::count(questions, tr("question"), tr("questions"))));
+                        .arg(TemplateWords::count(t.sections.size(), tr("section"), tr("sections")),
+                             TemplateWords::count(questions, tr("question"), tr("questions"))));
     setRowText(m_textLabel, tr("Title"));
     setBoxText(m_text, t.title);
     QStringList languages;
     for (const QString &lang : t.languages)
-        languages.append(PlainWords::languageName(lang));
+        languages.append(TemplateWords::languageName(lang));
     setRowText(m_formatLabel, tr("Languages"));
     m_format->setText(QLocale().createSeparatedList(languages));
     m_id->setText(t.id);
@@ -419,7 +419,7 @@ void PropertiesPanel::showSection(const Template &t, const Section &section)
     while (number < t.sections.size() && t.sections.at(number).id != section.id)
         ++number;
     m_heading->setText(tr("Section %1 of %2").arg(number + 1).arg(t.sections.size()));
-    m_type->setText(tr("A section with %1").arg(PlainWords::count(questions, tr("question"), tr("questions"))));
+    m_type->setText(tr("A section with %1").arg(TemplateWords::count(questions, tr("question"), tr("questions"))));
     setRowText(m_textLabel, tr("Section title"));
     setBoxText(m_text, section.title);
     setBoxText(m_help, section.help);
@@ -532,12 +532,12 @@ void PropertiesPanel::showItem(const Template &t, const Item &item)
     }
 }
 
-void PropertiesPanel::fillHints(const QStringList &texts, const QVector<PlainWordsAssist::Field> &fields)
+void PropertiesPanel::fillHints(const QStringList &texts, const QVector<ReadabilityAssist::Field> &fields)
 {
     QStringList hints;
     // The figures first: how easy the words are to read (Flesch reading ease, sentence and word length).
-    for (const PlainWordsAssist::Field &field : fields) {
-        const QString figures = PlainWordsAssist::figures(field.text);
+    for (const ReadabilityAssist::Field &field : fields) {
+        const QString figures = ReadabilityAssist::figures(field.text);
         if (!figures.isEmpty())
             hints.append(tr("%1: %2").arg(field.property == QLatin1String("help") ? tr("Help text")
                                           : m_shown == Shown::Item                ? tr("Question")
@@ -546,7 +546,7 @@ void PropertiesPanel::fillHints(const QStringList &texts, const QVector<PlainWor
     }
     const qsizetype figureLines = hints.size();
     for (const QString &text : texts) {
-        for (const QString &hint : PlainWords::plainLanguageHints(text)) {
+        for (const QString &hint : TemplateWords::plainLanguageHints(text)) {
             if (!hints.contains(hint))
                 hints.append(hint);
         }

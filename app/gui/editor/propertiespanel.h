@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/labelledrows.h"
-#include "editor/plainwordsassist.h"
+#include "editor/readabilityassist.h"
 
 #include "model/requirementset.h"
 
@@ -70,7 +70,7 @@ private:
     void setRowText(QLabel *label, const QString &text);
     void fillCoverage(const Template &t);
     /// Plain-language tips for the words shown (updated as they are typed).
-    void fillHints(const QStringList &texts, const QVector<PlainWordsAssist::Field> &fields);
+    void fillHints(const QStringList &texts, const QVector<ReadabilityAssist::Field> &fields);
     void pushText(const QString &property, const QString &text);
     /// Pushes a change of one property of the item or section shown (not typing: one undo step each).
     void pushProperty(const QString &property, const QJsonValue &value);
@@ -93,7 +93,7 @@ private:
     QLabel *m_hintsLabel;
     QTextEdit *m_hints;
     QLabel *m_plainAssistLabel;
-    PlainWordsAssist *m_plainAssist;
+    ReadabilityAssist *m_plainAssist;
     QLabel *m_helpLabel;
     QTextEdit *m_help;
     QLabel *m_pictureLabel;

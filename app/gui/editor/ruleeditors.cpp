@@ -1,7 +1,7 @@
 #include "editor/ruleeditors.h"
 
 #include "common/flowlayout.h"
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 #include "edit/templatejson.h"
 
 #include <QComboBox>
@@ -55,10 +55,10 @@ QLineEdit *numberBox(const QString &name, const QString &accessibleName, const Q
 QVector<QPair<QString, QString>> textFormatChoices()
 {
     return {{QCoreApplication::translate("PropertiesPanel", "Any text"), QString()},
-            {PlainWords::textFormatDescription(QStringLiteral("nhs-number")), QStringLiteral("nhs-number")},
-            {PlainWords::textFormatDescription(QStringLiteral("email")), QStringLiteral("email")},
-            {PlainWords::textFormatDescription(QStringLiteral("phone")), QStringLiteral("phone")},
-            {PlainWords::textFormatDescription(QStringLiteral("postcode")), QStringLiteral("postcode")}};
+            {TemplateWords::textFormatDescription(QStringLiteral("nhs-number")), QStringLiteral("nhs-number")},
+            {TemplateWords::textFormatDescription(QStringLiteral("email")), QStringLiteral("email")},
+            {TemplateWords::textFormatDescription(QStringLiteral("phone")), QStringLiteral("phone")},
+            {TemplateWords::textFormatDescription(QStringLiteral("postcode")), QStringLiteral("postcode")}};
 }
 
 ShowIfEditor::ShowIfEditor(QWidget *parent)
@@ -123,7 +123,7 @@ void ShowIfEditor::setTarget(const Template &t, const QString &ownId, const std:
                 break;
             }
             if (canBeAConditionFor(item))
-                m_question->addItem(PlainWords::itemHeading(item, numbers.value(item.id)), item.id);
+                m_question->addItem(TemplateWords::itemHeading(item, numbers.value(item.id)), item.id);
         }
         if (reached)
             break;
@@ -142,7 +142,7 @@ void ShowIfEditor::setTarget(const Template &t, const QString &ownId, const std:
         m_answer->insertItem(0, tr("One of several answers (as below)"), QVariant());
         m_answer->setCurrentIndex(0);
     }
-    m_words->setText(PlainWords::showIfDescription(t, showIf));
+    m_words->setText(TemplateWords::showIfDescription(t, showIf));
     m_filling = false;
 }
 

@@ -107,7 +107,7 @@ void TemplateEditActions::updateEnabled()
 
 QString TemplateEditActions::uniqueId(const QString &base) const
 {
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     auto taken = [&t](const QString &id) { return t.findSection(id) || t.findItem(id); };
     if (!taken(base))
         return base;
@@ -120,7 +120,7 @@ QString TemplateEditActions::uniqueId(const QString &base) const
 
 void TemplateEditActions::addQuestion()
 {
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     QString sectionId;
     int index = 0;
     const QString current = currentId();
@@ -151,7 +151,7 @@ void TemplateEditActions::addQuestion()
 
 void TemplateEditActions::addSection()
 {
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     const QString current = currentId();
     int index = int(t.sections.size());
     const Section *chosen = t.findSection(current);
@@ -172,7 +172,7 @@ void TemplateEditActions::addSection()
 
 void TemplateEditActions::duplicate()
 {
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     const QString current = currentId();
     if (const Item *item = t.findItem(current)) {
         const Section *section = t.sectionOfItem(current);
@@ -211,7 +211,7 @@ void TemplateEditActions::duplicate()
 
 void TemplateEditActions::remove()
 {
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     const QString current = currentId();
     const QModelIndex index = m_tree->currentIndex();
     // Choose the one below it afterwards, or the one above when it was the last.
@@ -233,7 +233,7 @@ void TemplateEditActions::remove()
 
 void TemplateEditActions::move(int step)
 {
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     const QString current = currentId();
     m_selectAfterChange = current;
     if (const Section *section = t.sectionOfItem(current)) {

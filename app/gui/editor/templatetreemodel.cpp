@@ -1,6 +1,6 @@
 #include "editor/templatetreemodel.h"
 
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 #include "document/templatedocument.h"
 
 #include <QMimeData>
@@ -82,16 +82,16 @@ QString TemplateTreeModel::annotations(const QString &id) const
 {
     QString text;
     if (const int open = m_openComments.value(id); open > 0)
-        text += QStringLiteral("  [%1]").arg(PlainWords::count(open, tr("open comment"), tr("open comments")));
+        text += QStringLiteral("  [%1]").arg(TemplateWords::count(open, tr("open comment"), tr("open comments")));
     if (const QStringList names = m_presence.value(id); !names.isEmpty())
         text += QStringLiteral("  [%1]").arg(names.size() == 1 ? tr("%1 is here").arg(names.first())
-                                                               : tr("%1 are here").arg(PlainWords::list(names)));
+                                                               : tr("%1 are here").arg(TemplateWords::list(names)));
     return text;
 }
 
 void TemplateTreeModel::reload()
 {
-    m_questionNumbers = m_document->tmpl().questionNumbers();
+    m_questionNumbers = m_document->content().questionNumbers();
 }
 
 QModelIndex TemplateTreeModel::index(int row, int column, const QModelIndex &parent) const
@@ -112,7 +112,7 @@ QModelIndex TemplateTreeModel::parent(const QModelIndex &child) const
 
 int TemplateTreeModel::rowCount(const QModelIndex &parent) const
 {
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     if (!parent.isValid())
         return int(t.sections.size());
     if (parent.column() != 0 || parent.internalId() != 0)
@@ -134,7 +134,7 @@ QVariant TemplateTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     if (kind(index) == Kind::Section) {
         const Section &section = t.sections.at(index.row());
         switch (role) {
@@ -162,13 +162,13 @@ QVariant TemplateTreeModel::data(const QModelIndex &index, int role) const
     const int number = m_questionNumbers.value(item.id);
     switch (role) {
     case Qt::DisplayRole:
-        return PlainWords::itemHeading(item, number) + annotations(item.id);
+        return TemplateWords::itemHeading(item, number) + annotations(item.id);
     case Qt::EditRole:
         return item.label;
     case Qt::ToolTipRole:
     case Qt::AccessibleTextRole:
-        return QStringLiteral("%1 (%2)").arg(PlainWords::itemHeading(item, number),
-                                             PlainWords::itemTypeDescription(item.type))
+        return QStringLiteral("%1 (%2)").arg(TemplateWords::itemHeading(item, number),
+                                             TemplateWords::itemTypeDescription(item.type))
                + annotations(item.id);
     case PresenceRole:
         return m_presence.value(item.id);
@@ -240,7 +240,7 @@ bool TemplateTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction ac
     if (action != Qt::MoveAction || !data || !data->hasFormat(kIdMimeType))
         return false;
     const QString id = QString::fromUtf8(data->data(kIdMimeType));
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     if (t.findSection(id))
         return !parent.isValid();
     return t.findItem(id) && parent.isValid() && kind(parent) == Kind::Section;
@@ -252,7 +252,7 @@ bool TemplateTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction actio
     if (!canDropMimeData(data, action, row, column, parent))
         return false;
     const QString id = QString::fromUtf8(data->data(kIdMimeType));
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     if (t.findSection(id)) {
         int from = 0;
         while (t.sections.at(from).id != id)
@@ -280,7 +280,7 @@ bool TemplateTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction actio
 
 QModelIndex TemplateTreeModel::indexForId(const QString &id) const
 {
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     for (int s = 0; s < t.sections.size(); ++s) {
         const Section &section = t.sections.at(s);
         if (section.id == id)

@@ -1,6 +1,6 @@
 #include "editor/translationfreshness.h"
 
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 #include "document/templatedocument.h"
 #include "model/translationstamps.h"
 
@@ -119,7 +119,7 @@ StaleTranslationsBar::StaleTranslationsBar(TemplateDocument *document, QWidget *
     layout->addWidget(m_stillRight, 0, Qt::AlignTop);
     connect(m_stillRight, &QPushButton::clicked, this, [this] {
         if (const std::optional<Edit> edit =
-                TranslationFreshness::stillRight(m_document->tmpl(), m_sectionId, m_itemId))
+                TranslationFreshness::stillRight(m_document->content(), m_sectionId, m_itemId))
             m_document->push(*edit);
     });
     hide();
@@ -129,16 +129,16 @@ QSet<QString> StaleTranslationsBar::showTarget(const QString &sectionId, const Q
 {
     m_sectionId = sectionId;
     m_itemId = itemId;
-    const QSet<QString> keys = TranslationFreshness::outOfDateKeys(m_document->tmpl(), sectionId, itemId);
+    const QSet<QString> keys = TranslationFreshness::outOfDateKeys(m_document->content(), sectionId, itemId);
     QStringList languages;
     for (const QString &key : keys) {
         const QString name =
-            PlainWords::languageName(key.section(QLatin1Char('|'), 0, 0)).section(QLatin1Char(' '), 0, 0);
+            TemplateWords::languageName(key.section(QLatin1Char('|'), 0, 0)).section(QLatin1Char(' '), 0, 0);
         if (!languages.contains(name))
             languages.append(name);
     }
     languages.sort();
-    const QString which = PlainWords::list(languages);
+    const QString which = TemplateWords::list(languages);
     m_words->setText(keys.size() == 1
                          ? tr("1 %1 text is out of date: the English changed after it was translated.").arg(which)
                          : tr("%1 %2 texts are out of date: the English changed after they were translated.")

@@ -1,6 +1,6 @@
 #include "editor/translationtable.h"
 
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 
 #include <QHeaderView>
 
@@ -80,7 +80,7 @@ void TranslationTable::setTexts(const QStringList &languages, const QVector<Row>
     m_languages = languages;
     QStringList headers{tr("Text")};
     for (const QString &lang : languages)
-        headers.append(PlainWords::languageName(lang));
+        headers.append(TemplateWords::languageName(lang));
     clear();
     setColumnCount(int(headers.size()));
     setHorizontalHeaderLabels(headers);

@@ -1,6 +1,6 @@
 #include "preview/meetingview.h"
 
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 #include "document/templatedocument.h"
 #include "editor/picturepixmap.h"
 
@@ -94,7 +94,7 @@ MeetingView::MeetingView(TemplateDocument *document, QWidget *parent)
 
 int MeetingView::currentPosition() const
 {
-    const QVector<const Item *> items = m_document->tmpl().allItems();
+    const QVector<const Item *> items = m_document->content().allItems();
     for (int i = 0; i < items.size(); ++i) {
         if (items.at(i)->id == m_currentId)
             return i;
@@ -104,7 +104,7 @@ int MeetingView::currentPosition() const
 
 void MeetingView::showId(const QString &id)
 {
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     QString itemId = id;
     if (const Section *section = t.findSection(id))
         itemId = section->items.isEmpty() ? QString() : section->items.first().id;
@@ -127,7 +127,7 @@ void MeetingView::setCommentsProvider(CommentsProvider provider)
 
 void MeetingView::next()
 {
-    const QVector<const Item *> items = m_document->tmpl().allItems();
+    const QVector<const Item *> items = m_document->content().allItems();
     const int position = currentPosition();
     if (position + 1 < items.size())
         showId(items.at(position + 1)->id);
@@ -135,7 +135,7 @@ void MeetingView::next()
 
 void MeetingView::previous()
 {
-    const QVector<const Item *> items = m_document->tmpl().allItems();
+    const QVector<const Item *> items = m_document->content().allItems();
     const int position = currentPosition();
     if (position > 0)
         showId(items.at(position - 1)->id);
@@ -143,7 +143,7 @@ void MeetingView::previous()
 
 void MeetingView::refresh()
 {
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     const Item *item = t.findItem(m_currentId);
     if (!item) {
         m_section->clear();
@@ -180,8 +180,8 @@ void MeetingView::refresh()
         answers = {QStringLiteral("\u2022 ") + tr("Yes"), QStringLiteral("\u2022 ") + tr("No")};
     m_answers->setText(answers.join(QLatin1Char('\n')));
     m_answers->setVisible(!answers.isEmpty());
-    QStringList hints = PlainWords::plainLanguageHints(item->label);
-    for (const QString &hint : PlainWords::plainLanguageHints(item->help)) {
+    QStringList hints = TemplateWords::plainLanguageHints(item->label);
+    for (const QString &hint : TemplateWords::plainLanguageHints(item->help)) {
         if (!hints.contains(hint))
             hints.append(hint);
     }

@@ -1,6 +1,6 @@
 #include "preview/pdfpreview.h"
 
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 #include "document/templatedocument.h"
 #include "preview/previewpage.h"
 #include "preview/previewrenderer.h"
@@ -147,9 +147,9 @@ void PdfPreview::fillLanguages()
     const QStringList previous = m_language->currentData().toStringList();
     const QSignalBlocker blocker(m_language);
     m_language->clear();
-    const QStringList languages = m_document->isOpen() ? m_document->tmpl().languages : QStringList{};
+    const QStringList languages = m_document->isOpen() ? m_document->content().languages : QStringList{};
     for (const QString &lang : languages)
-        m_language->addItem(PlainWords::languageName(lang), QStringList{lang});
+        m_language->addItem(TemplateWords::languageName(lang), QStringList{lang});
     QStringList spoken;
     for (const QString &lang : languages) {
         if (lang != QLatin1String("en-x-easy"))
@@ -157,9 +157,9 @@ void PdfPreview::fillLanguages()
     }
     if (spoken.size() >= 2) {
         const QStringList both = spoken.mid(0, 2);
-        m_language->addItem(
-            tr("%1 and %2 together").arg(PlainWords::languageName(both.at(0)), PlainWords::languageName(both.at(1))),
-            both);
+        m_language->addItem(tr("%1 and %2 together")
+                                .arg(TemplateWords::languageName(both.at(0)), TemplateWords::languageName(both.at(1))),
+                            both);
     }
     const int index = m_language->findData(previous);
     m_language->setCurrentIndex(index >= 0 ? index : 0);
@@ -187,7 +187,7 @@ void PdfPreview::startRender()
     PreviewRenderer *renderer = m_renderer;
     QMetaObject::invokeMethod(
         m_renderer,
-        [this, renderer, revision = m_revision, t = m_document->tmpl(), options = m_options] {
+        [this, renderer, revision = m_revision, t = m_document->content(), options = m_options] {
             const RenderedPdf result = renderer->renderDocument(revision, t, options);
             QMetaObject::invokeMethod(
                 this, [this, result] { showRendered(result); }, Qt::QueuedConnection);
@@ -214,7 +214,7 @@ void PdfPreview::startDrawing()
     PreviewRenderer *renderer = m_renderer;
     QMetaObject::invokeMethod(
         m_renderer,
-        [this, renderer, wanted, revision = m_revision, t = m_document->tmpl(), options = m_options] {
+        [this, renderer, wanted, revision = m_revision, t = m_document->content(), options = m_options] {
             const DrawnPages result = renderer->drawPages(revision, t, options, wanted);
             QMetaObject::invokeMethod(
                 this, [this, result] { showDrawn(result); }, Qt::QueuedConnection);
@@ -299,7 +299,7 @@ void PdfPreview::showRendered(const RenderedPdf &result)
     for (int i = 0; i < m_pages.size(); ++i)
         m_pages[i]->setAccessibleDescription(m_pageTexts.value(i));
     updateScale();
-    setStatus(PlainWords::count(result.pageSizes.size(), tr("page"), tr("pages")));
+    setStatus(TemplateWords::count(result.pageSizes.size(), tr("page"), tr("pages")));
     emit rendered();
 }
 

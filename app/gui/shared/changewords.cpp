@@ -1,7 +1,7 @@
 #include "shared/changewords.h"
 
-#include "common/plainwords.h"
-#include "shared/panelwords.h"
+#include "common/templatewords.h"
+#include "shared/changedetailwords.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -25,7 +25,7 @@ QString propertyWords(const QString &property)
         return tr("description of the choice \u201c%1\u201d").arg(property.mid(18));
     if (property.startsWith(QLatin1String("column:")))
         return tr("column \u201c%1\u201d").arg(property.mid(7));
-    return PanelWords::propertyName(property);
+    return ChangeDetailWords::propertyName(property);
 }
 
 /// "question 5, What is your full name?" or "the information text, Please read this first".
@@ -79,7 +79,7 @@ QString whatChanged(const Edit &edit, const Template &now)
                                : !edit.section.isEmpty() ? sectionWords(edit.section, QString(), now)
                                                          : tr("the form");
         return tr("changed the %1 translation of the %2 of %3")
-            .arg(PlainWords::languageName(edit.language), propertyWords(edit.property), target);
+            .arg(TemplateWords::languageName(edit.language), propertyWords(edit.property), target);
     }
     case Edit::Kind::InsertSection:
         return tr("added %1").arg(sectionWords(edit.section, labelIn(edit.after, "section", "title"), now));

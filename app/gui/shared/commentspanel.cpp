@@ -1,8 +1,8 @@
 #include "shared/commentspanel.h"
 
 #include "common/flowlayout.h"
-#include "common/plainwords.h"
-#include "shared/panelwords.h"
+#include "common/templatewords.h"
+#include "shared/changedetailwords.h"
 
 #include <QComboBox>
 #include <QHeaderView>
@@ -153,12 +153,14 @@ void CommentsPanel::refresh()
         QTreeWidgetItem *toSelect = nullptr;
         for (const CommentThread &thread : m_threads) {
             const QString state =
-                thread.resolved ? tr("Resolved by %1 on %2").arg(thread.resolvedBy, PanelWords::when(thread.resolvedAt))
-                                : tr("Open");
+                thread.resolved
+                    ? tr("Resolved by %1 on %2").arg(thread.resolvedBy, ChangeDetailWords::when(thread.resolvedAt))
+                    : tr("Open");
             QTreeWidgetItem *top = nullptr;
             for (int i = 0; i < thread.comments.size(); ++i) {
                 const Comment &c = thread.comments.at(i);
-                const QStringList columns{c.body, c.author, PanelWords::when(c.at), i == 0 ? state : tr("Reply")};
+                const QStringList columns{c.body, c.author, ChangeDetailWords::when(c.at),
+                                          i == 0 ? state : tr("Reply")};
                 QTreeWidgetItem *row = top ? new QTreeWidgetItem(top, columns) : new QTreeWidgetItem(m_list, columns);
                 row->setData(0, ThreadIdRole, thread.id);
                 for (int column = 0; column < 4; ++column)
@@ -179,8 +181,8 @@ void CommentsPanel::refresh()
             open += thread.resolved ? 0 : 1;
         m_status->setText(m_threads.isEmpty() ? tr("No comments here yet.")
                                               : tr("%1, %2 open.")
-                                                    .arg(PlainWords::count(m_threads.size(), tr("comment thread"),
-                                                                           tr("comment threads")),
+                                                    .arg(TemplateWords::count(m_threads.size(), tr("comment thread"),
+                                                                              tr("comment threads")),
                                                          QLocale().toString(open)));
     }
 

@@ -1,6 +1,6 @@
 #include "shared/conflictdialog.h"
 
-#include "shared/panelwords.h"
+#include "shared/changedetailwords.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -45,7 +45,7 @@ ConflictDialog::ConflictDialog(const QString &what, const QString &mine, const Q
     intro->setObjectName(QStringLiteral("conflictIntro"));
     intro->setWordWrap(true);
 
-    const QString theirHeading = tr("%1 changed it on %2 to:").arg(theirName, PanelWords::when(theirTime));
+    const QString theirHeading = tr("%1 changed it on %2 to:").arg(theirName, ChangeDetailWords::when(theirTime));
     auto *mineLabel = new QLabel(tr("You wrote:"), this);
     mineLabel->setObjectName(QStringLiteral("conflictMineHeading"));
     auto *theirsLabel = new QLabel(theirHeading, this);

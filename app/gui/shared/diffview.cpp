@@ -1,8 +1,8 @@
 #include "shared/diffview.h"
 
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 #include "pdf/whatchangedpdf.h"
-#include "shared/panelwords.h"
+#include "shared/changedetailwords.h"
 #include "shared/workflowwords.h"
 
 #include "check/coverage.h"
@@ -248,20 +248,20 @@ void DiffView::compare()
             const Item *now = newer.ok() ? newer->findItem(item.itemId) : nullptr;
             (now && now->type == ItemType::Info ? infoTexts : questions) += 1;
         }
-        QString what = PlainWords::count(questions, tr("question"), tr("questions"));
+        QString what = TemplateWords::count(questions, tr("question"), tr("questions"));
         if (infoTexts > 0)
             what = tr("%1 and %2")
-                       .arg(what, PlainWords::count(infoTexts, tr("information text"), tr("information texts")));
+                       .arg(what, TemplateWords::count(infoTexts, tr("information text"), tr("information texts")));
         words = tr("Version %1 is the first version, so the whole form is new: %2 in %3.")
                     .arg(to)
-                    .arg(what, PlainWords::count(m_diff.sections.size(), tr("section"), tr("sections")));
+                    .arg(what, TemplateWords::count(m_diff.sections.size(), tr("section"), tr("sections")));
     } else if (m_diff.isEmpty()) {
         words = tr("Nothing changed between version %1 and version %2.").arg(from).arg(to);
     } else {
         words = tr("Between version %1 and version %2: %3.")
                     .arg(from)
                     .arg(to)
-                    .arg(PlainWords::count(m_diff.items.size(), tr("question changed"), tr("questions changed")));
+                    .arg(TemplateWords::count(m_diff.items.size(), tr("question changed"), tr("questions changed")));
     }
     const QString coverage = newer.ok() ? coverageWords(newer.value()) : QString();
     m_status->setText(coverage.isEmpty() ? words : words + QLatin1Char(' ') + coverage);

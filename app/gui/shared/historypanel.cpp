@@ -1,9 +1,9 @@
 #include "shared/historypanel.h"
 
 #include "common/flowlayout.h"
-#include "common/plainwords.h"
+#include "common/templatewords.h"
+#include "shared/changedetailwords.h"
 #include "shared/changewords.h"
-#include "shared/panelwords.h"
 #include "store/commentstore.h"
 
 #include <QComboBox>
@@ -196,7 +196,7 @@ void HistoryPanel::reloadFilters(const QVector<ChangeRecord> &all)
     m_itemFilter->addItem(tr("All questions"), QString());
     const QMap<QString, int> numbers = m_latest.questionNumbers();
     for (const Item *it : m_latest.allItems())
-        m_itemFilter->addItem(PlainWords::itemHeading(*it, numbers.value(it->id)), it->id);
+        m_itemFilter->addItem(TemplateWords::itemHeading(*it, numbers.value(it->id)), it->id);
     for (const QString &id : removedItems)
         m_itemFilter->addItem(tr("Removed question (%1)").arg(id), id);
     m_itemFilter->setCurrentIndex(std::max(0, m_itemFilter->findData(item)));
@@ -221,7 +221,7 @@ void HistoryPanel::reloadList()
     QTreeWidgetItem *toSelect = nullptr;
     for (int i = 0; i < m_shown.size(); ++i) {
         const ChangeRecord &record = m_shown.at(i);
-        auto *row = new QTreeWidgetItem(m_list, {PanelWords::when(record.at), record.userName,
+        auto *row = new QTreeWidgetItem(m_list, {ChangeDetailWords::when(record.at), record.userName,
                                                  ChangeWords::sentence(record, m_latest), whyText(record)});
         row->setData(0, RecordRole, i);
         for (int column = 0; column < 4; ++column)
@@ -238,7 +238,7 @@ void HistoryPanel::reloadList()
     else if (m_shown.isEmpty())
         m_status->setText(tr("No changes match what you chose."));
     else
-        m_status->setText(PlainWords::count(m_shown.size(), tr("change shown"), tr("changes shown")));
+        m_status->setText(TemplateWords::count(m_shown.size(), tr("change shown"), tr("changes shown")));
     onCurrentChangeChanged();
 }
 
@@ -279,11 +279,11 @@ void HistoryPanel::showItemAsItWas()
         return;
     TemplateStore store(m_db, m_session);
     const Result<Item> item = store.itemAsOf(m_templateId, record->edit.itemId(), record->seq);
-    const QString heading =
-        tr("The question as it was after %1's change on %2:").arg(record->userName, PanelWords::when(record->at));
+    const QString heading = tr("The question as it was after %1's change on %2:")
+                                .arg(record->userName, ChangeDetailWords::when(record->at));
     m_asItWasHeading->setText(heading);
     if (item.ok())
-        m_asItWas->setPlainText(PanelWords::itemDescription(item.value()));
+        m_asItWas->setPlainText(ChangeDetailWords::itemDescription(item.value()));
     else if (item.status() == StoreStatus::NotFound)
         m_asItWas->setPlainText(tr("This question was not in the template after this change (it had been removed)."));
     else

@@ -1,6 +1,6 @@
 #include "shared/opencommentsdialog.h"
 
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -140,10 +140,10 @@ void OpenCommentsDialog::update()
         m_status->setText(tr("Every comment is resolved: the version can be published."));
     else if (ready)
         m_status->setText(tr("%1: your reason will be given for each.")
-                              .arg(PlainWords::count(open, tr("open comment"), tr("open comments"))));
+                              .arg(TemplateWords::count(open, tr("open comment"), tr("open comments"))));
     else
         m_status->setText(tr("%1: resolve each, or say why the form is not changed, to publish.")
-                              .arg(PlainWords::count(open, tr("open comment"), tr("open comments"))));
+                              .arg(TemplateWords::count(open, tr("open comment"), tr("open comments"))));
 }
 
 } // namespace coform

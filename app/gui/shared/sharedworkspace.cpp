@@ -1,7 +1,7 @@
 #include "shared/sharedworkspace.h"
 
-#include "common/plainwords.h"
 #include "common/rowsofroom.h"
+#include "common/templatewords.h"
 #include "document/storedtemplatesync.h"
 #include "document/templatedocument.h"
 #include "editor/coveragepanel.h"
@@ -11,12 +11,12 @@
 #include "mainwindow.h"
 #include "reviews/reviewswindow.h"
 #include "shared/accountswindow.h"
+#include "shared/changedetailwords.h"
 #include "shared/commentspanel.h"
 #include "shared/conflictdialog.h"
 #include "shared/diffview.h"
 #include "shared/frozenbanner.h"
 #include "shared/historypanel.h"
-#include "shared/panelwords.h"
 #include "shared/securityactions.h"
 #include "shared/sessionlock.h"
 #include "shared/whatneedsyoupage.h"
@@ -104,7 +104,7 @@ std::optional<Template> SharedWorkspace::lastPublishedVersion() const
     if (!all.ok())
         return std::nullopt;
     for (const TemplateSummary &summary : all.value()) {
-        if (summary.id == document->tmpl().id && summary.publishedVersion > 0) {
+        if (summary.id == document->content().id && summary.publishedVersion > 0) {
             const Result<Template> published = store.get(summary.id, summary.publishedVersion);
             if (published.ok())
                 return published.value();
@@ -270,7 +270,7 @@ bool SharedWorkspace::openStoredTemplate(const QString &templateId)
             if (!p.itemId.isEmpty() && p.instance != m_sync->instance() && !othersByItem[p.itemId].contains(p.userName))
                 othersByItem[p.itemId].append(p.userName);
         }
-        m_presence->setText(tr("In this template now: %1").arg(PlainWords::list(names)));
+        m_presence->setText(tr("In this template now: %1").arg(TemplateWords::list(names)));
         m_window->treeModel()->setPresence(othersByItem);
     });
     connect(m_sync.get(), &StoredTemplateSync::failed, this,
@@ -352,9 +352,9 @@ void SharedWorkspace::shareOpenTemplate()
     TemplateDocument *document = m_window->document();
     if (!document->isOpen())
         return;
-    const QString title = document->tmpl().title;
+    const QString title = document->content().title;
     const bool fromFile = document->origin() == TemplateDocument::Origin::File && !document->path().isEmpty();
-    const Result<VersionInfo> added = TemplateStore(m_db, m_session).addTemplate(document->tmpl());
+    const Result<VersionInfo> added = TemplateStore(m_db, m_session).addTemplate(document->content());
     if (!added.ok()) {
         QMessageBox::warning(m_window, tr("The template was not shared"), added.message());
         return;
@@ -409,8 +409,9 @@ void SharedWorkspace::onActivity()
 
 void SharedWorkspace::onConflict(const SyncConflict &conflict)
 {
-    ConflictDialog dialog(conflict.what, PanelWords::valueText(conflict.mine), conflict.theirName, conflict.theirTime,
-                          PanelWords::valueText(conflict.theirs), conflict.isText(), m_window);
+    ConflictDialog dialog(conflict.what, ChangeDetailWords::valueText(conflict.mine), conflict.theirName,
+                          conflict.theirTime, ChangeDetailWords::valueText(conflict.theirs), conflict.isText(),
+                          m_window);
     dialog.exec(); // closing the dialog keeps theirs: nothing is overwritten without a choice
     if (m_sync)
         m_sync->resolveConflict(conflict, dialog.choice(), dialog.text());

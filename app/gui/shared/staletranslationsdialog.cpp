@@ -1,6 +1,6 @@
 #include "shared/staletranslationsdialog.h"
 
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 
 #include "edit/edit.h"
 
@@ -75,7 +75,7 @@ StaleTranslationsDialog::StaleTranslationsDialog(const Template &version,
            "summary under \u201cNot changed, and why\u201d.")
             .arg(source)
             .arg(version.version)
-            .arg(PlainWords::count(stale.size(), tr("translated text is"), tr("translated texts are")),
+            .arg(TemplateWords::count(stale.size(), tr("translated text is"), tr("translated texts are")),
                  stale.isEmpty() ? QString() : TranslationStamps::languageName(stale.first().language)));
     m_intro->setAccessibleName(tr("What is out of date, and the two ways on"));
 

@@ -1,6 +1,6 @@
 #include "shared/whatneedsyoupage.h"
 
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -126,7 +126,7 @@ int WhatNeedsYouPage::refresh()
     else
         m_summary->setText(
             tr("%1 for you. Choose one and press Enter to open it.")
-                .arg(PlainWords::count(m_entries.size(), tr("thing is waiting"), tr("things are waiting"))));
+                .arg(TemplateWords::count(m_entries.size(), tr("thing is waiting"), tr("things are waiting"))));
     m_list->setCurrentRow(m_entries.isEmpty() ? -1 : std::clamp(keep, 0, int(m_entries.size()) - 1));
     m_open->setEnabled(!m_entries.isEmpty());
     return int(m_entries.size());

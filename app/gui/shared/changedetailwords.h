@@ -8,8 +8,9 @@
 
 namespace coform {
 
-/// Plain words shared by the co-production panels (history, what changed, comments, conflicts).
-namespace PanelWords {
+/// The details of a stored change in words, for the co-production panels (history, what changed, comments,
+/// conflicts): when, a question as it was, a stored value, a property's name.
+namespace ChangeDetailWords {
 
 /// A time as people read it, in local time: "26 Nov 2026 at 14:05".
 QString when(const QDateTime &time);
@@ -25,5 +26,5 @@ QString valueText(const QJsonValue &value);
 /// A property of a question or section in words: "words" for label, "help text" for help, "choices" for options ...
 QString propertyName(const QString &property);
 
-} // namespace PanelWords
+} // namespace ChangeDetailWords
 } // namespace coform

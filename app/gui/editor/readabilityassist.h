@@ -12,7 +12,7 @@ namespace coform {
 /// Plain-language help while typing. For the text boxes it watches, it underlines the words of the jargon list (a
 /// wavy line) and the sentences over 20 words (a dotted line), without touching the text or the cursor. For the texts
 /// it is given, it offers each jargon word's plain alternative as a button: one click puts the plain words in.
-class PlainWordsAssist : public QWidget
+class ReadabilityAssist : public QWidget
 {
     Q_OBJECT
 
@@ -23,7 +23,7 @@ public:
         QString text;
     };
 
-    explicit PlainWordsAssist(QWidget *parent = nullptr);
+    explicit ReadabilityAssist(QWidget *parent = nullptr);
 
     /// Underlines hard words and long sentences in `box` as it changes.
     void watch(QTextEdit *box);

@@ -1,4 +1,4 @@
-#include "editor/plainwordsassist.h"
+#include "editor/readabilityassist.h"
 
 #include "check/plainlanguage.h"
 
@@ -11,7 +11,7 @@
 
 namespace coform {
 
-PlainWordsAssist::PlainWordsAssist(QWidget *parent)
+ReadabilityAssist::ReadabilityAssist(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("plainWordsAssist"));
@@ -19,13 +19,13 @@ PlainWordsAssist::PlainWordsAssist(QWidget *parent)
     m_buttons->setContentsMargins(0, 0, 0, 0);
 }
 
-void PlainWordsAssist::watch(QTextEdit *box)
+void ReadabilityAssist::watch(QTextEdit *box)
 {
     connect(box, &QTextEdit::textChanged, this, [this, box] { underline(box); });
     underline(box);
 }
 
-void PlainWordsAssist::underline(QTextEdit *box)
+void ReadabilityAssist::underline(QTextEdit *box)
 {
     const QString text = box->toPlainText();
     QList<QTextEdit::ExtraSelection> marks;
@@ -45,7 +45,7 @@ void PlainWordsAssist::underline(QTextEdit *box)
     box->setExtraSelections(marks);
 }
 
-void PlainWordsAssist::setFields(const QVector<Field> &fields)
+void ReadabilityAssist::setFields(const QVector<Field> &fields)
 {
     m_fields = fields;
     while (QLayoutItem *old = m_buttons->takeAt(0)) {
@@ -105,7 +105,7 @@ void PlainWordsAssist::setFields(const QVector<Field> &fields)
     }
 }
 
-QString PlainWordsAssist::figures(const QString &text)
+QString ReadabilityAssist::figures(const QString &text)
 {
     if (text.trimmed().isEmpty())
         return {};

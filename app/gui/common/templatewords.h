@@ -6,8 +6,9 @@
 
 namespace coform {
 
-/// Plain words for what the window shows about a template: no jargon, no JSON names.
-namespace PlainWords {
+/// A template's parts in plain words, for what the window shows about it: counts and lists, kinds of question, text
+/// formats, languages, when a question is asked, headings, plain-language hints. No jargon, no JSON names.
+namespace TemplateWords {
 
 /// "1 section", "3 sections": a count with its noun, singular or plural.
 QString count(qsizetype n, const QString &one, const QString &many);
@@ -39,5 +40,5 @@ QString itemHeading(const Item &item, int number);
 /// over 20 words. Empty when there is nothing to suggest.
 QStringList plainLanguageHints(const QString &text);
 
-} // namespace PlainWords
+} // namespace TemplateWords
 } // namespace coform

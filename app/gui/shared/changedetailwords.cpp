@@ -1,8 +1,8 @@
-#include "shared/panelwords.h"
+#include "shared/changedetailwords.h"
 
 #include "edit/propertywords.h"
 
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -11,11 +11,12 @@
 #include <QMap>
 #include <QStringList>
 
-namespace coform::PanelWords {
+namespace coform::ChangeDetailWords {
 
 namespace {
 QString tr(const char *text)
 {
+    // The translation context keeps the name these words had (PanelWords), which forms/edit/propertywords.cpp uses too.
     return QCoreApplication::translate("coform::PanelWords", text);
 }
 } // namespace
@@ -32,7 +33,7 @@ QString itemDescription(const Item &item)
 {
     QStringList lines;
     lines << tr("Question: %1").arg(item.label);
-    lines << tr("Kind of answer: %1").arg(PlainWords::itemTypeDescription(item.type));
+    lines << tr("Kind of answer: %1").arg(TemplateWords::itemTypeDescription(item.type));
     if (!item.help.isEmpty())
         lines << tr("Help shown with it: %1").arg(item.help);
     if (itemTypeIsAnswerable(item.type))
@@ -88,4 +89,4 @@ QString propertyName(const QString &property)
     return propertyWords(property);
 }
 
-} // namespace coform::PanelWords
+} // namespace coform::ChangeDetailWords

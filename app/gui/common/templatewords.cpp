@@ -1,4 +1,4 @@
-#include "common/plainwords.h"
+#include "common/templatewords.h"
 
 #include "check/plainlanguage.h"
 
@@ -8,12 +8,12 @@
 
 #include <algorithm>
 
-namespace coform::PlainWords {
+namespace coform::TemplateWords {
 
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("PlainWords", text);
+    return QCoreApplication::translate("PlainWords", text); // the context keeps the name these words had
 }
 
 /// An answer value as a person reads it: Yes/No for booleans, the option label for option values.
@@ -170,4 +170,4 @@ QStringList plainLanguageHints(const QString &text)
     return hints;
 }
 
-} // namespace coform::PlainWords
+} // namespace coform::TemplateWords
