@@ -65,6 +65,25 @@ QString numberRuns(QList<int> numbers)
     return parts.join(QStringLiteral(", "));
 }
 
+QString coveredBy(const QStringList &itemIds, const QMap<QString, int> &questionNumbers)
+{
+    QList<int> numbers;
+    int infoTexts = 0;
+    for (const QString &itemId : itemIds) {
+        const int number = questionNumbers.value(itemId);
+        if (number > 0)
+            numbers.append(number);
+        else
+            ++infoTexts;
+    }
+    QStringList where;
+    if (!numbers.isEmpty())
+        where.append((numbers.size() == 1 ? tr("question %1") : tr("questions %1")).arg(numberRuns(numbers)));
+    if (infoTexts > 0)
+        where.append(count(infoTexts, tr("information text"), tr("information texts")));
+    return where.join(tr(" and "));
+}
+
 QString itemTypeDescription(ItemType type)
 {
     switch (type) {

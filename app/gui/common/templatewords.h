@@ -2,7 +2,9 @@
 
 #include "model/template.h"
 
+#include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace coform {
 
@@ -18,6 +20,11 @@ QString list(const QStringList &names);
 
 /// Numbers as short runs: {1, 2, 3, 7, 9, 10} -> "1-3, 7, 9, 10" (an en dash for the runs of three or more).
 QString numberRuns(QList<int> numbers);
+
+/// What covers a requirement, in words: "questions 3-5 and 1 information text" for these item ids (coverage's
+/// itemsByRequirement) with the template's question numbers (Template::questionNumbers(), 0 for an information
+/// text); empty when nothing does. The details panel and the coverage panel say it the same way.
+QString coveredBy(const QStringList &itemIds, const QMap<QString, int> &questionNumbers);
 
 /// What an item is, for a person: "Pick one answer", "Yes or no", "Information to read" ...
 QString itemTypeDescription(ItemType type);

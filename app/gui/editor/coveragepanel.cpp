@@ -180,28 +180,17 @@ void CoveragePanel::refresh()
             row.requirementId = r.id;
             row.requirement = QStringLiteral("%1: %2").arg(r.id, r.title);
             row.mustContain = r.mustContain;
-            QList<int> questionNumbers;
-            int infoTexts = 0;
-            for (const QString &itemId : coverage.itemsByRequirement.value(r.id)) {
+            const QStringList itemIds = coverage.itemsByRequirement.value(r.id);
+            for (const QString &itemId : itemIds) {
                 const Item *item = t.findItem(itemId);
                 const int number = numbers.value(itemId);
-                if (number > 0)
-                    questionNumbers.append(number);
-                else
-                    ++infoTexts;
                 row.itemIds.append(itemId);
                 row.itemTexts.append(number > 0 ? tr("Question %1: %2").arg(number).arg(item ? item->label : itemId)
                                                 : tr("Information text: %1").arg(item ? item->label : itemId));
             }
-            QStringList where;
-            if (!questionNumbers.isEmpty()) {
-                where.append((questionNumbers.size() == 1 ? tr("question %1") : tr("questions %1"))
-                                 .arg(TemplateWords::numberRuns(questionNumbers)));
-            }
-            if (infoTexts > 0)
-                where.append(TemplateWords::count(infoTexts, tr("information text"), tr("information texts")));
+            const QString where = TemplateWords::coveredBy(itemIds, numbers);
             row.covered = !where.isEmpty();
-            row.coveredBy = row.covered ? where.join(tr(" and ")) : tr("Not covered");
+            row.coveredBy = row.covered ? where : tr("Not covered");
             // The ones nobody covers come first, in the set's order; then the covered ones.
             (row.covered ? covered : rows).append(row);
         }

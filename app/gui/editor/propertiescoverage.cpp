@@ -25,27 +25,12 @@ void PropertiesPanel::fillCoverage(const Template &t)
     const Coverage coverage = computeCoverage(t, *m_requirementSet);
     const QMap<QString, int> numbers = t.questionNumbers();
     for (const Requirement &r : m_requirementSet->requirements) {
-        QList<int> questionNumbers;
-        int infoTexts = 0;
-        for (const QString &itemId : coverage.itemsByRequirement.value(r.id)) {
-            const int number = numbers.value(itemId);
-            if (number > 0)
-                questionNumbers.append(number);
-            else
-                ++infoTexts;
-        }
-        QStringList where;
-        if (!questionNumbers.isEmpty()) {
-            where.append((questionNumbers.size() == 1 ? tr("question %1") : tr("questions %1"))
-                             .arg(TemplateWords::numberRuns(questionNumbers)));
-        }
-        if (infoTexts > 0)
-            where.append(TemplateWords::count(infoTexts, tr("information text"), tr("information texts")));
+        const QString where = TemplateWords::coveredBy(coverage.itemsByRequirement.value(r.id), numbers);
         const int row = m_requirements->rowCount();
         m_requirements->insertRow(row);
         m_requirements->setItem(row, 0, cell(QStringLiteral("%1: %2").arg(r.id, r.title)));
         m_requirements->item(row, 0)->setToolTip(r.mustContain);
-        m_requirements->setItem(row, 1, cell(where.isEmpty() ? tr("NOT COVERED YET") : where.join(tr(" and "))));
+        m_requirements->setItem(row, 1, cell(where.isEmpty() ? tr("NOT COVERED YET") : where));
     }
     setRowText(m_requirementsLabel, tr("Requirements: %1 of %2 covered")
                                         .arg(m_requirementSet->requirements.size() - coverage.uncovered.size())
