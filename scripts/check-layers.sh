@@ -21,7 +21,7 @@ allowed=(
 
 declare -A rank=([model]=1 [edit]=2 [check]=3 [format]=3 [pdf]=4 [store]=4 [document]=5 [output]=5 [cli]=6 [gui]=6)
 
-# The layer of a file ("forms/model/x.cpp" -> model, "app/gui/x.cpp" -> gui) in $layer; empty outside them.
+# The layer of a file ("forms/model/x.cpp" -> model, "app/gui/editor/x.cpp" -> gui) in $layer; empty outside them.
 layer_of_file() {
     layer=""
     case $1 in
@@ -32,7 +32,8 @@ layer_of_file() {
     esac
 }
 
-# The layer an include names in $layer: "pdf/renderer.h" -> pdf; "mainwindow.h" -> the folder it is found in.
+# The layer an include names in $layer: "pdf/renderer.h" -> pdf; "mainwindow.h" -> the folder it is found in; the
+# app's own headers are included by their path under app/gui or app/cli ("editor/propertiespanel.h" -> gui).
 layer_of_include() {
     local from_dir=$1 inc=$2
     layer=""
@@ -40,6 +41,10 @@ layer_of_include() {
         local first=${inc%%/*}
         if [[ -n ${rank[$first]:-} ]] && [[ -e forms/$inc || -e app/$inc ]]; then
             layer=$first
+        elif [[ -e app/gui/$inc ]]; then
+            layer=gui
+        elif [[ -e app/cli/$inc ]]; then
+            layer=cli
         fi
     elif [[ -e $from_dir/$inc ]]; then
         layer_of_file "$from_dir/$inc"

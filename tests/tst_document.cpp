@@ -43,7 +43,7 @@ struct Editor
     }
     bool setLabel(const QString &id, const QString &label)
     {
-        return document.push(Edit::setItemProperty(document.tmpl(), id, QStringLiteral("label"), label));
+        return document.push(Edit::setItemProperty(document.content(), id, QStringLiteral("label"), label));
     }
 };
 
@@ -93,14 +93,14 @@ private slots:
         QVERIFY(f.setUp());
         Editor colin, priya;
         QVERIFY(colin.open(f, *f.colin) && priya.open(f, *f.priya));
-        const QString id = PanelFixture::questionId(colin.document.tmpl(), 2);
+        const QString id = PanelFixture::questionId(colin.document.content(), 2);
 
         // Colin rewords the question; Priya, having seen it, rewords it again.
         QVERIFY(colin.setLabel(id, QStringLiteral("Colin's words")));
-        QTRY_COMPARE(priya.document.tmpl().findItem(id)->label, QStringLiteral("Colin's words"));
+        QTRY_COMPARE(priya.document.content().findItem(id)->label, QStringLiteral("Colin's words"));
         QVERIFY(priya.setLabel(id, QStringLiteral("Priya's words")));
         QCOMPARE(storedLabel(f, id), QStringLiteral("Priya's words"));
-        QTRY_COMPARE(colin.document.tmpl().findItem(id)->label, QStringLiteral("Priya's words"));
+        QTRY_COMPARE(colin.document.content().findItem(id)->label, QStringLiteral("Priya's words"));
 
         // Colin's undo would take away Priya's words: the store refuses it, and nothing of it stays on his stack.
         QCOMPARE(colin.document.undoStack()->count(), 1);
@@ -108,7 +108,7 @@ private slots:
         QCOMPARE(colin.document.undoStack()->count(), 0);
         QVERIFY(!colin.document.undoStack()->canUndo());
         QVERIFY(!colin.document.undoStack()->canRedo());
-        QCOMPARE(colin.document.tmpl().findItem(id)->label, QStringLiteral("Priya's words"));
+        QCOMPARE(colin.document.content().findItem(id)->label, QStringLiteral("Priya's words"));
         QCOMPARE(storedLabel(f, id), QStringLiteral("Priya's words"));
         // He is told who changed it and when: a real person and a real time.
         QTRY_COMPARE(colin.conflicts.size(), 1);
@@ -123,21 +123,21 @@ private slots:
         QVERIFY(f.setUp());
         Editor colin, priya;
         QVERIFY(colin.open(f, *f.colin) && priya.open(f, *f.priya));
-        const QString id = PanelFixture::questionId(colin.document.tmpl(), 1);
-        const QString original = colin.document.tmpl().findItem(id)->label;
+        const QString id = PanelFixture::questionId(colin.document.content(), 1);
+        const QString original = colin.document.content().findItem(id)->label;
 
         QVERIFY(colin.setLabel(id, QStringLiteral("Colin's words")));
         colin.document.undoStack()->undo(); // back to the original, through the store
         QCOMPARE(storedLabel(f, id), original);
         QVERIFY(colin.document.undoStack()->canRedo());
         // Priya changes it meanwhile; Colin's redo would overwrite her words unseen: refused, and gone.
-        QTRY_COMPARE(priya.document.tmpl().findItem(id)->label, original);
+        QTRY_COMPARE(priya.document.content().findItem(id)->label, original);
         QVERIFY(priya.setLabel(id, QStringLiteral("Priya's words")));
         colin.document.undoStack()->redo();
         QCOMPARE(colin.document.undoStack()->count(), 0);
         QVERIFY(!colin.document.undoStack()->canRedo());
         QCOMPARE(storedLabel(f, id), QStringLiteral("Priya's words"));
-        QTRY_COMPARE(colin.document.tmpl().findItem(id)->label, QStringLiteral("Priya's words"));
+        QTRY_COMPARE(colin.document.content().findItem(id)->label, QStringLiteral("Priya's words"));
     }
 
     void aProposedVersionIsFrozen()
@@ -150,12 +150,12 @@ private slots:
         QVERIFY(colin.document.isReadOnly());
         QVERIFY2(colin.document.readOnlyReason().contains(QStringLiteral("Withdraw the proposal to change it")),
                  qPrintable(colin.document.readOnlyReason()));
-        const QString id = PanelFixture::questionId(colin.document.tmpl());
-        const QString before = colin.document.tmpl().findItem(id)->label;
+        const QString id = PanelFixture::questionId(colin.document.content());
+        const QString before = colin.document.content().findItem(id)->label;
         QSignalSpy refused(&colin.document, &TemplateDocument::editRefused);
         QVERIFY(!colin.setLabel(id, QStringLiteral("Changed after all")));
         QCOMPARE(refused.size(), 1);
-        QCOMPARE(colin.document.tmpl().findItem(id)->label, before);
+        QCOMPARE(colin.document.content().findItem(id)->label, before);
         QCOMPARE(colin.document.undoStack()->count(), 0);
         QCOMPARE(storedLabel(f, id), before);
         QTest::qWait(100);
@@ -178,11 +178,11 @@ private slots:
         QVERIFY(!colin.document.isReadOnly());
         // Someone proposes the draft while Colin has it open; his next change is refused as frozen, not as a conflict.
         QVERIFY(TemplateStore(*f.db, *f.priya).propose(QString::fromLatin1(PanelFixture::TemplateId)).ok());
-        const QString id = PanelFixture::questionId(colin.document.tmpl());
-        const QString before = colin.document.tmpl().findItem(id)->label;
+        const QString id = PanelFixture::questionId(colin.document.content());
+        const QString before = colin.document.content().findItem(id)->label;
         colin.setLabel(id, QStringLiteral("Too late"));
         QVERIFY(colin.document.isReadOnly());
-        QCOMPARE(colin.document.tmpl().findItem(id)->label, before);
+        QCOMPARE(colin.document.content().findItem(id)->label, before);
         QCOMPARE(colin.document.undoStack()->count(), 0);
         QTRY_VERIFY(!colin.failures.isEmpty());
         QVERIFY(colin.conflicts.isEmpty());
@@ -197,7 +197,7 @@ private slots:
         TemplateDocument document;
         DraftRecovery recovery(&document);
         document.open(unfinishedForm(), TemplateDocument::Origin::File, path);
-        QVERIFY(document.push(Edit::setTemplateProperty(document.tmpl(), QStringLiteral("title"),
+        QVERIFY(document.push(Edit::setTemplateProperty(document.content(), QStringLiteral("title"),
                                                         QStringLiteral("Unfinished review form, day 2"))));
         QVERIFY(recovery.writeNow());
         // As after a crash: the copy is there and no running Coform holds it.
@@ -211,10 +211,10 @@ private slots:
         QString error;
         Problems problems;
         QVERIFY2(DraftRecovery::recover(drafts.first(), &after, &error, &problems), qPrintable(error));
-        QCOMPARE(after.tmpl().title, QStringLiteral("Unfinished review form, day 2"));
-        QCOMPARE(after.tmpl().sections.size(), 2);
-        QVERIFY(after.tmpl().sections.at(1).items.isEmpty());
-        QVERIFY(after.tmpl().findItem(QStringLiteral("living"))->options.isEmpty());
+        QCOMPARE(after.content().title, QStringLiteral("Unfinished review form, day 2"));
+        QCOMPARE(after.content().sections.size(), 2);
+        QVERIFY(after.content().sections.at(1).items.isEmpty());
+        QVERIFY(after.content().findItem(QStringLiteral("living"))->options.isEmpty());
         QVERIFY(after.isModified());
         QCOMPARE(after.path(), path);
         // Both unfinished things are listed.

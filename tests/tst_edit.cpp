@@ -234,22 +234,22 @@ private slots:
         for (const QChar c : QStringLiteral("Hello")) {
             text += c;
             stack.push(new EditCommand(
-                &target, Edit::setItemProperty(target.templ(), QStringLiteral("q2"), QStringLiteral("label"), text),
+                &target, Edit::setItemProperty(target.content(), QStringLiteral("q2"), QStringLiteral("label"), text),
                 EditCommand::Merge::Typing));
         }
         QCOMPARE(stack.count(), 1);
-        QCOMPARE(target.templ().findItem(QStringLiteral("q2"))->label, QStringLiteral("Hello"));
+        QCOMPARE(target.content().findItem(QStringLiteral("q2"))->label, QStringLiteral("Hello"));
         // A different property starts a new step.
         stack.push(new EditCommand(
             &target,
-            Edit::setItemProperty(target.templ(), QStringLiteral("q2"), QStringLiteral("help"), QStringLiteral("h")),
+            Edit::setItemProperty(target.content(), QStringLiteral("q2"), QStringLiteral("help"), QStringLiteral("h")),
             EditCommand::Merge::Typing));
         QCOMPARE(stack.count(), 2);
         stack.undo();
         stack.undo();
-        QCOMPARE(target.templ(), small());
+        QCOMPARE(target.content(), small());
         stack.redo();
-        QCOMPARE(target.templ().findItem(QStringLiteral("q2"))->label, QStringLiteral("Hello"));
+        QCOMPARE(target.content().findItem(QStringLiteral("q2"))->label, QStringLiteral("Hello"));
     }
 
     void undoAfterSomeoneElseChangedItConflicts()
@@ -268,13 +268,13 @@ private slots:
         };
         RecordingTarget target(small());
         QUndoStack stack;
-        stack.push(new EditCommand(&target, Edit::setItemProperty(target.templ(), QStringLiteral("q1"),
+        stack.push(new EditCommand(&target, Edit::setItemProperty(target.content(), QStringLiteral("q1"),
                                                                   QStringLiteral("label"), QStringLiteral("Mine"))));
-        target.applyEdit(Edit::setItemProperty(target.templ(), QStringLiteral("q1"), QStringLiteral("label"),
+        target.applyEdit(Edit::setItemProperty(target.content(), QStringLiteral("q1"), QStringLiteral("label"),
                                                QStringLiteral("Theirs")));
         stack.undo();
         QCOMPARE(target.last.status, EditOutcome::Status::Conflict);
-        QCOMPARE(target.templ().findItem(QStringLiteral("q1"))->label, QStringLiteral("Theirs"));
+        QCOMPARE(target.content().findItem(QStringLiteral("q1"))->label, QStringLiteral("Theirs"));
         // The refused step is gone: nothing is left to undo or to redo.
         QCOMPARE(stack.count(), 0);
         QVERIFY(!stack.canUndo());

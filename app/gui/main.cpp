@@ -1,9 +1,9 @@
 // The Coform desktop application: assembles the application object, the shared database and the main window.
-#include "importexportactions.h"
+#include "editor/importexportactions.h"
 #include "mainwindow.h"
-#include "sessionlock.h"
-#include "sharedworkspace.h"
-#include "signindialog.h"
+#include "shared/sessionlock.h"
+#include "shared/sharedworkspace.h"
+#include "shared/signindialog.h"
 
 #include "format/outputfile.h"
 #include "store/database.h"

@@ -1,26 +1,26 @@
 #include "mainwindow.h"
 
+#include "common/filedialogs.h"
+#include "common/panelframe.h"
+#include "common/problemsdialog.h"
+#include "common/rowsofroom.h"
+#include "common/templatewords.h"
+#include "common/textsize.h"
+#include "common/theme.h"
 #include "document/draftrecovery.h"
-#include "editordocks.h"
-#include "filedialogs.h"
+#include "editor/editordocks.h"
+#include "editor/propertiespanel.h"
+#include "editor/recoveryoffer.h"
+#include "editor/templateeditactions.h"
+#include "editor/templatelist.h"
+#include "editor/templatetreemodel.h"
+#include "editor/textundorouter.h"
 #include "format/draftreader.h"
-#include "formoutput.h"
-#include "frozenbanner.h"
 #include "helpdialogs.h"
-#include "meetingview.h"
-#include "panelframe.h"
-#include "pdfpreview.h"
-#include "plainwords.h"
-#include "problemsdialog.h"
-#include "propertiespanel.h"
-#include "recoveryoffer.h"
-#include "rowsofroom.h"
-#include "templateeditactions.h"
-#include "templatelist.h"
-#include "templatetreemodel.h"
-#include "textsize.h"
-#include "textundorouter.h"
-#include "theme.h"
+#include "preview/formoutput.h"
+#include "preview/meetingview.h"
+#include "preview/pdfpreview.h"
+#include "shared/frozenbanner.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -86,6 +87,11 @@ CoveragePanel *MainWindow::coveragePanel() const
     return m_editorDocks->coverage();
 }
 
+QDockWidget *MainWindow::coverageDock() const
+{
+    return m_editorDocks->coverageDock();
+}
+
 void MainWindow::createPanels()
 {
     m_templateList = new TemplateList(this);
@@ -117,11 +123,11 @@ void MainWindow::createPanels()
         PanelFrame::make(this, QStringLiteral("templatesPanel"), tr("&Templates"), m_templateList, m_templateList);
     QWidget *treePanel =
         PanelFrame::make(this, QStringLiteral("treePanel"), tr("Se&ctions and questions"), m_tree, m_tree);
-    QWidget *detailsPanel =
-        PanelFrame::make(this, QStringLiteral("detailsPanel"), tr("&Details"), m_properties, m_properties);
-    QWidget *previewPanel =
-        PanelFrame::make(this, QStringLiteral("previewPanel"), tr("Pr&inted form preview"), m_preview,
-                         m_preview->findChild<QWidget *>(QStringLiteral("previewScroll")));
+    // The details panel's heading moves to its first field.
+    QWidget *detailsPanel = PanelFrame::make(this, QStringLiteral("detailsPanel"), tr("&Details"), m_properties,
+                                             m_properties->textEditor());
+    QWidget *previewPanel = PanelFrame::make(this, QStringLiteral("previewPanel"), tr("Pr&inted form preview"),
+                                             m_preview, m_preview->scrollArea());
 
     m_leftSplitter = new QSplitter(Qt::Vertical, this);
     m_leftSplitter->setObjectName(QStringLiteral("leftSplitter"));
@@ -154,10 +160,7 @@ void MainWindow::createPanels()
         updateTitleAndStatus();
     });
 
-    m_focusOrder = {m_templateList, m_tree, m_properties->findChild<QWidget *>(QStringLiteral("propertyText")),
-                    m_preview->findChild<QWidget *>(QStringLiteral("previewScroll"))};
-    // The details panel's heading moves to its first field.
-    detailsPanel->findChild<QLabel *>(QStringLiteral("detailsPanelHeading"))->setBuddy(m_focusOrder.at(2));
+    m_focusOrder = {m_templateList, m_tree, m_properties->textEditor(), m_preview->scrollArea()};
 
     m_templateStatus = new QLabel(this);
     m_templateStatus->setObjectName(QStringLiteral("templateStatus"));
@@ -188,7 +191,7 @@ void MainWindow::createActions()
         return action;
     };
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("menuFile"));
     file->addAction(makeAction(QStringLiteral("actionNewTemplate"), tr("&New template"),
                                {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N)}, [this] { newTemplate(); }));
@@ -202,8 +205,9 @@ void MainWindow::createActions()
     file->addAction(makeAction(QStringLiteral("actionPrint"), tr("P&rint the form\u2026"), {QKeySequence::Print},
                                [this] { printForm(); }));
     file->addSeparator();
-    file->addAction(makeAction(QStringLiteral("actionQuit"), tr("&Quit"), {QKeySequence(Qt::CTRL | Qt::Key_Q)},
-                               [this] { close(); }));
+    m_quitAction = makeAction(QStringLiteral("actionQuit"), tr("&Quit"), {QKeySequence(Qt::CTRL | Qt::Key_Q)},
+                              [this] { close(); });
+    file->addAction(m_quitAction);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->setObjectName(QStringLiteral("menuEdit"));
@@ -234,7 +238,7 @@ void MainWindow::createActions()
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_editActions, &TemplateEditActions::added, this, [this] {
         // Straight to the words of what was added, all chosen, so typing replaces them.
-        auto *text = m_properties->findChild<QTextEdit *>(QStringLiteral("propertyText"));
+        QTextEdit *text = m_properties->textEditor();
         text->setFocus(Qt::OtherFocusReason);
         text->selectAll();
     });
@@ -244,7 +248,7 @@ void MainWindow::createActions()
     });
     connect(stack, &QUndoStack::cleanChanged, this, [this] { setWindowModified(m_document->isModified()); });
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = m_viewMenu = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
     QAction *bigger =
         makeAction(QStringLiteral("actionBiggerText"), tr("&Bigger text"),
@@ -341,7 +345,7 @@ bool MainWindow::maybeSave()
         return true;
     const QMessageBox::StandardButton answer = QMessageBox::question(
         this, tr("Save your changes?"),
-        tr("You have changed \u201c%1\u201d. Do you want to save the changes?").arg(m_document->tmpl().title),
+        tr("You have changed \u201c%1\u201d. Do you want to save the changes?").arg(m_document->content().title),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
@@ -369,7 +373,7 @@ bool MainWindow::saveAs()
     const QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
     const QString suggested = m_document->origin() == TemplateDocument::Origin::File
                                   ? m_document->path()
-                                  : QDir(folder).filePath(m_document->tmpl().id + QStringLiteral(".json"));
+                                  : QDir(folder).filePath(m_document->content().id + QStringLiteral(".json"));
     const QString path =
         FileDialogs::saveFileName(this, tr("Save the template as"), suggested, tr("Coform templates (*.json)"));
     return !path.isEmpty() && saveTemplateFile(path);
@@ -384,7 +388,7 @@ bool MainWindow::saveTemplateFile(const QString &path)
                              tr("A template that comes with Coform is never changed: save it as a new file."));
         return false;
     }
-    if (!writeTemplateFile(m_document->tmpl(), absolute, &error)) {
+    if (!writeTemplateFile(m_document->content(), absolute, &error)) {
         QMessageBox::warning(this, tr("The template was not saved"), error);
         return false;
     }
@@ -398,7 +402,7 @@ bool MainWindow::saveTemplateFile(const QString &path)
     }
     m_document->markSaved(absolute);
     updateTitleAndStatus();
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     m_templateList->addEntry(TemplateDocument::Origin::File, absolute, t.title, t.version);
     m_templateList->selectEntry(TemplateDocument::Origin::File, absolute);
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(absolute).fileName()), 5000);
@@ -483,7 +487,7 @@ void MainWindow::onTemplateReplaced()
 
 QString MainWindow::whereWorkLives() const
 {
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     switch (m_document->origin()) {
     case TemplateDocument::Origin::Store:
         return tr("Shared: %1 of %2")
@@ -517,15 +521,15 @@ void MainWindow::updateTitleAndStatus()
         m_templateStatus->setText(tr("No form is open"));
         return;
     }
-    const Template &t = m_document->tmpl();
+    const Template &t = m_document->content();
     setWindowTitle(tr("%1[*] \u2013 Coform").arg(whereWorkLives()));
     int questions = 0;
     for (const Item *item : t.allItems())
         questions += itemTypeIsAnswerable(item->type) ? 1 : 0;
     m_templateStatus->setText(tr("%1: %2, %3")
                                   .arg(whereWorkLives())
-                                  .arg(PlainWords::count(t.sections.size(), tr("section"), tr("sections")))
-                                  .arg(PlainWords::count(questions, tr("question"), tr("questions"))));
+                                  .arg(TemplateWords::count(t.sections.size(), tr("section"), tr("sections")))
+                                  .arg(TemplateWords::count(questions, tr("question"), tr("questions"))));
 }
 
 QString MainWindow::currentId() const
@@ -546,12 +550,12 @@ void MainWindow::onCurrentTreeIndexChanged()
 void MainWindow::printForm()
 {
     if (m_document->isOpen())
-        FormOutput::print(this, m_document->tmpl(), m_preview->options());
+        FormOutput::print(this, m_document->content(), m_preview->options());
 }
 
 void MainWindow::savePdf()
 {
-    FormOutput::savePdf(this, m_document->tmpl().id, m_preview->pdf());
+    FormOutput::savePdf(this, m_document->content().id, m_preview->pdf());
 }
 
 void MainWindow::setCommentsProvider(std::function<QStringList(const QString &itemId)> provider)

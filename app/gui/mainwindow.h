@@ -4,11 +4,14 @@
 #include "model/problem.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 
 class QAction;
+class QDockWidget;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QTreeView;
 
@@ -78,6 +81,19 @@ public:
     TemplateList *templateList() const { return m_templateList; }
     /// The strip that says why the open version cannot change (the shared workspace fills it).
     FrozenBanner *frozenBanner() const;
+    /// The tree of sections and questions ("templateTree").
+    QTreeView *templateTree() const { return m_tree; }
+    /// The File menu ("menuFile"), where others add their items before Quit.
+    QMenu *fileMenu() const { return m_fileMenu; }
+    /// The View menu ("menuView"), where the docks add their show and go-to items.
+    QMenu *viewMenu() const { return m_viewMenu; }
+    /// File > Quit ("actionQuit"), the File menu's last item.
+    QAction *quitAction() const { return m_quitAction; }
+    /// The dock of the requirement coverage ("coverageDock"), the first tab of the right-hand column.
+    QDockWidget *coverageDock() const;
+    /// The tab of the right-hand column that is in front when the window is first shown (the shared workspace's
+    /// history); the requirement coverage when none is set.
+    void setFrontDock(QDockWidget *dock);
 
 signals:
     /// The person chose another section or item in the tree ("" for none).
@@ -131,7 +147,11 @@ private:
     QLabel *m_previewStatus = nullptr;
     QList<QWidget *> m_focusOrder; ///< the panels' main controls, for F6 and Ctrl+1..4
 
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_quitAction = nullptr;
     EditorDocks *m_editorDocks = nullptr; ///< requirement coverage and undo history
+    QPointer<QDockWidget> m_frontDock;    ///< setFrontDock
     bool m_fitWhenShown = false;          ///< fitPanelsToText ran before the window was shown
     FrozenBanner *m_frozenBanner = nullptr;
     QString m_sharedVersion;

@@ -1,7 +1,7 @@
 // The main window's layout: where its panels sit, remembered between sessions, and moving between them by key.
-#include "editordocks.h"
+#include "common/textsize.h"
+#include "editor/editordocks.h"
 #include "mainwindow.h"
-#include "textsize.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -66,6 +66,11 @@ void MainWindow::fitPanelsToText()
         m_splitter->setSizes({central * 27 / 100, central * 36 / 100, central * 37 / 100});
 }
 
+void MainWindow::setFrontDock(QDockWidget *dock)
+{
+    m_frontDock = dock;
+}
+
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
@@ -75,8 +80,7 @@ void MainWindow::showEvent(QShowEvent *event)
             fitPanelsToText();
             // A first look at the column: the history of a shared template, else the requirement coverage (a tab
             // raised before the window is shown does not stay in front).
-            auto *history = findChild<QDockWidget *>(QStringLiteral("historyDock"));
-            (history ? history : m_editorDocks->coverageDock())->raise();
+            (m_frontDock ? m_frontDock.data() : m_editorDocks->coverageDock())->raise();
         });
     }
 }

@@ -84,9 +84,9 @@ bool DraftRecovery::writeNow()
     // unsaved form.
     const QString path = m_document->origin() == TemplateDocument::Origin::File ? m_document->path() : QString();
     const QJsonObject about{{QStringLiteral("path"), path},
-                            {QStringLiteral("title"), m_document->tmpl().title},
+                            {QStringLiteral("title"), m_document->content().title},
                             {QStringLiteral("changedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
-    if (!writeFileAtomically(m_draftFile, writeTemplate(m_document->tmpl()), &error)
+    if (!writeFileAtomically(m_draftFile, writeTemplate(m_document->content()), &error)
         || !writeFileAtomically(metaFile(m_draftFile), QJsonDocument(about).toJson(), &error)) {
         emit failed(tr("Your changes could not be kept for recovery: %1").arg(error));
         return false;

@@ -116,7 +116,7 @@ std::optional<SyncConflict> StoredTemplateSync::describeConflict(const Edit &edi
     SyncConflict conflict;
     conflict.edit = edit;
     conflict.what = edit.summary();
-    if (const Item *item = m_document->tmpl().findItem(edit.item); item && edit.kind == Edit::Kind::SetItemProperty)
+    if (const Item *item = m_document->content().findItem(edit.item); item && edit.kind == Edit::Kind::SetItemProperty)
         conflict.what = tr("the %1 of the question \u201c%2\u201d").arg(propertyWords(edit.property), item->label);
     conflict.mine = edit.after;
     if (const Result<Template> now = m_store.get(m_templateId); now.ok())
@@ -177,7 +177,7 @@ bool StoredTemplateSync::resolveConflict(const SyncConflict &conflict, ConflictC
         return true;
     Edit again = conflict.edit;
     again.children.clear();
-    const Template &now = m_document->tmpl();
+    const Template &now = m_document->content();
     switch (again.kind) {
     case Edit::Kind::SetTemplateProperty:
     case Edit::Kind::SetSectionProperty:
@@ -203,7 +203,7 @@ void StoredTemplateSync::onChangesArrived(const QVector<ChangeRecord> &changes)
     for (const ChangeRecord &change : changes) {
         Edit edit = change.edit;
         if (change.continued) // a step being typed into: from what this window holds to the newest value
-            edit.before = Edit::currentValue(m_document->tmpl(), edit.kind, edit.section, edit.item, edit.property,
+            edit.before = Edit::currentValue(m_document->content(), edit.kind, edit.section, edit.item, edit.property,
                                              edit.language);
         const EditOutcome outcome = m_document->applyDirectly(edit);
         if (outcome.applied())

@@ -31,7 +31,8 @@ public:
     ~TemplateDocument() override;
 
     bool isOpen() const { return m_origin != Origin::None; }
-    const Template &tmpl() const { return m_template; }
+    /// The open template as it is now, with every edit applied: what the panels show.
+    const Template &content() const { return m_template; }
     Origin origin() const { return m_origin; }
     /// The file or resource path it was read from; empty for a stored template.
     const QString &path() const { return m_path; }

@@ -23,7 +23,8 @@ public:
         : m_template(std::move(t))
     {}
     EditOutcome applyEdit(const Edit &edit) override { return edit.apply(m_template); }
-    const Template &templ() const { return m_template; }
+    /// The template as the edits so far left it.
+    const Template &content() const { return m_template; }
 
 private:
     Template m_template;

@@ -10,8 +10,8 @@
 #include "pdf/renderer.h"
 
 #include "document/templatedocument.h"
-#include "pdfpreview.h"
-#include "previewpage.h"
+#include "preview/pdfpreview.h"
+#include "preview/previewpage.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -130,7 +130,7 @@ void BM_PreviewAfterLabelEdit(benchmark::State &state)
     int round = 0;
     for (auto _ : state) {
         const QString text = label + (++round % 2 ? QStringLiteral(" (changed)") : QString());
-        const Edit edit = Edit::setItemProperty(document.tmpl(), itemId, QStringLiteral("label"), text);
+        const Edit edit = Edit::setItemProperty(document.content(), itemId, QStringLiteral("label"), text);
         shownPage = -1;
         const int rendersBefore = renders;
         QElapsedTimer timer;

@@ -9,9 +9,9 @@
 #include "store/templatestore.h"
 #include "store/userstore.h"
 
-#include "reviewform.h"
-#include "reviewlistmodel.h"
-#include "reviewswindow.h"
+#include "reviews/reviewform.h"
+#include "reviews/reviewlistmodel.h"
+#include "reviews/reviewswindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -17,7 +17,7 @@
 #include "store/userstore.h"
 
 #include "mainwindow.h"
-#include "sharedworkspace.h"
+#include "shared/sharedworkspace.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -91,7 +91,8 @@ struct Window
         workspace = std::make_unique<SharedWorkspace>(window.get(), *db, *session);
         window->resize(1366, 768);
         window->show();
-        return workspace->openStoredTemplate(kTemplate) && window->selectId(firstQuestion(window->document()->tmpl()));
+        return workspace->openStoredTemplate(kTemplate)
+               && window->selectId(firstQuestion(window->document()->content()));
     }
     ~Window()
     {

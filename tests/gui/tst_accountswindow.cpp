@@ -2,12 +2,12 @@
 // a role and a first password, disable it, re-enable it, reset its password, change its role; each step is in the
 // audit trail. The person then signs in with the first password and must choose their own (sign-in dialog and
 // command line). A co-production member has no menu item, no shortcut, and the store refuses them.
-#include "accountdialog.h"
-#include "accountswindow.h"
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
-#include "signindialog.h"
+#include "shared/accountdialog.h"
+#include "shared/accountswindow.h"
+#include "shared/sharedworkspace.h"
+#include "shared/signindialog.h"
 
 #include "store/auditlog.h"
 

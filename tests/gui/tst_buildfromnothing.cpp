@@ -1,9 +1,9 @@
 // A co-production group builds a small form from nothing in the editor, through its own widgets (menus, the tree,
 // the details panel's boxes, tables, lists and buttons), using every kind of question; then undoes every step back to
 // the empty form and redoes them all. The form saved at the end is valid and is exactly what was built.
+#include "editor/templatetreemodel.h"
 #include "format/templateformat.h"
 #include "mainwindow.h"
-#include "templatetreemodel.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -131,7 +131,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(w.newTemplate());
         TemplateDocument *doc = w.document();
-        const Template empty = doc->tmpl();
+        const Template empty = doc->content();
         QVERIFY(empty.sections.isEmpty());
         QCOMPARE(doc->undoStack()->count(), 0);
 
@@ -142,21 +142,21 @@ private slots:
 
         // The form's own title.
         typeInto(text, QStringLiteral("Our care review"));
-        QCOMPARE(doc->tmpl().title, QStringLiteral("Our care review"));
+        QCOMPARE(doc->content().title, QStringLiteral("Our care review"));
 
         // A section.
         trigger(&w, "actionAddSection");
         typeInto(text, QStringLiteral("About you"));
         typeInto(help, QStringLiteral("So that we know who we are talking with."));
         const QString aboutYou = w.currentId();
-        QCOMPARE(doc->tmpl().findSection(aboutYou)->title, QStringLiteral("About you"));
+        QCOMPARE(doc->content().findSection(aboutYou)->title, QStringLiteral("About you"));
 
         // Each kind of question, in turn: add it, choose its kind, type its words, then what only it has.
         auto addQuestion = [&](ItemType kind, const QString &label) {
             trigger(&w, "actionAddQuestion");
             chooseData(type, itemTypeName(kind));
             typeInto(text, label);
-            const Item *item = doc->tmpl().findItem(w.currentId());
+            const Item *item = doc->content().findItem(w.currentId());
             QVERIFY(item);
             QCOMPARE(item->type, kind);
             QCOMPARE(item->label, label);
@@ -204,7 +204,7 @@ private slots:
         options->setCurrentCell(2, 0);
         child<QPushButton>(&w, "propertyRemoveOption")->click();
         {
-            const Item *chose = doc->tmpl().findItem(w.currentId());
+            const Item *chose = doc->content().findItem(w.currentId());
             QCOMPARE(chose->options.size(), 2);
             QCOMPARE(chose->options.at(0).label, QStringLiteral("The care team"));
             QCOMPARE(chose->options.at(1).label, QStringLiteral("I did"));
@@ -245,9 +245,9 @@ private slots:
         // A structural change through the keyboard: the postcode question moves down one.
         QVERIFY(w.selectId(postcode));
         trigger(&w, "actionMoveDown");
-        QCOMPARE(doc->tmpl().findSection(aboutYou)->items.at(2).id, postcode);
+        QCOMPARE(doc->content().findSection(aboutYou)->items.at(2).id, postcode);
 
-        const Template built = doc->tmpl();
+        const Template built = doc->content();
         // What was built, checked against what was done.
         QCOMPARE(built.title, QStringLiteral("Our care review"));
         QCOMPARE(built.sections.size(), 2);
@@ -280,14 +280,14 @@ private slots:
         for (int i = 0; i < steps; ++i)
             trigger(&w, "actionUndo");
         QVERIFY(!doc->undoStack()->canUndo());
-        QCOMPARE(doc->tmpl(), empty);
+        QCOMPARE(doc->content(), empty);
         QCOMPARE(w.treeModel()->rowCount(), 0);
 
         // And redo every one, through Edit > Redo.
         for (int i = 0; i < steps; ++i)
             trigger(&w, "actionRedo");
         QVERIFY(!doc->undoStack()->canRedo());
-        QCOMPARE(doc->tmpl(), built);
+        QCOMPARE(doc->content(), built);
 
         // Saved, it is a valid coform-template/1 file equal to what was built.
         QTemporaryDir dir;

@@ -1,7 +1,7 @@
 // The comments panel over a real SQLite store: add, reply, resolve, reopen through its buttons, with who and when
 // shown, open or resolved said in words, and the open count signalled for the template tree.
-#include "commentspanel.h"
 #include "panelfixture.h"
+#include "shared/commentspanel.h"
 
 #include <QComboBox>
 #include <QLabel>

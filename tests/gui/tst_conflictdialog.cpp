@@ -1,5 +1,5 @@
 // The conflict dialog: both values with who and when, and the three choices through its buttons.
-#include "conflictdialog.h"
+#include "shared/conflictdialog.h"
 
 #include <QLabel>
 #include <QLocale>

@@ -3,13 +3,13 @@
 // with the keyboard only, and is told what is still needed; an admin publishing over an open comment is asked, and the
 // reason lands in the "What changed" PDF under "Not changed, and why". Other people act in other processes
 // (coform-cli).
-#include "diffview.h"
 #include "mainwindow.h"
-#include "opencommentsdialog.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
-#include "signindialog.h"
-#include "whatneedsyoupage.h"
+#include "shared/diffview.h"
+#include "shared/opencommentsdialog.h"
+#include "shared/sharedworkspace.h"
+#include "shared/signindialog.h"
+#include "shared/whatneedsyoupage.h"
 
 #include "store/commentstore.h"
 
@@ -156,7 +156,7 @@ private slots:
         QVERIFY(diffList && diffStatus);
         QTRY_VERIFY(diffList->isVisible());
         QTRY_COMPARE(QApplication::focusWidget(), diffList);
-        const Template v1 = window.document()->tmpl();
+        const Template v1 = window.document()->content();
         int questions = 0, infoTexts = 0;
         for (const Item *item : v1.allItems())
             (item->type == ItemType::Info ? infoTexts : questions) += 1;

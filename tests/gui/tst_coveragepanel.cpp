@@ -4,10 +4,10 @@
 // version covered the chosen requirement, read from a real SQLite store.
 #include "panelfixture.h"
 
-#include "coveragepanel.h"
+#include "editor/coveragepanel.h"
+#include "editor/templatetreemodel.h"
 #include "mainwindow.h"
-#include "sharedworkspace.h"
-#include "templatetreemodel.h"
+#include "shared/sharedworkspace.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -81,14 +81,14 @@ void TestCoveragePanel::uncoveredRequirementIsSaidInWordsAndUndoRestoresIt()
     QVERIFY(advocacy);
     QCOMPARE(advocacy->text(1), QStringLiteral("question 17"));
     QCOMPARE(advocacy->childCount(), 1);
-    const Item *advocate = w.document()->tmpl().findItem(QStringLiteral("advocate-wanted"));
+    const Item *advocate = w.document()->content().findItem(QStringLiteral("advocate-wanted"));
     QVERIFY(advocate);
     QCOMPARE(advocacy->child(0)->text(0), QStringLiteral("Question 17: %1").arg(advocate->label));
     // Requirements covered by several questions say so in runs.
     QCOMPARE(requirementRow(w, QStringLiteral("FR-CAPACITY"))->text(1), QStringLiteral("questions 28\u201331"));
 
     // Removing the only question that covers it: said in words, in bold, with an icon, first in the list.
-    QVERIFY(w.document()->push(Edit::removeItem(w.document()->tmpl(), QStringLiteral("advocate-wanted"))));
+    QVERIFY(w.document()->push(Edit::removeItem(w.document()->content(), QStringLiteral("advocate-wanted"))));
     QCOMPARE(panel->summaryText(), QStringLiteral("17 of 18 requirements covered; 1 not covered, listed first"));
     QTreeWidgetItem *first = list->topLevelItem(0);
     QVERIFY(first->text(0).startsWith(QStringLiteral("FR-ADVOCACY:")));
@@ -110,10 +110,10 @@ void TestCoveragePanel::uncoveredRequirementIsSaidInWordsAndUndoRestoresIt()
     QVERIFY(!list->topLevelItem(0)->text(0).startsWith(QStringLiteral("FR-ADVOCACY:")));
 
     // Tagging a question with the requirement covers it again without the removed one.
-    QVERIFY(w.document()->push(Edit::removeItem(w.document()->tmpl(), QStringLiteral("advocate-wanted"))));
+    QVERIFY(w.document()->push(Edit::removeItem(w.document()->content(), QStringLiteral("advocate-wanted"))));
     QCOMPARE(requirementRow(w, QStringLiteral("FR-ADVOCACY"))->text(1), QStringLiteral("Not covered"));
     QVERIFY(w.document()->push(
-        Edit::setItemProperty(w.document()->tmpl(), QStringLiteral("has-supporter"), QStringLiteral("requirements"),
+        Edit::setItemProperty(w.document()->content(), QStringLiteral("has-supporter"), QStringLiteral("requirements"),
                               QJsonArray{QStringLiteral("FR-REPRESENTATIVE"), QStringLiteral("FR-ADVOCACY")})));
     QCOMPARE(requirementRow(w, QStringLiteral("FR-ADVOCACY"))->text(1), QStringLiteral("question 13"));
 }
@@ -215,7 +215,7 @@ void TestCoveragePanel::lastPublishedVersionFromARealStore()
     MainWindow w;
     auto workspace = std::make_unique<SharedWorkspace>(&w, *f.db, *f.colin);
     QVERIFY(workspace->openStoredTemplate(id));
-    QCOMPARE(w.document()->tmpl().version, 2);
+    QCOMPARE(w.document()->content().version, 2);
     CoveragePanel *panel = w.coveragePanel();
     QCOMPARE(panel->summaryText(), QStringLiteral("17 of 18 requirements covered; 1 not covered, listed first"));
     QVERIFY(coverageList(w)->topLevelItem(0)->text(0).startsWith(QStringLiteral("FR-ADVOCACY:")));
@@ -257,16 +257,16 @@ void TestCoveragePanel::undoHistoryShowsTheChanges()
     QCOMPARE(view->model()->rowCount(), 1);
     QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("As opened"));
 
-    QVERIFY(w.document()->push(Edit::removeItem(w.document()->tmpl(), QStringLiteral("advocate-wanted"))));
-    QVERIFY(w.document()->push(
-        Edit::setItemProperty(w.document()->tmpl(), QStringLiteral("nhs-number"), QStringLiteral("required"), false)));
+    QVERIFY(w.document()->push(Edit::removeItem(w.document()->content(), QStringLiteral("advocate-wanted"))));
+    QVERIFY(w.document()->push(Edit::setItemProperty(w.document()->content(), QStringLiteral("nhs-number"),
+                                                     QStringLiteral("required"), false)));
     QCOMPARE(view->model()->rowCount(), 3);
     QVERIFY(!view->model()->index(1, 0).data().toString().isEmpty());
 
     // Choosing the first line goes back to the form as opened; the coverage follows.
     view->setCurrentIndex(view->model()->index(0, 0));
     QCOMPARE(w.document()->undoStack()->index(), 0);
-    QVERIFY(w.document()->tmpl().findItem(QStringLiteral("advocate-wanted")));
+    QVERIFY(w.document()->content().findItem(QStringLiteral("advocate-wanted")));
     QCOMPARE(w.coveragePanel()->summaryText(), QStringLiteral("18 of 18 requirements covered"));
 
     // A new template starts empty.

@@ -7,10 +7,10 @@
 // This test opens and cancels every file dialog of the main window in the database's folder, then checks that the
 // window still holds its locks, lets a second process write and checkpoint, and has a third process read the window's
 // next edit.
-#include "importexportactions.h"
+#include "editor/importexportactions.h"
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
+#include "shared/sharedworkspace.h"
 
 #include <QApplication>
 #include <QFileDialog>
@@ -173,11 +173,11 @@ private slots:
         }
 
         // Another program writes, checkpoints and closes; the window's next edit, typed, is there for everyone at once.
-        const QString itemId = PanelFixture::questionId(window.document()->tmpl(), 1);
-        const QString priyasItem = PanelFixture::questionId(window.document()->tmpl(), 3);
+        const QString itemId = PanelFixture::questionId(window.document()->content(), 1);
+        const QString priyasItem = PanelFixture::questionId(window.document()->content(), 3);
         QVERIFY(runWorker(f.path, {QStringLiteral("checkpoint"), priyasItem, QStringLiteral("Priya's words")}));
         // The window sees her change (through its change feed).
-        QTRY_COMPARE_WITH_TIMEOUT(window.document()->tmpl().findItem(priyasItem)->label,
+        QTRY_COMPARE_WITH_TIMEOUT(window.document()->content().findItem(priyasItem)->label,
                                   QStringLiteral("Priya's words"), 5000);
         QVERIFY(window.selectId(itemId));
         auto *words = window.findChild<QTextEdit *>(QStringLiteral("propertyText"));
@@ -185,7 +185,7 @@ private slots:
         words->setFocus(Qt::MouseFocusReason);
         QTest::keyClick(words, Qt::Key_End, Qt::ControlModifier);
         QTest::keyClicks(words, QStringLiteral(" today"));
-        const QString expected = window.document()->tmpl().findItem(itemId)->label;
+        const QString expected = window.document()->content().findItem(itemId)->label;
         QVERIFY(expected.endsWith(QStringLiteral(" today")));
         QCOMPARE(runWorker(f.path, {QStringLiteral("read"), itemId, QStringLiteral("-")}).value_or(QString()),
                  expected);

@@ -3,9 +3,9 @@
 #include "../dategen.h"
 #include "../reviewfixture.h"
 
-#include "dateedit.h"
-#include "reviewform.h"
-#include "reviewpersondialog.h"
+#include "common/dateedit.h"
+#include "reviews/reviewform.h"
+#include "reviews/reviewpersondialog.h"
 #include "store/database.h"
 
 #include <QAccessible>

@@ -1,7 +1,7 @@
 // "What changed between versions" over a real SQLite store: a reworded and an added question, who changed them and
 // why, and the "What changed" PDF read back with Poppler.
-#include "diffview.h"
 #include "panelfixture.h"
+#include "shared/diffview.h"
 #include "store/commentstore.h"
 
 #include <QComboBox>

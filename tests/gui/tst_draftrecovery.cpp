@@ -96,7 +96,7 @@ private slots:
         MainWindow w;
         QString error;
         QVERIFY2(DraftRecovery::recover(drafts.first(), w.document(), &error), qPrintable(error));
-        QCOMPARE(w.document()->tmpl().findItem(QStringLiteral("review-type"))->label, kTyped);
+        QCOMPARE(w.document()->content().findItem(QStringLiteral("review-type"))->label, kTyped);
         QCOMPARE(w.document()->path(), path);
         QVERIFY(w.document()->isModified()); // still to be saved
         QVERIFY(DraftRecovery::find().isEmpty());

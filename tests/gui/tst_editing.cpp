@@ -1,9 +1,9 @@
 // Editing a template in the window: every change is an Edit on the undo stack, typing is one undo step, the tree,
 // the details and the printed form follow, and nothing is lost without a way back.
+#include "editor/templatetreemodel.h"
 #include "format/templateformat.h"
 #include "mainwindow.h"
-#include "pdfpreview.h"
-#include "templatetreemodel.h"
+#include "preview/pdfpreview.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -89,7 +89,7 @@ void TestEditing::typingIsOneUndoStep()
     text->setFocus();
     text->moveCursor(QTextCursor::End);
     QTest::keyClicks(text, " Tick one");
-    QCOMPARE(w.document()->tmpl().findItem(QStringLiteral("review-type"))->label,
+    QCOMPARE(w.document()->content().findItem(QStringLiteral("review-type"))->label,
              QStringLiteral("What kind of review is this? Tick one"));
     QCOMPARE(stack(w)->count(), 1); // nine letters, one step
     QVERIFY(w.isWindowModified());
@@ -99,14 +99,14 @@ void TestEditing::typingIsOneUndoStep()
     auto *required = child<QCheckBox>(&w, "propertyRequired");
     QVERIFY(required->isChecked());
     required->click();
-    QVERIFY(!w.document()->tmpl().findItem(QStringLiteral("review-type"))->required);
+    QVERIFY(!w.document()->content().findItem(QStringLiteral("review-type"))->required);
     QCOMPARE(stack(w)->count(), 2);
 
     trigger(&w, "actionUndo");
     QVERIFY(required->isChecked());
     trigger(&w, "actionUndo");
     QCOMPARE(text->toPlainText(), QStringLiteral("What kind of review is this?"));
-    QCOMPARE(w.document()->tmpl().findItem(QStringLiteral("review-type"))->label,
+    QCOMPARE(w.document()->content().findItem(QStringLiteral("review-type"))->label,
              QStringLiteral("What kind of review is this?"));
     QVERIFY(!w.isWindowModified());
     trigger(&w, "actionRedo");
@@ -115,7 +115,7 @@ void TestEditing::typingIsOneUndoStep()
     // A new kind of question: the details follow, and the answers to choose from stay.
     auto *type = child<QComboBox>(&w, "propertyItemType");
     type->setCurrentIndex(type->findData(QStringLiteral("multichoice")));
-    QCOMPARE(w.document()->tmpl().findItem(QStringLiteral("review-type"))->type, ItemType::MultiChoice);
+    QCOMPARE(w.document()->content().findItem(QStringLiteral("review-type"))->type, ItemType::MultiChoice);
     QCOMPARE(type->currentText(), QStringLiteral("Pick one or more answers"));
     QVERIFY(child<QTableWidget>(&w, "propertyOptions")->isVisible());
 }
@@ -131,7 +131,7 @@ void TestEditing::translationsAreEditedSideBySide()
     QCOMPARE(translations->item(1, 0)->text(), QStringLiteral("Help text"));
     QCOMPARE(translations->item(1, 2)->text(), QStringLiteral("(not translated yet)"));
     translations->item(1, 2)->setData(Qt::EditRole, QStringLiteral("Pam rydyn ni'n gofyn"));
-    const Item *item = w.document()->tmpl().findItem(QStringLiteral("review-type"));
+    const Item *item = w.document()->content().findItem(QStringLiteral("review-type"));
     QCOMPARE(item->translations.value(QStringLiteral("cy")).help, QStringLiteral("Pam rydyn ni'n gofyn"));
     QCOMPARE(child<QTableWidget>(&w, "propertyTranslations")->item(1, 2)->text(),
              QStringLiteral("Pam rydyn ni'n gofyn"));
@@ -141,27 +141,27 @@ void TestEditing::translationsAreEditedSideBySide()
     // An answer's words are changed in the answers table.
     auto *options = child<QTableWidget>(&w, "propertyOptions");
     options->item(1, 0)->setText(QStringLiteral("Yearly review (every 12 months)"));
-    QCOMPARE(w.document()->tmpl().findItem(QStringLiteral("review-type"))->options.at(1).label,
+    QCOMPARE(w.document()->content().findItem(QStringLiteral("review-type"))->options.at(1).label,
              QStringLiteral("Yearly review (every 12 months)"));
-    QCOMPARE(w.document()->tmpl().findItem(QStringLiteral("review-type"))->options.at(1).value,
+    QCOMPARE(w.document()->content().findItem(QStringLiteral("review-type"))->options.at(1).value,
              QStringLiteral("annual"));
 
     // Answers are added and removed with buttons; each is one step to undo.
     child<QPushButton>(&w, "propertyAddOption")->click();
-    const Item *reviewType = w.document()->tmpl().findItem(QStringLiteral("review-type"));
+    const Item *reviewType = w.document()->content().findItem(QStringLiteral("review-type"));
     QCOMPARE(reviewType->options.size(), 4);
     QCOMPARE(reviewType->options.at(3).label, QStringLiteral("New answer"));
     QCOMPARE(reviewType->options.at(3).value, QStringLiteral("answer-4"));
     QCOMPARE(options->rowCount(), 4);
     options->setCurrentCell(0, 0);
     child<QPushButton>(&w, "propertyRemoveOption")->click();
-    reviewType = w.document()->tmpl().findItem(QStringLiteral("review-type"));
+    reviewType = w.document()->content().findItem(QStringLiteral("review-type"));
     QCOMPARE(reviewType->options.size(), 3);
     QCOMPARE(reviewType->options.at(0).value, QStringLiteral("annual"));
     trigger(&w, "actionUndo");
     trigger(&w, "actionUndo");
-    QCOMPARE(w.document()->tmpl().findItem(QStringLiteral("review-type"))->options.size(), 3);
-    QCOMPARE(w.document()->tmpl().findItem(QStringLiteral("review-type"))->options.at(0).value,
+    QCOMPARE(w.document()->content().findItem(QStringLiteral("review-type"))->options.size(), 3);
+    QCOMPARE(w.document()->content().findItem(QStringLiteral("review-type"))->options.at(0).value,
              QStringLiteral("first"));
 }
 
@@ -175,7 +175,7 @@ void TestEditing::addDuplicateDeleteAndUndo()
     QVERIFY(w.selectId(QStringLiteral("review-type")));
 
     trigger(&w, "actionAddQuestion");
-    const Template &t = w.document()->tmpl();
+    const Template &t = w.document()->content();
     QCOMPARE(itemIds(t.sections.at(0)), QStringList({"about-info", "review-type", "question", "nhs-number"}));
     QCOMPARE(tree->currentIndex().data(TemplateTreeModel::IdRole).toString(), QStringLiteral("question"));
     auto *text = child<QTextEdit>(&w, "propertyText");
@@ -186,9 +186,10 @@ void TestEditing::addDuplicateDeleteAndUndo()
     QCOMPARE(tree->currentIndex().data().toString(), QStringLiteral("2. Who is your GP?"));
 
     trigger(&w, "actionDuplicate");
-    QCOMPARE(itemIds(w.document()->tmpl().sections.at(0)),
+    QCOMPARE(itemIds(w.document()->content().sections.at(0)),
              QStringList({"about-info", "review-type", "question", "question-copy", "nhs-number"}));
-    QCOMPARE(w.document()->tmpl().findItem(QStringLiteral("question-copy"))->label, QStringLiteral("Who is your GP?"));
+    QCOMPARE(w.document()->content().findItem(QStringLiteral("question-copy"))->label,
+             QStringLiteral("Who is your GP?"));
     QCOMPARE(tree->currentIndex().data(TemplateTreeModel::IdRole).toString(), QStringLiteral("question-copy"));
 
     // Delete with the Delete key in the tree; the one below is chosen next.
@@ -196,24 +197,24 @@ void TestEditing::addDuplicateDeleteAndUndo()
     QApplication::setActiveWindow(&w);
     QTRY_VERIFY(tree->hasFocus());
     QTest::keyClick(tree, Qt::Key_Delete);
-    QCOMPARE(itemIds(w.document()->tmpl().sections.at(0)),
+    QCOMPARE(itemIds(w.document()->content().sections.at(0)),
              QStringList({"about-info", "review-type", "question", "nhs-number"}));
     QCOMPARE(tree->currentIndex().data(TemplateTreeModel::IdRole).toString(), QStringLiteral("nhs-number"));
 
     trigger(&w, "actionUndo");
-    QVERIFY(w.document()->tmpl().findItem(QStringLiteral("question-copy")));
+    QVERIFY(w.document()->content().findItem(QStringLiteral("question-copy")));
     while (stack(w)->canUndo())
         trigger(&w, "actionUndo");
-    QCOMPARE(itemIds(w.document()->tmpl().sections.at(0)), QStringList({"about-info", "review-type", "nhs-number"}));
+    QCOMPARE(itemIds(w.document()->content().sections.at(0)), QStringList({"about-info", "review-type", "nhs-number"}));
     QVERIFY(!w.isWindowModified());
 
     // A new section goes after the chosen one, and a question can go into it.
     QVERIFY(w.selectId(QStringLiteral("needs")));
     trigger(&w, "actionAddSection");
-    QCOMPARE(w.document()->tmpl().sections.at(2).id, QStringLiteral("section"));
-    QCOMPARE(w.document()->tmpl().sections.at(2).title, QStringLiteral("New section"));
+    QCOMPARE(w.document()->content().sections.at(2).id, QStringLiteral("section"));
+    QCOMPARE(w.document()->content().sections.at(2).title, QStringLiteral("New section"));
     trigger(&w, "actionAddQuestion");
-    QCOMPARE(itemIds(w.document()->tmpl().sections.at(2)), QStringList({"question"}));
+    QCOMPARE(itemIds(w.document()->content().sections.at(2)), QStringList({"question"}));
 }
 
 void TestEditing::moveWithTheKeyboard()
@@ -227,19 +228,19 @@ void TestEditing::moveWithTheKeyboard()
     QVERIFY(w.selectId(QStringLiteral("review-type")));
     tree->setFocus();
     QTest::keyClick(tree, Qt::Key_Down, Qt::AltModifier);
-    QCOMPARE(itemIds(w.document()->tmpl().sections.at(0)), QStringList({"about-info", "nhs-number", "review-type"}));
+    QCOMPARE(itemIds(w.document()->content().sections.at(0)), QStringList({"about-info", "nhs-number", "review-type"}));
     QCOMPARE(tree->currentIndex().data(TemplateTreeModel::IdRole).toString(), QStringLiteral("review-type"));
     // Past the end of its section it goes into the next one, first.
     QTest::keyClick(tree, Qt::Key_Down, Qt::AltModifier);
-    QCOMPARE(itemIds(w.document()->tmpl().sections.at(0)), QStringList({"about-info", "nhs-number"}));
-    QCOMPARE(w.document()->tmpl().sections.at(1).items.at(0).id, QStringLiteral("review-type"));
+    QCOMPARE(itemIds(w.document()->content().sections.at(0)), QStringList({"about-info", "nhs-number"}));
+    QCOMPARE(w.document()->content().sections.at(1).items.at(0).id, QStringLiteral("review-type"));
     QTest::keyClick(tree, Qt::Key_Up, Qt::AltModifier);
-    QCOMPARE(itemIds(w.document()->tmpl().sections.at(0)), QStringList({"about-info", "nhs-number", "review-type"}));
+    QCOMPARE(itemIds(w.document()->content().sections.at(0)), QStringList({"about-info", "nhs-number", "review-type"}));
 
     // Sections move too.
     QVERIFY(w.selectId(QStringLiteral("outcome")));
     trigger(&w, "actionMoveUp");
-    QCOMPARE(w.document()->tmpl().sections.at(1).id, QStringLiteral("outcome"));
+    QCOMPARE(w.document()->content().sections.at(1).id, QStringLiteral("outcome"));
     QCOMPARE(tree->currentIndex().data(TemplateTreeModel::IdRole).toString(), QStringLiteral("outcome"));
     QCOMPARE(stack(w)->count(), 4);
 }
@@ -281,7 +282,7 @@ void TestEditing::plainLanguageTipsFollowTheWords()
     const int steps = stack(w)->count();
     plain->click();
     QCOMPARE(
-        w.document()->tmpl().findItem(QStringLiteral("nhs-number"))->label,
+        w.document()->content().findItem(QStringLiteral("nhs-number"))->label,
         QStringLiteral("Has the your local NHS organisation that plans and pays for care checked your eligibility?"));
     QCOMPARE(
         text->toPlainText(),
@@ -333,7 +334,7 @@ void TestEditing::saveWritesAFileThatReadsBack()
     const std::optional<Template> back = readTemplateFile(path, &problems);
     QVERIFY(back);
     QCOMPARE(back->findItem(QStringLiteral("nhs-number"))->label, QStringLiteral("Your NHS number"));
-    QCOMPARE(*back, w.document()->tmpl());
+    QCOMPARE(*back, w.document()->content());
 }
 
 void TestEditing::meetingViewShowsTheQuestionBig()

@@ -1,7 +1,7 @@
 // File > Print: the blank form printed on paper is the same laid-out pages as the PDF. Printed here to a PDF file
 // through QPrinter and read back with poppler: every page, on the right paper, with the words where a person reads
 // them.
-#include "formprinter.h"
+#include "preview/formprinter.h"
 
 #include "format/templateformat.h"
 #include "pdf/layout.h"

@@ -1,7 +1,7 @@
 // The history panel over a real SQLite store: newest first, who and why, filters by person and question, and a
 // question shown as it was after a chosen change.
-#include "historypanel.h"
 #include "panelfixture.h"
+#include "shared/historypanel.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -3,8 +3,8 @@
 // person. The idle time is a few seconds here (COFORM_IDLE_LOCK_SECONDS) instead of minutes.
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sessionlock.h"
-#include "sharedworkspace.h"
+#include "shared/sessionlock.h"
+#include "shared/sharedworkspace.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -58,7 +58,7 @@ private Q_SLOTS:
         QTest::mouseClick(text->viewport(), Qt::LeftButton);
         QTest::keyClick(text, Qt::Key_End, Qt::ControlModifier);
         QTest::keyClicks(text, " (typed before the lock)");
-        const QString typed = window.document()->tmpl().findItem(QStringLiteral("review-type"))->label;
+        const QString typed = window.document()->content().findItem(QStringLiteral("review-type"))->label;
         QVERIFY2(typed.endsWith(QLatin1String(" (typed before the lock)")), qPrintable(typed));
         QVERIFY(window.document()->isModified());
 
@@ -98,7 +98,7 @@ private Q_SLOTS:
         QTest::keyClick(password, Qt::Key_Return);
         QTRY_VERIFY(window.isVisible());
         QVERIFY(!visibleLockDialog());
-        QCOMPARE(window.document()->tmpl().findItem(QStringLiteral("review-type"))->label, typed);
+        QCOMPARE(window.document()->content().findItem(QStringLiteral("review-type"))->label, typed);
         QVERIFY(window.document()->isModified());
         QVERIFY(text->toPlainText().endsWith(QLatin1String(" (typed before the lock)")));
 

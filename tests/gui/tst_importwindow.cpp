@@ -2,8 +2,8 @@
 // beside the new template (summary at the top, detail below), and a folder of value sets chosen from the report to
 // import again with the answer lists.
 #include "document/templatedocument.h"
-#include "importexportactions.h"
-#include "importreportdialog.h"
+#include "editor/importexportactions.h"
+#include "editor/importreportdialog.h"
 #include "mainwindow.h"
 
 #include <QAbstractItemView>
@@ -81,7 +81,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
         QCOMPARE(finished.first().first().toBool(), true);
         QVERIFY(window.document()->isOpen());
-        QCOMPARE(window.document()->tmpl().findItem("sleep")->type, ItemType::Text);
+        QCOMPARE(window.document()->content().findItem("sleep")->type, ItemType::Text);
 
         ImportReportDialog *report = nullptr;
         QTRY_VERIFY((report = window.findChild<ImportReportDialog *>()) && report->isVisible());
@@ -103,7 +103,7 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(typer.done(), 10000);
         }
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
-        const Item *sleep = window.document()->tmpl().findItem("sleep");
+        const Item *sleep = window.document()->content().findItem("sleep");
         QCOMPARE(sleep->type, ItemType::Choice);
         QCOMPARE(sleep->options.size(), 2);
         QCOMPARE(sleep->options[1].label, QStringLiteral("Badly"));

@@ -1,12 +1,12 @@
 // The main window as a person meets it: it opens templates, shows sections, questions and their details, previews
 // the printed form, explains bad files, and every control can be found by a screen reader and by keyboard.
+#include "common/problemsdialog.h"
+#include "editor/templatelist.h"
+#include "editor/templatetreemodel.h"
 #include "format/templateformat.h"
 #include "mainwindow.h"
-#include "pdfpreview.h"
-#include "previewpage.h"
-#include "problemsdialog.h"
-#include "templatelist.h"
-#include "templatetreemodel.h"
+#include "preview/pdfpreview.h"
+#include "preview/previewpage.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -109,9 +109,9 @@ void TestMainWindow::opensTheFirstBundledTemplate()
     auto *list = child<TemplateList>(&w, "templateList");
     QVERIFY(list->count() >= 1);
     QCOMPARE(list->currentRow(), 0);
-    QVERIFY(list->item(0)->text().contains(w.document()->tmpl().title));
+    QVERIFY(list->item(0)->text().contains(w.document()->content().title));
     QVERIFY(child<QTreeView>(&w, "templateTree")->model()->rowCount() > 0);
-    QVERIFY(w.windowTitle().contains(w.document()->tmpl().title));
+    QVERIFY(w.windowTitle().contains(w.document()->content().title));
 }
 
 void TestMainWindow::selectsAnItemAndShowsItsDetails()
@@ -120,7 +120,7 @@ void TestMainWindow::selectsAnItemAndShowsItsDetails()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(w.openTemplateFile(kSmall));
-    QCOMPARE(w.document()->tmpl().id, QStringLiteral("small-review"));
+    QCOMPARE(w.document()->content().id, QStringLiteral("small-review"));
     auto *list = child<TemplateList>(&w, "templateList");
     QVERIFY(list->currentItem()->text().contains(QStringLiteral("Small review for testing")));
 
@@ -260,7 +260,7 @@ void TestMainWindow::badFileShowsItsProblems()
     QVERIFY(w.openTemplateFile(kSmall));
     QVERIFY(!w.openTemplateFile(kBad));
     // The template open before stays open.
-    QCOMPARE(w.document()->tmpl().id, QStringLiteral("small-review"));
+    QCOMPARE(w.document()->content().id, QStringLiteral("small-review"));
     ProblemsDialog *dialog = w.findChild<ProblemsDialog *>(QStringLiteral("problemsDialog"));
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());

@@ -3,8 +3,8 @@
 // and with a review open). No heading, label or button anywhere visible may take a menu's letter.
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "reviewswindow.h"
-#include "sharedworkspace.h"
+#include "reviews/reviewswindow.h"
+#include "shared/sharedworkspace.h"
 
 #include "store/demodata.h"
 

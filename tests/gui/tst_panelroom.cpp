@@ -3,7 +3,7 @@
 // View menu. COFORM_SCREENSHOT_DIR set: each panel's view is saved there as a PNG, for people to look at.
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
+#include "shared/sharedworkspace.h"
 
 #include "store/commentstore.h"
 

@@ -3,11 +3,11 @@
 // move through the pictures and Enter chooses one; its words start from its name. Undo (Ctrl+Z) takes it away again
 // and redo (Ctrl+Y) brings it back, while another person's open copy (another process) sees each change arrive. An
 // own picture file with a script or over the size limit is refused in words in the picker; nothing changes.
+#include "editor/picturepicker.h"
+#include "editor/templatetreemodel.h"
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "picturepicker.h"
-#include "sharedworkspace.h"
-#include "templatetreemodel.h"
+#include "shared/sharedworkspace.h"
 
 #include "model/picturelibrary.h"
 
@@ -108,14 +108,14 @@ private Q_SLOTS:
         auto *alt = window.findChild<QLineEdit *>(QStringLiteral("propertyPictureAlt"));
         QVERIFY(choose && remove && alt);
         QVERIFY(choose->isVisible());
-        QCOMPARE(alt->text(), window.document()->tmpl().findItem(question)->picture->alt);
+        QCOMPARE(alt->text(), window.document()->content().findItem(question)->picture->alt);
 
         // "No picture": the question's picture goes, as one step Priya sees.
         choose->setFocus();
         QTest::keyClick(choose, Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget(), remove);
         QTest::keyClick(remove, Qt::Key_Space);
-        QTRY_VERIFY(!window.document()->tmpl().findItem(question)->picture);
+        QTRY_VERIFY(!window.document()->content().findItem(question)->picture);
         QJsonObject seen = nextSeen(priya);
         QCOMPARE(seen.value(QLatin1String("item")).toString(), question);
         QCOMPARE(seen.value(QLatin1String("property")).toString(), QStringLiteral("picture"));
@@ -149,7 +149,7 @@ private Q_SLOTS:
                    });
         QVERIFY2(shownWords.contains(QStringLiteral("match \"doctor\"")), qPrintable(shownWords));
         QVERIFY2(chosenName.startsWith(QStringLiteral("doctor_")), qPrintable(chosenName));
-        const auto picture = [&] { return window.document()->tmpl().findItem(question)->picture; };
+        const auto picture = [&] { return window.document()->content().findItem(question)->picture; };
         QTRY_VERIFY(picture());
         QCOMPARE(picture()->name, chosenName);
         QCOMPARE(picture()->alt, QStringLiteral("Doctor"));

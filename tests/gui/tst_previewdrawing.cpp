@@ -4,9 +4,9 @@
 #include "document/templatedocument.h"
 #include "edit/edit.h"
 #include "format/templateformat.h"
-#include "pdfpreview.h"
-#include "previewpage.h"
-#include "previewrenderer.h"
+#include "preview/pdfpreview.h"
+#include "preview/previewpage.h"
+#include "preview/previewrenderer.h"
 
 #include <QScrollArea>
 #include <QScrollBar>
@@ -146,7 +146,7 @@ void TestPreviewDrawing::anEditShowsOnScreenBeforeThePdfIsMade()
     const QString title = QStringLiteral("A quite different title for the review");
     shown.clear();
     rendered.clear();
-    QVERIFY(document.push(Edit::setTemplateProperty(document.tmpl(), QStringLiteral("title"), title)));
+    QVERIFY(document.push(Edit::setTemplateProperty(document.content(), QStringLiteral("title"), title)));
     QTRY_VERIFY_WITH_TIMEOUT(shown.contains(QVariantList{0}), 30000);
     QCOMPARE(rendered.count(), 0); // the page came before the PDF
     QCOMPARE(preview.pdf(), pdfBefore);

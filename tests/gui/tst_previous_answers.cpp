@@ -3,8 +3,8 @@
 // question ("Same as last time" copies one; the PDF can print them in a column). Keys and clicks only.
 #include "../reviewfixture.h"
 
-#include "reviewform.h"
-#include "reviewswindow.h"
+#include "reviews/reviewform.h"
+#include "reviews/reviewswindow.h"
 
 #include <QApplication>
 #include <QCheckBox>

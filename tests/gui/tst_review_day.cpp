@@ -3,9 +3,9 @@
 // confirmation that says what completing means, and the print style asked when saving the PDF.
 #include "../reviewfixture.h"
 
-#include "reviewform.h"
-#include "reviewlistmodel.h"
-#include "reviewswindow.h"
+#include "reviews/reviewform.h"
+#include "reviews/reviewlistmodel.h"
+#include "reviews/reviewswindow.h"
 
 #include <QApplication>
 #include <QCheckBox>

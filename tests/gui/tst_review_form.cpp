@@ -4,11 +4,11 @@
 
 #include "model/nhsnumber.h"
 #include "pdf/renderer.h"
-#include "pdfanswersdialog.h"
-#include "reviewform.h"
-#include "reviewlistmodel.h"
-#include "reviewpersondialog.h"
-#include "reviewswindow.h"
+#include "reviews/pdfanswersdialog.h"
+#include "reviews/reviewform.h"
+#include "reviews/reviewlistmodel.h"
+#include "reviews/reviewpersondialog.h"
+#include "reviews/reviewswindow.h"
 #include "store/auditlog.h"
 
 #include <QAbstractItemModelTester>

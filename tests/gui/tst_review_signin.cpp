@@ -1,6 +1,6 @@
 // Signing in before reviews: the first admin on a new database, then signing in, with reasons in words.
-#include "firstadmindialog.h"
-#include "signindialog.h"
+#include "shared/firstadmindialog.h"
+#include "shared/signindialog.h"
 #include "store/database.h"
 #include "store/userstore.h"
 

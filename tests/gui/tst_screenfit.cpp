@@ -8,7 +8,7 @@
 // look at.
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
+#include "shared/sharedworkspace.h"
 
 #include "store/commentstore.h"
 

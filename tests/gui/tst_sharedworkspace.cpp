@@ -1,11 +1,11 @@
-#include "commentspanel.h"
-#include "conflictdialog.h"
 #include "document/storedtemplatesync.h"
-#include "importexportactions.h"
+#include "editor/importexportactions.h"
+#include "editor/templatetreemodel.h"
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
-#include "templatetreemodel.h"
+#include "shared/commentspanel.h"
+#include "shared/conflictdialog.h"
+#include "shared/sharedworkspace.h"
 
 #include "edit/edit.h"
 #include "store/commentstore.h"
@@ -77,11 +77,11 @@ private Q_SLOTS:
         QCOMPARE(colinsWindow.document()->origin(), TemplateDocument::Origin::Store);
 
         // Colin rewords a question in his window: it appears in Priya's.
-        const Template before = colinsWindow.document()->tmpl();
+        const Template before = colinsWindow.document()->content();
         const QString itemId = test::PanelFixture::questionId(before);
         QVERIFY(colinsWindow.document()->push(
             Edit::setItemProperty(before, itemId, QStringLiteral("label"), QStringLiteral("Colin's plainer words"))));
-        QTRY_COMPARE_WITH_TIMEOUT(priyasWindow.document()->tmpl().findItem(itemId)->label,
+        QTRY_COMPARE_WITH_TIMEOUT(priyasWindow.document()->content().findItem(itemId)->label,
                                   QStringLiteral("Colin's plainer words"), 5000);
         QCOMPARE(priyasWindow.document()->undoStack()->count(), 0); // someone else's change is not Priya's to undo
 
@@ -98,7 +98,7 @@ private Q_SLOTS:
         std::unique_ptr<SharedWorkspace> &priya = e.priya;
 
         // Colin goes to a question; Priya's tree says so beside it, in words (not by colour).
-        const QString itemId = test::PanelFixture::questionId(colinsWindow.document()->tmpl(), 3);
+        const QString itemId = test::PanelFixture::questionId(colinsWindow.document()->content(), 3);
         QVERIFY(colinsWindow.selectId(itemId));
         priya->sync()->sendHeartbeat();
         const QModelIndex inPriyas = priyasWindow.treeModel()->indexForId(itemId);
@@ -116,7 +116,7 @@ private Q_SLOTS:
                        .isEmpty());
 
         // He moves on: the mark moves with him.
-        const QString next = test::PanelFixture::questionId(colinsWindow.document()->tmpl(), 4);
+        const QString next = test::PanelFixture::questionId(colinsWindow.document()->content(), 4);
         QVERIFY(colinsWindow.selectId(next));
         priya->sync()->sendHeartbeat();
         QVERIFY(priyasWindow.treeModel()
@@ -145,7 +145,7 @@ private Q_SLOTS:
         std::unique_ptr<SharedWorkspace> &priya = e.priya;
 
         // Priya is on a question in the second section and has folded the first section.
-        const Template t = priyasWindow.document()->tmpl();
+        const Template t = priyasWindow.document()->content();
         QVERIFY(t.sections.size() >= 3 && t.sections.at(1).items.size() >= 3);
         const QString mine = t.sections.at(1).items.at(2).id;
         QVERIFY(priyasWindow.selectId(mine));
@@ -162,13 +162,13 @@ private Q_SLOTS:
         words->setTextCursor(cursor);
 
         // Colin deletes the question above hers and moves the last section to the top.
-        const Template c = colinsWindow.document()->tmpl();
+        const Template c = colinsWindow.document()->content();
         QVERIFY(colinsWindow.document()->push(Edit::removeItem(c, c.sections.at(1).items.at(1).id)));
-        const Template c2 = colinsWindow.document()->tmpl();
+        const Template c2 = colinsWindow.document()->content();
         QVERIFY(colinsWindow.document()->push(Edit::moveSection(c2, c2.sections.last().id, 0)));
 
-        QTRY_COMPARE_WITH_TIMEOUT(priyasWindow.document()->tmpl().sections.first().id, t.sections.last().id, 5000);
-        QVERIFY(!priyasWindow.document()->tmpl().findItem(t.sections.at(1).items.at(1).id));
+        QTRY_COMPARE_WITH_TIMEOUT(priyasWindow.document()->content().sections.first().id, t.sections.last().id, 5000);
+        QVERIFY(!priyasWindow.document()->content().findItem(t.sections.at(1).items.at(1).id));
         // Her place has not moved: the same question is chosen and its details shown; the folded section is folded.
         QCOMPARE(priyasWindow.currentId(), mine);
         QCOMPARE(tree->currentIndex().data(TemplateTreeModel::IdRole).toString(), mine);
@@ -191,7 +191,7 @@ private Q_SLOTS:
         std::unique_ptr<SharedWorkspace> &priya = e.priya;
 
         // Both reword the same question before either has seen the other's change.
-        const Template seen = priyasWindow.document()->tmpl();
+        const Template seen = priyasWindow.document()->content();
         const QString itemId = test::PanelFixture::questionId(seen, 2);
         QVERIFY(colinsWindow.document()->push(
             Edit::setItemProperty(seen, itemId, QStringLiteral("label"), QStringLiteral("Colin's words"))));
@@ -224,8 +224,8 @@ private Q_SLOTS:
         QVERIFY2(shownText.contains(QStringLiteral("Colin")), qPrintable(shownText));
 
         // She kept hers: it is in the store and reaches Colin; nothing was lost on the way (both are in the history).
-        QCOMPARE(priyasWindow.document()->tmpl().findItem(itemId)->label, QStringLiteral("Priya's words"));
-        QTRY_COMPARE_WITH_TIMEOUT(colinsWindow.document()->tmpl().findItem(itemId)->label,
+        QCOMPARE(priyasWindow.document()->content().findItem(itemId)->label, QStringLiteral("Priya's words"));
+        QTRY_COMPARE_WITH_TIMEOUT(colinsWindow.document()->content().findItem(itemId)->label,
                                   QStringLiteral("Priya's words"), 5000);
         const Result<QVector<ChangeRecord>> history =
             TemplateStore(*e.f.db, *e.f.colin).history(QStringLiteral("chc-review"));
@@ -244,7 +244,7 @@ private Q_SLOTS:
     {
         TwoEditors e;
         QVERIFY(e.setUp());
-        const QString itemId = test::PanelFixture::questionId(e.priyasWindow.document()->tmpl(), 1);
+        const QString itemId = test::PanelFixture::questionId(e.priyasWindow.document()->content(), 1);
         QVERIFY(e.priyasWindow.selectId(itemId));
         e.priyasWindow.showMeetingView();
         auto *comments = e.priyasWindow.findChild<QLabel *>(QStringLiteral("meetingComments"));
@@ -293,7 +293,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QCOMPARE(finished.first().first().toBool(), true);
         QVERIFY(window.document()->isOpen());
-        QVERIFY(window.document()->tmpl().allItems().size() >= 5);
+        QVERIFY(window.document()->content().allItems().size() >= 5);
     }
 };
 

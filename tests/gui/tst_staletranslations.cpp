@@ -4,12 +4,12 @@
 // PDF (read back with Poppler). "Welsh still right" clears it as one step to undo. An admin publishing a version with
 // out-of-date Welsh from the menu, by keys, is asked (StaleTranslationsDialog), and the reason typed there is kept and
 // is in the "What changed" PDF under "Not changed, and why".
-#include "coveragepanel.h"
-#include "diffview.h"
+#include "editor/coveragepanel.h"
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
-#include "staletranslationsdialog.h"
+#include "shared/diffview.h"
+#include "shared/sharedworkspace.h"
+#include "shared/staletranslationsdialog.h"
 
 #include "format/templateformat.h"
 #include "model/translationstamps.h"
@@ -194,11 +194,11 @@ private slots:
         QTest::mouseClick(question->viewport(), Qt::LeftButton);
         QTest::keyClick(question, Qt::Key_End, Qt::ControlModifier);
         QTest::keyClicks(question, QStringLiteral(" Tick one."));
-        QCOMPARE(w.document()->tmpl().findItem(QStringLiteral("review-type"))->label,
+        QCOMPARE(w.document()->content().findItem(QStringLiteral("review-type"))->label,
                  QStringLiteral("What kind of review is this? Tick one."));
 
         // The model.
-        const QVector<TranslationStamps::OutOfDate> stale = TranslationStamps::outOfDate(w.document()->tmpl());
+        const QVector<TranslationStamps::OutOfDate> stale = TranslationStamps::outOfDate(w.document()->content());
         QCOMPARE(stale.size(), 1);
         QCOMPARE(stale.first().itemId, QStringLiteral("review-type"));
         QCOMPARE(stale.first().language, QStringLiteral("cy"));
@@ -227,14 +227,14 @@ private slots:
 
         // "Welsh still right": one step, which undo takes back.
         QTest::mouseClick(stillRight, Qt::LeftButton);
-        QVERIFY(TranslationStamps::outOfDate(w.document()->tmpl()).isEmpty());
+        QVERIFY(TranslationStamps::outOfDate(w.document()->content()).isEmpty());
         QTRY_COMPARE(welshOf(table, QStringLiteral("Question"))->text(), QStringLiteral("Pa fath o adolygiad yw hwn?"));
         QVERIFY(!bar->isVisible());
         QTRY_VERIFY(!counts->text().contains(QStringLiteral("out of date")));
         QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(TranslationStamps::outOfDate(w.document()->tmpl()).size(), 1);
+        QCOMPARE(TranslationStamps::outOfDate(w.document()->content()).size(), 1);
         QTest::keyClick(&w, Qt::Key_Y, Qt::ControlModifier); // Edit > Redo by its key
-        QVERIFY(TranslationStamps::outOfDate(w.document()->tmpl()).isEmpty());
+        QVERIFY(TranslationStamps::outOfDate(w.document()->content()).isEmpty());
         QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
         QTRY_VERIFY(!w.document()->isModified());
         QVERIFY(!runCli({QStringLiteral("check"), file}).second.contains(QStringLiteral("out of date")));

@@ -35,10 +35,10 @@ private:
         QVector<SyncConflict> conflicts;
         QVector<QVector<Presence>> presence;
 
-        const Item &item(const QString &id) const { return *document->tmpl().findItem(id); }
+        const Item &item(const QString &id) const { return *document->content().findItem(id); }
         bool setLabel(const QString &id, const QString &label)
         {
-            return document->push(Edit::setItemProperty(document->tmpl(), id, QStringLiteral("label"), label));
+            return document->push(Edit::setItemProperty(document->content(), id, QStringLiteral("label"), label));
         }
     };
 

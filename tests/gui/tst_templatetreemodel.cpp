@@ -1,7 +1,7 @@
 // The tree of sections and questions: structure a view can rely on, and what a person reads in it.
 #include "document/templatedocument.h"
+#include "editor/templatetreemodel.h"
 #include "format/templateformat.h"
-#include "templatetreemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>
@@ -130,7 +130,7 @@ void TestTemplateTreeModel::dragAndDropMovesThroughTheUndoStack()
     document.open(smallTemplate(), TemplateDocument::Origin::File, QStringLiteral("small-review.json"));
     auto ids = [&document](int section) {
         QStringList list;
-        for (const Item &item : document.tmpl().sections.at(section).items)
+        for (const Item &item : document.content().sections.at(section).items)
             list.append(item.id);
         return list;
     };
@@ -158,13 +158,13 @@ void TestTemplateTreeModel::dragAndDropMovesThroughTheUndoStack()
     QVERIFY(!model.canDropMimeData(data.get(), Qt::MoveAction, 0, 0, about));
     QVERIFY(model.canDropMimeData(data.get(), Qt::MoveAction, 0, 0, QModelIndex()));
     model.dropMimeData(data.get(), Qt::MoveAction, 0, 0, QModelIndex());
-    QCOMPARE(document.tmpl().sections.at(0).id, QStringLiteral("outcome"));
+    QCOMPARE(document.content().sections.at(0).id, QStringLiteral("outcome"));
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Outcome"));
 
     QCOMPARE(document.undoStack()->count(), 3);
     while (document.undoStack()->canUndo())
         document.undoStack()->undo();
-    QCOMPARE(document.tmpl(), smallTemplate());
+    QCOMPARE(document.content(), smallTemplate());
 }
 
 void TestTemplateTreeModel::insertsRemovesAndMovesPassTheModelTester()
@@ -173,38 +173,38 @@ void TestTemplateTreeModel::insertsRemovesAndMovesPassTheModelTester()
     TemplateTreeModel model(&document);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     document.open(smallTemplate(), TemplateDocument::Origin::File, QStringLiteral("small-review.json"));
-    const Template start = document.tmpl();
+    const Template start = document.content();
     const int sections = model.rowCount();
 
     Section added;
     added.id = QStringLiteral("added-section");
     added.title = QStringLiteral("Added");
-    QVERIFY(document.push(Edit::insertSection(document.tmpl(), 1, added)));
+    QVERIFY(document.push(Edit::insertSection(document.content(), 1, added)));
     QCOMPARE(model.rowCount(), sections + 1);
     Item item;
     item.id = QStringLiteral("added-item");
     item.label = QStringLiteral("Added question");
-    QVERIFY(document.push(Edit::insertItem(document.tmpl(), added.id, 0, item)));
+    QVERIFY(document.push(Edit::insertItem(document.content(), added.id, 0, item)));
     QCOMPARE(model.rowCount(model.indexForId(added.id)), 1);
     const QString first = start.sections.first().items.first().id;
-    QVERIFY(document.push(Edit::moveItem(document.tmpl(), first, added.id, 1)));
+    QVERIFY(document.push(Edit::moveItem(document.content(), first, added.id, 1)));
     QCOMPARE(model.indexForId(first).parent(), model.indexForId(added.id));
-    QVERIFY(document.push(Edit::moveSection(document.tmpl(), added.id, 0)));
+    QVERIFY(document.push(Edit::moveSection(document.content(), added.id, 0)));
     QCOMPARE(model.indexForId(added.id).row(), 0);
-    QVERIFY(document.push(Edit::removeItem(document.tmpl(), item.id)));
+    QVERIFY(document.push(Edit::removeItem(document.content(), item.id)));
     QVERIFY(!model.indexForId(item.id).isValid());
     // Presence and comment counts change rows' words, not the structure.
     model.setPresence({{first, {QStringLiteral("Priya")}}});
     QVERIFY(model.indexForId(first).data().toString().endsWith(QStringLiteral("[Priya is here]")));
     model.setOpenComments({{added.id, 2}});
     QVERIFY(model.indexForId(added.id).data().toString().endsWith(QStringLiteral("[2 open comments]")));
-    QVERIFY(document.push(Edit::removeSection(document.tmpl(), added.id)));
+    QVERIFY(document.push(Edit::removeSection(document.content(), added.id)));
     QCOMPARE(model.rowCount(), sections);
 
     // Undo every step, then redo them, with the tester watching.
     while (document.undoStack()->canUndo())
         document.undoStack()->undo();
-    QCOMPARE(document.tmpl(), start);
+    QCOMPARE(document.content(), start);
     while (document.undoStack()->canRedo())
         document.undoStack()->redo();
     QCOMPARE(model.rowCount(), sections);

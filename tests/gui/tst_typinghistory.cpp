@@ -1,10 +1,10 @@
 // Typing a 60-letter wording in a window makes one entry in the shared history, while another person's open copy (in
 // another process) sees the letters arrive one by one; the history panel follows the person's own typing and shows
 // at least five changes at 1366x768.
+#include "editor/templatetreemodel.h"
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
-#include "templatetreemodel.h"
+#include "shared/sharedworkspace.h"
 
 #include "store/templatestore.h"
 
@@ -55,7 +55,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier); // View > Normal text size (it is remembered)
         QVERIFY(workspace->openStoredTemplate(id));
-        const QString question = test::PanelFixture::questionId(window.document()->tmpl());
+        const QString question = test::PanelFixture::questionId(window.document()->content());
         QTreeView *tree = nullptr;
         for (QTreeView *view : window.findChildren<QTreeView *>()) {
             if (view->model() == window.treeModel())
@@ -78,7 +78,7 @@ private Q_SLOTS:
             QTest::keyClicks(wording, QString(c));
             QTest::qWait(15);
         }
-        QCOMPARE(window.document()->tmpl().findItem(question)->label, typed);
+        QCOMPARE(window.document()->content().findItem(question)->label, typed);
 
         // One step in the shared history, shown in his history panel (it follows his own typing).
         TemplateStore store(*f.db, *f.colin);
@@ -89,7 +89,7 @@ private Q_SLOTS:
         auto *list = window.findChild<QTreeWidget *>(QStringLiteral("historyList"));
         QVERIFY(status && list);
         QTRY_COMPARE(status->text(), QStringLiteral("1 change shown"));
-        const int number = window.document()->tmpl().questionNumbers().value(question);
+        const int number = window.document()->content().questionNumbers().value(question);
         QCOMPARE(list->topLevelItem(0)->text(2),
                  QStringLiteral("Colin changed the wording of question %1, %2").arg(number).arg(typed));
 
@@ -122,7 +122,7 @@ private Q_SLOTS:
 
         // Others' changes: the panel shows at least five rows at 1366x768.
         for (int i = 1; i <= 4; ++i)
-            QVERIFY(f.edit(*f.priya, test::PanelFixture::questionId(window.document()->tmpl(), i),
+            QVERIFY(f.edit(*f.priya, test::PanelFixture::questionId(window.document()->content(), i),
                            QStringLiteral("help"), QStringLiteral("Priya's help %1").arg(i)));
         QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("7 changes shown"), 5000);
         QTRY_VERIFY(list->isVisible());

@@ -2,11 +2,11 @@
 // in a text box is the document's undo, which Edit > Redo brings back; the title bar and the template list say where
 // the work lives; sharing says what it did; quitting asks only about unsaved work; a bundled template is never
 // overwritten.
-#include "frozenbanner.h"
+#include "editor/templatelist.h"
 #include "mainwindow.h"
 #include "panelfixture.h"
-#include "sharedworkspace.h"
-#include "templatelist.h"
+#include "shared/frozenbanner.h"
+#include "shared/sharedworkspace.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -97,8 +97,8 @@ private slots:
         QVERIFY(window.windowTitle().contains(QStringLiteral("Shared: version 1 (waiting for approval) of")));
 
         // Typing changes nothing, anywhere, and no conflict dialog appears.
-        const QString id = PanelFixture::questionId(window.document()->tmpl(), 1);
-        const QString before = window.document()->tmpl().findItem(id)->label;
+        const QString id = PanelFixture::questionId(window.document()->content(), 1);
+        const QString before = window.document()->content().findItem(id)->label;
         QVERIFY(window.selectId(id));
         QTextEdit *words = wordsBox(window);
         QVERIFY(words);
@@ -106,7 +106,7 @@ private slots:
         typeAtEnd(words, QStringLiteral(" extra"));
         QTest::qWait(300);
         QCOMPARE(words->toPlainText(), before);
-        QCOMPARE(window.document()->tmpl().findItem(id)->label, before);
+        QCOMPARE(window.document()->content().findItem(id)->label, before);
         QCOMPARE(TemplateStore(*f.db, *f.ada).get(QString::fromLatin1(PanelFixture::TemplateId))->findItem(id)->label,
                  before);
         QCOMPARE(window.document()->undoStack()->count(), 0);
@@ -138,25 +138,25 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.document()->isOpen()); // the bundled template
-        const QString id = PanelFixture::questionId(window.document()->tmpl(), 1);
-        const QString before = window.document()->tmpl().findItem(id)->label;
+        const QString id = PanelFixture::questionId(window.document()->content(), 1);
+        const QString before = window.document()->content().findItem(id)->label;
         QVERIFY(window.selectId(id));
         QTextEdit *words = wordsBox(window);
         typeAtEnd(words, QStringLiteral(" today"));
-        QCOMPARE(window.document()->tmpl().findItem(id)->label, before + QStringLiteral(" today"));
+        QCOMPARE(window.document()->content().findItem(id)->label, before + QStringLiteral(" today"));
 
         auto *undo = window.findChild<QAction *>(QStringLiteral("actionUndo"));
         auto *redo = window.findChild<QAction *>(QStringLiteral("actionRedo"));
         QVERIFY(undo->isEnabled() && !redo->isEnabled());
         QTest::keyClick(words, Qt::Key_Z, Qt::ControlModifier); // in the box
-        QCOMPARE(window.document()->tmpl().findItem(id)->label, before);
+        QCOMPARE(window.document()->content().findItem(id)->label, before);
         QCOMPARE(words->toPlainText(), before);
         QVERIFY(redo->isEnabled());
         QVERIFY(!undo->isEnabled());
 
         // Edit > Redo, through its shortcut: the change is back, in the document and in the box.
         QTest::keyClick(words, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-        QCOMPARE(window.document()->tmpl().findItem(id)->label, before + QStringLiteral(" today"));
+        QCOMPARE(window.document()->content().findItem(id)->label, before + QStringLiteral(" today"));
         QCOMPARE(words->toPlainText(), before + QStringLiteral(" today"));
         QVERIFY(undo->isEnabled() && !redo->isEnabled());
         window.document()->undoStack()->setClean(); // nothing to ask about on closing
@@ -202,7 +202,7 @@ private slots:
         QCOMPARE(list->currentItem()->text(), shared);
 
         // A change to the shared template is stored as made: quitting asks nothing.
-        const QString id = PanelFixture::questionId(window.document()->tmpl(), 1);
+        const QString id = PanelFixture::questionId(window.document()->content(), 1);
         QVERIFY(window.selectId(id));
         typeAtEnd(wordsBox(window), QStringLiteral(" again"));
         QVERIFY(!window.document()->isModified());
@@ -219,7 +219,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.document()->origin(), TemplateDocument::Origin::Bundled);
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("Comes with Coform:")));
-        const QString id = PanelFixture::questionId(window.document()->tmpl(), 1);
+        const QString id = PanelFixture::questionId(window.document()->content(), 1);
         QVERIFY(window.selectId(id));
         typeAtEnd(wordsBox(window), QStringLiteral(" changed"));
         QVERIFY(window.document()->isModified());

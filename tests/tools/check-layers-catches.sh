@@ -34,5 +34,7 @@ expect_refused forms/check/coverage.cpp format/templateformat.h "check (checks o
 expect_refused forms/store/database.cpp output/reviewoutput.h "store (the database) is below output"
 expect_refused forms/pdf/layout.cpp store/database.h "pdf (rendering) and store (the database) sit side by side"
 expect_refused app/cli/main.cpp mainwindow.h "app/cli (the command line) and app/gui (the window) sit side by side"
+expect_refused app/cli/main.cpp editor/propertiespanel.h "app/cli (the command line) and app/gui (the window) sit side"
+expect_refused forms/document/templatedocument.cpp common/flowlayout.h "document (the open template) is below app/gui"
 "$check" "$work" >/dev/null || { echo "FAIL: the tree was not put back"; exit 1; }
 echo "PASS: the layer check passes on the tree and refuses each wrong-way include"
