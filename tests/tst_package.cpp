@@ -334,6 +334,11 @@ private slots:
         QCOMPARE(PackageStore(*m_a.db, *m_a.admin).setSettings(nameless).status, StoreStatus::Invalid);
         QVERIFY(PackageStore(*m_a.db, *m_a.admin).setSettings(named).ok());
         QCOMPARE(PackageStore(*m_a.db, *m_a.coproducer).settings().value().name, QStringLiteral("Queen's Road"));
+        const OrganisationSettings renamed{QStringLiteral("Queen's Road Team"), QStringLiteral("QRL"), true};
+        QVERIFY(PackageStore(*m_a.db, *m_a.admin).setSettings(renamed).ok());
+        const OrganisationSettings now = PackageStore(*m_a.db, *m_a.reviewer).settings().value();
+        QCOMPARE(now.name, renamed.name);
+        QCOMPARE(now.namesInPackages, true);
         // No key is made by someone who may not make one.
         QCOMPARE(PackageStore(*m_a.db, *m_a.coproducer).publicKey().status(), StoreStatus::NotPermitted);
         for (const Session &who : {*m_a.coproducer, *m_a.reviewer}) {
