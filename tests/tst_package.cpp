@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -354,6 +355,28 @@ private slots:
         QCOMPARE(fingerprintWords(key).split(QLatin1Char(' ')).size(), 8);
         QVERIFY(
             QRegularExpression(QStringLiteral("^[0-9a-f]{4}( [0-9a-f]{4}){3}$")).match(fingerprintHex(key)).hasMatch());
+    }
+
+    void theSecretKeyIsSealedSoACopyOfTheDatabaseCannotSign()
+    {
+        QVERIFY(publishTwoVersions());
+        const Result<QByteArray> bytes = PackageStore(*m_a.db, *m_a.admin).exportPackage(kId);
+        QVERIFY2(bytes.ok(), qPrintable(bytes.message()));
+        const QByteArray publicKey = PackageStore(*m_a.db, *m_a.admin).publicKey().value();
+        QSqlQuery q = m_a.db->query();
+        QString error;
+        QVERIFY2(m_a.db->exec(q, QStringLiteral("SELECT secret_key FROM signing_key"), {}, &error) && q.next(),
+                 qPrintable(error));
+        const QString stored = q.value(0).toString();
+        // A libsodium secret key is the seed followed by the public key: in plain (base64 or not) it would show.
+        QVERIFY(!stored.isEmpty());
+        QVERIFY(!QByteArray::fromBase64(stored.toLatin1()).contains(publicKey));
+        QVERIFY(!stored.contains(QString::fromLatin1(publicKey.toBase64())));
+        QVERIFY(!stored.toLatin1().contains(publicKey));
+        // A second export signs with the same key again (the seal opens with an admin's data key).
+        PackageCheck check;
+        QVERIFY(readFormPackage(PackageStore(*m_a.db, *m_a.admin).exportPackage(kId).value(), &check));
+        QCOMPARE(check.publicKey, publicKey);
     }
 
     void anIdTakenHereIsRefusedUnlessGivenAnother()

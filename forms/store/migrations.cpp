@@ -233,8 +233,8 @@ const QVector<Migration> &migrations()
                             " names_in_packages INTEGER NOT NULL DEFAULT 0,"
                             " updated_by {bigint} NOT NULL REFERENCES users(id),"
                             " updated_at TEXT NOT NULL)"),
-             // One row (id 1): the Ed25519 key pair that signs the organisation's packages (base64), made on its
-             // first export and never replaced or printed.
+             // One row (id 1): the Ed25519 key pair that signs the organisation's packages (the public key base64, the
+             // secret sealed under the data key), made on its first export and never replaced or printed.
              QStringLiteral("CREATE TABLE signing_key ("
                             " id INTEGER PRIMARY KEY CHECK (id = 1),"
                             " public_key TEXT NOT NULL,"

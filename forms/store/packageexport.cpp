@@ -193,7 +193,7 @@ Result<QByteArray> PackageStore::exportPackage(const QString &templateId, int ve
         package.pictures.insert(picture->reference(), p);
     }
 
-    const Result<SigningKey> key = PackageRows::ensureKey(m_db, m_session.userId());
+    const Result<SigningKey> key = PackageRows::ensureKey(m_db, m_session.dataKey(), m_session.userId());
     if (!key.ok())
         return key.outcome();
     const QByteArray bytes = writeFormPackage(package, key.value());

@@ -6,17 +6,20 @@
 
 namespace coform {
 
+class DataKey;
+
 namespace PackageRows {
 
 /// A template as the store keeps it (compact JSON in the shape of coform-template/1).
 QString contentText(const Template &t);
 /// Empty settings when none were set.
 Result<OrganisationSettings> readSettings(const Database &db);
-/// An empty key when none was made yet.
-Result<SigningKey> readKey(const Database &db);
-/// The organisation's key pair, made (and kept) in its own transaction when there is none yet. The caller checks the
-/// role.
-Result<SigningKey> ensureKey(const Database &db, qint64 userId);
+/// An empty key when none was made yet. The secret key is sealed under the database's data key (docs/security.md):
+/// it is opened only when `dataKey` is given (else left empty), and a seal that does not open is a failure in words.
+Result<SigningKey> readKey(const Database &db, const DataKey *dataKey = nullptr);
+/// The organisation's key pair, opened with `dataKey`, or made (and kept, its secret sealed) in its own transaction
+/// when there is none yet. The caller checks the role; without a data key it is refused in words.
+Result<SigningKey> ensureKey(const Database &db, const DataKey *dataKey, qint64 userId);
 /// NotFound (in words) when the template has no origin.
 Result<TemplateOrigin> readOrigin(const Database &db, const QString &templateId);
 /// The local templates adapted from this origin (signed by `publicKey`), by local id.

@@ -2,6 +2,7 @@
 
 #include "edit/templatejson.h"
 #include "store/auditlog.h"
+#include "store/crypto/datakey.h"
 #include "store/database.h"
 #include "store/dbfailure.h"
 #include "store/packagerows.h"
@@ -34,7 +35,13 @@ Result<OrganisationSettings> readSettings(const Database &db)
     return s;
 }
 
-Result<SigningKey> readKey(const Database &db)
+/// What the sealed secret key is bound to (its table and column), so that it opens nowhere else.
+QByteArray secretKeyData()
+{
+    return QByteArrayLiteral("signing_key.secret_key/1");
+}
+
+Result<SigningKey> readKey(const Database &db, const DataKey *dataKey)
 {
     QSqlQuery q = db.query();
     QString error;
@@ -43,7 +50,14 @@ Result<SigningKey> readKey(const Database &db)
     SigningKey key;
     if (q.next()) {
         key.publicKey = QByteArray::fromBase64(q.value(0).toString().toLatin1());
-        key.secretKey = QByteArray::fromBase64(q.value(1).toString().toLatin1());
+        if (dataKey) {
+            const std::optional<QByteArray> secret = dataKey->open(q.value(1).toString(), secretKeyData());
+            if (!secret || secret->size() != 64)
+                return Outcome::failed(QStringLiteral(
+                    "the organisation's signing key cannot be opened with this database's data key, so no package "
+                    "can be signed: it was changed or copied from another database"));
+            key.secretKey = *secret;
+        }
     }
     return key;
 }
@@ -111,12 +125,16 @@ Result<QVector<TemplateOrigin>> findOrigins(const Database &db, const QByteArray
     return out;
 }
 
-Result<SigningKey> ensureKey(const Database &db, qint64 userId)
+Result<SigningKey> ensureKey(const Database &db, const DataKey *dataKey, qint64 userId)
 {
+    if (!dataKey)
+        return Outcome::notPermitted(QStringLiteral(
+            "not permitted: the organisation's signing key is sealed under the database's data key, which this "
+            "sign-in does not hold (an admin's sign-in does)"));
     Transaction tx(db);
     if (!tx.isActive())
         return dbFailure(db, tx.error());
-    auto key = readKey(db);
+    auto key = readKey(db, dataKey);
     if (!key.ok() || !key->publicKey.isEmpty())
         return key;
     const SigningKey made = SigningKey::generate();
@@ -128,7 +146,7 @@ Result<SigningKey> ensureKey(const Database &db, qint64 userId)
     if (!db.exec(q,
                  QStringLiteral("INSERT INTO signing_key (id, public_key, secret_key, created_by, created_at) "
                                 "VALUES (1, ?, ?, ?, ?)"),
-                 {QString::fromLatin1(made.publicKey.toBase64()), QString::fromLatin1(made.secretKey.toBase64()),
+                 {QString::fromLatin1(made.publicKey.toBase64()), dataKey->seal(made.secretKey, secretKeyData()),
                   userId, Database::timeText(db.now())},
                  &error)
         || !tx.commit())
@@ -246,7 +264,7 @@ Result<QByteArray> PackageStore::publicKey()
         return Outcome::notPermitted(
             QStringLiteral("not permitted: the organisation has no signing key yet, and only an admin can make it "
                            "(it is made on the first export of a form package)"));
-    auto made = PackageRows::ensureKey(m_db, m_session.userId());
+    auto made = PackageRows::ensureKey(m_db, m_session.dataKey(), m_session.userId());
     if (!made.ok())
         return made.outcome();
     return made->publicKey;
