@@ -121,9 +121,17 @@ std::optional<Provenance> Provenance::fromJson(const QJsonObject &json, QString 
         if (auto s = r.string(json, root, key, true))
             *out = *s;
     };
+    // Counts may be 0 (no long sentence, no jargon word): JsonReader::integer takes 1 or more.
     auto whole = [&](const char *key, int *out) {
-        if (auto n = r.integer(json, root, key, true))
-            *out = *n;
+        if (!json.contains(QLatin1String(key))) {
+            r.error(root, QStringLiteral("'%1' is missing").arg(QLatin1String(key)));
+        } else if (auto n = r.number(json, root, key)) {
+            if (*n < 0 || *n != double(int(*n)))
+                r.error(root + QLatin1Char('/') + QLatin1String(key),
+                        QStringLiteral("expected a whole number of 0 or more"));
+            else
+                *out = int(*n);
+        }
     };
     auto number = [&](const char *key, double *out) {
         if (!json.contains(QLatin1String(key)))
