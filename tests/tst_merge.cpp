@@ -99,6 +99,9 @@ private slots:
         const MergePlan p = plan(base, theirs, mine);
         QCOMPARE(p.apply.size(), 1);
         QCOMPARE(p.apply.first().item, q20);
+        QCOMPARE(p.applyWords, QStringList{QStringLiteral("Changes the words of question 20 (Their professional "
+                                                          "registration number, if they have one) to “Their "
+                                                          "registration number, if they have one”")});
         QCOMPARE(p.conflicts.size(), 1);
         const MergeConflict &c = p.conflicts.first();
         QCOMPARE(c.itemId, q10);
@@ -173,6 +176,8 @@ private slots:
         const MergePlan p = plan(base, theirs, mine);
         QVERIFY(p.conflicts.isEmpty());
         QCOMPARE(p.apply.size(), 1);
+        QVERIFY2(p.applyWords.value(0).startsWith(QLatin1String("Adds question 13 (How do they know you?)")),
+                 qPrintable(p.applyWords.value(0)));
         const Template result = merged(mine, p, false);
         QVERIFY(!result.findItem(q13));
         const Section &s = *result.sectionOfItem(added.id);

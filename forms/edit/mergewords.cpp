@@ -166,6 +166,31 @@ QString MergeWords::itemDifferences(const Item &from, const Item &to)
     return tr("its %1").arg(joinWords(parts));
 }
 
+QString MergeWords::change(const Edit &edit) const
+{
+    switch (edit.kind) {
+    case Edit::Kind::InsertItem:
+    case Edit::Kind::InsertSection:
+        return tr("Adds %1").arg(what(edit));
+    case Edit::Kind::RemoveItem:
+    case Edit::Kind::RemoveSection:
+        return tr("Removes %1").arg(what(edit));
+    case Edit::Kind::MoveItem: {
+        const QJsonObject to = edit.after.toObject();
+        return tr("Moves %1 %2")
+            .arg(question(edit.item),
+                 itemPlace(to.value(QLatin1String("section")).toString(), to.value(QLatin1String("after")).toString()));
+    }
+    case Edit::Kind::MoveSection:
+        return tr("Moves %1 %2")
+            .arg(section(edit.section), sectionPlace(edit.after.toObject().value(QLatin1String("after")).toString()));
+    default:
+        if (edit.after.isString())
+            return tr("Changes %1 to “%2”").arg(what(edit), value(edit.after));
+        return tr("Changes %1").arg(what(edit));
+    }
+}
+
 QString MergeWords::kept(const Edit &edit) const
 {
     switch (edit.kind) {

@@ -35,6 +35,9 @@ public:
     QString sectionPlace(const QString &afterSectionId) const;
     /// "its words, choices and Welsh": the properties in which two versions of an item differ.
     static QString itemDifferences(const Item &from, const Item &to);
+    /// A line for a change of the origin's that applies: "Changes the words of question 20 (...) to “...”", "Adds
+    /// question 21 (...)", "Moves question 4 (...) to the start of section 2 (...)".
+    QString change(const Edit &edit) const;
     /// A line for a change this team made, kept as it is: "You changed the words of question 3 (...)".
     QString kept(const Edit &edit) const;
 

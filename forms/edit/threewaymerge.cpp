@@ -210,12 +210,18 @@ std::optional<MergePlan> Merger::run(QString *error)
 
 void Merger::apply(const Edit &e)
 {
+    // A question is named as it was (its words before they change), one that arrives or moves as it will be.
+    const QString was = m_words.change(e);
     const EditOutcome outcome = e.apply(m_now);
-    if (outcome.applied())
+    if (outcome.applied()) {
         m_plan.apply.append(e);
-    else
+        const bool placed = e.kind == Kind::InsertItem || e.kind == Kind::InsertSection || e.kind == Kind::MoveItem
+                            || e.kind == Kind::MoveSection;
+        m_plan.applyWords.append(placed ? m_words.change(e) : was);
+    } else {
         note(tr("The origin's change to %1 does not fit your draft and is not taken (%2)")
                  .arg(m_words.what(e), outcome.message));
+    }
 }
 
 void Merger::conflict(const Edit &takeTheirs, const QString &itemId, const QString &sectionId, const QString &mine,

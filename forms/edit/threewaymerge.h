@@ -27,6 +27,7 @@ struct MergeConflict
 struct MergePlan
 {
     QVector<Edit> apply;              ///< the origin's changes to things this team did not change, in order
+    QStringList applyWords;           ///< what each of `apply` does, in words (one line each, in the same order)
     QVector<MergeConflict> conflicts; ///< the same thing changed on both sides
     int alreadyThere = 0;             ///< origin changes this team had made already (identical): nothing to do
     QStringList keptLocal;            ///< this team's own changes the update leaves as they are, in words
