@@ -40,9 +40,9 @@ void printPlan(const PackagePreview &preview, const MergePlan &plan)
     if (plan.alreadyThere > 0)
         printLine(QStringLiteral("%1 of their changes you had made already.").arg(plan.alreadyThere));
     if (!plan.conflicts.isEmpty()) {
-        printLine(QStringLiteral("You and they changed the same thing %1 %2:")
+        printLine(QStringLiteral("You and they both changed %1 %2:")
                       .arg(plan.conflicts.size())
-                      .arg(plan.conflicts.size() == 1 ? QStringLiteral("time") : QStringLiteral("times")));
+                      .arg(plan.conflicts.size() == 1 ? QStringLiteral("thing") : QStringLiteral("things")));
         for (const MergeConflict &c : plan.conflicts) {
             printLine(QStringLiteral("  - ") + c.what);
             printIndented(QStringLiteral("Yours: "), c.mine);
@@ -95,11 +95,11 @@ int runPackageUpdate(CliSession &cli, const QStringList &args)
             return CliSession::report(plan.outcome());
         printPlan(preview.value(), plan.value());
         if (!plan->conflicts.isEmpty() && !choice) {
-            printError(QStringLiteral("nothing was changed: you and they changed the same thing %1 %2. Run it again "
+            printError(QStringLiteral("nothing was changed: you and they both changed %1 %2. Run it again "
                                       "with --keep-mine to keep your version of each, or --take-theirs to take "
                                       "theirs (you can still change anything in the draft afterwards)")
                            .arg(plan->conflicts.size())
-                           .arg(plan->conflicts.size() == 1 ? QStringLiteral("time") : QStringLiteral("times")));
+                           .arg(plan->conflicts.size() == 1 ? QStringLiteral("thing") : QStringLiteral("things")));
             return Conflict;
         }
         const Outcome taken =
