@@ -346,6 +346,30 @@ private slots:
         }
     }
 
+    /// Several changes of the origin at once (moves, inserts and removals among them), merged into an unchanged
+    /// draft, give the origin's version exactly; merged into the origin's version itself, they are all there already.
+    void manyRandomChangesOfTheOriginComeOutExactly()
+    {
+        const Template base = bundled();
+        QRandomGenerator random(2026);
+        for (int round = 0; round < 60; ++round) {
+            Template theirs = base;
+            for (int n = 0; n < 6; ++n) {
+                const QVector<const Item *> items = theirs.allItems();
+                const QString id = items.at(random.bounded(int(items.size())))->id;
+                randomChange(theirs, id, random.bounded(7), random, QStringLiteral("a%1").arg(n));
+            }
+            const MergePlan p = plan(base, theirs, base);
+            QVERIFY(p.conflicts.isEmpty());
+            Template fromBase = merged(base, p, false);
+            fromBase.version = theirs.version;
+            QVERIFY2(fromBase == theirs, qPrintable(QStringLiteral("round %1").arg(round)));
+            const MergePlan again = plan(base, theirs, theirs);
+            QVERIFY2(again.isEmpty(),
+                     qPrintable(QStringLiteral("round %1: %2").arg(round).arg(again.applyWords.value(0))));
+        }
+    }
+
 private:
     /// One change of `kind` to `itemId`; returns the id of a question it adds.
     static QString randomChange(Template &t, const QString &itemId, int kind, QRandomGenerator &random,
