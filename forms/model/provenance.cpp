@@ -35,6 +35,23 @@ std::optional<QStringList> readStrings(JsonReader &r, const QJsonObject &o, cons
     return out;
 }
 
+/// A whole number of 0 or more (JsonReader::integer asks for 1 or more).
+std::optional<int> readCount(JsonReader &r, const QJsonObject &o, const QString &pointer, const char *key)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    const QString at = JsonReader::child(pointer, QString::fromLatin1(key));
+    if (v.isUndefined()) {
+        r.error(at, QStringLiteral("'%1' is missing").arg(QLatin1String(key)));
+        return std::nullopt;
+    }
+    const double d = v.toDouble(-1);
+    if (!v.isDouble() || d < 0 || d > 1e9 || d != double(qint64(d))) {
+        r.error(at, QStringLiteral("expected a whole number of 0 or more, found %1").arg(JsonReader::describe(v)));
+        return std::nullopt;
+    }
+    return int(d);
+}
+
 std::optional<QDate> readDate(JsonReader &r, const QJsonObject &o, const QString &pointer, const char *key)
 {
     const auto text = r.string(o, pointer, key, true);
@@ -121,17 +138,9 @@ std::optional<Provenance> Provenance::fromJson(const QJsonObject &json, QString 
         if (auto s = r.string(json, root, key, true))
             *out = *s;
     };
-    // Counts may be 0 (no long sentence, no jargon word): JsonReader::integer takes 1 or more.
     auto whole = [&](const char *key, int *out) {
-        if (!json.contains(QLatin1String(key))) {
-            r.error(root, QStringLiteral("'%1' is missing").arg(QLatin1String(key)));
-        } else if (auto n = r.number(json, root, key)) {
-            if (*n < 0 || *n != double(int(*n)))
-                r.error(root + QLatin1Char('/') + QLatin1String(key),
-                        QStringLiteral("expected a whole number of 0 or more"));
-            else
-                *out = int(*n);
-        }
+        if (auto n = readCount(r, json, root, key))
+            *out = *n;
     };
     auto number = [&](const char *key, double *out) {
         if (!json.contains(QLatin1String(key)))
@@ -191,7 +200,7 @@ std::optional<Provenance> Provenance::fromJson(const QJsonObject &json, QString 
                 continue;
             r.checkKeys(*o, at, {"version", "published", "changes", "notChanged"});
             ProvenanceVersion v;
-            if (auto n = r.integer(*o, at, "version", true))
+            if (auto n = readCount(r, *o, at, "version"))
                 v.version = *n;
             if (auto d = readDate(r, *o, at, "published"))
                 v.published = *d;
