@@ -11,8 +11,8 @@
 
 namespace coform::cli {
 
-const char *const packageUpdateUsage = "usage: coform-cli package update FILE [--keep-mine | --take-theirs]   [--db "
-                                       "PATH-or-URL] [--user NAME]";
+const char *const packageUpdateUsage =
+    "usage: coform-cli package update FILE [--keep-mine | --take-theirs]   [--db PATH-or-URL] [--user NAME]";
 
 namespace {
 
@@ -77,8 +77,12 @@ int runPackageUpdate(CliSession &cli, const QStringList &args)
         return usageError(packageUpdateUsage);
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("%1: the file cannot be read: %2").arg(file, in.errorString()));
+        printError(QStringLiteral("%1: cannot be opened: %2").arg(file, in.errorString()));
         return NotFound;
+    }
+    if (in.size() > 64 * 1024 * 1024) {
+        printError(QStringLiteral("%1: is bigger than any form package can be").arg(file));
+        return InvalidInput;
     }
     const QByteArray bytes = in.readAll();
     return signedIn(cli, [&](const Session &session) -> int {
