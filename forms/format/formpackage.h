@@ -42,8 +42,8 @@ struct FormPackage
 struct PackageCheck
 {
     enum class Status {
-        Valid,    ///< signed by `publicKey`, unchanged since
-        Tampered, ///< the bytes do not match the signature: refused
+        Valid,     ///< signed by `publicKey`, unchanged since
+        Tampered,  ///< the bytes do not match the signature: refused
         Unreadable ///< not a form package (or damaged beyond reading): refused
     };
     Status status = Status::Unreadable;

@@ -26,11 +26,11 @@ struct TemplateOrigin
     QString templateId; ///< the local template
     QString organisationName;
     QString organisationCode;
-    QByteArray publicKey;   ///< the key that signed the package
+    QByteArray publicKey; ///< the key that signed the package
     QString originTemplateId;
-    int originVersion = 0;  ///< the origin version it was adapted from, or last updated to (the merge base)
-    Template base;          ///< that origin version's content
-    Provenance provenance;  ///< the provenance of the package it came from (or was last updated from)
+    int originVersion = 0; ///< the origin version it was adapted from, or last updated to (the merge base)
+    Template base;         ///< that origin version's content
+    Provenance provenance; ///< the provenance of the package it came from (or was last updated from)
     QDateTime importedAt;
 };
 
@@ -38,7 +38,7 @@ struct TemplateOrigin
 struct PackagePreview
 {
     PackageCheck check;
-    FormPackage package;    ///< valid only when check.valid()
+    FormPackage package;        ///< valid only when check.valid()
     bool keySeenBefore = false; ///< a package signed by this key was imported here before
     QString keyOrganisation;    ///< the organisation this key was last seen for (when seen before)
     enum class Effect {
