@@ -245,6 +245,48 @@ private slots:
         QVERIFY(TemplateStore(*b.db, *b.ada).publish(Id).ok());
     }
 
+    /// A form imported under another id takes its origin's updates all the same.
+    void anAdaptedFormUnderAnotherIdTakesUpdates_data() { test::addBackendRows(); }
+    void anAdaptedFormUnderAnotherIdTakesUpdates()
+    {
+        QFETCH(QString, backend);
+        Team a, b;
+        QVERIFY(a.setUp(backend, QStringLiteral("Queen's Road Team"), QStringLiteral("QRL")));
+        QVERIFY(b.setUp(backend, QStringLiteral("Riverside Team"), QStringLiteral("RVS")));
+        Problems problems;
+        const std::optional<Template> bundled =
+            readTemplateFile(QStringLiteral(":/coform/templates/chc-review.json"), &problems);
+        QVERIFY(bundled);
+        const QString q10 = question(*bundled, 10), q20 = question(*bundled, 20);
+        QVERIFY(a.store().addTemplate(*bundled).ok());
+        QVERIFY(a.publish());
+        const QString ours = QStringLiteral("riverside-review");
+        QCOMPARE(PackageStore(*b.db, *b.ada).importNew(a.exportPackage(), ours).value(), ours);
+        const Template imported = b.store().get(ours).value();
+        QVERIFY(b.store()
+                    .applyEdit(ours, Edit::setItemProperty(imported, q10, QStringLiteral("label"),
+                                                           QStringLiteral("Who is here today?")))
+                    .ok());
+        QVERIFY(a.store().startDraft(Id).ok());
+        QVERIFY(a.relabel(q20, QStringLiteral("Their registration number")));
+        QVERIFY(a.publish());
+
+        PackageStore packages(*b.db, *b.colin);
+        const QByteArray second = a.exportPackage();
+        QCOMPARE(packages.preview(second)->localTemplateId, ours);
+        const Result<MergePlan> plan = packages.planUpdate(second);
+        QVERIFY2(plan.ok(), qPrintable(plan.message()));
+        QVERIFY(plan->conflicts.isEmpty());
+        QCOMPARE(plan->apply.size(), 1);
+        const Outcome taken = packages.takeUpdate(second, {});
+        QVERIFY2(taken.ok(), qPrintable(taken.message));
+        const Template merged = b.store().get(ours).value();
+        QCOMPARE(merged.id, ours);
+        QCOMPARE(merged.findItem(q20)->label, QStringLiteral("Their registration number"));
+        QCOMPARE(merged.findItem(q10)->label, QStringLiteral("Who is here today?"));
+        QVERIFY(!b.store().get(Id).ok()); // nothing arrived under the origin's id
+    }
+
     /// When the draft changes while the person answers, nothing of the update is taken, and they are told to look
     /// again; a draft waiting for approval takes no update.
     void nothingIsTakenWhenTheDraftMovedOn_data() { test::addBackendRows(); }
