@@ -4,6 +4,7 @@
 #include "edit/edit.h"
 #include "format/formpackage.h"
 #include "format/templateformat.h"
+#include "store/auditlog.h"
 #include "store/commentstore.h"
 #include "store/database.h"
 #include "store/packagestore.h"
@@ -202,6 +203,22 @@ private slots:
         QCOMPARE(origin.base.sections, v2.sections);
         QCOMPARE(origin.provenance, made);
         QCOMPARE(origin.publicKey, preview->check.publicKey);
+
+        // Both ends are in the audit trails, naming the form and nothing personal.
+        const auto audited = [](const Team &team, const char *action) {
+            QStringList details;
+            const Result<QVector<AuditEntry>> rows = AuditLog(*team.db, *team.admin).forAccounts();
+            for (const AuditEntry &e : rows.value()) {
+                if (e.action == QLatin1String(action))
+                    details << e.detail;
+            }
+            return details;
+        };
+        QCOMPARE(audited(m_a, AuditLog::ExportPackage), QStringList{QStringLiteral("template chc-review version 2")});
+        const QStringList imports = audited(m_b, AuditLog::ImportPackage);
+        QCOMPARE(imports.size(), 1);
+        QVERIFY2(imports.first().contains(QStringLiteral("version 2 of Queen's Road Team's 'chc-review'")),
+                 qPrintable(imports.first()));
 
         // The same package again: nothing changes, and the key is one seen before.
         const Result<PackagePreview> again = colinB.preview(bytes.value());
