@@ -178,7 +178,7 @@ private slots:
             QCOMPARE(r.exitCode, 0);
             QVERIFY2(r.out.contains(QStringLiteral("against version 1 of Queen's Road Team's 'chc-review'")),
                      qPrintable(r.out));
-            QVERIFY2(r.out.contains(QStringLiteral("item %1: reworded").arg(third)), qPrintable(r.out));
+            QVERIFY2(r.out.contains(QStringLiteral("item %1: reworded (by colin)").arg(third)), qPrintable(r.out));
             QVERIFY(!r.out.contains(QStringLiteral("no changes")));
         }
         r = as(m_a, "ada", words("template diff chc-review --origin"));

@@ -243,6 +243,13 @@ private slots:
         QCOMPARE(update->effect, PackagePreview::Effect::Update);
         QCOMPARE(update->localTemplateId, kId);
         QCOMPARE(update->keySeenBefore, true);
+        // An older version of the origin than the one adapted changes nothing either.
+        const Result<PackagePreview> older = colinB.preview(ada.exportPackage(kId, 1).value());
+        QCOMPARE(older->effect, PackagePreview::Effect::Same);
+        QCOMPARE(ada.exportPackage(kId, 9).status(), StoreStatus::NotFound);
+        // A coproducer's import (without the data key) leaves the audit chain whole.
+        const Result<AuditVerification> chain = AuditLog(*m_b.db, *m_b.admin).verify();
+        QVERIFY2(chain.ok() && chain->holds(), qPrintable(chain.ok() ? chain->words() : chain.message()));
     }
 
     void namesGoIntoPackagesOnlyWhenTheOrganisationAllowsIt()

@@ -167,6 +167,16 @@ Result<TemplateDiff> PackageStore::diffWithOrigin(const QString &templateId) con
     base.id = newest->id;
     base.version = newest->version;
     TemplateDiff diff = diffTemplates(base, newest.value());
+    // Who made each change here, and the notes and comments behind it, from this template's own change log.
+    const Result<TemplateDiff> local = store.diff(templateId, 0, newest->version);
+    if (!local.ok())
+        return local.outcome();
+    for (ItemDiff &d : diff.items) {
+        if (const ItemDiff *here = local->item(d.itemId)) {
+            d.authors = here->authors;
+            d.notes = here->notes;
+        }
+    }
     diff.templateId = templateId;
     diff.title = newest->title;
     diff.fromVersion = origin->originVersion;
