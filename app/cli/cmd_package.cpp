@@ -1,9 +1,10 @@
 // coform-cli package settings [--name NAME --code CODE --names-in-packages yes|no] | key | export ID [--version N]
-//            --out FILE | show FILE | import FILE [--as ID]
+//            --out FILE | show FILE | import FILE [--as ID] | update FILE [--keep-mine | --take-theirs]
 // Form packages (docs/formats.md, "Form packages"): a published form with how it was made, signed by the
 // organisation's key, to share with another team.
 #include "clisession.h"
 #include "command.h"
+#include "packageupdate.h"
 #include "signin.h"
 
 #include "format/outputfile.h"
@@ -16,7 +17,8 @@ namespace {
 
 const char *const usage =
     "usage: coform-cli package settings [--name NAME --code CODE --names-in-packages yes|no] | key | export ID "
-    "[--version N] --out FILE | show FILE | import FILE [--as ID]   [--db PATH-or-URL] [--user NAME]";
+    "[--version N] --out FILE | show FILE | import FILE [--as ID] | update FILE [--keep-mine | --take-theirs]   "
+    "[--db PATH-or-URL] [--user NAME]";
 
 constexpr qint64 kMaxPackageFileBytes = 64 * 1024 * 1024;
 
@@ -254,6 +256,8 @@ int runPackage(const QStringList &arguments)
     if (!words)
         return BadUsage;
     const QString sub = words->sub;
+    if (sub == QLatin1String("update"))
+        return runPackageUpdate(cli, words->args); // cmd_packageupdate.cpp
     const QStringList known{QStringLiteral("settings"), QStringLiteral("key"), QStringLiteral("export"),
                             QStringLiteral("show"), QStringLiteral("import")};
     if (!known.contains(sub))
@@ -275,7 +279,7 @@ int runPackage(const QStringList &arguments)
 const CommandRegistration registration(
     "package",
     "package settings [--name NAME --code CODE --names-in-packages yes|no] | key | export ID [--version N] --out FILE "
-    "| show FILE | import FILE [--as ID]",
+    "| show FILE | import FILE [--as ID] | update FILE [--keep-mine | --take-theirs]",
     runPackage);
 
 } // namespace

@@ -27,6 +27,7 @@ struct MergeConflict
 struct MergePlan
 {
     QVector<Edit> apply;              ///< the origin's changes to things this team did not change, in order
+    QStringList applyWords;           ///< what each of `apply` does, in words (one line each, in the same order)
     QVector<MergeConflict> conflicts; ///< the same thing changed on both sides
     int alreadyThere = 0;             ///< origin changes this team had made already (identical): nothing to do
     QStringList keptLocal;            ///< this team's own changes the update leaves as they are, in words
@@ -40,5 +41,10 @@ struct MergePlan
 /// thing to the same value it is already there; otherwise it is a conflict. std::nullopt and `error` in words when
 /// the origin's changes cannot be worked out.
 std::optional<MergePlan> planMerge(const Template &base, const Template &theirs, const Template &mine, QString *error);
+
+/// `edit` with what it replaces read from `now` (a value, a question or section as it is, where it is), so that it
+/// applies over whatever the draft holds: a conflict's `takeTheirs` is rebased on the draft before it is applied.
+/// Inserts are returned as they are; a macro's children are rebased in turn.
+Edit rebasedEdit(const Edit &edit, const Template &now);
 
 } // namespace coform
