@@ -1,0 +1,247 @@
+// Form packages in the window, as a person uses them: File > Import a form package by keyboard, the file typed into
+// the chooser, the signature and the provenance read before anything changes, Import, and the new shared draft open;
+// a package changed after signing refused in words with no Import button; Shared templates > Compare with the origin
+// listing the question this team changed.
+#include "document/templatedocument.h"
+#include "mainwindow.h"
+#include "shared/origincomparedialog.h"
+#include "shared/packageimportdialog.h"
+#include "shared/sharedworkspace.h"
+
+#include "panelfixture.h"
+#include "store/packagestore.h"
+
+#include <QApplication>
+#include <QCompleter>
+#include <QFileDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace coform;
+using coform::test::PanelFixture;
+
+namespace {
+
+/// Acts on the next modal dialog of type T when it shows (after a moment, as a person looks first), once.
+template<typename T> class WhenShown : public QObject
+{
+public:
+    explicit WhenShown(std::function<void(T *)> act)
+        : m_act(std::move(act))
+    {
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
+            if (!dialog || m_done || !dialog->isVisible() || ++m_ticks < 6)
+                return;
+            m_done = true;
+            m_act(dialog);
+        });
+        m_timer.start(50);
+    }
+    bool done() const { return m_done; }
+
+private:
+    std::function<void(T *)> m_act;
+    QTimer m_timer;
+    bool m_done = false;
+    int m_ticks = 0;
+};
+
+/// Types a path into the file chooser and presses Enter.
+void typePath(QFileDialog *dialog, const QString &path)
+{
+    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+    QVERIFY(edit);
+    edit->setFocus();
+    QTest::keyClicks(edit, path);
+    for (int i = 0; i < 3 && dialog->isVisible(); ++i) {
+        QWidget *popup = edit->completer() ? edit->completer()->popup() : nullptr;
+        QTest::keyClick(popup && popup->isVisible() ? popup : static_cast<QWidget *>(edit), Qt::Key_Return);
+        QCoreApplication::processEvents();
+    }
+}
+
+/// What the person saw in the import dialog.
+struct Seen
+{
+    QString signature;
+    QString effect;
+    QString about;
+    bool importButton = false;
+};
+
+} // namespace
+
+class TestPackageImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        PanelFixture::setUpApplication();
+        // Team A: the bundled form published, its organisation set, exported as a package.
+        QVERIFY(m_a.setUp());
+        QVERIFY(m_a.publishFirstVersionAndStartSecond());
+        PackageStore store(*m_a.db, *m_a.ada);
+        QVERIFY(store.setSettings({QStringLiteral("Riverside Care Trust"), QStringLiteral("RXC"), false}).ok());
+        const Result<QByteArray> bytes = store.exportPackage(QString::fromLatin1(PanelFixture::TemplateId));
+        QVERIFY2(bytes.ok(), qPrintable(bytes.message()));
+        const Result<QByteArray> key = store.publicKey();
+        QVERIFY(key.ok());
+        m_keyWords = fingerprintWords(key.value());
+        m_package = m_dir.filePath(QStringLiteral("riverside.coform"));
+        QFile file(m_package);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes.value());
+        file.close();
+        // The same file with one byte of the signed payload changed.
+        QJsonObject json = QJsonDocument::fromJson(bytes.value()).object();
+        QByteArray payload = QByteArray::fromBase64(json.value(QStringLiteral("payload")).toString().toLatin1());
+        const qsizetype at = payload.indexOf("Riverside");
+        QVERIFY(at >= 0);
+        payload[at] = 'L';
+        json.insert(QStringLiteral("payload"), QString::fromLatin1(payload.toBase64()));
+        m_tampered = m_dir.filePath(QStringLiteral("changed.coform"));
+        QFile changed(m_tampered);
+        QVERIFY(changed.open(QIODevice::WriteOnly));
+        changed.write(QJsonDocument(json).toJson());
+    }
+
+    void init()
+    {
+        // Team B: a database of its own, Bea its admin.
+        m_b = std::make_unique<QTemporaryDir>();
+        QString error;
+        m_db = Database::open(m_b->filePath(QStringLiteral("b.sqlite")), &error);
+        QVERIFY2(m_db, qPrintable(error));
+        const Result<Session> bea =
+            UserStore(*m_db).createFirstAdmin(QStringLiteral("Bea"), QStringLiteral("admin-password"));
+        QVERIFY(bea.ok());
+        m_bea = bea.value();
+        m_window = std::make_unique<MainWindow>();
+        m_workspace = std::make_unique<SharedWorkspace>(m_window.get(), *m_db, *m_bea);
+        m_window->resize(1366, 768);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_workspace.reset();
+        m_window.reset();
+        m_db.reset();
+        m_b.reset();
+    }
+
+    void importShowsWhereItComesFromThenMakesTheDraft()
+    {
+        const Seen seen = importByKeyboard(m_package, true);
+        QVERIFY2(seen.signature.contains(QStringLiteral("The signature holds")), qPrintable(seen.signature));
+        QVERIFY2(seen.signature.contains(QStringLiteral("a new key")), qPrintable(seen.signature));
+        QVERIFY2(
+            seen.signature.contains(QStringLiteral("check these words with Riverside Care Trust by phone or email")),
+            qPrintable(seen.signature));
+        QVERIFY2(seen.signature.contains(m_keyWords), qPrintable(seen.signature));
+        QVERIFY2(seen.effect.contains(QStringLiteral("new shared draft")), qPrintable(seen.effect));
+        QVERIFY2(seen.about.contains(QStringLiteral("Made by Riverside Care Trust (RXC).")), qPrintable(seen.about));
+        QVERIFY(seen.about.contains(QStringLiteral("Approved by a person with lived experience (co-producer)")));
+        QVERIFY(seen.about.contains(QStringLiteral("framework requirements")));
+        QVERIFY(seen.importButton);
+
+        // The new template is there, open in the window, and adapted from team A's version.
+        const QString id = QString::fromLatin1(PanelFixture::TemplateId);
+        QTRY_COMPARE(m_window->document()->origin(), TemplateDocument::Origin::Store);
+        QCOMPARE(m_window->document()->content().id, id);
+        const Result<QVector<TemplateSummary>> all = TemplateStore(*m_db, *m_bea).list();
+        QVERIFY(all.ok());
+        QCOMPARE(all->size(), 1);
+        const Result<TemplateOrigin> origin = PackageStore(*m_db, *m_bea).origin(id);
+        QVERIFY2(origin.ok(), qPrintable(origin.message()));
+        QCOMPARE(origin->organisationName, QStringLiteral("Riverside Care Trust"));
+
+        // Bea's group rewords a question; Compare with the origin lists it.
+        const Template draft = TemplateStore(*m_db, *m_bea).get(id).value();
+        const QString question = PanelFixture::questionId(draft, 2);
+        const QString words = QStringLiteral("What matters most to you this year?");
+        QVERIFY(TemplateStore(*m_db, *m_bea)
+                    .applyEdit(id, Edit::setItemProperty(draft, question, QStringLiteral("label"), words), {})
+                    .ok());
+        QTest::keyClick(m_window.get(), Qt::Key_S, Qt::AltModifier);
+        QMenu *shared = m_window->findChild<QMenu *>(QStringLiteral("menuShared"));
+        QTRY_VERIFY(shared->isVisible());
+        QTest::keyClick(shared, Qt::Key_G);
+        OriginCompareDialog *compare = nullptr;
+        QTRY_VERIFY((compare = m_window->findChild<OriginCompareDialog *>()) != nullptr);
+        QTreeWidget *list = compare->list();
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QCOMPARE(list->topLevelItem(0)->text(0), words);
+        QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("Reworded"));
+        const QString intro = compare->findChild<QLabel *>(QStringLiteral("originIntro"))->text();
+        QVERIFY2(intro.contains(QStringLiteral("Riverside Care Trust (RXC)")), qPrintable(intro));
+        QTest::keyClick(compare, Qt::Key_Escape);
+    }
+
+    void aChangedFileIsRefusedAndNothingChanges()
+    {
+        const Seen seen = importByKeyboard(m_tampered, false);
+        QVERIFY2(seen.signature.startsWith(QStringLiteral("Refused: this file was changed after it was signed")),
+                 qPrintable(seen.signature));
+        QVERIFY(seen.signature.contains(QStringLiteral("Nothing has been imported")));
+        QVERIFY(!seen.importButton);
+        QVERIFY(seen.about.isEmpty()); // nothing of an untrusted file is shown as if it were true
+        const Result<QVector<TemplateSummary>> all = TemplateStore(*m_db, *m_bea).list();
+        QVERIFY(all.ok());
+        QVERIFY(all->isEmpty());
+        QCOMPARE(m_window->document()->origin(), TemplateDocument::Origin::None);
+    }
+
+private:
+    /// File > Import a form package (Alt+F, G), the path typed into the chooser; in the dialog that follows, reads
+    /// what it says and presses Alt+I (Import) when `import`, else Escape.
+    Seen importByKeyboard(const QString &path, bool import)
+    {
+        Seen seen;
+        WhenShown<QFileDialog> chooser([&](QFileDialog *dialog) { typePath(dialog, path); });
+        WhenShown<PackageImportDialog> reader([&](PackageImportDialog *dialog) {
+            seen.signature = dialog->findChild<QLabel *>(QStringLiteral("signatureWords"))->text();
+            if (auto *effect = dialog->findChild<QLabel *>(QStringLiteral("effectWords")))
+                seen.effect = effect->text();
+            if (auto *about = dialog->findChild<QTextBrowser *>(QStringLiteral("aboutThisForm")))
+                seen.about = about->toPlainText();
+            seen.importButton = dialog->actionButton() && dialog->actionButton()->isVisible();
+            QTest::keyClick(dialog, import ? Qt::Key_I : Qt::Key_Escape, import ? Qt::AltModifier : Qt::NoModifier);
+        });
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::AltModifier);
+        QMenu *file = m_window->fileMenu();
+        if (!QTest::qWaitFor([file] { return file->isVisible(); }, 3000))
+            return seen;
+        QTest::keyClick(file, Qt::Key_G);
+        QTest::qWaitFor([&] { return reader.done(); }, 15000);
+        QTest::qWait(50);
+        return seen;
+    }
+
+    PanelFixture m_a;
+    QTemporaryDir m_dir;
+    QString m_package, m_tampered, m_keyWords;
+    std::unique_ptr<QTemporaryDir> m_b;
+    std::unique_ptr<Database> m_db;
+    std::optional<Session> m_bea;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<SharedWorkspace> m_workspace;
+};
+
+QTEST_MAIN(TestPackageImport)
+#include "tst_packageimport.moc"
