@@ -24,6 +24,10 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON :"schema".presence TO :"app_role";
 GRANT SELECT, INSERT, UPDATE, DELETE ON :"schema".people TO :"app_role";
 GRANT SELECT, INSERT, UPDATE, DELETE ON :"schema".reviews TO :"app_role";
 GRANT SELECT, INSERT, UPDATE, DELETE ON :"schema".review_answers TO :"app_role";
+GRANT SELECT, INSERT, UPDATE ON :"schema".organisation TO :"app_role";
+GRANT SELECT, INSERT ON :"schema".signing_key TO :"app_role";
+GRANT SELECT, INSERT, UPDATE ON :"schema".package_keys TO :"app_role";
+GRANT SELECT, INSERT, UPDATE ON :"schema".template_origins TO :"app_role";
 GRANT SELECT, INSERT ON :"schema".audit_log TO :"app_role";
 
 -- The reporting role.

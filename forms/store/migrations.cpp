@@ -221,6 +221,49 @@ const QVector<Migration> &migrations()
              // NULL: published with every translation up to date (or before schema 11).
              QStringLiteral("ALTER TABLE template_versions ADD COLUMN translations_reason TEXT"),
          }},
+        {12,
+         "form packages: the organisation's name, code and signing key, the keys of packages imported, and where an "
+         "imported template came from",
+         {
+             // One row (id 1): carried in every package the organisation makes.
+             QStringLiteral("CREATE TABLE organisation ("
+                            " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                            " name TEXT NOT NULL,"
+                            " code TEXT NOT NULL,"
+                            " names_in_packages INTEGER NOT NULL DEFAULT 0,"
+                            " updated_by {bigint} NOT NULL REFERENCES users(id),"
+                            " updated_at TEXT NOT NULL)"),
+             // One row (id 1): the Ed25519 key pair that signs the organisation's packages (base64), made on its
+             // first export and never replaced or printed.
+             QStringLiteral("CREATE TABLE signing_key ("
+                            " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                            " public_key TEXT NOT NULL,"
+                            " secret_key TEXT NOT NULL,"
+                            " created_by {bigint} NOT NULL REFERENCES users(id),"
+                            " created_at TEXT NOT NULL)"),
+             // The public keys (base64) of packages imported here, and the organisation each was last seen for.
+             QStringLiteral("CREATE TABLE package_keys ("
+                            " public_key TEXT PRIMARY KEY,"
+                            " organisation TEXT NOT NULL,"
+                            " first_seen_at TEXT NOT NULL,"
+                            " last_seen_at TEXT NOT NULL)"),
+             // Where a local template came from: the origin version it is based on (the merge base) and the
+             // provenance of the package it came from (or was last updated from), both as JSON.
+             QStringLiteral("CREATE TABLE template_origins ("
+                            " template_id TEXT PRIMARY KEY REFERENCES templates(id),"
+                            " organisation_name TEXT NOT NULL,"
+                            " organisation_code TEXT NOT NULL,"
+                            " public_key TEXT NOT NULL,"
+                            " origin_template_id TEXT NOT NULL,"
+                            " origin_version INTEGER NOT NULL,"
+                            " base_content TEXT NOT NULL,"
+                            " provenance TEXT NOT NULL,"
+                            " imported_by {bigint} NOT NULL REFERENCES users(id),"
+                            " imported_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX template_origins_by_origin ON template_origins(public_key, "
+                            "origin_template_id)"),
+         }},
     };
     return list;
 }

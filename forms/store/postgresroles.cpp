@@ -27,6 +27,12 @@ const QVector<PostgresRoles::TableGrant> &PostgresRoles::tableGrants()
         {"reviews", "SELECT, INSERT, UPDATE, DELETE",
          "id, template_id, version, status, created_by, created_at, updated_at, next_due, completed_by, completed_at"},
         {"review_answers", "SELECT, INSERT, UPDATE, DELETE", ""},
+        // Form packages (migration 12): the organisation's one row of settings and its signing key (made once,
+        // never replaced), the keys of packages imported and where imported templates came from. Nothing is deleted.
+        {"organisation", "SELECT, INSERT, UPDATE", ""},
+        {"signing_key", "SELECT, INSERT", ""},
+        {"package_keys", "SELECT, INSERT, UPDATE", ""},
+        {"template_origins", "SELECT, INSERT, UPDATE", ""},
         // Appended and read, never changed (the triggers of migration 7 refuse it too, even to the owner).
         {"audit_log", "SELECT, INSERT", ""},
     };
