@@ -104,17 +104,21 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(bytes.value());
         file.close();
-        // The same file with one byte of the signed payload changed.
-        QJsonObject json = QJsonDocument::fromJson(bytes.value()).object();
-        QByteArray payload = QByteArray::fromBase64(json.value(QStringLiteral("payload")).toString().toLatin1());
+        // The same file with one byte of the signed payload changed (laid out as before: only the signature fails).
+        QByteArray changedBytes = bytes.value();
+        const QByteArray encoded =
+            QJsonDocument::fromJson(bytes.value()).object().value(QStringLiteral("payload")).toString().toLatin1();
+        QByteArray payload = QByteArray::fromBase64(encoded);
         const qsizetype at = payload.indexOf("Riverside");
         QVERIFY(at >= 0);
         payload[at] = 'L';
-        json.insert(QStringLiteral("payload"), QString::fromLatin1(payload.toBase64()));
+        const QByteArray reencoded = payload.toBase64();
+        QCOMPARE(reencoded.size(), encoded.size());
+        changedBytes.replace(changedBytes.indexOf(encoded), encoded.size(), reencoded);
         m_tampered = m_dir.filePath(QStringLiteral("changed.coform"));
         QFile changed(m_tampered);
         QVERIFY(changed.open(QIODevice::WriteOnly));
-        changed.write(QJsonDocument(json).toJson());
+        changed.write(changedBytes);
     }
 
     void init()
@@ -196,9 +200,10 @@ private slots:
     void aChangedFileIsRefusedAndNothingChanges()
     {
         const Seen seen = importByKeyboard(m_tampered, false);
-        QVERIFY2(seen.signature.startsWith(QStringLiteral("Refused: this file was changed after it was signed")),
-                 qPrintable(seen.signature));
-        QVERIFY(seen.signature.contains(QStringLiteral("Nothing has been imported")));
+        QVERIFY2(
+            seen.signature.startsWith(QStringLiteral("Refused: this form package was changed after it was signed")),
+            qPrintable(seen.signature));
+        QVERIFY(seen.signature.contains(QStringLiteral("Nothing was imported")));
         QVERIFY(!seen.importButton);
         QVERIFY(seen.about.isEmpty()); // nothing of an untrusted file is shown as if it were true
         const Result<QVector<TemplateSummary>> all = TemplateStore(*m_db, *m_bea).list();

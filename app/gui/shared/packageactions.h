@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/provenance.h"
 #include "store/session.h"
 
 #include <QObject>

@@ -40,16 +40,13 @@ QLabel *heading(const QString &text, const QString &name, QWidget *parent)
 QString PackageImportDialog::signatureWords(const PackagePreview &preview)
 {
     const PackageCheck &check = preview.check;
-    switch (check.status) {
-    case PackageCheck::Status::Tampered:
-        return tr("Refused: this file was changed after it was signed, so it is not the form its maker sent. "
-                  "Nothing has been imported. Ask the organisation that made it for a new copy. (%1)")
-            .arg(check.message);
-    case PackageCheck::Status::Unreadable:
-        return tr("Refused: this file is not a form package Coform can read. Nothing has been imported. (%1)")
-            .arg(check.message);
-    case PackageCheck::Status::Valid:
-        break;
+    if (!check.valid()) {
+        QString why = check.message.trimmed();
+        if (!why.endsWith(QLatin1Char('.')))
+            why += QLatin1Char('.');
+        if (!why.contains(QLatin1String("Nothing was imported")))
+            why += QLatin1Char(' ') + tr("Nothing was imported.");
+        return tr("Refused: %1 Ask whoever sent it for a new copy.").arg(why);
     }
     const QString org = preview.package.provenance.organisationName;
     const QString words = fingerprintWords(check.publicKey);
