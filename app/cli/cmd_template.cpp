@@ -186,38 +186,9 @@ int diffTemplate(TemplateStore &store, QStringList args)
         }
         return Done;
     }
-    for (const QString &line : diff->templateDetails)
-        printLine(QStringLiteral("template: %1").arg(line));
-    for (const SectionDiff &s : diff->sections) {
-        QStringList words;
-        for (SectionDiff::Change c : s.changes)
-            words.append(TemplateDiff::changeName(c));
-        printLine(QStringLiteral("section %1: %2").arg(s.sectionId, words.join(QStringLiteral(", "))));
-    }
-    for (const ItemDiff &d : diff->items) {
-        QStringList words;
-        for (ItemDiff::Change c : d.changes)
-            words.append(TemplateDiff::changeName(c));
-        QString line = QStringLiteral("item %1: %2").arg(d.itemId, words.join(QStringLiteral(", ")));
-        if (!d.authors.isEmpty())
-            line += QStringLiteral(" (by %1)").arg(d.authors.join(QStringLiteral(", ")));
+    const DiffWords words = diffWords(diff.value(), true);
+    for (const QString &line : words.changes + words.notChanged)
         printLine(line);
-        for (const QString &detail : d.details)
-            printLine(QStringLiteral("  %1").arg(detail));
-        for (const DiffNote &n : d.notes) {
-            printLine(
-                QStringLiteral("  %1 %2: %3")
-                    .arg(n.kind == DiffNote::Kind::Comment ? QStringLiteral("comment by") : QStringLiteral("note by"),
-                         n.author, n.text));
-        }
-    }
-    for (const NotChangedNote &n : diff->notChanged) {
-        printLine(QStringLiteral("not changed: %1: \u201c%2\u201d (%3); why: %4 (%5)")
-                      .arg(n.itemId.isEmpty() ? QStringLiteral("the whole template") : n.itemId, n.comment, n.author,
-                           n.reason, n.reasonBy));
-    }
-    for (const TranslationsNotUpdated &n : diff->translationsNotUpdated)
-        printLine(QStringLiteral("not changed: version %1: %2 (%3)").arg(n.version).arg(n.sentence(), n.reasonBy));
     if (diff->isEmpty())
         printLine(QStringLiteral("no changes"));
     return Done;

@@ -112,3 +112,17 @@ struct TemplateDiff
 TemplateDiff diffTemplates(const Template &from, const Template &to);
 
 } // namespace coform
+
+namespace coform {
+
+/// A TemplateDiff in words, one line a change, as `coform-cli template diff` prints it and form packages carry it
+/// ("What changed"): "item q3: reworded" with its details indented below it, and "Not changed, and why" lines. Who made
+/// a change, who commented and who gave a reason are named only `withNames`.
+struct DiffWords
+{
+    QStringList changes;
+    QStringList notChanged;
+};
+DiffWords diffWords(const TemplateDiff &diff, bool withNames);
+
+} // namespace coform

@@ -61,6 +61,9 @@ public:
     static constexpr const char *SearchPeople = "search-people";
     static constexpr const char *ListReviews = "list-reviews";
     static constexpr const char *SearchReviews = "search-reviews";
+    /// A form package made or imported (PackageStore): detail names the template, its version and organisation.
+    static constexpr const char *ExportPackage = "export-package";
+    static constexpr const char *ImportPackage = "import-package";
     // Account changes and failed sign-ins (UserStore) are rows without a review or person: "add-account",
     // "disable-account", "enable-account", "change-password", "change-role", "sign-in-failed". A failed sign-in for a
     // name that matches no account is a "sign-in-failed" row without an account (detail "unknown name"): nothing of
