@@ -68,6 +68,9 @@ QFont flowFont(qreal points, bool bold)
     f.setStyleHint(QFont::SansSerif);
     f.setPointSizeF(points);
     f.setBold(bold);
+    // No ligatures: "staff" drawn with an "ff" glyph reads back as "sta\ufb00" in a reader's copy, search and
+    // text-to-speech.
+    f.setStyleStrategy(QFont::PreferNoShaping);
     return f;
 }
 

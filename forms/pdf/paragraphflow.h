@@ -59,7 +59,7 @@ private:
     QString m_group;
 };
 
-/// The sans-serif font of these documents (DejaVu Sans, embedded).
+/// The sans-serif font of these documents (DejaVu Sans, embedded), without ligatures.
 QFont flowFont(qreal points, bool bold);
 
 /// Draws one page's blocks (a rule above ruled blocks across `area`) and returns what was drawn where, in points, for
