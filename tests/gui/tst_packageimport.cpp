@@ -77,7 +77,22 @@ struct Seen
     QString effect;
     QString about;
     bool importButton = false;
+    QStringList unnamed; ///< controls a screen reader cannot name
 };
+
+/// Makes the dialog the active window, as a window manager would (none offscreen), so that Alt+letter reaches it.
+bool activateAndKeep(QWidget *window)
+{
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window))
+            continue;
+        QTest::qWait(100);
+        if (QApplication::activeWindow() == window)
+            return true;
+    }
+    return false;
+}
 
 } // namespace
 
@@ -163,6 +178,7 @@ private slots:
         QVERIFY(seen.about.contains(QStringLiteral("Approved by a person with lived experience (co-producer)")));
         QVERIFY(seen.about.contains(QStringLiteral("framework requirements")));
         QVERIFY(seen.importButton);
+        QVERIFY2(seen.unnamed.isEmpty(), qPrintable(seen.unnamed.join(QLatin1Char(' '))));
 
         // The new template is there, open in the window, and adapted from team A's version.
         const QString id = QString::fromLatin1(PanelFixture::TemplateId);
@@ -199,6 +215,8 @@ private slots:
 
     void aChangedFileIsRefusedAndNothingChanges()
     {
+        const TemplateDocument::Origin before = m_window->document()->origin();
+        const QString openBefore = m_window->document()->content().id;
         const Seen seen = importByKeyboard(m_tampered, false);
         QVERIFY2(
             seen.signature.startsWith(QStringLiteral("Refused: this form package was changed after it was signed")),
@@ -209,7 +227,8 @@ private slots:
         const Result<QVector<TemplateSummary>> all = TemplateStore(*m_db, *m_bea).list();
         QVERIFY(all.ok());
         QVERIFY(all->isEmpty());
-        QCOMPARE(m_window->document()->origin(), TemplateDocument::Origin::None);
+        QCOMPARE(m_window->document()->origin(), before);
+        QCOMPARE(m_window->document()->content().id, openBefore);
     }
 
 private:
@@ -226,14 +245,26 @@ private:
             if (auto *about = dialog->findChild<QTextBrowser *>(QStringLiteral("aboutThisForm")))
                 seen.about = about->toPlainText();
             seen.importButton = dialog->actionButton() && dialog->actionButton()->isVisible();
+            for (QWidget *control : dialog->findChildren<QWidget *>()) {
+                if (control->isVisible() && control->focusPolicy() != Qt::NoFocus
+                    && control->accessibleName().isEmpty())
+                    seen.unnamed << control->objectName();
+            }
+            activateAndKeep(dialog);
             QTest::keyClick(dialog, import ? Qt::Key_I : Qt::Key_Escape, import ? Qt::AltModifier : Qt::NoModifier);
+            // Not closed by the keys: closed here, so that the test fails instead of waiting.
+            QTimer::singleShot(2000, dialog, [dialog] {
+                qWarning("the import dialog did not close by keyboard");
+                dialog->reject();
+            });
         });
         QTest::keyClick(m_window.get(), Qt::Key_F, Qt::AltModifier);
         QMenu *file = m_window->fileMenu();
         if (!QTest::qWaitFor([file] { return file->isVisible(); }, 3000))
             return seen;
         QTest::keyClick(file, Qt::Key_G);
-        QTest::qWaitFor([&] { return reader.done(); }, 15000);
+        if (!QTest::qWaitFor([&] { return reader.done(); }, 15000))
+            qWarning("the import dialog did not show");
         QTest::qWait(50);
         return seen;
     }
