@@ -1,7 +1,8 @@
 // coform-cli template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | withdraw ID |
 //            approve ID | publish ID [--reason TEXT] [--translations-reason TEXT] | retire ID VERSION | diff ID A B [-o
-//            FILE.pdf] | history ID [--item ITEM] [--by NAME] | update ID FILE [--note TEXT] | comment ID [--item ITEM]
-//            --text TEXT [--reply-to N] | comments ID [--open] | resolve ID COMMENT [--reason TEXT]
+//            FILE.pdf] | diff ID --origin | history ID [--item ITEM] [--by NAME] | update ID FILE [--note TEXT] |
+//            comment ID [--item ITEM] --text TEXT [--reply-to N] | comments ID [--open] | resolve ID COMMENT [--reason
+//            TEXT]
 #include "clisession.h"
 #include "command.h"
 #include "signin.h"
@@ -11,6 +12,7 @@
 #include "format/templateformat.h"
 #include "model/workflowstep.h"
 #include "pdf/whatchangedpdf.h"
+#include "store/packagestore.h"
 #include "store/templatestore.h"
 
 #include <QFileInfo>
@@ -23,7 +25,7 @@ namespace {
 const char *const usage =
     "usage: coform-cli template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | "
     "withdraw ID | approve ID | publish ID [--reason TEXT] [--translations-reason TEXT] | retire ID VERSION | diff ID "
-    "A B [-o FILE.pdf] | "
+    "A B [-o FILE.pdf] | diff ID --origin | "
     "history ID [--item ITEM] [--by NAME] | update ID FILE [--note TEXT] | comment ID [--item ITEM] --text TEXT "
     "[--reply-to N] | comments ID [--open] | resolve ID COMMENT [--reason TEXT]   [--db PATH-or-URL] [--user NAME]";
 
@@ -164,11 +166,37 @@ int getTemplate(TemplateStore &store, QStringList args)
     return Done;
 }
 
-int diffTemplate(TemplateStore &store, QStringList args)
+/// `template diff ID --origin`: what this team changed against the version of the origin it is adapted from, in the
+/// words of "What changed".
+int diffWithOrigin(const PackageStore &packages, const QString &templateId)
+{
+    const Result<TemplateOrigin> origin = packages.origin(templateId);
+    if (!origin.ok())
+        return CliSession::report(origin.outcome());
+    const Result<TemplateDiff> diff = packages.diffWithOrigin(templateId);
+    if (!diff.ok())
+        return CliSession::report(diff.outcome());
+    printLine(QStringLiteral("'%1' against version %2 of %3's '%4' (adapted from it):")
+                  .arg(templateId)
+                  .arg(origin->originVersion)
+                  .arg(origin->organisationName, origin->originTemplateId));
+    for (const QString &line : diffWords(diff.value(), true).changes)
+        printLine(line);
+    if (diff->isEmpty())
+        printLine(QStringLiteral("no changes"));
+    return Done;
+}
+
+int diffTemplate(TemplateStore &store, const PackageStore &packages, QStringList args)
 {
     QString out;
     if (!takeOption(args, QStringLiteral("-o"), &out))
         return BadUsage;
+    if (args.removeAll(QStringLiteral("--origin")) > 0) {
+        if (args.size() != 1 || !out.isEmpty())
+            return badUsage();
+        return diffWithOrigin(packages, args.first());
+    }
     int from = 0, to = 0;
     if (args.size() != 3)
         return badUsage();
@@ -250,7 +278,7 @@ int runTemplate(const QStringList &arguments)
         if (sub == QLatin1String("get"))
             return getTemplate(store, args);
         if (sub == QLatin1String("diff"))
-            return diffTemplate(store, args);
+            return diffTemplate(store, PackageStore(*cli.database(), session), args);
         if (sub == QLatin1String("history"))
             return showHistory(store, args);
         if (sub == QLatin1String("update"))
@@ -311,8 +339,8 @@ int runTemplate(const QStringList &arguments)
 const CommandRegistration registration(
     "template",
     "template list | add FILE | get ID [--version N] [-o FILE] | draft ID | propose ID | withdraw ID | approve ID | "
-    "publish ID [--reason TEXT] [--translations-reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] | history "
-    "ID [--item I] [--by NAME] | "
+    "publish ID [--reason TEXT] [--translations-reason TEXT] | retire ID VERSION | diff ID A B [-o FILE.pdf] | diff ID "
+    "--origin | history ID [--item I] [--by NAME] | "
     "update ID FILE [--note TEXT] | comment ID [--item ITEM] --text TEXT [--reply-to N] | comments ID [--open] | "
     "resolve ID COMMENT [--reason TEXT]",
     runTemplate);

@@ -35,6 +35,23 @@ std::optional<QStringList> readStrings(JsonReader &r, const QJsonObject &o, cons
     return out;
 }
 
+/// A whole number of 0 or more (JsonReader::integer asks for 1 or more).
+std::optional<int> readCount(JsonReader &r, const QJsonObject &o, const QString &pointer, const char *key)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    const QString at = JsonReader::child(pointer, QString::fromLatin1(key));
+    if (v.isUndefined()) {
+        r.error(at, QStringLiteral("'%1' is missing").arg(QLatin1String(key)));
+        return std::nullopt;
+    }
+    const double d = v.toDouble(-1);
+    if (!v.isDouble() || d < 0 || d > 1e9 || d != double(qint64(d))) {
+        r.error(at, QStringLiteral("expected a whole number of 0 or more, found %1").arg(JsonReader::describe(v)));
+        return std::nullopt;
+    }
+    return int(d);
+}
+
 std::optional<QDate> readDate(JsonReader &r, const QJsonObject &o, const QString &pointer, const char *key)
 {
     const auto text = r.string(o, pointer, key, true);
@@ -122,7 +139,7 @@ std::optional<Provenance> Provenance::fromJson(const QJsonObject &json, QString 
             *out = *s;
     };
     auto whole = [&](const char *key, int *out) {
-        if (auto n = r.integer(json, root, key, true))
+        if (auto n = readCount(r, json, root, key))
             *out = *n;
     };
     auto number = [&](const char *key, double *out) {
@@ -183,7 +200,7 @@ std::optional<Provenance> Provenance::fromJson(const QJsonObject &json, QString 
                 continue;
             r.checkKeys(*o, at, {"version", "published", "changes", "notChanged"});
             ProvenanceVersion v;
-            if (auto n = r.integer(*o, at, "version", true))
+            if (auto n = readCount(r, *o, at, "version"))
                 v.version = *n;
             if (auto d = readDate(r, *o, at, "published"))
                 v.published = *d;
