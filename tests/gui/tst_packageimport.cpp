@@ -198,6 +198,7 @@ private slots:
         QVERIFY(TemplateStore(*m_db, *m_bea)
                     .applyEdit(id, Edit::setItemProperty(draft, question, QStringLiteral("label"), words), {})
                     .ok());
+        QVERIFY(activateAndKeep(m_window.get()));
         QTest::keyClick(m_window.get(), Qt::Key_S, Qt::AltModifier);
         QMenu *shared = m_window->findChild<QMenu *>(QStringLiteral("menuShared"));
         QTRY_VERIFY(shared->isVisible());
