@@ -21,7 +21,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
-#include <QTextBrowser>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
@@ -243,8 +242,8 @@ private:
             seen.signature = dialog->findChild<QLabel *>(QStringLiteral("signatureWords"))->text();
             if (auto *effect = dialog->findChild<QLabel *>(QStringLiteral("effectWords")))
                 seen.effect = effect->text();
-            if (auto *about = dialog->findChild<QTextBrowser *>(QStringLiteral("aboutThisForm")))
-                seen.about = about->toPlainText();
+            if (auto *about = dialog->findChild<QLabel *>(QStringLiteral("aboutThisForm")))
+                seen.about = about->accessibleName(); // its words as a screen reader reads them
             seen.importButton = dialog->actionButton() && dialog->actionButton()->isVisible();
             for (QWidget *control : dialog->findChildren<QWidget *>()) {
                 if (control->isVisible() && control->focusPolicy() != Qt::NoFocus

@@ -1,5 +1,7 @@
 #include "shared/origincomparedialog.h"
 
+#include "common/rowsofroom.h"
+#include "common/scrolledbody.h"
 #include "common/templatewords.h"
 #include "shared/changedetailwords.h"
 #include "shared/diffview.h"
@@ -41,6 +43,7 @@ QListWidget *lines(const QStringList &texts, const QString &name, const QString 
     list->setAccessibleName(accessibleName);
     list->setWordWrap(true);
     list->addItems(texts);
+    RowsOfRoom::keep(list, 3.5);
     return list;
 }
 
@@ -53,7 +56,8 @@ OriginCompareDialog::OriginCompareDialog(const TemplateOrigin &origin, const Tem
     setObjectName(QStringLiteral("originCompareDialog"));
     setWindowTitle(tr("Compare with the origin"));
     setAccessibleName(tr("Compare with the origin"));
-    auto *layout = new QVBoxLayout(this);
+    auto *outer = new QVBoxLayout(this);
+    QVBoxLayout *layout = scrolledBody(this, outer);
     layout->addWidget(heading(tr("What your group changed"), QStringLiteral("originHeading"), this));
     layout->addWidget(
         words(tr("\u201c%1\u201d was adapted from %2 (%3): their form \u201c%4\u201d, version %5, "
@@ -62,14 +66,15 @@ OriginCompareDialog::OriginCompareDialog(const TemplateOrigin &origin, const Tem
                   .arg(origin.originVersion)
                   .arg(ChangeDetailWords::when(origin.importedAt)),
               QStringLiteral("originIntro"), this));
-    const int count = int(changes.items.size() + changes.sections.size());
-    layout->addWidget(words(changes.isEmpty() ? tr("Your group has not changed anything yet: the form is as %1 made "
-                                                   "it.")
-                                                    .arg(origin.organisationName)
-                                              : tr("%1 changed.")
-                                                    .arg(TemplateWords::count(count, tr("question or section"),
-                                                                              tr("questions and sections"))),
-                            QStringLiteral("originStatus"), this));
+    QString changed = TemplateWords::count(changes.items.size(), tr("question"), tr("questions"));
+    if (!changes.sections.isEmpty())
+        changed =
+            tr("%1 and %2").arg(changed, TemplateWords::count(changes.sections.size(), tr("section"), tr("sections")));
+    layout->addWidget(words(
+        changes.isEmpty()
+            ? tr("Your group has not changed anything yet: the form is as %1 made it.").arg(origin.organisationName)
+            : tr("Your group changed %1.").arg(changed),
+        QStringLiteral("originStatus"), this));
     auto *listLabel = new QLabel(tr("&Your group's changes:"), this);
     listLabel->setObjectName(QStringLiteral("originListLabel"));
     m_list->setObjectName(QStringLiteral("originDiffList"));
@@ -77,6 +82,8 @@ OriginCompareDialog::OriginCompareDialog(const TemplateOrigin &origin, const Tem
         tr("Your group's changes against %1's version, question by question").arg(origin.organisationName));
     DiffView::setUpList(m_list);
     DiffView::fillList(m_list, changes, true);
+    RowsOfRoom::keep(m_list, 4.5);
+    wrapTreeRows(m_list);
     listLabel->setBuddy(m_list);
     layout->addWidget(listLabel);
     layout->addWidget(m_list, 1);
@@ -85,8 +92,8 @@ OriginCompareDialog::OriginCompareDialog(const TemplateOrigin &origin, const Tem
     close->setObjectName(QStringLiteral("originClose"));
     close->setAccessibleName(tr("Close"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
-    resize(900, 520);
+    outer->addWidget(buttons);
+    fitToScreen(this, QSize(960, 560));
     m_list->setFocus();
     if (m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
@@ -99,7 +106,8 @@ UpdatePlanDialog::UpdatePlanDialog(const Provenance &origin, const QString &loca
     setObjectName(QStringLiteral("updatePlanDialog"));
     setWindowTitle(tr("Take %1's update").arg(origin.organisationName));
     setAccessibleName(windowTitle());
-    auto *layout = new QVBoxLayout(this);
+    auto *outer = new QVBoxLayout(this);
+    QVBoxLayout *layout = scrolledBody(this, outer);
     QString summary =
         tr("Taking version %1 of %2's form into your draft of \u201c%3\u201d: %4 of theirs will apply; %5 of your "
            "group's stay as they are.")
@@ -146,8 +154,8 @@ UpdatePlanDialog::UpdatePlanDialog(const Provenance &origin, const QString &loca
     cancel->setAccessibleName(tr("Cancel: change nothing"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
-    resize(760, 520);
+    outer->addWidget(buttons);
+    fitToScreen(this, QSize(800, 560));
     go->setFocus();
 }
 

@@ -1,11 +1,12 @@
 #include "shared/packageimportdialog.h"
 
+#include "common/scrolledbody.h"
 #include "pdf/aboutformpdf.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
-#include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace coform {
@@ -28,7 +29,7 @@ QLabel *heading(const QString &text, const QString &name, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
     label->setObjectName(name);
-    label->setAccessibleName(text);
+    label->setAccessibleName(QString(text).remove(QLatin1Char('&')));
     QFont bold = label->font();
     bold.setBold(true);
     label->setFont(bold);
@@ -92,7 +93,8 @@ PackageImportDialog::PackageImportDialog(const PackagePreview &preview, QWidget 
     setObjectName(QStringLiteral("packageImportDialog"));
     setWindowTitle(tr("Import a form package"));
     setAccessibleName(tr("Import a form package"));
-    auto *layout = new QVBoxLayout(this);
+    auto *outer = new QVBoxLayout(this);
+    QVBoxLayout *layout = scrolledBody(this, outer);
 
     layout->addWidget(heading(tr("Signature"), QStringLiteral("signatureHeading"), this));
     auto *signature = wrapped(signatureWords(preview), QStringLiteral("signatureWords"), this);
@@ -102,16 +104,20 @@ PackageImportDialog::PackageImportDialog(const PackagePreview &preview, QWidget 
     if (valid) {
         layout->addWidget(heading(tr("What importing will do"), QStringLiteral("effectHeading"), this));
         layout->addWidget(wrapped(effectWords(preview), QStringLiteral("effectWords"), this));
-        auto *aboutLabel = heading(tr("&About this form"), QStringLiteral("aboutHeading"), this);
-        auto *about = new QTextBrowser(this);
+        layout->addWidget(heading(tr("About this form"), QStringLiteral("aboutHeading"), this));
+        // The provenance in the words of the "About this form" PDF, in the same scrolling area as the rest.
+        const QString html = aboutFormHtml(preview.package.provenance);
+        auto *about = new QLabel(html, this);
         about->setObjectName(QStringLiteral("aboutThisForm"));
-        about->setAccessibleName(tr("About this form: who made it, who approved it, what it covers, what changed"));
-        about->setOpenLinks(false);
-        about->setHtml(aboutFormHtml(preview.package.provenance));
-        about->setTabChangesFocus(true);
-        aboutLabel->setBuddy(about);
-        layout->addWidget(aboutLabel);
-        layout->addWidget(about, 1);
+        about->setTextFormat(Qt::RichText);
+        about->setWordWrap(true);
+        about->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        about->setFocusPolicy(Qt::StrongFocus);
+        QTextDocument words;
+        words.setHtml(html);
+        about->setAccessibleName(words.toPlainText());
+        layout->addWidget(about);
+        layout->addStretch(1);
     } else {
         layout->addStretch(1);
     }
@@ -136,8 +142,8 @@ PackageImportDialog::PackageImportDialog(const PackagePreview &preview, QWidget 
     }
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
-    resize(720, valid ? 600 : 260);
+    outer->addWidget(buttons);
+    fitToScreen(this, QSize(760, valid ? 680 : 300));
     signature->setFocus();
 }
 

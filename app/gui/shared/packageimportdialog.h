@@ -6,7 +6,6 @@
 
 class QLabel;
 class QPushButton;
-class QTextBrowser;
 
 namespace coform {
 
