@@ -104,8 +104,8 @@ PackageImportDialog::PackageImportDialog(const PackagePreview &preview, QWidget 
     if (valid) {
         layout->addWidget(heading(tr("What importing will do"), QStringLiteral("effectHeading"), this));
         layout->addWidget(wrapped(effectWords(preview), QStringLiteral("effectWords"), this));
-        layout->addWidget(heading(tr("About this form"), QStringLiteral("aboutHeading"), this));
-        // The provenance in the words of the "About this form" PDF, in the same scrolling area as the rest.
+        // The provenance in the words of the "About this form" PDF, in the same scrolling area as the rest (its own
+        // heading included).
         const QString html = aboutFormHtml(preview.package.provenance);
         auto *about = new QLabel(html, this);
         about->setObjectName(QStringLiteral("aboutThisForm"));
