@@ -4,6 +4,7 @@
 // listing the question this team changed.
 #include "document/templatedocument.h"
 #include "mainwindow.h"
+#include "shared/conflictdialog.h"
 #include "shared/origincomparedialog.h"
 #include "shared/packageimportdialog.h"
 #include "shared/sharedworkspace.h"
@@ -20,6 +21,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTimer>
 #include <QTreeWidget>
@@ -229,6 +231,84 @@ private slots:
         QVERIFY(all->isEmpty());
         QCOMPARE(m_window->document()->origin(), before);
         QCOMPARE(m_window->document()->content().id, openBefore);
+    }
+
+    /// Team A's next version changes two questions; Bea's group had changed one of them. Taking the update shows the
+    /// plan, asks about the question both changed (showing both), and, with "Keep your group's", applies the other.
+    void anUpdateAsksWhereBothChanged()
+    {
+        const QString id = QString::fromLatin1(PanelFixture::TemplateId);
+        const QByteArray first = [&] {
+            QFile f(m_package);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        QVERIFY(PackageStore(*m_db, *m_bea).importNew(first).ok());
+        const Template mine = TemplateStore(*m_db, *m_bea).get(id).value();
+        const QString both = PanelFixture::questionId(mine, 1);
+        const QString theirsOnly = PanelFixture::questionId(mine, 4);
+        QVERIFY(
+            TemplateStore(*m_db, *m_bea)
+                .applyEdit(id, Edit::setItemProperty(mine, both, QStringLiteral("label"), QStringLiteral("Ours?")), {})
+                .ok());
+        // Team A: version 2 changes both questions and is published, then packaged.
+        QVERIFY(m_a.edit(*m_a.colin, both, QStringLiteral("label"), QStringLiteral("Theirs?")));
+        QVERIFY(m_a.edit(*m_a.colin, theirsOnly, QStringLiteral("label"), QStringLiteral("Only theirs?")));
+        TemplateStore asColin(*m_a.db, *m_a.colin);
+        QVERIFY(asColin.propose(id).ok() && asColin.approve(id).ok());
+        QVERIFY(TemplateStore(*m_a.db, *m_a.rita).approve(id).ok()
+                && TemplateStore(*m_a.db, *m_a.ada).publish(id).ok());
+        const Result<QByteArray> second = PackageStore(*m_a.db, *m_a.ada).exportPackage(id);
+        QVERIFY2(second.ok(), qPrintable(second.message()));
+        const QString path = m_dir.filePath(QStringLiteral("riverside-v2.coform"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(second.value());
+        file.close();
+
+        // Bea: File > Import a form package, See the update (Alt+S), Go on (Alt+G), Keep your group's (Alt+K).
+        QString effect, summary, conflictMine, conflictTheirs;
+        QTimer responder;
+        int ticks = 0;
+        QWidget *last = nullptr;
+        connect(&responder, &QTimer::timeout, this, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (!modal || modal == last || !modal->isVisible() || ++ticks < 6)
+                return;
+            last = modal;
+            ticks = 0;
+            if (auto *chooser = qobject_cast<QFileDialog *>(modal)) {
+                typePath(chooser, path);
+                return;
+            }
+            activateAndKeep(modal);
+            if (auto *dialog = qobject_cast<PackageImportDialog *>(modal)) {
+                effect = dialog->findChild<QLabel *>(QStringLiteral("effectWords"))->text();
+                QTest::keyClick(dialog, Qt::Key_S, Qt::AltModifier);
+            } else if (auto *plan = qobject_cast<UpdatePlanDialog *>(modal)) {
+                summary = plan->findChild<QLabel *>(QStringLiteral("updateSummary"))->text();
+                QTest::keyClick(plan, Qt::Key_G, Qt::AltModifier);
+            } else if (auto *conflict = qobject_cast<ConflictDialog *>(modal)) {
+                conflictMine = conflict->findChild<QPlainTextEdit *>(QStringLiteral("conflictMine"))->toPlainText();
+                conflictTheirs = conflict->findChild<QPlainTextEdit *>(QStringLiteral("conflictTheirs"))->toPlainText();
+                QTest::keyClick(conflict, Qt::Key_K, Qt::AltModifier);
+            } else {
+                QTest::keyClick(modal, Qt::Key_Escape);
+            }
+        });
+        responder.start(50);
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::AltModifier);
+        QTRY_VERIFY(m_window->fileMenu()->isVisible());
+        QTest::keyClick(m_window->fileMenu(), Qt::Key_G);
+        responder.stop();
+
+        QVERIFY2(effect.contains(QStringLiteral("newer version (2)")), qPrintable(effect));
+        QVERIFY2(summary.contains(QStringLiteral("1 change of theirs will apply")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("You both changed 1 thing")), qPrintable(summary));
+        QVERIFY2(conflictMine.contains(QStringLiteral("Ours?")), qPrintable(conflictMine));
+        QVERIFY2(conflictTheirs.contains(QStringLiteral("Theirs?")), qPrintable(conflictTheirs));
+        const Template merged = TemplateStore(*m_db, *m_bea).get(id).value();
+        QCOMPARE(merged.findItem(both)->label, QStringLiteral("Ours?"));
+        QCOMPARE(merged.findItem(theirsOnly)->label, QStringLiteral("Only theirs?"));
     }
 
 private:
