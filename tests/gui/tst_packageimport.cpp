@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTimer>
@@ -309,6 +310,70 @@ private slots:
         const Template merged = TemplateStore(*m_db, *m_bea).get(id).value();
         QCOMPARE(merged.findItem(both)->label, QStringLiteral("Ours?"));
         QCOMPARE(merged.findItem(theirsOnly)->label, QStringLiteral("Only theirs?"));
+    }
+
+    /// An admin exports a published form: the organisation's name and code are asked once (typed, Enter), the file
+    /// is chosen, and the message gives the key's words to tell the teams it goes to.
+    void exportAsksTheOrganisationOnce()
+    {
+        PanelFixture c;
+        QVERIFY(c.setUp());
+        QVERIFY(c.publishFirstVersionAndStartSecond());
+        MainWindow window;
+        SharedWorkspace workspace(&window, *c.db, *c.ada);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(workspace.openStoredTemplate(QString::fromLatin1(PanelFixture::TemplateId)));
+        QVERIFY(activateAndKeep(&window));
+        const QString path = m_dir.filePath(QStringLiteral("exported.coform"));
+        QString told;
+        QTimer responder;
+        int ticks = 0;
+        QWidget *last = nullptr;
+        connect(&responder, &QTimer::timeout, this, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (!modal || modal == last || !modal->isVisible() || ++ticks < 6)
+                return;
+            last = modal;
+            ticks = 0;
+            if (auto *chooser = qobject_cast<QFileDialog *>(modal)) {
+                auto *edit = chooser->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+                edit->selectAll();
+                QTest::keyClick(edit, Qt::Key_Delete);
+                typePath(chooser, path);
+                return;
+            }
+            activateAndKeep(modal);
+            if (modal->objectName() == QLatin1String("organisationDialog")) {
+                QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Hillside Health"));
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+                QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("HHX"));
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+            } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                told = box->text();
+                QTest::keyClick(box, Qt::Key_Return);
+            } else {
+                QTest::keyClick(modal, Qt::Key_Escape);
+            }
+        });
+        responder.start(50);
+        QTest::keyClick(&window, Qt::Key_F, Qt::AltModifier);
+        QTRY_VERIFY(window.fileMenu()->isVisible());
+        QTest::keyClick(window.fileMenu(), Qt::Key_X);
+        QTRY_VERIFY_WITH_TIMEOUT(!told.isEmpty(), 15000);
+        responder.stop();
+        const Result<OrganisationSettings> settings = PackageStore(*c.db, *c.ada).settings();
+        QVERIFY(settings.ok());
+        QCOMPARE(settings->name, QStringLiteral("Hillside Health"));
+        QCOMPARE(settings->code, QStringLiteral("HHX"));
+        const Result<QByteArray> key = PackageStore(*c.db, *c.ada).publicKey();
+        QVERIFY(key.ok());
+        QVERIFY2(told.contains(fingerprintWords(key.value())), qPrintable(told));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Result<PackagePreview> preview = PackageStore(*m_db, *m_bea).preview(file.readAll());
+        QVERIFY(preview.ok() && preview->check.valid());
+        QCOMPARE(preview->package.provenance.organisationName, QStringLiteral("Hillside Health"));
     }
 
 private:
