@@ -1,6 +1,7 @@
 #define POINTERHOLDER_TRANSITION 4
 #include "pdf/renderer.h"
 
+#include "pdf/aboutformpdf.h"
 #include "pdf/formcontent.h"
 #include "pdf/htmlwriter.h"
 #include "pdf/layoutengine.h"
@@ -93,6 +94,12 @@ bool renderHtml(const Template &t, const Answers *answers, const RenderOptions &
     Q_UNUSED(error);
     const FormContent content = buildFormContent(t, answers, options);
     *html = HtmlWriter(content).write();
+    if (options.about) {
+        const QByteArray end("</main>");
+        const qsizetype at = html->lastIndexOf(end);
+        if (at >= 0)
+            html->insert(at, aboutFormHtml(*options.about).toUtf8());
+    }
     return true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/answers.h"
+#include "model/provenance.h"
 #include "model/template.h"
 
 #include <QByteArray>
@@ -34,6 +35,9 @@ struct RenderOptions
     bool withPrevious = false;
     Answers previous;
     QDate previousDate;
+    /// The HTML export: an "About this form" section (aboutformpdf.h) after the form, for a packaged or published
+    /// form whose provenance the caller has.
+    std::optional<Provenance> about;
 };
 
 /// Renders the template (blank when answers is nullptr, else filled) as a PDF that meets DESIGN.md's PDF profile.

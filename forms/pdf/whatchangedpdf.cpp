@@ -1,12 +1,11 @@
 #include "pdf/whatchangedpdf.h"
 
+#include "pdf/paragraphflow.h"
 #include "pdf/pdftagger.h"
 
 #include <QBuffer>
-#include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QTextLayout>
 
 namespace coform {
 
@@ -14,106 +13,6 @@ namespace {
 
 constexpr qreal MarginMm = 20;
 constexpr qreal BodyPt = 13;
-
-struct Line
-{
-    QString text;
-    QPointF origin; ///< where the line is drawn (left end of the baseline)
-    QRectF rect;    ///< the line's box
-};
-
-struct Block
-{
-    QFont font;
-    QRectF rect;
-    QVector<Line> lines;
-    bool rule = false; ///< a thin line above the block (between changes)
-    BoxRole role = BoxRole::Info;
-    QString group; ///< the change (or part of the form) the block belongs to: one structure group each
-};
-using Page = QVector<Block>;
-
-/// Lays out paragraphs top to bottom, starting a new page when one does not fit.
-class PageFlow
-{
-public:
-    PageFlow(QPdfWriter *writer, QRectF area)
-        : m_writer(writer)
-        , m_area(area)
-        , m_y(area.top())
-    {
-        m_pages.append(Page());
-    }
-
-    /// Starts the blocks of one change (or of the form as a whole): they are tagged as one group.
-    void group(const QString &id) { m_group = id; }
-
-    void paragraph(const QFont &font, const QString &text, qreal indent = 0, qreal spaceBefore = 0, bool rule = false,
-                   bool keepWithNext = false, BoxRole role = BoxRole::Info)
-    {
-        const QFontMetricsF fm(font, m_writer);
-        const qreal width = m_area.width() - indent;
-        const QRectF bounds = fm.boundingRect(QRectF(0, 0, width, 1e7), Qt::TextWordWrap, text);
-        // Headings keep at least two lines of what follows with them.
-        const qreal need = bounds.height() + spaceBefore + (keepWithNext ? fm.lineSpacing() * 2 : 0);
-        if (m_y + need > m_area.bottom() && m_y > m_area.top())
-            newPage();
-        else
-            m_y += spaceBefore;
-        const QRectF rect(m_area.left() + indent, m_y, width, bounds.height());
-        m_pages.last().append({font, rect, lines(font, text, rect), rule, role, m_group});
-        m_y += bounds.height() + fm.lineSpacing() * 0.35;
-    }
-
-    void newPage()
-    {
-        m_pages.append(Page());
-        m_y = m_area.top();
-    }
-
-    const QVector<Page> &pages() const { return m_pages; }
-
-private:
-    /// The text broken into lines as QPainter::drawText(rect, Qt::TextWordWrap) does, so that each line can be drawn
-    /// (and tagged) on its own.
-    QVector<Line> lines(const QFont &font, const QString &text, const QRectF &rect) const
-    {
-        QVector<Line> out;
-        QTextLayout layout(text, font, m_writer);
-        QTextOption option;
-        option.setWrapMode(QTextOption::WordWrap);
-        layout.setTextOption(option);
-        const qreal leading = QFontMetricsF(font, m_writer).leading();
-        qreal y = 0;
-        layout.beginLayout();
-        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-            line.setLineWidth(rect.width());
-            y += leading;
-            line.setPosition(QPointF(0, y));
-            const QString part = text.mid(line.textStart(), line.textLength());
-            out.append({part.trimmed(), QPointF(rect.left(), rect.top() + y + line.ascent()),
-                        QRectF(rect.left(), rect.top() + y, rect.width(), line.height())});
-            y += line.height();
-        }
-        layout.endLayout();
-        return out;
-    }
-
-    QPdfWriter *m_writer;
-    QRectF m_area;
-    qreal m_y;
-    QVector<Page> m_pages;
-    QString m_group;
-};
-
-QFont font(QPdfWriter *, qreal points, bool bold)
-{
-    QFont f(QStringLiteral("DejaVu Sans"));
-    f.setStyleHint(QFont::SansSerif);
-    f.setPointSizeF(points);
-    f.setBold(bold);
-    return f;
-}
 
 QString changesInWords(const ItemDiff &d)
 {
@@ -148,13 +47,13 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
     const qreal margin = MarginMm * dotsPerMm;
     const QRectF area = page.adjusted(margin, margin, -margin, -margin - 12 * dotsPerMm);
 
-    const QFont heading = font(&writer, 20, true);
-    const QFont subheading = font(&writer, 15, true);
-    const QFont body = font(&writer, BodyPt, false);
-    const QFont strong = font(&writer, BodyPt, true);
-    const QFont footer = font(&writer, 12, false);
+    const QFont heading = flowFont(20, true);
+    const QFont subheading = flowFont(15, true);
+    const QFont body = flowFont(BodyPt, false);
+    const QFont strong = flowFont(BodyPt, true);
+    const QFont footer = flowFont(12, false);
 
-    PageFlow flow(&writer, area);
+    ParagraphFlow flow(&writer, area);
     flow.paragraph(heading, QStringLiteral("What changed"), 0, 0, false, false, BoxRole::Title);
     flow.paragraph(subheading, QStringLiteral("%1: %2").arg(diff.title, versions), 0, 0, false, false, BoxRole::Notice);
     flow.paragraph(
@@ -258,32 +157,11 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
         return QRectF(r.left() * toPoints, r.top() * toPoints, r.width() * toPoints, r.height() * toPoints);
     };
     QVector<PageDrawLog> drawn;
-    const QVector<Page> &pages = flow.pages();
+    const QVector<FlowPage> &pages = flow.pages();
     for (qsizetype p = 0; p < pages.size(); ++p) {
         if (p > 0)
             writer.newPage();
-        PageDrawLog log;
-        for (const Block &b : pages[p]) {
-            if (b.rule) {
-                painter.setPen(QPen(Qt::black, dotsPerMm * 0.3));
-                painter.drawLine(QPointF(area.left(), b.rect.top() - dotsPerMm * 2),
-                                 QPointF(area.right(), b.rect.top() - dotsPerMm * 2));
-            }
-            painter.setPen(Qt::black);
-            painter.setFont(b.font);
-            for (qsizetype l = 0; l < b.lines.size(); ++l) {
-                const Line &line = b.lines.at(l);
-                painter.drawText(line.origin, line.text);
-                DrawnBox box;
-                box.role = b.role;
-                box.itemId = b.group;
-                box.lang = QStringLiteral("en");
-                box.rect = points(line.rect);
-                box.text = line.text;
-                box.newBlock = l == 0;
-                log.append(box);
-            }
-        }
+        PageDrawLog log = drawFlowPage(painter, pages[p], area, writer.resolution());
         painter.setFont(footer);
         const QRectF footerRect(area.left(), page.bottom() - margin - 11 * dotsPerMm, area.width(), 11 * dotsPerMm);
         DrawnBox footerBox;

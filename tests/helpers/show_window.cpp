@@ -3,8 +3,12 @@
 // accessibility audit (a11y-audit coform -- show_window accounts):
 //
 //   show_window main|coproducer|meeting|reviews|reviewform|accounts|account|signin|firstadmin|recoverykey|
-//               opencomments|conflict|printstyle|person|picture [--size WxH] [--bigger N] [--dock NAME]
+//               opencomments|conflict|printstyle|person|picture|packageimport|packagetampered|updateplan|
+//               origincompare [--size WxH] [--bigger N] [--dock NAME]
 //
+// packageimport, packagetampered, updateplan and origincompare show the form package dialogs with made-up values (a
+// package from "Riverside Care Trust", a new key; the same file changed after signing; an update's plan; this team's
+// changes against the origin).
 // coproducer is the main window as Colin (a co-production member) sees it after signing in: what needs him first.
 // --size resizes the main window (default: the window's own default); --bigger presses "Bigger text" N times first
 // (the largest text: 20); --dock raises that dock of the main window (historyDock, commentsDock, whatChangedDock,
@@ -20,6 +24,8 @@
 #include "shared/conflictdialog.h"
 #include "shared/firstadmindialog.h"
 #include "shared/opencommentsdialog.h"
+#include "shared/origincomparedialog.h"
+#include "shared/packageimportdialog.h"
 #include "shared/recoverykeydialog.h"
 #include "shared/sharedworkspace.h"
 #include "shared/signindialog.h"
@@ -37,6 +43,38 @@
 #include <QTimer>
 
 using namespace coform;
+
+namespace {
+
+Provenance sampleProvenance()
+{
+    Provenance p;
+    p.organisationName = QStringLiteral("Riverside Care Trust");
+    p.organisationCode = QStringLiteral("RXC");
+    p.templateId = QStringLiteral("chc-review");
+    p.version = 3;
+    p.title = QStringLiteral("Continuing care review");
+    p.publishedAt = QDateTime(QDate(2026, 3, 10), QTime(12, 0));
+    p.approvals = {{Role::Coproducer, QDate(2026, 3, 3), {}}, {Role::Reviewer, QDate(2026, 3, 4), {}}};
+    p.requirementsTotal = 12;
+    p.requirementsCovered = 11;
+    p.uncovered = {QStringLiteral("R7 Review of the care plan")};
+    p.coverageReason = QStringLiteral("We review the care plan in a separate meeting.");
+    p.questions = 24;
+    p.readingEase = 71;
+    p.wordsPerSentence = 11.2;
+    p.longSentences = 2;
+    p.jargonWords = 1;
+    p.history = {{1, QDate(2025, 6, 1), {}, {}},
+                 {2,
+                  QDate(2025, 11, 2),
+                  {QStringLiteral("Question 3 reworded: \u201cWhen would you like your next review?\u201d")},
+                  {QStringLiteral("Asked to drop question 9; the framework needs it.")}},
+                 {3, QDate(2026, 3, 10), {QStringLiteral("Question 10 added: \u201cWho helps you most?\u201d")}, {}}};
+    return p;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -124,9 +162,45 @@ int main(int argc, char **argv)
         if (!key.ok())
             return 1;
         shown = std::make_unique<RecoveryKeyDialog>(key.value());
+    } else if (which == QLatin1String("packageimport") || which == QLatin1String("packagetampered")) {
+        PackagePreview preview;
+        const bool tampered = which == QLatin1String("packagetampered");
+        preview.check.status = tampered ? PackageCheck::Status::Tampered : PackageCheck::Status::Valid;
+        preview.check.message =
+            tampered ? QStringLiteral("the signature does not match the file's contents") : QStringLiteral("Signed");
+        preview.check.publicKey = QByteArray(32, '\x5a');
+        preview.package.provenance = sampleProvenance();
+        preview.effect = tampered ? PackagePreview::Effect::Refused : PackagePreview::Effect::NewTemplate;
+        shown = std::make_unique<PackageImportDialog>(preview);
+    } else if (which == QLatin1String("updateplan")) {
+        MergePlan plan;
+        plan.keptLocal = {QStringLiteral("Question 3 reworded: \u201cWhen is your next review?\u201d")};
+        plan.conflicts.resize(1);
+        shown = std::make_unique<UpdatePlanDialog>(sampleProvenance(), QStringLiteral("chc-review"), plan);
+    } else if (which == QLatin1String("origincompare")) {
+        TemplateOrigin origin;
+        origin.templateId = QStringLiteral("chc-review");
+        origin.organisationName = QStringLiteral("Riverside Care Trust");
+        origin.organisationCode = QStringLiteral("RXC");
+        origin.originTemplateId = QStringLiteral("chc-review");
+        origin.originVersion = 3;
+        origin.importedAt = QDateTime::currentDateTime().addDays(-20);
+        TemplateDiff diff;
+        diff.templateId = origin.templateId;
+        ItemDiff item;
+        item.itemId = QStringLiteral("next-review");
+        item.labelBefore = QStringLiteral("When would you like your next review?");
+        item.labelAfter = QStringLiteral("When is your next review?");
+        item.changes = {ItemDiff::Change::Reworded};
+        item.details = {QStringLiteral("Label: \u201cWhen would you like your next review?\u201d became \u201cWhen "
+                                       "is your next review?\u201d")};
+        item.authors = {QStringLiteral("Colin")};
+        diff.items.append(item);
+        shown = std::make_unique<OriginCompareDialog>(origin, diff);
     } else {
         qWarning("show_window: main, coproducer, meeting, reviews, reviewform, accounts, account, signin, firstadmin, "
-                 "recoverykey, opencomments, conflict, printstyle, picture or person");
+                 "recoverykey, opencomments, conflict, printstyle, picture, person, packageimport, packagetampered, "
+                 "updateplan or origincompare");
         return 1;
     }
     shown->show();

@@ -38,20 +38,20 @@ ConflictDialog::ConflictDialog(const QString &what, const QString &mine, const Q
     setObjectName(QStringLiteral("conflictDialog"));
     setWindowTitle(tr("Someone else changed this first"));
 
-    auto *intro = new QLabel(tr("You and %1 both changed %2. Your change has not been saved yet. "
-                                "Choose which to keep.")
-                                 .arg(theirName, what),
-                             this);
+    auto *intro = m_intro = new QLabel(tr("You and %1 both changed %2. Your change has not been saved yet. "
+                                          "Choose which to keep.")
+                                           .arg(theirName, what),
+                                       this);
     intro->setObjectName(QStringLiteral("conflictIntro"));
     intro->setWordWrap(true);
 
     const QString theirHeading = tr("%1 changed it on %2 to:").arg(theirName, ChangeDetailWords::when(theirTime));
-    auto *mineLabel = new QLabel(tr("You wrote:"), this);
+    auto *mineLabel = m_mineLabel = new QLabel(tr("You wrote:"), this);
     mineLabel->setObjectName(QStringLiteral("conflictMineHeading"));
     auto *theirsLabel = new QLabel(theirHeading, this);
     theirsLabel->setObjectName(QStringLiteral("conflictTheirsHeading"));
     theirsLabel->setWordWrap(true);
-    auto *mineText = readOnlyText(mine, QStringLiteral("conflictMine"), tr("You wrote"), this);
+    auto *mineText = m_mineText = readOnlyText(mine, QStringLiteral("conflictMine"), tr("You wrote"), this);
     auto *theirsText = readOnlyText(theirs, QStringLiteral("conflictTheirs"), theirHeading, this);
     mineLabel->setBuddy(mineText);
     theirsLabel->setBuddy(theirsText);
@@ -106,6 +106,21 @@ ConflictDialog::ConflictDialog(const QString &what, const QString &mine, const Q
     connect(m_saveMerged, &QPushButton::clicked, this, [this] { choose(Choice::MergeByHand); });
     resize(760, 420);
     m_keepTheirs->setFocus();
+}
+
+void ConflictDialog::describeAsUpdate(const QString &what, const QString &origin)
+{
+    setWindowTitle(tr("You and %1 both changed this").arg(origin));
+    m_intro->setText(tr("Your group and %1 both changed %2 since the version your form is based on. Choose which to "
+                        "keep: nothing changes until you do.")
+                         .arg(origin, what));
+    m_mineLabel->setText(tr("Your group's words:"));
+    m_mineText->setAccessibleName(tr("Your group's words"));
+    m_keepTheirs->setText(tr("&Take %1's").arg(origin));
+    m_keepTheirs->setAccessibleName(tr("Take %1's: their change replaces your group's").arg(origin));
+    m_useMine->setText(tr("&Keep your group's"));
+    m_useMine->setAccessibleName(tr("Keep your group's: their change is left out"));
+    m_mergeByHand->setVisible(false);
 }
 
 void ConflictDialog::startMerging()

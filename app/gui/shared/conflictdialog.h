@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDialog>
 
+class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 
@@ -31,6 +32,11 @@ public:
     /// UseMine: your text; MergeByHand: the merged text; KeepTheirs: their text.
     QString text() const;
 
+    /// Re-words the dialog for taking another organisation's update (File > Import a form package): `mine` is this
+    /// team's value ("Your group's words"), `theirs` the origin's; KeepTheirs takes the origin's change, UseMine keeps
+    /// this team's.
+    void describeAsUpdate(const QString &what, const QString &origin);
+
     /// Chooses as the buttons do (for keyboard shortcuts and tests).
     void choose(Choice choice);
 
@@ -40,6 +46,9 @@ private:
     Choice m_choice = Choice::KeepTheirs;
     QString m_mine;
     QString m_theirs;
+    QLabel *m_intro;
+    QLabel *m_mineLabel;
+    QPlainTextEdit *m_mineText;
     QPlainTextEdit *m_merge;
     QPushButton *m_keepTheirs;
     QPushButton *m_useMine;

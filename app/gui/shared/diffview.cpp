@@ -76,11 +76,7 @@ DiffView::DiffView(Database &db, const Session &session, QWidget *parent)
 
     m_list->setObjectName(QStringLiteral("diffList"));
     m_list->setAccessibleName(tr("What changed, question by question"));
-    m_list->setHeaderLabels({tr("Question"), tr("What happened"), tr("In detail"), tr("Who"), tr("Why")});
-    m_list->setRootIsDecorated(false);
-    m_list->setWordWrap(true);
-    m_list->setAllColumnsShowFocus(true);
-    m_list->header()->setStretchLastSection(true);
+    setUpList(m_list);
 
     m_status->setObjectName(QStringLiteral("diffStatus"));
     m_status->setWordWrap(true);
@@ -211,35 +207,7 @@ void DiffView::compare()
         return;
     }
     m_diff = diff.value();
-    if (from > 0) {
-        for (const QString &detail : m_diff.templateDetails)
-            new QTreeWidgetItem(m_list, {tr("The template itself"), tr("Changed"), detail, QString(), QString()});
-    }
-    for (const ItemDiff &item : m_diff.items) {
-        auto *row =
-            new QTreeWidgetItem(m_list, {item.label(), changesInWords(item), item.details.join(QLatin1Char('\n')),
-                                         item.authors.join(QStringLiteral(", ")), reasonsInWords(item)});
-        row->setData(0, Qt::UserRole, item.itemId);
-        for (int column = 0; column < 5; ++column)
-            row->setToolTip(column, row->text(column));
-    }
-    // "Not changed, and why": comments closed with a reason, and translations published out of date for a reason.
-    for (const NotChangedNote &n : std::as_const(m_diff.notChanged)) {
-        auto *row =
-            new QTreeWidgetItem(m_list, {n.label.isEmpty() ? n.itemId : n.label, tr("Not changed, and why"),
-                                         tr("%1 said: \u201c%2\u201d").arg(n.author, n.comment), n.reasonBy, n.reason});
-        row->setData(0, Qt::UserRole, n.itemId);
-        for (int column = 0; column < 5; ++column)
-            row->setToolTip(column, row->text(column));
-    }
-    for (const TranslationsNotUpdated &n : std::as_const(m_diff.translationsNotUpdated)) {
-        auto *row = new QTreeWidgetItem(m_list, {tr("Translations of version %1").arg(n.version),
-                                                 tr("Not changed, and why"), n.sentence(), n.reasonBy, n.reason});
-        for (int column = 0; column < 5; ++column)
-            row->setToolTip(column, row->text(column));
-    }
-    // The question's words need the room; "What happened" is short.
-    m_list->setColumnWidth(0, std::max(m_list->columnWidth(0), m_list->fontMetrics().averageCharWidth() * 24));
+    fillList(m_list, m_diff, from > 0);
     const Result<Template> newer = store.get(m_templateId, to);
     QString words;
     if (from == 0) {
@@ -266,6 +234,48 @@ void DiffView::compare()
     const QString coverage = newer.ok() ? coverageWords(newer.value()) : QString();
     m_status->setText(coverage.isEmpty() ? words : words + QLatin1Char(' ') + coverage);
     m_savePdf->setEnabled(true);
+}
+
+void DiffView::setUpList(QTreeWidget *list)
+{
+    list->setHeaderLabels({tr("Question"), tr("What happened"), tr("In detail"), tr("Who"), tr("Why")});
+    list->setRootIsDecorated(false);
+    list->setWordWrap(true);
+    list->setAllColumnsShowFocus(true);
+    list->header()->setStretchLastSection(true);
+}
+
+void DiffView::fillList(QTreeWidget *list, const TemplateDiff &diff, bool withTemplateDetails)
+{
+    list->clear();
+    if (withTemplateDetails) {
+        for (const QString &detail : diff.templateDetails)
+            new QTreeWidgetItem(list, {tr("The template itself"), tr("Changed"), detail, QString(), QString()});
+    }
+    for (const ItemDiff &item : diff.items) {
+        auto *row = new QTreeWidgetItem(list, {item.label(), changesInWords(item), item.details.join(QLatin1Char('\n')),
+                                               item.authors.join(QStringLiteral(", ")), reasonsInWords(item)});
+        row->setData(0, Qt::UserRole, item.itemId);
+        for (int column = 0; column < 5; ++column)
+            row->setToolTip(column, row->text(column));
+    }
+    // "Not changed, and why": comments closed with a reason, and translations published out of date for a reason.
+    for (const NotChangedNote &n : std::as_const(diff.notChanged)) {
+        auto *row =
+            new QTreeWidgetItem(list, {n.label.isEmpty() ? n.itemId : n.label, tr("Not changed, and why"),
+                                       tr("%1 said: \u201c%2\u201d").arg(n.author, n.comment), n.reasonBy, n.reason});
+        row->setData(0, Qt::UserRole, n.itemId);
+        for (int column = 0; column < 5; ++column)
+            row->setToolTip(column, row->text(column));
+    }
+    for (const TranslationsNotUpdated &n : std::as_const(diff.translationsNotUpdated)) {
+        auto *row = new QTreeWidgetItem(list, {tr("Translations of version %1").arg(n.version),
+                                               tr("Not changed, and why"), n.sentence(), n.reasonBy, n.reason});
+        for (int column = 0; column < 5; ++column)
+            row->setToolTip(column, row->text(column));
+    }
+    // The question's words need the room; "What happened" is short.
+    list->setColumnWidth(0, std::max(list->columnWidth(0), list->fontMetrics().averageCharWidth() * 24));
 }
 
 QString DiffView::coverageWords(const Template &t) const

@@ -33,6 +33,12 @@ public:
     bool setVersions(int from, int to);
     const TemplateDiff &currentDiff() const { return m_diff; }
 
+    /// The columns of a "What changed" list (Question, What happened, In detail, Who, Why).
+    static void setUpList(QTreeWidget *list);
+    /// Fills a list set up by setUpList with `diff`, question by question, in "What changed" words; the template's
+    /// own changes first when `withTemplateDetails`.
+    static void fillList(QTreeWidget *list, const TemplateDiff &diff, bool withTemplateDetails);
+
     /// Writes the "What changed" PDF of what is shown to `path`, all or nothing (a temporary file, then renamed).
     bool savePdf(const QString &path, QString *error);
 

@@ -17,6 +17,7 @@
 #include "shared/diffview.h"
 #include "shared/frozenbanner.h"
 #include "shared/historypanel.h"
+#include "shared/packageactions.h"
 #include "shared/securityactions.h"
 #include "shared/sessionlock.h"
 #include "shared/whatneedsyoupage.h"
@@ -50,6 +51,9 @@ SharedWorkspace::SharedWorkspace(MainWindow *window, Database &db, const Session
 {
     createPanels();
     createMenus();
+    new PackageActions(
+        m_window, m_sharedMenu, m_window->quitAction(), m_db, m_session,
+        [this](const QString &id) { openStoredTemplate(id); }, this);
     m_lock = new SessionLock(db, session, this);
     QAction *signOut = createSessionActions();
     // File > Accounts (admins), Change my password
