@@ -4,6 +4,7 @@
 #include "clirun.h"
 #include "edit/edit.h"
 #include "format/templateformat.h"
+#include "pdfreadback.h"
 #include "store/database.h"
 #include "store/templatestore.h"
 #include "store/userstore.h"
@@ -156,6 +157,39 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("changed after it was signed")), qPrintable(r.err));
         r = as(m_b, "colin", words("template list"));
         QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), 1);
+
+        // "About this form" from the package alone, for a board paper: one PDF page, and the form's HTML export
+        // with the same words. A changed file gets neither.
+        const QString aboutPdf = m_dir->filePath(QStringLiteral("about.pdf"));
+        r = test::runCli({QStringLiteral("package"), QStringLiteral("about"), file, QStringLiteral("--out"), aboutPdf},
+                         m_b);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile pdfFile(aboutPdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        const test::ReadBack about = test::readBack(pdfFile.readAll());
+        QCOMPARE(about.pages(), 1);
+        QVERIFY2(about.all().contains(QStringLiteral("About this form")), qPrintable(about.all()));
+        QVERIFY2(about.all().contains(QStringLiteral("Queen's Road Team"))
+                     || about.all().contains(QStringLiteral("Queen’s Road Team")),
+                 qPrintable(about.all()));
+        const QString aboutHtml = m_dir->filePath(QStringLiteral("about.html"));
+        r = test::runCli({QStringLiteral("package"), QStringLiteral("about"), file, QStringLiteral("--format"),
+                          QStringLiteral("html"), QStringLiteral("--out"), aboutHtml},
+                         m_b);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile htmlFile(aboutHtml);
+        QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(htmlFile.readAll());
+        QVERIFY(html.contains(QStringLiteral("about-this-form")));
+        QVERIFY(html.contains(QStringLiteral("Queen&#39;s Road Team"))
+                || html.contains(QStringLiteral("Queen's Road Team")));
+        QVERIFY2(html.count(QStringLiteral("<section aria-labelledby=\"s-")) > 3, "the form itself is exported too");
+        r = test::runCli({QStringLiteral("package"), QStringLiteral("about"), changed, QStringLiteral("--out"),
+                          m_dir->filePath(QStringLiteral("changed.pdf"))},
+                         m_b);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("changed after it was signed")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("changed.pdf"))));
 
         // Team B's own change, against the origin, in the words of "What changed".
         r = as(m_b, "colin", words("template diff chc-review --origin"));

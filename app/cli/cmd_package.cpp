@@ -1,5 +1,6 @@
 // coform-cli package settings [--name NAME --code CODE --names-in-packages yes|no] | key | export ID [--version N]
 //            --out FILE | show FILE | import FILE [--as ID] | update FILE [--keep-mine | --take-theirs]
+//            | about FILE [--format pdf|html] --out FILE
 // Form packages (docs/formats.md, "Form packages"): a published form with how it was made, signed by the
 // organisation's key, to share with another team.
 #include "clisession.h"
@@ -8,6 +9,8 @@
 #include "signin.h"
 
 #include "format/outputfile.h"
+#include "pdf/aboutformpdf.h"
+#include "pdf/renderer.h"
 #include "store/packagestore.h"
 
 #include <QFile>
@@ -17,8 +20,8 @@ namespace {
 
 const char *const usage =
     "usage: coform-cli package settings [--name NAME --code CODE --names-in-packages yes|no] | key | export ID "
-    "[--version N] --out FILE | show FILE | import FILE [--as ID] | update FILE [--keep-mine | --take-theirs]   "
-    "[--db PATH-or-URL] [--user NAME]";
+    "[--version N] --out FILE | show FILE | import FILE [--as ID] | update FILE [--keep-mine | --take-theirs] | "
+    "about FILE [--format pdf|html] --out FILE   [--db PATH-or-URL] [--user NAME]";
 
 constexpr qint64 kMaxPackageFileBytes = 64 * 1024 * 1024;
 
@@ -109,7 +112,9 @@ int printPreview(const PackagePreview &preview)
         printLine(QStringLiteral("Key: new, never seen here before. Check its words with %1 by phone or email before "
                                  "trusting it: %2")
                       .arg(preview.package.provenance.organisationName, fingerprintWords(preview.check.publicKey)));
-    printLine(QStringLiteral("Importing: %1").arg(preview.message));
+    printLine(
+        QStringLiteral("Importing: %1%2")
+            .arg(preview.message, preview.idTaken ? QStringLiteral(" (package import FILE --as NEW-ID)") : QString()));
     return Done;
 }
 
@@ -237,6 +242,10 @@ int importCommand(PackageStore &store, QStringList args)
     case PackagePreview::Effect::Refused:
         break;
     }
+    if (preview->idTaken && asId.isEmpty()) {
+        printError(QStringLiteral("%1 Import it with --as NEW-ID.").arg(preview->message));
+        return InvalidInput;
+    }
     const Result<QString> imported = store.importNew(*bytes, asId);
     if (!imported.ok())
         return CliSession::report(imported.outcome());
@@ -249,6 +258,47 @@ int importCommand(PackageStore &store, QStringList args)
     return Done;
 }
 
+/// "About this form" of a package file, as a one-page PDF or as the form's HTML export with its About section. Needs no
+/// database: the package's own signature is checked, and a package that fails it is refused.
+int aboutCommand(QStringList args)
+{
+    QString out, format = QStringLiteral("pdf");
+    if (!takeOption(args, QStringLiteral("--out"), &out) || !takeOption(args, QStringLiteral("--format"), &format))
+        return BadUsage;
+    if (args.size() != 1 || out.isEmpty())
+        return badUsage();
+    if (format != QLatin1String("pdf") && format != QLatin1String("html"))
+        return usageError(usage, QStringLiteral("--format: \"%1\" is not one of pdf, html").arg(format));
+    const auto bytes = readPackageFile(args.first());
+    if (!bytes)
+        return InvalidInput;
+    PackageCheck check;
+    const std::optional<FormPackage> package = readFormPackage(*bytes, &check);
+    if (!package) {
+        printError(QStringLiteral("%1: %2").arg(args.first(), check.message));
+        return InvalidInput;
+    }
+    QByteArray written;
+    QString error;
+    bool ok = false;
+    if (format == QLatin1String("pdf")) {
+        ok = writeAboutFormPdf(package->provenance, QDate::currentDate(), &written, &error);
+    } else {
+        RenderOptions options;
+        options.about = package->provenance;
+        ok = renderHtml(package->content, nullptr, options, &written, &error);
+    }
+    if (!ok || !writeFileAtomically(out, written, &error)) {
+        printError(QStringLiteral("%1: %2").arg(out, error));
+        return InvalidInput;
+    }
+    printLine(QStringLiteral("%1: About this form, version %2 of %3's '%4'. %5")
+                  .arg(out)
+                  .arg(package->provenance.version)
+                  .arg(package->provenance.organisationName, package->provenance.title, check.message));
+    return Done;
+}
+
 int runPackage(const QStringList &arguments)
 {
     CliSession cli;
@@ -256,6 +306,8 @@ int runPackage(const QStringList &arguments)
     if (!words)
         return BadUsage;
     const QString sub = words->sub;
+    if (sub == QLatin1String("about"))
+        return aboutCommand(words->args); // the package file alone: no database, no sign-in
     if (sub == QLatin1String("update"))
         return runPackageUpdate(cli, words->args); // cmd_packageupdate.cpp
     const QStringList known{QStringLiteral("settings"), QStringLiteral("key"), QStringLiteral("export"),
@@ -279,7 +331,8 @@ int runPackage(const QStringList &arguments)
 const CommandRegistration registration(
     "package",
     "package settings [--name NAME --code CODE --names-in-packages yes|no] | key | export ID [--version N] --out FILE "
-    "| show FILE | import FILE [--as ID] | update FILE [--keep-mine | --take-theirs]",
+    "| show FILE | import FILE [--as ID] | update FILE [--keep-mine | --take-theirs] | about FILE [--format pdf|html] "
+    "--out FILE",
     runPackage);
 
 } // namespace

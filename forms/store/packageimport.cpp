@@ -83,8 +83,9 @@ Result<PackagePreview> previewAs(const Database &db, const Session &session, con
         return dbFailure(db, error);
     if (q.next()) {
         preview.effect = PackagePreview::Effect::Refused;
-        preview.message = QStringLiteral("A form with the id '%1' is already here, and it was not imported from %2. "
-                                         "Import the package with --as NEW-ID to give it another id.")
+        preview.idTaken = true;
+        preview.message = QStringLiteral("A form with the id '%1' is already here, and it was not imported from %2: "
+                                         "give this one another id to import it beside yours.")
                               .arg(localId, p.organisationName);
         return preview;
     }

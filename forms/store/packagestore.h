@@ -49,7 +49,10 @@ struct PackagePreview
     };
     Effect effect = Effect::Refused;
     QString localTemplateId; ///< for Update and Same: the local template it belongs to
-    QString message;         ///< in words
+    /// Refused only because a form here has the package's id (and is not from this origin): importNew() with
+    /// another id imports it.
+    bool idTaken = false;
+    QString message; ///< in words
 };
 
 /// The person's answer to one merge conflict.

@@ -9,6 +9,7 @@
 #include "shared/packageimportdialog.h"
 #include "shared/sharedworkspace.h"
 
+#include "format/templateformat.h"
 #include "panelfixture.h"
 #include "store/packagestore.h"
 
@@ -214,6 +215,53 @@ private slots:
         const QString intro = compare->findChild<QLabel *>(QStringLiteral("originIntro"))->text();
         QVERIFY2(intro.contains(QStringLiteral("Riverside Care Trust (RXC)")), qPrintable(intro));
         QTest::keyClick(compare, Qt::Key_Escape);
+    }
+
+    /// Bea's team has a form of its own with the same id (both teams began from the bundled form). The dialog says
+    /// so, refuses an id that cannot be one beside the field, and imports under the id Bea types; hers is untouched.
+    void aFormWithTheSameIdIsImportedUnderAnotherId()
+    {
+        const QString id = QString::fromLatin1(PanelFixture::TemplateId);
+        Problems problems;
+        const std::optional<Template> ours =
+            readTemplateFile(QStringLiteral(":/coform/templates/chc-review.json"), &problems);
+        QVERIFY(ours);
+        QVERIFY(TemplateStore(*m_db, *m_bea).addTemplate(*ours).ok());
+        QString effect, refusedWords;
+        bool refusedDisabled = false;
+        WhenShown<QFileDialog> chooser([&](QFileDialog *dialog) { typePath(dialog, m_package); });
+        WhenShown<PackageImportDialog> reader([&](PackageImportDialog *dialog) {
+            effect = dialog->findChild<QLabel *>(QStringLiteral("effectWords"))->text();
+            activateAndKeep(dialog);
+            QTest::keyClick(dialog, Qt::Key_N, Qt::AltModifier); // to the new id's field
+            QWidget *field = QApplication::focusWidget();
+            QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(field, QStringLiteral("Our Copy"));
+            refusedWords = dialog->findChild<QLabel *>(QStringLiteral("packageNewIdProblem"))->text();
+            refusedDisabled = !dialog->actionButton()->isEnabled();
+            QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(field, QStringLiteral("chc-review-riverside"));
+            QTest::keyClick(dialog, Qt::Key_I, Qt::AltModifier);
+            QTimer::singleShot(2000, dialog, [dialog] { dialog->reject(); });
+        });
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::AltModifier);
+        QTRY_VERIFY(m_window->fileMenu()->isVisible());
+        QTest::keyClick(m_window->fileMenu(), Qt::Key_G);
+        QTRY_VERIFY_WITH_TIMEOUT(reader.done(), 15000);
+        QVERIFY2(effect.contains(QStringLiteral("already has the id")), qPrintable(effect));
+        QVERIFY2(refusedWords.contains(QStringLiteral("cannot be an id")), qPrintable(refusedWords));
+        QVERIFY(refusedDisabled);
+        QTRY_COMPARE(m_window->document()->content().id, QStringLiteral("chc-review-riverside"));
+        const Result<TemplateOrigin> origin =
+            PackageStore(*m_db, *m_bea).origin(QStringLiteral("chc-review-riverside"));
+        QVERIFY2(origin.ok(), qPrintable(origin.message()));
+        QCOMPARE(origin->originTemplateId, id);
+        QCOMPARE(PackageStore(*m_db, *m_bea).origin(id).status(), StoreStatus::NotFound);
+        QCOMPARE(TemplateStore(*m_db, *m_bea).get(id).value(), [&] {
+            Template t = *ours;
+            t.version = 1;
+            return t;
+        }());
     }
 
     void aChangedFileIsRefusedAndNothingChanges()

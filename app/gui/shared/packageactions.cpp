@@ -153,7 +153,7 @@ bool PackageActions::importPackage(const QByteArray &bytes)
     const Provenance &provenance = preview->package.provenance;
     if (preview->effect == PackagePreview::Effect::Update)
         return takeUpdate(bytes, preview->localTemplateId, provenance);
-    const Result<QString> id = store.importNew(bytes);
+    const Result<QString> id = store.importNew(bytes, dialog.newId());
     if (!id.ok()) {
         tell(tr("The package was not imported"), id.message(), true);
         return false;

@@ -1,11 +1,14 @@
 #include "shared/packageimportdialog.h"
 
 #include "common/scrolledbody.h"
+#include "model/jsonreader.h"
 #include "pdf/aboutformpdf.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTextDocument>
 #include <QVBoxLayout>
 
@@ -81,6 +84,10 @@ QString PackageImportDialog::effectWords(const PackagePreview &preview)
         return tr("Nothing changes: this version was imported already, into your template \u201c%1\u201d.")
             .arg(preview.localTemplateId);
     case PackagePreview::Effect::Refused:
+        if (preview.idTaken)
+            return tr("A form here already has the id \u201c%1\u201d, and it was not imported from %2. To import this "
+                      "one beside yours, give it another id below: yours is not changed.")
+                .arg(preview.package.content.id, p.organisationName);
         break;
     }
     return preview.message.isEmpty() ? tr("This package cannot be imported.")
@@ -104,6 +111,8 @@ PackageImportDialog::PackageImportDialog(const PackagePreview &preview, QWidget 
     if (valid) {
         layout->addWidget(heading(tr("What importing will do"), QStringLiteral("effectHeading"), this));
         layout->addWidget(wrapped(effectWords(preview), QStringLiteral("effectWords"), this));
+        if (preview.idTaken)
+            addNewIdField(preview, layout);
         // The provenance in the words of the "About this form" PDF, in the same scrolling area as the rest (its own
         // heading included).
         const QString html = aboutFormHtml(preview.package.provenance);
@@ -124,7 +133,7 @@ PackageImportDialog::PackageImportDialog(const PackagePreview &preview, QWidget 
 
     auto *buttons = new QDialogButtonBox(this);
     buttons->setObjectName(QStringLiteral("packageImportButtons"));
-    if (valid && preview.effect == PackagePreview::Effect::NewTemplate) {
+    if (valid && (preview.effect == PackagePreview::Effect::NewTemplate || preview.idTaken)) {
         m_action = buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole);
         m_action->setAccessibleName(tr("Import: make the new shared draft"));
     } else if (valid && preview.effect == PackagePreview::Effect::Update) {
@@ -145,6 +154,52 @@ PackageImportDialog::PackageImportDialog(const PackagePreview &preview, QWidget 
     outer->addWidget(buttons);
     fitToScreen(this, QSize(760, valid ? 680 : 300));
     signature->setFocus();
+    if (m_newId)
+        checkNewId();
+}
+
+void PackageImportDialog::addNewIdField(const PackagePreview &preview, QVBoxLayout *layout)
+{
+    auto *label = new QLabel(tr("&New id for the imported form:"), this);
+    m_newId = new QLineEdit(this);
+    m_newId->setObjectName(QStringLiteral("packageNewId"));
+    m_newId->setAccessibleName(tr("New id for the imported form"));
+    m_newId->setAccessibleDescription(tr("Lower-case letters, digits and -"));
+    label->setBuddy(m_newId);
+    // A suggestion: the package's id and the making organisation's code ("chc-review-qrl").
+    QString code = preview.package.provenance.organisationCode.toLower();
+    code.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    code.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+    m_newId->setText(code.isEmpty() ? preview.package.content.id + QStringLiteral("-adapted")
+                                    : preview.package.content.id + QLatin1Char('-') + code);
+    m_newIdProblem = new QLabel(this);
+    m_newIdProblem->setObjectName(QStringLiteral("packageNewIdProblem"));
+    m_newIdProblem->setWordWrap(true);
+    m_newIdProblem->setTextFormat(Qt::PlainText);
+    layout->addWidget(label);
+    layout->addWidget(m_newId);
+    layout->addWidget(m_newIdProblem);
+    connect(m_newId, &QLineEdit::textChanged, this, &PackageImportDialog::checkNewId);
+}
+
+void PackageImportDialog::checkNewId()
+{
+    const QString id = m_newId->text();
+    const bool ok = JsonReader::isValidId(id);
+    m_newIdProblem->setText(ok             ? QString()
+                            : id.isEmpty() ? tr("Give the form an id.")
+                                           : tr("\u201c%1\u201d cannot be an id: use lower-case letters, digits "
+                                                "and -, starting with a letter or digit.")
+                                                 .arg(id.left(64)));
+    m_newIdProblem->setAccessibleName(m_newIdProblem->text());
+    m_newIdProblem->setVisible(!ok);
+    if (m_action)
+        m_action->setEnabled(ok);
+}
+
+QString PackageImportDialog::newId() const
+{
+    return m_newId ? m_newId->text() : QString();
 }
 
 } // namespace coform

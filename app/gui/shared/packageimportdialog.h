@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 
 namespace coform {
@@ -28,9 +29,16 @@ public:
 
     /// The button that imports or takes the update; nullptr when nothing can be imported.
     QPushButton *actionButton() const { return m_action; }
+    /// When a form here has the package's id: the id the person gave the imported one (empty otherwise).
+    QString newId() const;
 
 private:
+    void addNewIdField(const PackagePreview &preview, class QVBoxLayout *layout);
+    void checkNewId();
+
     QPushButton *m_action = nullptr;
+    QLineEdit *m_newId = nullptr;
+    QLabel *m_newIdProblem = nullptr;
 };
 
 } // namespace coform
