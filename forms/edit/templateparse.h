@@ -42,14 +42,14 @@ public:
     void readColumns(const QJsonObject &o, const QString &p, Item &item);
     /// `"showIf"` of `o`: nothing when absent.
     std::optional<ShowIf> readShowIfOf(const QJsonObject &o, const QString &p);
+
+private:
     /// `"translations"` of `o` into `out`, with the keys `allowed` (strict); `item` for its options' and columns'
     /// texts.
     void readTranslationsOf(const QJsonObject &o, const QString &p, QMap<QString, Translation> &out,
                             std::initializer_list<const char *> allowed, const Item *item);
     /// `"languages"` of `o` into `t`.
     void readLanguages(const QJsonObject &o, const QString &p, Template &t);
-
-private:
     bool strict() const { return m_mode == Mode::Strict; }
     bool isNullOrAbsent(const QJsonObject &o, const char *key) const;
     std::optional<QString> optionalString(const QJsonObject &o, const QString &p, const char *key);
