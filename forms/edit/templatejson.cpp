@@ -1,5 +1,6 @@
 #include "edit/templatejson.h"
 
+#include "edit/templateparse.h"
 #include "model/picturejson.h"
 
 namespace coform::TemplateJson {
@@ -13,49 +14,28 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
+/// Reads a value with the one template parse, leniently (edit/templateparse.h): what `read` returns, or nothing with
+/// the first problem's words in `error` ("/options/0/label: expected a string, found a number").
+template<typename Read>
+auto readLeniently(QString *error, Read read) -> std::optional<decltype(read(std::declval<TemplateParse &>()))>
+{
+    Problems problems;
+    JsonReader json(QString(), &problems);
+    TemplateParse parse(json, TemplateParse::Mode::Lenient);
+    auto value = read(parse);
+    if (json.errorCount() == 0)
+        return value;
+    const Problem &first = problems.first();
+    fail(error, first.pointer.isEmpty() ? first.message : QStringLiteral("%1: %2").arg(first.pointer, first.message));
+    return std::nullopt;
+}
+
 QJsonObject fromStringMap(const QMap<QString, QString> &map)
 {
     QJsonObject o;
     for (auto it = map.begin(); it != map.end(); ++it)
         o.insert(it.key(), it.value());
     return o;
-}
-
-bool toStringMap(const QJsonValue &json, QMap<QString, QString> *out, QString *error)
-{
-    if (json.isUndefined() || json.isNull())
-        return true;
-    if (!json.isObject())
-        return fail(error, QStringLiteral("expected an object of texts"));
-    const QJsonObject o = json.toObject();
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        if (!it.value().isString())
-            return fail(error, QStringLiteral("expected a text for '%1'").arg(it.key()));
-        out->insert(it.key(), it.value().toString());
-    }
-    return true;
-}
-
-/// `"picture"` of `o`, absent or null for none.
-bool readPicture(const QJsonObject &o, std::optional<Picture> *out, QString *error)
-{
-    const QJsonValue v = o.value(QLatin1String("picture"));
-    QString problem;
-    *out = pictureFromValue(v, &problem);
-    if (!problem.isEmpty())
-        return fail(error, QStringLiteral("'picture': %1").arg(problem));
-    return true;
-}
-
-bool readString(const QJsonObject &o, const char *key, QString *out, QString *error)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull())
-        return true;
-    if (!v.isString())
-        return fail(error, QStringLiteral("'%1' must be a text").arg(QLatin1String(key)));
-    *out = v.toString();
-    return true;
 }
 
 void putString(QJsonObject &o, const char *key, const QString &value)
@@ -139,26 +119,6 @@ QJsonObject fromTranslation(const Translation &tr)
     return o;
 }
 
-std::optional<Translation> toTranslation(const QJsonValue &json, QString *error)
-{
-    if (!json.isObject()) {
-        fail(error, QStringLiteral("a translation must be an object"));
-        return std::nullopt;
-    }
-    const QJsonObject o = json.toObject();
-    Translation tr;
-    if (!readString(o, "title", &tr.title, error) || !readString(o, "label", &tr.label, error)
-        || !readString(o, "help", &tr.help, error)
-        || !toStringMap(o.value(QLatin1String("options")), &tr.options, error)
-        || !toStringMap(o.value(QLatin1String("optionDescriptions")), &tr.optionDescriptions, error)
-        || !toStringMap(o.value(QLatin1String("columns")), &tr.columns, error)
-        || !readString(o, "pictureAlt", &tr.pictureAlt, error)
-        || !toStringMap(o.value(QLatin1String("optionPictureAlts")), &tr.optionPictureAlts, error)
-        || !toStringMap(o.value(QLatin1String("madeFrom")), &tr.madeFrom, error))
-        return std::nullopt;
-    return tr;
-}
-
 QJsonObject fromTranslations(const QMap<QString, Translation> &translations)
 {
     QJsonObject o;
@@ -167,25 +127,6 @@ QJsonObject fromTranslations(const QMap<QString, Translation> &translations)
             o.insert(it.key(), fromTranslation(it.value()));
     }
     return o;
-}
-
-std::optional<QMap<QString, Translation>> toTranslations(const QJsonValue &json, QString *error)
-{
-    QMap<QString, Translation> out;
-    if (json.isUndefined() || json.isNull())
-        return out;
-    if (!json.isObject()) {
-        fail(error, QStringLiteral("'translations' must be an object"));
-        return std::nullopt;
-    }
-    const QJsonObject o = json.toObject();
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        const auto tr = toTranslation(it.value(), error);
-        if (!tr)
-            return std::nullopt;
-        out.insert(it.key(), *tr);
-    }
-    return out;
 }
 
 QJsonArray fromOptions(const QVector<Option> &options)
@@ -201,59 +142,12 @@ QJsonArray fromOptions(const QVector<Option> &options)
     return a;
 }
 
-std::optional<QVector<Option>> toOptions(const QJsonValue &json, QString *error)
-{
-    QVector<Option> out;
-    if (json.isUndefined() || json.isNull())
-        return out;
-    if (!json.isArray()) {
-        fail(error, QStringLiteral("'options' must be a list"));
-        return std::nullopt;
-    }
-    for (const QJsonValue &v : json.toArray()) {
-        if (!v.isObject()) {
-            fail(error, QStringLiteral("an option must be an object"));
-            return std::nullopt;
-        }
-        const QJsonObject o = v.toObject();
-        Option option;
-        if (!readString(o, "value", &option.value, error) || !readString(o, "label", &option.label, error)
-            || !readString(o, "description", &option.description, error) || !readPicture(o, &option.picture, error))
-            return std::nullopt;
-        out.append(option);
-    }
-    return out;
-}
-
 QJsonArray fromColumns(const QVector<Column> &columns)
 {
     QJsonArray a;
     for (const Column &column : columns)
         a.append(QJsonObject{{QStringLiteral("id"), column.id}, {QStringLiteral("label"), column.label}});
     return a;
-}
-
-std::optional<QVector<Column>> toColumns(const QJsonValue &json, QString *error)
-{
-    QVector<Column> out;
-    if (json.isUndefined() || json.isNull())
-        return out;
-    if (!json.isArray()) {
-        fail(error, QStringLiteral("'columns' must be a list"));
-        return std::nullopt;
-    }
-    for (const QJsonValue &v : json.toArray()) {
-        if (!v.isObject()) {
-            fail(error, QStringLiteral("a column must be an object"));
-            return std::nullopt;
-        }
-        Column column;
-        if (!readString(v.toObject(), "id", &column.id, error)
-            || !readString(v.toObject(), "label", &column.label, error))
-            return std::nullopt;
-        out.append(column);
-    }
-    return out;
 }
 
 QJsonValue fromShowIf(const std::optional<ShowIf> &showIf)
@@ -266,31 +160,6 @@ QJsonValue fromShowIf(const std::optional<ShowIf> &showIf)
     else
         o.insert(QStringLiteral("in"), showIf->in);
     return o;
-}
-
-std::optional<ShowIf> toShowIf(const QJsonValue &json, bool *ok, QString *error)
-{
-    *ok = true;
-    if (json.isUndefined() || json.isNull())
-        return std::nullopt;
-    const QJsonObject o = json.toObject();
-    if (!json.isObject() || !o.value(QLatin1String("item")).isString()
-        || (o.contains(QLatin1String("in")) && !o.value(QLatin1String("in")).isArray())) {
-        *ok = false;
-        fail(error,
-             QStringLiteral("'showIf' must be {\"item\": ..., \"equals\": ...} or {\"item\": ..., \"in\": [...]}"));
-        return std::nullopt;
-    }
-    ShowIf showIf;
-    showIf.item = o.value(QLatin1String("item")).toString();
-    if (o.contains(QLatin1String("in"))) {
-        showIf.kind = ShowIf::Kind::In;
-        showIf.in = o.value(QLatin1String("in")).toArray();
-    } else {
-        showIf.kind = ShowIf::Kind::Equals;
-        showIf.equals = o.value(QLatin1String("equals"));
-    }
-    return showIf;
 }
 
 static QJsonValue optionalNumber(const std::optional<double> &n)
@@ -347,63 +216,6 @@ QJsonObject fromItem(const Item &item)
                        "unit", "prefill", "carryForward", "showIf", "note", "picture", "translations"});
 }
 
-static bool readNumber(const QJsonObject &o, const char *key, std::optional<double> *out, QString *error)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull())
-        return true;
-    if (!v.isDouble())
-        return fail(error, QStringLiteral("'%1' must be a number").arg(QLatin1String(key)));
-    *out = v.toDouble();
-    return true;
-}
-
-std::optional<Item> toItem(const QJsonValue &json, QString *error)
-{
-    if (!json.isObject()) {
-        fail(error, QStringLiteral("an item must be an object"));
-        return std::nullopt;
-    }
-    const QJsonObject o = json.toObject();
-    Item item;
-    const auto type = itemTypeFromName(o.value(QLatin1String("type")).toString());
-    if (!type) {
-        fail(error, QStringLiteral("unknown item type '%1'").arg(o.value(QLatin1String("type")).toString()));
-        return std::nullopt;
-    }
-    item.type = *type;
-    const QJsonValue required = o.value(QLatin1String("required"));
-    if (!required.isUndefined() && !required.isBool()) {
-        fail(error, QStringLiteral("'required' must be true or false"));
-        return std::nullopt;
-    }
-    item.required = required.toBool();
-    const QJsonValue carry = o.value(QLatin1String("carryForward"));
-    if (!carry.isUndefined() && !carry.isBool()) {
-        fail(error, QStringLiteral("'carryForward' must be true or false"));
-        return std::nullopt;
-    }
-    item.carryForward = carry.isUndefined() || carry.toBool();
-    bool showIfOk = true;
-    const auto requirements = toStrings(o.value(QLatin1String("requirements")), error);
-    const auto options = toOptions(o.value(QLatin1String("options")), error);
-    const auto columns = toColumns(o.value(QLatin1String("columns")), error);
-    const auto translations = toTranslations(o.value(QLatin1String("translations")), error);
-    item.showIf = toShowIf(o.value(QLatin1String("showIf")), &showIfOk, error);
-    if (!readString(o, "id", &item.id, error) || !readString(o, "label", &item.label, error)
-        || !readString(o, "help", &item.help, error) || !readString(o, "format", &item.format, error)
-        || !readString(o, "unit", &item.unit, error) || !readString(o, "note", &item.note, error)
-        || !readString(o, "prefill", &item.prefill, error) || !readNumber(o, "min", &item.min, error)
-        || !readNumber(o, "max", &item.max, error) || !requirements || !options || !columns || !translations
-        || !showIfOk || !readPicture(o, &item.picture, error))
-        return std::nullopt;
-    item.requirements = *requirements;
-    item.options = *options;
-    item.columns = *columns;
-    item.translations = *translations;
-    return item;
-}
-
 QJsonValue sectionValue(const Section &section, const QString &p)
 {
     if (p == QLatin1String("id"))
@@ -433,36 +245,6 @@ QJsonObject fromSection(const Section &section)
                                   {QStringLiteral("title"), section.title},
                                   {QStringLiteral("items"), sectionValue(section, QStringLiteral("items"))}},
                       section, sectionValue, {"help", "showIf", "picture", "translations"});
-}
-
-std::optional<Section> toSection(const QJsonValue &json, QString *error)
-{
-    if (!json.isObject()) {
-        fail(error, QStringLiteral("a section must be an object"));
-        return std::nullopt;
-    }
-    const QJsonObject o = json.toObject();
-    Section section;
-    bool showIfOk = true;
-    section.showIf = toShowIf(o.value(QLatin1String("showIf")), &showIfOk, error);
-    const auto translations = toTranslations(o.value(QLatin1String("translations")), error);
-    if (!readString(o, "id", &section.id, error) || !readString(o, "title", &section.title, error)
-        || !readString(o, "help", &section.help, error) || !showIfOk || !translations
-        || !readPicture(o, &section.picture, error))
-        return std::nullopt;
-    section.translations = *translations;
-    const QJsonValue items = o.value(QLatin1String("items"));
-    if (!items.isUndefined() && !items.isArray()) {
-        fail(error, QStringLiteral("'items' must be a list"));
-        return std::nullopt;
-    }
-    for (const QJsonValue &v : items.toArray()) {
-        const auto item = toItem(v, error);
-        if (!item)
-            return std::nullopt;
-        section.items.append(*item);
-    }
-    return section;
 }
 
 QJsonValue templateValue(const Template &t, const QString &p)
@@ -500,36 +282,51 @@ QJsonObject fromTemplate(const Template &t)
     return withValues(o, t, templateValue, {"requirementSet", "pictures", "translations"});
 }
 
-std::optional<Template> toTemplate(const QJsonObject &o, QString *error)
+std::optional<Template> toTemplate(const QJsonObject &json, QString *error)
 {
-    Template t;
-    const QJsonValue version = o.value(QLatin1String("version"));
-    if (!version.isDouble()) {
-        fail(error, QStringLiteral("'version' must be a number"));
-        return std::nullopt;
-    }
-    t.version = version.toInt();
-    const auto languages = toStrings(o.value(QLatin1String("languages")), error);
-    const auto translations = toTranslations(o.value(QLatin1String("translations")), error);
-    if (!readString(o, "id", &t.id, error) || !readString(o, "title", &t.title, error)
-        || !readString(o, "requirementSet", &t.requirementSet, error) || !languages || !translations)
-        return std::nullopt;
-    if (!languages->isEmpty())
-        t.languages = *languages;
-    t.translations = *translations;
-    t.picturesInAllProfiles = o.value(QLatin1String("pictures")).toString() == QLatin1String("all profiles");
-    const QJsonValue sections = o.value(QLatin1String("sections"));
-    if (!sections.isUndefined() && !sections.isArray()) {
-        fail(error, QStringLiteral("'sections' must be a list"));
-        return std::nullopt;
-    }
-    for (const QJsonValue &v : sections.toArray()) {
-        const auto section = toSection(v, error);
-        if (!section)
-            return std::nullopt;
-        t.sections.append(*section);
-    }
-    return t;
+    return readLeniently(error, [&](TemplateParse &parse) {
+        Template t;
+        parse.readTemplate(json, t);
+        return t;
+    });
+}
+
+std::optional<Section> toSection(const QJsonValue &json, QString *error)
+{
+    return readLeniently(error,
+                         [&](TemplateParse &parse) { return parse.readSection(json, QString()).value_or(Section()); });
+}
+
+std::optional<Item> toItem(const QJsonValue &json, QString *error)
+{
+    return readLeniently(error, [&](TemplateParse &parse) { return parse.readItem(json, QString()).value_or(Item()); });
+}
+
+std::optional<QVector<Option>> toOptions(const QJsonValue &json, QString *error)
+{
+    return readLeniently(error, [&](TemplateParse &parse) {
+        Item item;
+        parse.readOptions(QJsonObject{{QStringLiteral("options"), json}}, QString(), item);
+        return item.options;
+    });
+}
+
+std::optional<QVector<Column>> toColumns(const QJsonValue &json, QString *error)
+{
+    return readLeniently(error, [&](TemplateParse &parse) {
+        Item item;
+        parse.readColumns(QJsonObject{{QStringLiteral("columns"), json}}, QString(), item);
+        return item.columns;
+    });
+}
+
+std::optional<ShowIf> toShowIf(const QJsonValue &json, bool *ok, QString *error)
+{
+    const auto showIf = readLeniently(error, [&](TemplateParse &parse) {
+        return parse.readShowIfOf(QJsonObject{{QStringLiteral("showIf"), json}}, QString());
+    });
+    *ok = showIf.has_value();
+    return showIf.value_or(std::nullopt);
 }
 
 } // namespace coform::TemplateJson

@@ -15,7 +15,8 @@ namespace coform {
 /// Edits carry values as JSON (a property's value, a whole item for an insert) and the store keeps a draft as JSON.
 /// A draft may be unfinished (a choice with no options yet, a showIf that points nowhere), which the strict reader in
 /// format/ rightly refuses; this codec reads any structurally sound value back exactly as it was written, so that
-/// replaying the change log reproduces a draft exactly. Published versions are checked with the strict reader.
+/// replaying the change log reproduces a draft exactly. Published versions are checked with the strict reader. Both
+/// read with the one parse of edit/templateparse.h; to*() refuse a value with the first problem's words.
 namespace TemplateJson {
 
 /// The JSON value of one property of a part (its key in `coform-template/1`), as from*() write it; from*() leave out a
@@ -46,10 +47,7 @@ QJsonValue fromShowIf(const std::optional<ShowIf> &showIf);
 std::optional<ShowIf> toShowIf(const QJsonValue &json, bool *ok, QString *error);
 
 QJsonObject fromTranslation(const Translation &translation);
-std::optional<Translation> toTranslation(const QJsonValue &json, QString *error);
-
 QJsonObject fromTranslations(const QMap<QString, Translation> &translations);
-std::optional<QMap<QString, Translation>> toTranslations(const QJsonValue &json, QString *error);
 
 QJsonArray fromStrings(const QStringList &strings);
 std::optional<QStringList> toStrings(const QJsonValue &json, QString *error);

@@ -109,21 +109,6 @@ QString pictureProblem(const Picture &picture)
     return pictureDataProblem(picture.mediaType, picture.data);
 }
 
-std::optional<Picture> readPicture(JsonReader &json, const QJsonObject &owner, const QString &p)
-{
-    if (!owner.contains(QLatin1String("picture")))
-        return std::nullopt;
-    const QString pp = JsonReader::child(p, QStringLiteral("picture"));
-    std::optional<Picture> picture = readPictureValue(json, owner.value(QLatin1String("picture")), pp);
-    if (!picture)
-        return std::nullopt;
-    if (const QString problem = pictureProblem(*picture); !problem.isEmpty()) {
-        json.error(pp, problem);
-        return std::nullopt;
-    }
-    return picture;
-}
-
 namespace {
 
 bool mayBringPictures(const Edit &edit)

@@ -1,11 +1,9 @@
 #pragma once
 
 #include "edit/edit.h"
-#include "model/jsonreader.h"
 #include "model/picture.h"
 #include "model/template.h"
 
-#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -20,9 +18,6 @@ QString pictureDataProblem(const QString &mediaType, const QByteArray &data);
 /// Why a picture may not be used, in words (an unknown bundled picture, or pictureDataProblem()); empty when it may.
 QString pictureProblem(const Picture &picture);
 
-/// Reads `"picture"` of `owner` at JSON pointer `p` (docs/formats.md, "Pictures") and checks what it holds;
-/// problems go to `json`.
-std::optional<Picture> readPicture(JsonReader &json, const QJsonObject &owner, const QString &p);
 /// Why the pictures an edit brought into a template may not be used (pictureProblem() of each picture `after` has
 /// and `before` had not, or too many bytes together); empty when they may, or when `edit` cannot bring pictures.
 QString editedPicturesProblem(const Edit &edit, const Template &before, const Template &after);
