@@ -387,7 +387,8 @@ private slots:
         PackageStore colinB(*m_b.db, *m_b.coproducer);
         const Result<PackagePreview> preview = colinB.preview(bytes);
         QCOMPARE(preview->effect, PackagePreview::Effect::Refused);
-        QVERIFY2(preview->message.contains(QStringLiteral("--as")), qPrintable(preview->message));
+        QVERIFY(preview->idTaken);
+        QVERIFY2(preview->message.contains(QStringLiteral("give this one another id")), qPrintable(preview->message));
         QCOMPARE(colinB.importNew(bytes).status(), StoreStatus::Invalid);
         const Result<QString> other = colinB.importNew(bytes, QStringLiteral("chc-review-qrl"));
         QVERIFY2(other.ok(), qPrintable(other.message()));

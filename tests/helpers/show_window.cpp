@@ -4,11 +4,11 @@
 //
 //   show_window main|coproducer|meeting|reviews|reviewform|accounts|account|signin|firstadmin|recoverykey|
 //               opencomments|conflict|printstyle|person|picture|packageimport|packagetampered|updateplan|
-//               origincompare [--size WxH] [--bigger N] [--dock NAME]
+//               origincompare|packageidtaken [--size WxH] [--bigger N] [--dock NAME]
 //
 // packageimport, packagetampered, updateplan and origincompare show the form package dialogs with made-up values (a
 // package from "Riverside Care Trust", a new key; the same file changed after signing; an update's plan; this team's
-// changes against the origin).
+// changes against the origin; packageidtaken: a form here has the package's id, so another is asked for).
 // coproducer is the main window as Colin (a co-production member) sees it after signing in: what needs him first.
 // --size resizes the main window (default: the window's own default); --bigger presses "Bigger text" N times first
 // (the largest text: 20); --dock raises that dock of the main window (historyDock, commentsDock, whatChangedDock,
@@ -162,15 +162,19 @@ int main(int argc, char **argv)
         if (!key.ok())
             return 1;
         shown = std::make_unique<RecoveryKeyDialog>(key.value());
-    } else if (which == QLatin1String("packageimport") || which == QLatin1String("packagetampered")) {
+    } else if (which == QLatin1String("packageimport") || which == QLatin1String("packagetampered")
+               || which == QLatin1String("packageidtaken")) {
         PackagePreview preview;
         const bool tampered = which == QLatin1String("packagetampered");
+        preview.idTaken = which == QLatin1String("packageidtaken");
+        preview.package.content.id = QStringLiteral("chc-review");
         preview.check.status = tampered ? PackageCheck::Status::Tampered : PackageCheck::Status::Valid;
         preview.check.message =
             tampered ? QStringLiteral("the signature does not match the file's contents") : QStringLiteral("Signed");
         preview.check.publicKey = QByteArray(32, '\x5a');
         preview.package.provenance = sampleProvenance();
-        preview.effect = tampered ? PackagePreview::Effect::Refused : PackagePreview::Effect::NewTemplate;
+        preview.effect =
+            tampered || preview.idTaken ? PackagePreview::Effect::Refused : PackagePreview::Effect::NewTemplate;
         shown = std::make_unique<PackageImportDialog>(preview);
     } else if (which == QLatin1String("updateplan")) {
         MergePlan plan;
@@ -200,7 +204,7 @@ int main(int argc, char **argv)
     } else {
         qWarning("show_window: main, coproducer, meeting, reviews, reviewform, accounts, account, signin, firstadmin, "
                  "recoverykey, opencomments, conflict, printstyle, picture, person, packageimport, packagetampered, "
-                 "updateplan or origincompare");
+                 "updateplan, origincompare or packageidtaken");
         return 1;
     }
     shown->show();

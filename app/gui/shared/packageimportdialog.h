@@ -6,6 +6,7 @@
 
 class QLabel;
 class QLineEdit;
+class QVBoxLayout;
 class QPushButton;
 
 namespace coform {
@@ -33,7 +34,7 @@ public:
     QString newId() const;
 
 private:
-    void addNewIdField(const PackagePreview &preview, class QVBoxLayout *layout);
+    void addNewIdField(const PackagePreview &preview, QVBoxLayout *layout);
     void checkNewId();
 
     QPushButton *m_action = nullptr;
