@@ -60,6 +60,19 @@ public:
         , m_viewport(tree->viewport())
     {
         m_viewport->installEventFilter(this);
+        // Cells of a column wrap to its width: measured again once a column's width changed (after the change).
+        connect(tree->header(), &QHeaderView::sectionResized, this, [this] {
+            if (!m_relayoutPending) {
+                m_relayoutPending = true;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this] {
+                        m_relayoutPending = false;
+                        m_tree->doItemsLayout();
+                    },
+                    Qt::QueuedConnection);
+            }
+        });
     }
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
@@ -68,8 +81,17 @@ public:
         int depth = m_tree->rootIsDecorated() ? 1 : 0;
         for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
             ++depth;
+        int room = m_tree->viewport()->width();
+        if (index.model() && index.model()->columnCount(index.parent()) > 1) {
+            // A table of columns: each cell wraps to its own column; a column sized to its contents does not wrap.
+            if (m_tree->header()->sectionResizeMode(index.column()) == QHeaderView::ResizeToContents)
+                return QStyledItemDelegate::sizeHint(option, index);
+            room = m_tree->columnWidth(index.column());
+            if (index.column() != 0)
+                depth = 0;
+        }
         QStyleOptionViewItem wrapped = option;
-        wrapped.rect = QRect(0, 0, std::max(m_tree->viewport()->width() - m_tree->indentation() * depth, 40), 1);
+        wrapped.rect = QRect(0, 0, std::max(room - m_tree->indentation() * depth, 40), 1);
         wrapped.features |= QStyleOptionViewItem::WrapText;
         return QStyledItemDelegate::sizeHint(wrapped, index);
     }
@@ -89,6 +111,7 @@ protected:
 private:
     QTreeView *m_tree;
     QWidget *m_viewport;
+    bool m_relayoutPending = false;
 };
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "shared/diffview.h"
 
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -84,6 +85,13 @@ OriginCompareDialog::OriginCompareDialog(const TemplateOrigin &origin, const Tem
     DiffView::fillList(m_list, changes, true);
     RowsOfRoom::keep(m_list, 4.5);
     wrapTreeRows(m_list);
+    // The words fill the dialog's width and wrap, rather than being cut off beside an empty column.
+    QHeaderView *header = m_list->header();
+    header->setStretchLastSection(false);
+    for (int column : {0, 2, 4})
+        header->setSectionResizeMode(column, QHeaderView::Stretch);
+    for (int column : {1, 3})
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     listLabel->setBuddy(m_list);
     layout->addWidget(listLabel);
     layout->addWidget(m_list, 1);

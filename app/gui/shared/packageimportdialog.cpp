@@ -161,6 +161,7 @@ PackageImportDialog::PackageImportDialog(const PackagePreview &preview, QWidget 
 void PackageImportDialog::addNewIdField(const PackagePreview &preview, QVBoxLayout *layout)
 {
     auto *label = new QLabel(tr("&New id for the imported form:"), this);
+    label->setWordWrap(true); // the largest text wraps it rather than widening the dialog past the screen
     m_newId = new QLineEdit(this);
     m_newId->setObjectName(QStringLiteral("packageNewId"));
     m_newId->setAccessibleName(tr("New id for the imported form"));
