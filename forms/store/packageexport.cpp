@@ -139,7 +139,7 @@ Result<Provenance> PackageStore::provenance(const QString &templateId, int versi
         ProvenanceVersion h;
         h.version = v.version;
         h.published = v.publishedAt.toUTC().date();
-        h.changes = previous == 0 ? QStringList{QStringLiteral("the first published version")} : lines.changes;
+        h.changes = previous == 0 ? QStringList{QStringLiteral("The first published version.")} : lines.changes;
         h.notChanged = lines.notChanged;
         p.history << h;
         previous = v.version;
