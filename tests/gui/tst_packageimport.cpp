@@ -24,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTimer>
 #include <QTreeWidget>
@@ -318,7 +319,7 @@ private slots:
         QString effect, summary, conflictMine, conflictTheirs;
         QTimer responder;
         int ticks = 0;
-        QWidget *last = nullptr;
+        QPointer<QWidget> last; // a new dialog may be made where a closed one was: never taken for it
         connect(&responder, &QTimer::timeout, this, [&] {
             QWidget *modal = QApplication::activeModalWidget();
             if (!modal || modal == last || !modal->isVisible() || ++ticks < 6)
@@ -377,7 +378,7 @@ private slots:
         QString told;
         QTimer responder;
         int ticks = 0;
-        QWidget *last = nullptr;
+        QPointer<QWidget> last; // a new dialog may be made where a closed one was: never taken for it
         connect(&responder, &QTimer::timeout, this, [&] {
             QWidget *modal = QApplication::activeModalWidget();
             if (!modal || modal == last || !modal->isVisible() || ++ticks < 6)
