@@ -1,6 +1,7 @@
 // The Edit builders: each reads the value it replaces from the template as it is now.
 #include "edit/edit.h"
 
+#include "edit/mergeplaces.h"
 #include "edit/templatejson.h"
 
 namespace coform {
@@ -29,21 +30,8 @@ QString anchorAt(QStringList ids, const QString &movedId, int index)
     return index == 0 ? QString() : ids.at(index - 1);
 }
 
-QStringList itemIds(const Section &s)
-{
-    QStringList ids;
-    for (const Item &item : s.items)
-        ids.append(item.id);
-    return ids;
-}
-
-QStringList sectionIds(const Template &t)
-{
-    QStringList ids;
-    for (const Section &s : t.sections)
-        ids.append(s.id);
-    return ids;
-}
+using MergePlaces::itemIds;    // the ids of a section's items, in order
+using MergePlaces::sectionIds; // the ids of a template's sections, in order
 
 /// {"section", "after"} of where an item is now.
 QJsonObject itemPlace(const Template &t, const QString &itemId)
