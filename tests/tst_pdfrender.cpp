@@ -2,10 +2,12 @@
 
 #include "pdf/layout.h"
 #include "pdf/pdfwriter.h"
+#include "pdf/printfonts.h"
 #include "pdf/printstyle.h"
 
 #include <QGuiApplication>
 #include <QProcess>
+#include <QRawFont>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -176,6 +178,49 @@ private Q_SLOTS:
             QCOMPARE(firstOutOfOrder(filled, {o.description}), QString());
         const QString blank = squeezed(readBack(render(nullptr, options)).all());
         QVERIFY(!blank.contains(tick));
+    }
+
+    /// The text font is used without its hinting (which only costs time in a PDF): the glyphs, their advances and
+    /// the characters they map are the same; the tick mark's font maps the tick and nothing else. A file that is not
+    /// a TrueType font, or is cut short, is not changed.
+    void fontsWithoutHinting()
+    {
+        QFile file(PrintStyle::textFontFile());
+        QVERIFY2(file.open(QIODevice::ReadOnly), "the text font (Debian package fonts-liberation2) is needed");
+        const QByteArray original = file.readAll();
+        const QByteArray stripped = PrintFonts::withoutHinting(original);
+        const QRawFont before(original, 12, QFont::PreferNoHinting), after(stripped, 12, QFont::PreferNoHinting);
+        QVERIFY(before.isValid() && after.isValid());
+        QVERIFY(!before.fontTable("prep").isEmpty() && !before.fontTable("fpgm").isEmpty());
+        QVERIFY(after.fontTable("prep").isEmpty() && after.fontTable("fpgm").isEmpty()
+                && after.fontTable("cvt ").isEmpty());
+        QCOMPARE(after.familyName(), before.familyName());
+        QCOMPARE(after.fontTable("glyf"), before.fontTable("glyf"));
+        QCOMPARE(after.fontTable("GPOS"), before.fontTable("GPOS"));
+        const QString text = QStringLiteral("Ŵŷ staff fflint, 943 476 5919 — “café” ½");
+        const QList<quint32> glyphs = before.glyphIndexesForString(text);
+        QCOMPARE(after.glyphIndexesForString(text), glyphs);
+        QCOMPARE(after.advancesForGlyphIndexes(glyphs), before.advancesForGlyphIndexes(glyphs));
+        QVERIFY(!glyphs.contains(0));
+        const QRawFont renamed(PrintFonts::withoutHinting(original, QStringLiteral("Coform Text")), 12);
+        QCOMPARE(renamed.familyName(), QStringLiteral("Coform Text"));
+        QCOMPARE(renamed.styleName(), before.styleName());
+        QCOMPARE(renamed.glyphIndexesForString(text), glyphs);
+        for (const QByteArray &notAFont : {QByteArray("not a font"), QByteArray(), original.left(400)})
+            QCOMPARE(PrintFonts::withoutHinting(notAFont), notAFont);
+
+        QFile symbols(QStringLiteral("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"));
+        QVERIFY2(symbols.open(QIODevice::ReadOnly), "the tick's font (Debian package fonts-dejavu-core) is needed");
+        const QByteArray dejavu = symbols.readAll();
+        const QRawFont tick(PrintFonts::oneCharacterFont(dejavu, U'\u2713', QStringLiteral("Coform Tick")), 12);
+        QVERIFY(tick.isValid());
+        QCOMPARE(tick.familyName(), QStringLiteral("Coform Tick"));
+        QCOMPARE(tick.glyphIndexesForString(QStringLiteral("\u2713")),
+                 QRawFont(dejavu, 12).glyphIndexesForString(QStringLiteral("\u2713")));
+        QCOMPARE(tick.glyphIndexesForString(QStringLiteral("A\u2610")), (QList<quint32>{0, 0}));
+        QVERIFY(tick.fontTable("prep").isEmpty());
+        QVERIFY(PrintFonts::oneCharacterFont(original, U'\u2713', QStringLiteral("Coform Tick")).isEmpty());
+        QVERIFY(PrintFonts::oneCharacterFont("not a font", U'\u2713', QStringLiteral("Coform Tick")).isEmpty());
     }
 
     void html()

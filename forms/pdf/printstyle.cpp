@@ -1,5 +1,7 @@
 #include "pdf/printstyle.h"
 
+#include "pdf/printfonts.h"
+
 #include <QFile>
 #include <QFontDatabase>
 
@@ -23,11 +25,20 @@ const LoadedFonts &loadedFonts()
     static LoadedFonts fonts;
     static std::once_flag once;
     std::call_once(once, [] {
-        const auto load = [](const QStringList &paths, QString *file = nullptr) -> QString {
+        // Each font is read into memory without its hinting and named "Coform Text" (see PrintFonts::withoutHinting),
+        // and the tick mark is a font of its own holding only the tick, so that embedding it does not look through a
+        // large font.
+        const auto load = [](const QStringList &paths, QString *file = nullptr, char32_t only = 0) -> QString {
             for (const QString &path : paths) {
-                if (!QFile::exists(path))
+                QFile f(path);
+                if (!f.open(QIODevice::ReadOnly))
                     continue;
-                const int id = QFontDatabase::addApplicationFont(path);
+                const QByteArray data = f.readAll();
+                QByteArray font = only ? PrintFonts::oneCharacterFont(data, only, QStringLiteral("Coform Tick"))
+                                       : PrintFonts::withoutHinting(data, QStringLiteral("Coform Text"));
+                if (font.isEmpty())
+                    font = data;
+                const int id = QFontDatabase::addApplicationFontFromData(font);
                 const QStringList families = QFontDatabase::applicationFontFamilies(id);
                 if (!families.isEmpty()) {
                     if (file)
@@ -45,7 +56,8 @@ const LoadedFonts &loadedFonts()
                           &fonts.textFile);
         load({liberation + QStringLiteral("Bold.ttf"), liberationOld + QStringLiteral("Bold.ttf"),
               dejavu + QStringLiteral("-Bold.ttf")});
-        fonts.symbol = load({dejavu + QStringLiteral("-Bold.ttf"), dejavu + QStringLiteral(".ttf")});
+        fonts.symbol =
+            load({dejavu + QStringLiteral("-Bold.ttf"), dejavu + QStringLiteral(".ttf")}, nullptr, U'\u2713');
         if (fonts.text.isEmpty())
             fonts.text = QFontDatabase::systemFont(QFontDatabase::GeneralFont).family();
         if (fonts.symbol.isEmpty())

@@ -42,7 +42,8 @@ public:
     qreal pictureSize() const { return m_pictureSize; }   ///< easy read picture slots; 0 when none
     bool oneQuestionABlock() const { return m_profile == PrintProfile::Easy; }
 
-    /// The font family used for text (Liberation Sans or DejaVu Sans when installed), loaded once a process.
+    /// The font family used for text, loaded once a process: "Coform Text", which is Liberation Sans (or DejaVu Sans
+    /// when it is missing) read from the system's file without its hinting (pdf/printfonts.h).
     static QString textFamily();
     /// The TrueType file of the regular text font (embedded whole for form field appearances); empty when the
     /// system's default font is used instead.

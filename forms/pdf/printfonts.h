@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace coform::PrintFonts {
+
+/// The TrueType font `sfnt` without its hinting (the fpgm, prep and cvt tables and the hinted device metrics). A
+/// PDF is drawn by its reader at any size, so the hints are never used for layout (Coform lays out unhinted); they
+/// only cost time: to embed a font, Qt reads each glyph's outline at the em size, and FreeType runs the font's prep
+/// program again for every glyph. The outlines, metrics, character map and layout tables are kept byte for byte.
+/// With a `family`, the font is named that (in its own style): a changed font does not go by its maker's name (the
+/// SIL Open Font License reserves it), and Qt then takes this font, not the system's copy of the original.
+/// Anything that is not a plain TrueType font, or does not read cleanly, is returned unchanged.
+QByteArray withoutHinting(const QByteArray &sfnt, const QString &family = {});
+
+/// A font holding only the character `ch` of `sfnt`: its character map maps that one character, it has no hinting
+/// and no layout tables, and it is named `family` (in the original's style). Used for the tick mark, so that embedding it in a PDF
+/// does not look up every character of a large font. Empty when `sfnt` has no glyph for `ch` or cannot be read.
+QByteArray oneCharacterFont(const QByteArray &sfnt, char32_t ch, const QString &family);
+
+} // namespace coform::PrintFonts
