@@ -4,9 +4,9 @@
 #include "pdf/pdftagger.h"
 
 #include "pdf/contentscanner.h"
+#include "pdf/flate.h"
 #include "pdf/tagstructure.h"
 
-#include <libdeflate.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
@@ -143,61 +143,6 @@ const char *artifactOpen(Artifact a)
     }
     return "/Artifact BMC\n";
 }
-
-/// Flate compression and decompression of whole page contents with libdeflate (several times faster than zlib).
-class Flate
-{
-public:
-    Flate()
-        : m_compressor(libdeflate_alloc_compressor(1))
-        , m_decompressor(libdeflate_alloc_decompressor())
-    {}
-    ~Flate()
-    {
-        libdeflate_free_compressor(m_compressor);
-        libdeflate_free_decompressor(m_decompressor);
-    }
-    Flate(const Flate &) = delete;
-    Flate &operator=(const Flate &) = delete;
-
-    bool ok() const { return m_compressor && m_decompressor; }
-
-    /// Appends the decompressed zlib stream `in` to `out`; false when it is not a valid one.
-    bool inflate(const unsigned char *in, size_t size, QByteArray *out)
-    {
-        const qsizetype start = out->size();
-        size_t room = qMax<size_t>(size * 6, 4096);
-        for (int attempt = 0; attempt < 12; ++attempt, room *= 4) {
-            if (room > size_t(1) << 30)
-                return false;
-            out->resize(start + qsizetype(room));
-            size_t written = 0;
-            const libdeflate_result r =
-                libdeflate_zlib_decompress(m_decompressor, in, size, out->data() + start, room, &written);
-            if (r == LIBDEFLATE_SUCCESS) {
-                out->resize(start + qsizetype(written));
-                return true;
-            }
-            if (r != LIBDEFLATE_INSUFFICIENT_SPACE)
-                return false;
-        }
-        return false;
-    }
-
-    /// `data` as a zlib stream (level 1: the content was compressed once already by Qt, so speed matters more).
-    std::string deflate(const QByteArray &data)
-    {
-        std::string out(libdeflate_zlib_compress_bound(m_compressor, size_t(data.size())), '\0');
-        const size_t n =
-            libdeflate_zlib_compress(m_compressor, data.constData(), size_t(data.size()), out.data(), out.size());
-        out.resize(n);
-        return out;
-    }
-
-private:
-    libdeflate_compressor *m_compressor;
-    libdeflate_decompressor *m_decompressor;
-};
 
 /// The page's content, the streams of a /Contents array joined by a line break.
 QByteArray pageContent(QPDFObjectHandle page, Flate &flate)

@@ -7,19 +7,29 @@
 #include <QPainter>
 #include <QPdfWriter>
 
+#include <QScopeGuard>
+
 #include <zlib.h>
 
+namespace {
+/// Set while a PdfWriter with stored streams writes (on the thread that writes).
+thread_local bool storeStreams = false;
+} // namespace
+
 /// Qt's PDF engine compresses every page and font with zlib at its default level (deflateInit()), and has no setting
-/// for it. The tagging pass (pdf/pdftagger.h) then inflates each page again and writes it compressed anew, so most of
-/// that work was spent on bytes thrown away: about a sixth of a render's processor time. Coform's processes define
+/// for it. The tagging pass (pdf/pdftagger.h) then inflates each page again and writes it compressed anew, so the
+/// first compression is work thrown away: about a sixth of a render's processor time. Coform's processes define
 /// deflateInit() (the program's definition comes before zlib's for every library in it) so that "the default level"
-/// means zlib's fastest. The streams are the same format; fonts come out a few per cent larger. A caller that asks a
-/// level of its own gets it.
+/// means zlib's fastest; and, while a PdfWriter that stores its streams writes, no compression at all (the streams
+/// are still Flate streams, of stored blocks, which compressStoredStreams() compresses at the end, once). A caller
+/// that asks a level of its own gets it.
 extern "C" int deflateInit_(z_streamp stream, int level, const char *version, int streamSize)
 {
     constexpr int defaultMemLevel = 8; // zlib's own default (deflateInit() is deflateInit2() with these)
-    return deflateInit2_(stream, level == Z_DEFAULT_COMPRESSION ? Z_BEST_SPEED : level, Z_DEFLATED, MAX_WBITS,
-                         defaultMemLevel, Z_DEFAULT_STRATEGY, version, streamSize);
+    if (level == Z_DEFAULT_COMPRESSION)
+        level = storeStreams ? Z_NO_COMPRESSION : Z_BEST_SPEED;
+    return deflateInit2_(stream, level, Z_DEFLATED, MAX_WBITS, defaultMemLevel, Z_DEFAULT_STRATEGY, version,
+                         streamSize);
 }
 
 namespace coform {
@@ -30,6 +40,9 @@ PdfWriter::PdfWriter(const PrintStyle &style)
 
 bool PdfWriter::write(const Layout &layout, QByteArray *pdf, QString *error) const
 {
+    const bool storedBefore = storeStreams;
+    storeStreams = m_storeStreams;
+    const auto restore = qScopeGuard([storedBefore] { storeStreams = storedBefore; });
     QBuffer buffer(pdf);
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);

@@ -34,6 +34,10 @@ public:
     explicit PdfWriter(const PrintStyle &style);
 
     void setPdfA(bool pdfA) { m_pdfA = pdfA; }
+    /// When set, Qt's streams (pages, fonts, pictures) are written without compression, as Flate streams of stored
+    /// blocks: for a caller whose last pass is compressStoredStreams() (pdf/flate.h), so that what the tagging pass
+    /// inflates and compresses again is not compressed twice before.
+    void setStoreStreams(bool store) { m_storeStreams = store; }
     /// When set, receives for each page what was drawn where, in drawing order.
     void setDrawLog(QVector<PageDrawLog> *log) { m_log = log; }
 
@@ -42,6 +46,7 @@ public:
 private:
     const PrintStyle &m_style;
     bool m_pdfA = false;
+    bool m_storeStreams = false;
     QVector<PageDrawLog> *m_log = nullptr;
 };
 

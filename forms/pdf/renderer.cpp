@@ -2,6 +2,7 @@
 #include "pdf/renderer.h"
 
 #include "pdf/aboutformpdf.h"
+#include "pdf/flate.h"
 #include "pdf/formcontent.h"
 #include "pdf/htmlwriter.h"
 #include "pdf/layoutengine.h"
@@ -67,6 +68,7 @@ bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &o
     PdfWriter writer(style);
     writer.setPdfA(options.pdfA);
     writer.setDrawLog(&drawn);
+    writer.setStoreStreams(true); // compressed once, by the last pass
     pdf->clear();
     if (!writer.write(layout, pdf, error))
         return false;
@@ -85,6 +87,7 @@ bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &o
     }
     const TagOptions tags{layout.title, layout.language, options.pdfA};
     passes.append([&](QPDF &q, QString *e) { return tagPdf(q, drawn, tags, e); });
+    passes.append(compressStoredStreams);
     return runPdfPasses(pdf, passes, QStringLiteral("the PDF of the form"), error);
 }
 
