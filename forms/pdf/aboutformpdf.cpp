@@ -219,15 +219,8 @@ bool writeAboutFormPdf(const Provenance &provenance, QDate produced, QByteArray 
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
     const QString title = QStringLiteral("About this form: %1").arg(subtitle(provenance));
-    writer.setTitle(title);
-    writer.setCreator(QStringLiteral("Coform"));
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
-    writer.setResolution(300);
+    const QRectF area = setUpFlowWriter(writer, title, MarginMm, 8);
     const qreal dotsPerMm = writer.resolution() / 25.4;
-    const QRectF page(0, 0, writer.width(), writer.height());
-    const qreal margin = MarginMm * dotsPerMm;
-    const QRectF area = page.adjusted(margin, margin, -margin, -margin - 8 * dotsPerMm);
 
     // Less and less of the history until it fits on one page.
     const int versions = int(provenance.history.size());
@@ -256,7 +249,7 @@ bool writeAboutFormPdf(const Provenance &provenance, QDate produced, QByteArray 
             writer.newPage();
         PageDrawLog log = drawFlowPage(painter, pages.at(p), area, writer.resolution());
         painter.setFont(flowFont(11, false));
-        const QRectF footerRect(area.left(), page.bottom() - margin - 7 * dotsPerMm, area.width(), 7 * dotsPerMm);
+        const QRectF footerRect(area.left(), area.bottom() + dotsPerMm, area.width(), 7 * dotsPerMm);
         const QString footer =
             QStringLiteral("%1 version %2. Produced %3.%4")
                 .arg(provenance.templateId)

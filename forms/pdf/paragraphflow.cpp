@@ -62,6 +62,19 @@ QVector<FlowLine> ParagraphFlow::lines(const QFont &font, const QString &text, c
     return out;
 }
 
+QRectF setUpFlowWriter(QPdfWriter &writer, const QString &title, qreal marginMm, qreal footerMm)
+{
+    writer.setTitle(title);
+    writer.setCreator(QStringLiteral("Coform"));
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
+    writer.setResolution(300);
+    const qreal dotsPerMm = writer.resolution() / 25.4;
+    const qreal margin = marginMm * dotsPerMm;
+    return QRectF(0, 0, writer.width(), writer.height())
+        .adjusted(margin, margin, -margin, -margin - footerMm * dotsPerMm);
+}
+
 QFont flowFont(qreal points, bool bold)
 {
     QFont f(QStringLiteral("DejaVu Sans"));

@@ -59,6 +59,10 @@ private:
     QString m_group;
 };
 
+/// Sets `writer` up for these documents: A4 at 300 dots an inch, no printer margins, the title, made by Coform.
+/// Returns the area to lay out in (device units): `marginMm` in from each edge, and `footerMm` more at the bottom.
+QRectF setUpFlowWriter(QPdfWriter &writer, const QString &title, qreal marginMm, qreal footerMm);
+
 /// The sans-serif font of these documents (DejaVu Sans, embedded), without ligatures.
 QFont flowFont(qreal points, bool bold);
 

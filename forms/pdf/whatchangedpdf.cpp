@@ -37,15 +37,8 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
                                  ? QStringLiteral("version %1, the first version").arg(diff.toVersion)
                                  : QStringLiteral("version %1 to version %2").arg(diff.fromVersion).arg(diff.toVersion);
     const QString title = QStringLiteral("What changed: %1, %2").arg(diff.title, versions);
-    writer.setTitle(title);
-    writer.setCreator(QStringLiteral("Coform"));
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
-    writer.setResolution(300);
+    const QRectF area = setUpFlowWriter(writer, title, MarginMm, 12);
     const qreal dotsPerMm = writer.resolution() / 25.4;
-    const QRectF page(0, 0, writer.width(), writer.height());
-    const qreal margin = MarginMm * dotsPerMm;
-    const QRectF area = page.adjusted(margin, margin, -margin, -margin - 12 * dotsPerMm);
 
     const QFont heading = flowFont(20, true);
     const QFont subheading = flowFont(15, true);
@@ -163,7 +156,7 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
             writer.newPage();
         PageDrawLog log = drawFlowPage(painter, pages[p], area, writer.resolution());
         painter.setFont(footer);
-        const QRectF footerRect(area.left(), page.bottom() - margin - 11 * dotsPerMm, area.width(), 11 * dotsPerMm);
+        const QRectF footerRect(area.left(), area.bottom() + dotsPerMm, area.width(), 11 * dotsPerMm);
         DrawnBox footerBox;
         footerBox.role = BoxRole::Footer;
         footerBox.rect = points(footerRect);

@@ -1,11 +1,11 @@
 #include "shared/changedetailwords.h"
 
+#include "edit/mergewords.h"
 #include "edit/propertywords.h"
 
 #include "common/templatewords.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -55,33 +55,11 @@ QString itemDescription(const Item &item)
 
 QString valueText(const QJsonValue &value)
 {
-    switch (value.type()) {
-    case QJsonValue::String:
-        return value.toString().isEmpty() ? tr("(nothing)") : value.toString();
-    case QJsonValue::Bool:
-        return value.toBool() ? tr("Yes") : tr("No");
-    case QJsonValue::Double:
-        return QString::number(value.toDouble());
-    case QJsonValue::Array: {
-        QStringList lines;
-        for (const QJsonValue &entry : value.toArray()) {
-            if (entry.isObject()) {
-                const QJsonObject o = entry.toObject();
-                const QString label = o.value(QStringLiteral("label")).toString();
-                lines << (label.isEmpty() ? QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) : label);
-            } else {
-                lines << valueText(entry);
-            }
-        }
-        return lines.isEmpty() ? tr("(nothing)") : lines.join(QLatin1Char('\n'));
-    }
-    case QJsonValue::Object:
+    // The merge's words for a value (the same in the command line's update plan), but a settings object laid out
+    // over several lines, as the conflict dialog has room for.
+    if (value.isObject())
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented));
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        break;
-    }
-    return tr("(nothing)");
+    return MergeWords::value(value);
 }
 
 QString propertyName(const QString &property)
