@@ -8,13 +8,16 @@
 #
 # With COFORM_OLD_CLI set to another coform-cli (say, one built from the commit before), it also times that one on
 # the same form in the same run, old and new runs interleaved (old, new, old, new, ...) so that the machine's load
-# falls on both alike, and prints old against new: processor time and its spread, the ratio, and peak memory.
+# falls on both alike, and prints old against new: processor time and its spread, the ratio, and peak memory. An old
+# coform-cli may not read today's bundled form: COFORM_OLD_TEMPLATE names the form both then render (say, the bundled
+# form as it was in that commit: git show COMMIT:forms/resources/templates/chc-review.json).
 #
 # Not part of the test suite: it installs Chromium and LibreOffice Writer from Debian when they are missing (and
 # Node.js with npm, when there is no node), and survey-pdf with what it needs from npm, at the versions in
 # tests/bench/peers/package-lock.json, into tests/bench/peers/node_modules (ignored by git). survey-pdf without a
 # licence key prints a line asking for one at the top of each page.
-# usage: [COFORM_OLD_CLI=OLD_BUILD/bin/coform-cli] tests/bench/compare-peers.sh [BUILD_DIR] [RUNS]
+# usage: [COFORM_OLD_CLI=OLD_BUILD/bin/coform-cli [COFORM_OLD_TEMPLATE=FORM.json]] tests/bench/compare-peers.sh
+#        [BUILD_DIR] [RUNS]
 #        (defaults: build, 7)
 set -euo pipefail
 
@@ -23,6 +26,7 @@ build=${1:-$root/build}
 runs=${2:-7}
 cli=$build/bin/coform-cli
 old_cli=${COFORM_OLD_CLI:-}
+old_template=${COFORM_OLD_TEMPLATE:-}
 template=$root/forms/resources/templates/chc-review.json
 answers=$root/tests/data/pdf/chc-review-long-answers.json
 peers=$root/tests/bench/peers
@@ -37,6 +41,10 @@ if [[ ! -x $cli ]]; then
 fi
 if [[ -n $old_cli && ! -x $old_cli ]]; then
     echo "compare-peers: COFORM_OLD_CLI is $old_cli, which is not a program that can run" >&2
+    exit 1
+fi
+if [[ -n $old_template && ! -f $old_template ]]; then
+    echo "compare-peers: COFORM_OLD_TEMPLATE is $old_template, which is not a file" >&2
     exit 1
 fi
 if ! [[ $runs =~ ^[1-9][0-9]*$ ]]; then
@@ -128,17 +136,19 @@ time_runs() {
 
 coform=("$cli" render "$template" --answers "$answers" -o "$work/coform.pdf")
 if [[ -n $old_cli ]]; then
-    # The old and the new coform-cli take turns, so that a change of load between runs falls on both alike.
-    old=("$old_cli" render "$template" --answers "$answers" -o "$work/coform-old.pdf")
+    # The old and the new coform-cli take turns on the same form, so that a change of load between runs falls on both
+    # alike.
+    both=${old_template:-$template}
+    old=("$old_cli" render "$both" --answers "$answers" -o "$work/coform-old.pdf")
+    new=("$cli" render "$both" --answers "$answers" -o "$work/coform-new.pdf")
     warm_up "old coform-cli" "${old[@]}"
-    warm_up coform "${coform[@]}"
+    warm_up coform "${new[@]}"
     for ((i = 0; i < runs; i++)); do
         time_once old "${old[@]}"
-        time_once coform "${coform[@]}"
+        time_once new "${new[@]}"
     done
-else
-    time_runs coform "${coform[@]}"
 fi
+time_runs coform "${coform[@]}"
 time_runs chromium chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
     --user-data-dir="$work/chromium-profile" --print-to-pdf="$work/chromium.pdf" "file://$work/review.html"
 time_runs libreoffice soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf \
@@ -161,7 +171,10 @@ median_of() { stats "$work/$1.$2" | cut -d' ' -f1; }
 echo "Filled CHC review, median of $runs runs each and (min-max), in ms; one warm-up run not counted;" \
     "load average: $(cut -d' ' -f1 /proc/loadavg)"
 printf '  %-42s %-26s %-26s %6s %5s\n' "" "   elapsed" "   processor" "MiB" "pages"
-[[ -n $old_cli ]] && row "old coform-cli render (PDF)" old "$work/coform-old.pdf"
+if [[ -n $old_cli ]]; then
+    row "old coform-cli render (PDF, the old form)" old "$work/coform-old.pdf"
+    row "coform-cli render (PDF, the old form)" new "$work/coform-new.pdf"
+fi
 row "coform-cli render (PDF)" coform "$work/coform.pdf"
 row "chromium --headless --print-to-pdf (HTML)" chromium "$work/chromium.pdf"
 row "soffice --headless --convert-to pdf (HTML)" libreoffice "$work/lo/review.pdf"
@@ -175,10 +188,10 @@ awk -v c="$(median_of coform wall)" -v h="$(median_of chromium wall)" -v l="$(me
 
 if [[ -n $old_cli ]]; then
     read -r -a old_cpu < <(stats "$work/old.cpu")
-    read -r -a new_cpu < <(stats "$work/coform.cpu")
+    read -r -a new_cpu < <(stats "$work/new.cpu")
     read -r -a old_rss < <(stats "$work/old.rss")
-    read -r -a new_rss < <(stats "$work/coform.rss")
-    echo "Old and new coform-cli, $runs runs each, taking turns (old, new, old, new, ...):"
+    read -r -a new_rss < <(stats "$work/new.rss")
+    echo "Old and new coform-cli on the same form ($(basename "$both")), $runs runs each, taking turns (old, new, ...):"
     printf '  processor time: old %s ms (%s-%s), new %s ms (%s-%s)\n' "${old_cpu[@]}" "${new_cpu[@]}"
     awk -v o="${old_cpu[0]}" -v n="${new_cpu[0]}" 'BEGIN {
         if (o > 0) printf "  new / old: %.2f (the new one takes %.0f%% %s processor time)\n", n / o, (n > o ? n - o : o - n) * 100 / o, (n > o ? "more" : "less")
