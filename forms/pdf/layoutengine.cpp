@@ -2,8 +2,6 @@
 
 #include "pdf/phrases.h"
 
-#include <QTextLayout>
-
 namespace coform {
 
 QString LayoutEngine::firstText(const Texts &texts)
@@ -44,100 +42,6 @@ LayoutEngine::LayoutEngine(const FormContent &content, const PrintStyle &style)
     m_numberColumn = qMax(style.numberColumn(),
                           style.metrics(TextStyle::Number).horizontalAdvance(QStringLiteral("%1.").arg(highest))
                               + style.bodySize() * 0.6);
-}
-
-namespace {
-
-/// Text a single line does not draw as it reads (QPainter::drawText() shows a line break as a space).
-bool hasLineBreaks(const QString &text)
-{
-    for (const QChar c : text) {
-        if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t') || c == QChar::LineSeparator
-            || c == QChar::ParagraphSeparator)
-            return true;
-    }
-    return false;
-}
-
-} // namespace
-
-QVector<LayoutEngine::Line> LayoutEngine::wrapMeasured(const QString &text, TextStyle style, qreal width) const
-{
-    QVector<Line> lines;
-    if (text.isEmpty())
-        return lines;
-    QTextLayout layout(text, m_style.font(style));
-    QTextOption option;
-    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    layout.setTextOption(option);
-    layout.beginLayout();
-    for (;;) {
-        QTextLine line = layout.createLine();
-        if (!line.isValid())
-            break;
-        line.setLineWidth(width);
-        QString part = text.mid(line.textStart(), line.textLength());
-        while (!part.isEmpty() && part.back().isSpace())
-            part.chop(1);
-        QList<QGlyphRun> glyphs = part.isEmpty() ? QList<QGlyphRun>() : line.glyphRuns(line.textStart(), part.size());
-        const QPointF origin(line.x(), line.y() + line.ascent());
-        for (QGlyphRun &run : glyphs) {
-            QList<QPointF> positions = run.positions();
-            for (QPointF &p : positions)
-                p -= origin;
-            run.setPositions(positions);
-        }
-        lines.append({part, line.naturalTextWidth(), std::move(glyphs)});
-    }
-    layout.endLayout();
-    return lines;
-}
-
-QStringList LayoutEngine::wrap(const QString &text, TextStyle style, qreal width) const
-{
-    QStringList lines;
-    for (const Line &line : wrapMeasured(text, style, width))
-        lines << line.text;
-    return lines;
-}
-
-LayoutBox LayoutEngine::textBox(BoxRole role, TextStyle style, qreal x, qreal y, const QString &text,
-                                const QString &lang, const QString &itemId, qreal width,
-                                const QList<QGlyphRun> &glyphs) const
-{
-    LayoutBox b;
-    b.role = role;
-    b.kind = BoxKind::Text;
-    b.style = style;
-    b.text = text;
-    b.lang = lang;
-    b.itemId = itemId;
-    b.glyphs = glyphs;
-    if (b.glyphs.isEmpty() && !text.isEmpty() && !hasLineBreaks(text)) {
-        // Shaped once here, for the width and for drawing (PagePainter).
-        const QVector<Line> one = wrapMeasured(text, style, 1e6);
-        if (one.size() == 1 && one.first().text == text) {
-            b.glyphs = one.first().glyphs;
-            if (width < 0)
-                width = one.first().width;
-        }
-    }
-    b.rect =
-        QRectF(x, y, width >= 0 ? width : m_style.metrics(style).horizontalAdvance(text), m_style.lineHeight(style));
-    b.baseline = m_style.baseline(style);
-    return b;
-}
-
-qreal LayoutEngine::stackTexts(Fragment &f, const Texts &texts, BoxRole role, TextStyle style, qreal x, qreal y,
-                               qreal width, const QString &itemId) const
-{
-    for (const LangText &t : texts) {
-        for (const Line &line : wrapMeasured(t.text, style, width)) {
-            f.boxes.append(textBox(role, style, x, y, line.text, t.lang, itemId, line.width, line.glyphs));
-            y += m_style.lineHeight(style);
-        }
-    }
-    return y;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 #include "pdf/layout.h"
 #include "pdf/printstyle.h"
 
+#include <QHash>
 #include <QStringList>
 #include <QVector>
 
@@ -53,7 +54,11 @@ private:
         qreal width = 0;
         QList<QGlyphRun> glyphs; ///< shaped, from the start of the baseline (LayoutBox::glyphs)
     };
+    /// The lines of `text` wrapped to `width`. Short texts are shaped once a layout: the running header and
+    /// footer, option labels and repeated help are laid out again and again (about 40% of the calls on the filled
+    /// bundled review), and the result depends only on the text, the style and the width.
     QVector<Line> wrapMeasured(const QString &text, TextStyle style, qreal width) const;
+    QVector<Line> wrapUncached(const QString &text, TextStyle style, qreal width) const;
     QStringList wrap(const QString &text, TextStyle style, qreal width) const;
     /// A text box of one line; `width` is measured when negative.
     LayoutBox textBox(BoxRole role, TextStyle style, qreal x, qreal y, const QString &text, const QString &lang,
@@ -99,6 +104,7 @@ private:
     qreal m_bodyBottom = 0;
     QVector<Fragment> m_fragments;
     QVector<Group> m_groups;
+    mutable QHash<QString, QVector<Line>> m_wrapped; ///< wrapMeasured() of short texts, by style, width and text
 };
 
 } // namespace coform
