@@ -1,6 +1,7 @@
 #include "pdf/printfonts.h"
 
 #include <QRawFont>
+#include <QtEndian>
 
 #include <map>
 
@@ -57,14 +58,17 @@ bool readTables(const QByteArray &sfnt, std::map<quint32, QByteArray> *tables)
     return true;
 }
 
+/// The table's checksum: the sum of its big-endian 32-bit words, the last one padded with zeros.
 quint32 checksum(const QByteArray &table)
 {
     quint32 sum = 0;
-    QByteArray padded = table;
-    padded.append(QByteArray((4 - padded.size() % 4) % 4, '\0'));
-    for (qsizetype at = 0; at < padded.size(); at += 4)
-        sum += read32(padded, at);
-    return sum;
+    const qsizetype whole = table.size() / 4 * 4;
+    for (qsizetype at = 0; at < whole; at += 4)
+        sum += qFromBigEndian<quint32>(table.constData() + at);
+    quint32 last = 0;
+    for (qsizetype at = whole; at < table.size(); ++at)
+        last |= quint32(quint8(table.at(at))) << (24 - 8 * (at - whole));
+    return sum + last;
 }
 
 /// A TrueType font of `tables`, in tag order, each on a four-byte boundary.
