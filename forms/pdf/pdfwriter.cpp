@@ -6,7 +6,6 @@
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
-
 #include <QScopeGuard>
 
 #include <zlib.h>
