@@ -151,6 +151,15 @@ std::map<quint16, QByteArray> windowsNames(const QByteArray &table)
     return names;
 }
 
+/// A name record's big-endian UTF-16 as text.
+QString fromUtf16(const QByteArray &bytes)
+{
+    QString text;
+    for (qsizetype at = 0; at + 1 < bytes.size(); at += 2)
+        text += QChar(read16(bytes, at));
+    return text;
+}
+
 QByteArray utf16(const QString &text)
 {
     QByteArray out;
@@ -168,11 +177,8 @@ QByteArray nameTable(const QByteArray &original, const QString &family, const QS
     for (const auto &[id, text] : windowsNames(original)) {
         if (id == 0 || id == 13 || id == 14)
             names[id] = text;
-        if (id == 2 && !text.isEmpty()) {
-            style.clear();
-            for (qsizetype at = 0; at + 1 < text.size(); at += 2)
-                style += QChar(read16(text, at));
-        }
+        if (id == 2 && !text.isEmpty())
+            style = fromUtf16(text);
     }
     names[1] = utf16(family);
     names[2] = utf16(style);
@@ -206,10 +212,7 @@ QByteArray withoutHinting(const QByteArray &sfnt, const QString &family)
     dropHinting(tables);
     if (!family.isEmpty() && tables.count(tag("name"))) {
         const QByteArray original = tables[tag("name")];
-        std::map<quint16, QByteArray> names = windowsNames(original);
-        QString was;
-        for (qsizetype at = 0; at + 1 < names[4].size(); at += 2)
-            was += QChar(read16(names[4], at));
+        const QString was = fromUtf16(windowsNames(original)[4]);
         tables[tag("name")] = nameTable(original, family, QStringLiteral("%1 without hinting").arg(was));
     }
     return writeFont(tables);
