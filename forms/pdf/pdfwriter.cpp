@@ -1,5 +1,6 @@
 #include "pdf/pdfwriter.h"
 
+#include "pdf/documentwriter.h"
 #include "pdf/pagepainter.h"
 
 #include <QBuffer>
@@ -39,6 +40,30 @@ PdfWriter::PdfWriter(const PrintStyle &style)
 
 bool PdfWriter::write(const Layout &layout, QByteArray *pdf, QString *error) const
 {
+    if (m_log) {
+        m_log->clear();
+        m_log->reserve(layout.pages.size());
+        for (const LayoutPage &page : layout.pages) {
+            PageDrawLog drawn;
+            drawn.reserve(page.boxes.size());
+            for (const LayoutBox &b : page.boxes)
+                drawn.append({b.role, b.kind, b.itemId, b.lang, b.rect, b.text, b.continued, false, b.picture});
+            m_log->append(std::move(drawn));
+        }
+    }
+    // Coform's own writer, unless a line is drawn in a font it did not load; then QPdfWriter.
+    DocumentWriter direct(m_style);
+    direct.setPdfA(m_pdfA);
+    direct.setStoreStreams(m_storeStreams);
+    switch (direct.write(layout, pdf, error)) {
+    case DocumentWriter::Result::Written:
+        return true;
+    case DocumentWriter::Result::Failed:
+        return false;
+    case DocumentWriter::Result::NotPossible:
+        break;
+    }
+    pdf->clear();
     const bool storedBefore = storeStreams;
     storeStreams = m_storeStreams;
     const auto restore = qScopeGuard([storedBefore] { storeStreams = storedBefore; });
@@ -64,23 +89,11 @@ bool PdfWriter::write(const Layout &layout, QByteArray *pdf, QString *error) con
             *error = QStringLiteral("cannot start writing the PDF");
         return false;
     }
-    if (m_log) {
-        m_log->clear();
-        m_log->reserve(layout.pages.size());
-    }
-
     const PagePainter pagePainter(m_style);
     for (int p = 0; p < layout.pages.size(); ++p) {
         if (p > 0)
             writer.newPage();
         pagePainter.paint(painter, layout.pages.at(p)); // pictures are placed by PicturePlacer
-        if (!m_log)
-            continue;
-        PageDrawLog drawn;
-        drawn.reserve(layout.pages.at(p).boxes.size());
-        for (const LayoutBox &b : layout.pages.at(p).boxes)
-            drawn.append({b.role, b.kind, b.itemId, b.lang, b.rect, b.text, b.continued, false, b.picture});
-        m_log->append(std::move(drawn));
     }
     if (!painter.end()) {
         if (error)

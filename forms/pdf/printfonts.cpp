@@ -238,4 +238,22 @@ QByteArray oneCharacterFont(const QByteArray &sfnt, char32_t ch, const QString &
     return writeFont(tables);
 }
 
+QByteArray table(const QByteArray &sfnt, const char *tagName)
+{
+    if (sfnt.size() < 12)
+        return {};
+    const quint32 wanted = tag(tagName);
+    const int count = read16(sfnt, 4);
+    for (int i = 0; i < count && 12 + 16 * qsizetype(i + 1) <= sfnt.size(); ++i) {
+        const qsizetype record = 12 + 16 * qsizetype(i);
+        if (read32(sfnt, record) != wanted)
+            continue;
+        const quint32 offset = read32(sfnt, record + 8), length = read32(sfnt, record + 12);
+        if (qsizetype(offset) > sfnt.size() || qsizetype(length) > sfnt.size() - qsizetype(offset))
+            return {};
+        return sfnt.mid(offset, length);
+    }
+    return {};
+}
+
 } // namespace coform::PrintFonts

@@ -20,4 +20,7 @@ QByteArray withoutHinting(const QByteArray &sfnt, const QString &family = {});
 /// read.
 QByteArray oneCharacterFont(const QByteArray &sfnt, char32_t ch, const QString &family);
 
+/// Table `tag` ("head", "OS/2") of the TrueType font `sfnt`; empty when it has none or cannot be read.
+QByteArray table(const QByteArray &sfnt, const char *tag);
+
 } // namespace coform::PrintFonts

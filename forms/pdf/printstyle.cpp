@@ -16,6 +16,7 @@ struct LoadedFonts
     QString text;
     QString textFile; ///< the file of the regular text font
     QString symbol;
+    QVector<PrintFontFile> files;
 };
 
 /// Loads the bundled-with-the-system fonts that cover English and Welsh (w and y with circumflex) explicitly, so the
@@ -43,6 +44,12 @@ const LoadedFonts &loadedFonts()
                 if (!families.isEmpty()) {
                     if (file)
                         *file = path;
+                    const QByteArray os2 = PrintFonts::table(font, "OS/2");
+                    const bool bold = os2.size() >= 6 && (uchar(os2.at(4)) << 8 | uchar(os2.at(5))) >= 600;
+                    QByteArray name = families.first().toLatin1();
+                    name.replace(' ', QByteArray());
+                    name += bold ? "-Bold" : "-Regular";
+                    fonts.files.append({font, families.first(), name, PrintFonts::table(font, "head"), bold});
                     return families.first();
                 }
             }
@@ -81,6 +88,11 @@ QString PrintStyle::textFontFile()
 QString PrintStyle::symbolFamily()
 {
     return loadedFonts().symbol;
+}
+
+const QVector<PrintFontFile> &PrintStyle::fontFiles()
+{
+    return loadedFonts().files;
 }
 
 PrintStyle::PrintStyle(PrintProfile profile, PaperSize paper)

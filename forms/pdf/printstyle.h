@@ -8,11 +8,22 @@
 #include <QFontMetricsF>
 #include <QMarginsF>
 #include <QSizeF>
+#include <QVector>
 
 #include <array>
 #include <optional>
 
 namespace coform {
+
+/// A font Coform loaded for printing, as Qt was given it: for a writer that embeds fonts itself (pdf/documentwriter.h).
+struct PrintFontFile
+{
+    QByteArray data;
+    QString family;  ///< as Qt knows it: "Coform Text"
+    QByteArray name; ///< PostScript-style, without spaces: "CoformText-Bold"
+    QByteArray head; ///< its head table: with the family, tells it from the others (a system font may share it)
+    bool bold = false;
+};
 
 /// The look of a print profile: fonts and colours of each text style, page size, margins and spacing (points).
 /// Fonts are sized in pixels on a 72 dpi page, so one unit is one point on every device.
@@ -50,6 +61,8 @@ public:
     static QString textFontFile();
     /// The font family used for the tick mark.
     static QString symbolFamily();
+    /// The fonts behind textFamily() and symbolFamily().
+    static const QVector<PrintFontFile> &fontFiles();
 
 private:
     PrintProfile m_profile;

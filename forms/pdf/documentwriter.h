@@ -1,0 +1,39 @@
+#pragma once
+
+#include "pdf/layout.h"
+#include "pdf/printstyle.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace coform {
+
+/// Writes laid-out pages as PDF itself, without QPdfWriter: each line's glyphs as the layout shaped them, one text
+/// object a glyph run (`TJ` with the kerning in it), in the print fonts embedded as subsets (pdf/pdffont.h); frames,
+/// rules and bands as paths. Pictures are left to PicturePlacer, tags to tagPdf(), as after QPdfWriter: the PDF has
+/// the same pages, text, positions and document information, in a fraction of the time (Qt's engine writes each
+/// glyph on its own and looks up every character of a font to embed it).
+class DocumentWriter
+{
+public:
+    enum class Result {
+        Written,     ///< `pdf` holds the PDF
+        NotPossible, ///< a line is drawn in a font Coform did not load or was not shaped: write it with QPdfWriter
+        Failed,      ///< `error` says why
+    };
+
+    explicit DocumentWriter(const PrintStyle &style);
+
+    void setPdfA(bool pdfA) { m_pdfA = pdfA; }
+    /// Streams written as stored Flate streams, for a last pass that compresses them (pdf/flate.h), else compressed.
+    void setStoreStreams(bool store) { m_storeStreams = store; }
+
+    Result write(const Layout &layout, QByteArray *pdf, QString *error) const;
+
+private:
+    const PrintStyle &m_style;
+    bool m_pdfA = false;
+    bool m_storeStreams = false;
+};
+
+} // namespace coform

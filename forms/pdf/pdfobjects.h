@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+#include <string>
+
+namespace coform {
+
+class Flate;
+
+/// The objects of a PDF file being written, numbered from 1, and the file they make (header, objects, cross-reference
+/// table, trailer). Streams are written as Flate streams of stored blocks (deflate without compression), for a
+/// caller whose last pass is compressStoredStreams() (pdf/flate.h), or compressed; a stream that must stay readable
+/// as it is (XMP metadata in PDF/A) is written without a filter.
+class PdfObjects
+{
+public:
+    PdfObjects();
+    ~PdfObjects();
+    PdfObjects(const PdfObjects &) = delete;
+    PdfObjects &operator=(const PdfObjects &) = delete;
+
+    /// A new object number; its body is set later with set() or setStream().
+    int add();
+    /// Object `id` is `body` (a dictionary, array or other value, as PDF text).
+    void set(int id, QByteArray body);
+    /// Streams compressed (libdeflate) rather than stored.
+    void setCompressed(bool compressed) { m_compressed = compressed; }
+    /// Object `id` is a stream: `dict` holds the dictionary's own entries without the brackets, /Length and /Filter.
+    /// With `plain`, the data is written as it is, without a filter.
+    void setStream(int id, const QByteArray &dict, const QByteArray &data, bool plain = false);
+    /// The whole file, with the trailer naming `root` (the catalogue) and `info` (the information dictionary).
+    QByteArray file(int root, int info) const;
+
+    /// `value` as a PDF number: at most three decimals, no exponent, no trailing zeros.
+    static void appendNumber(QByteArray *out, double value);
+    static void appendNumber(std::string *out, double value);
+    /// `text` as a PDF text string: (ASCII) when it is printable ASCII, else <FEFF...> (UTF-16BE with a byte order
+    /// mark).
+    static QByteArray textString(const QString &text);
+
+private:
+    QVector<QByteArray> m_bodies; ///< object n is m_bodies[n - 1]
+    bool m_compressed = false;
+    std::unique_ptr<Flate> m_flate; ///< made when the first stream is compressed
+};
+
+/// `data` as a zlib stream of stored (uncompressed) deflate blocks.
+QByteArray storedZlib(const QByteArray &data);
+
+} // namespace coform
