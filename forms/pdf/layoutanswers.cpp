@@ -91,7 +91,7 @@ void LayoutEngine::buildOptions(const ContentItem &item, int group, qreal x, qre
     for (const ContentOption &o : item.options) {
         qreal w = 0;
         for (const LangText &l : o.label)
-            w = qMax(w, m_style.metrics(TextStyle::BodyBold).horizontalAdvance(l.text));
+            w = qMax(w, textWidth(l.text, TextStyle::BodyBold));
         widths.append(w + pictureWidth(o));
         rowWidth += tick + gap + w + pictureWidth(o) + m_style.bodySize() * 2;
     }
@@ -139,11 +139,10 @@ void LayoutEngine::buildScale(const ContentItem &item, int group, qreal x, qreal
     // A row of levels (as the needs record prints them) when every level's name fits beside its tick box without
     // breaking a word, and the descriptions get about six characters a line; otherwise one level a line.
     bool row = cellWidth >= m_style.bodySize() * 5.5;
-    const QFontMetricsF &bold = m_style.metrics(TextStyle::BodyBold);
     for (const ContentOption &o : item.options) {
         for (const LangText &l : o.label) {
             for (const QString &word : l.text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-                row = row && bold.horizontalAdvance(word) <= labelWidth;
+                row = row && textWidth(word, TextStyle::BodyBold) <= labelWidth;
         }
     }
     if (row) {
@@ -342,8 +341,7 @@ void LayoutEngine::buildSignature(const ContentItem &item, int group, qreal x, q
     } parts[] = {{Phrase::Signature, line * 2, BoxRole::Signature},
                  {Phrase::SignName, line, BoxRole::WriteIn},
                  {Phrase::SignDate, line, BoxRole::WriteIn}};
-    const qreal labelWidth =
-        m_style.metrics(TextStyle::Body).horizontalAdvance(joined(Phrase::Signature)) + m_style.bodySize();
+    const qreal labelWidth = textWidth(joined(Phrase::Signature), TextStyle::Body) + m_style.bodySize();
     for (const auto &part : parts) {
         f.boxes.append(
             textBox(BoxRole::Label, TextStyle::Body, x, y + part.height - lh, joined(part.phrase), lang, item.id));

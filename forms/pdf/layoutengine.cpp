@@ -327,8 +327,9 @@ void LayoutEngine::addHeader(LayoutPage &page) const
             nameParts << phrase(Phrase::NhsNumber, lang).arg(m_content.nhsNumberFormatted);
         const QString person = nameParts.join(QStringLiteral("   "));
         const QString marking = phrase(Phrase::Marking, lang);
-        const QFontMetricsF &fm = m_style.metrics(TextStyle::HeaderBold);
-        if (fm.horizontalAdvance(person) + fm.horizontalAdvance(marking) + m_style.bodySize() * 2 <= m_width) {
+        if (textWidth(person, TextStyle::HeaderBold) + textWidth(marking, TextStyle::HeaderBold)
+                + m_style.bodySize() * 2
+            <= m_width) {
             add(person, TextStyle::Header, lang, false);
             add(marking, TextStyle::HeaderBold, lang, true);
             y += lh;
@@ -356,7 +357,6 @@ void LayoutEngine::addHeader(LayoutPage &page) const
 void LayoutEngine::addFooter(LayoutPage &page, int pageNumber, int pageCount) const
 {
     const qreal lh = m_style.lineHeight(TextStyle::Footer);
-    const QFontMetricsF &fm = m_style.metrics(TextStyle::Footer);
     // Lines from the bottom up: each language gets "Page N of M" and "id version V, produced DATE".
     struct Line
     {
@@ -372,7 +372,8 @@ void LayoutEngine::addFooter(LayoutPage &page, int pageNumber, int pageCount) co
                                + QStringLiteral(" \u00b7 ")
                                + phrase(Phrase::Produced, lang).arg(longDate(m_content.produced, lang));
         const bool oneLine =
-            fm.horizontalAdvance(pageText) + fm.horizontalAdvance(idText) + m_style.bodySize() * 2 <= m_width;
+            textWidth(pageText, TextStyle::Footer) + textWidth(idText, TextStyle::Footer) + m_style.bodySize() * 2
+            <= m_width;
         lines.append(Line{pageText, lang, false, false});
         lines.append(Line{idText, lang, oneLine, oneLine});
     }

@@ -59,6 +59,9 @@ private:
     /// bundled review), and the result depends only on the text, the style and the width.
     QVector<Line> wrapMeasured(const QString &text, TextStyle style, qreal width) const;
     QVector<Line> wrapUncached(const QString &text, TextStyle style, qreal width) const;
+    /// The width of `text` on one line in `style`, as QFontMetricsF::horizontalAdvance() gives it, from the shaping
+    /// wrapMeasured() keeps: the running header and footer and the options' words are measured on every page.
+    qreal textWidth(const QString &text, TextStyle style) const;
     QStringList wrap(const QString &text, TextStyle style, qreal width) const;
     /// A text box of one line; `width` is measured when negative.
     LayoutBox textBox(BoxRole role, TextStyle style, qreal x, qreal y, const QString &text, const QString &lang,

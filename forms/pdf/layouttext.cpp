@@ -67,6 +67,16 @@ QVector<LayoutEngine::Line> LayoutEngine::wrapUncached(const QString &text, Text
     return lines;
 }
 
+qreal LayoutEngine::textWidth(const QString &text, TextStyle style) const
+{
+    if (!text.isEmpty() && !text.back().isSpace() && !hasLineBreaks(text)) {
+        const QVector<Line> one = wrapMeasured(text, style, 1e6);
+        if (one.size() == 1 && one.first().text.size() == text.size())
+            return one.first().width;
+    }
+    return m_style.metrics(style).horizontalAdvance(text);
+}
+
 QStringList LayoutEngine::wrap(const QString &text, TextStyle style, qreal width) const
 {
     QStringList lines;
@@ -96,8 +106,7 @@ LayoutBox LayoutEngine::textBox(BoxRole role, TextStyle style, qreal x, qreal y,
                 width = one.first().width;
         }
     }
-    b.rect =
-        QRectF(x, y, width >= 0 ? width : m_style.metrics(style).horizontalAdvance(text), m_style.lineHeight(style));
+    b.rect = QRectF(x, y, width >= 0 ? width : textWidth(text, style), m_style.lineHeight(style));
     b.baseline = m_style.baseline(style);
     return b;
 }
