@@ -120,7 +120,7 @@ public:
         m_out.reserve(32768);
     }
 
-    /// False when a text box cannot be written here (see DocumentWriter::Result::NotPossible).
+    /// False when a text box cannot be written here (see DocumentWriter::write()).
     bool add(const LayoutBox &b)
     {
         switch (b.kind) {
@@ -329,7 +329,7 @@ DocumentWriter::DocumentWriter(const PrintStyle &style)
     : m_style(style)
 {}
 
-DocumentWriter::Result DocumentWriter::write(const Layout &layout, QByteArray *pdf, QString *error) const
+bool DocumentWriter::write(const Layout &layout, QByteArray *pdf) const
 {
     PdfObjects objects;
     objects.setCompressed(!m_storeStreams);
@@ -349,7 +349,7 @@ DocumentWriter::Result DocumentWriter::write(const Layout &layout, QByteArray *p
         PageContent content(m_style, fonts, height);
         for (const LayoutBox &b : page.boxes) {
             if (!content.add(b))
-                return Result::NotPossible;
+                return false;
         }
         pages.push_back(objects.add()); // its dictionary is written when the fonts' object numbers are known
         contents.push_back(objects.add());
@@ -360,8 +360,8 @@ DocumentWriter::Result DocumentWriter::write(const Layout &layout, QByteArray *p
     std::vector<int> fontIds;
     for (int i = 0; i < fonts.size(); ++i) {
         fontIds.push_back(objects.add());
-        if (!fonts.font(i).write(objects, fontIds.back(), error))
-            return Result::Failed;
+        if (!fonts.font(i).write(objects, fontIds.back()))
+            return false;
     }
     QByteArray kids;
     for (size_t p = 0; p < pages.size(); ++p) {
@@ -402,7 +402,7 @@ DocumentWriter::Result DocumentWriter::write(const Layout &layout, QByteArray *p
     }
     objects.set(catalogue, root + ">>");
     *pdf = objects.file(catalogue, info);
-    return Result::Written;
+    return true;
 }
 
 } // namespace coform

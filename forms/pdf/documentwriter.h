@@ -16,19 +16,15 @@ namespace coform {
 class DocumentWriter
 {
 public:
-    enum class Result {
-        Written,     ///< `pdf` holds the PDF
-        NotPossible, ///< a line is drawn in a font Coform did not load or was not shaped: write it with QPdfWriter
-        Failed,      ///< `error` says why
-    };
-
     explicit DocumentWriter(const PrintStyle &style);
 
     void setPdfA(bool pdfA) { m_pdfA = pdfA; }
     /// Streams written as stored Flate streams, for a last pass that compresses them (pdf/flate.h), else compressed.
     void setStoreStreams(bool store) { m_storeStreams = store; }
 
-    Result write(const Layout &layout, QByteArray *pdf, QString *error) const;
+    /// False when the layout cannot be written this way: a line drawn in a font Coform did not load, or not shaped,
+    /// or a font the subsetter cannot read. The caller then writes it with QPdfWriter.
+    bool write(const Layout &layout, QByteArray *pdf) const;
 
 private:
     const PrintStyle &m_style;

@@ -184,7 +184,7 @@ QHash<quint32, char32_t> PdfFont::characters() const
     return chars;
 }
 
-bool PdfFont::write(PdfObjects &objects, int id, QString *error) const
+bool PdfFont::write(PdfObjects &objects, int id) const
 {
     std::vector<quint32> used;
     for (quint32 g = 0; g < m_usedEnd; ++g) {
@@ -223,11 +223,8 @@ bool PdfFont::write(PdfObjects &objects, int id, QString *error) const
         hb_subset_input_destroy(input);
     }
     hb_face_destroy(face);
-    if (program.isEmpty()) {
-        if (error)
-            *error = QStringLiteral("the font %1 cannot be embedded").arg(QString::fromLatin1(m_name));
+    if (program.isEmpty())
         return false;
-    }
 
     // A subset's name starts with a tag of six capitals that differs between subsets (here: from the glyphs).
     quint32 hash = 2166136261u;

@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QHash>
-#include <QString>
 
 #include <vector>
 
@@ -34,8 +33,8 @@ public:
     }
 
     /// Writes the font program, descriptor, CID font and ToUnicode map into `objects` and the Type 0 font dictionary
-    /// into object `id`. False with the reason in `error` when the font cannot be subset.
-    bool write(PdfObjects &objects, int id, QString *error) const;
+    /// into object `id`. False when the font cannot be subset (nothing is written then).
+    bool write(PdfObjects &objects, int id) const;
 
 private:
     QHash<quint32, char32_t> characters() const;

@@ -55,14 +55,8 @@ bool PdfWriter::write(const Layout &layout, QByteArray *pdf, QString *error) con
     DocumentWriter direct(m_style);
     direct.setPdfA(m_pdfA);
     direct.setStoreStreams(m_storeStreams);
-    switch (direct.write(layout, pdf, error)) {
-    case DocumentWriter::Result::Written:
+    if (direct.write(layout, pdf))
         return true;
-    case DocumentWriter::Result::Failed:
-        return false;
-    case DocumentWriter::Result::NotPossible:
-        break;
-    }
     pdf->clear();
     const bool storedBefore = storeStreams;
     storeStreams = m_storeStreams;
