@@ -11,8 +11,9 @@ namespace coform {
 /// Writes laid-out pages as PDF itself, without QPdfWriter: each line's glyphs as the layout shaped them, one text
 /// object a glyph run (`TJ` with the kerning in it), in the print fonts embedded as subsets (pdf/pdffont.h); frames,
 /// rules and bands as paths. Pictures are left to PicturePlacer, tags to tagPdf(), as after QPdfWriter: the PDF has
-/// the same pages, text, positions and document information, in a fraction of the time (Qt's engine writes each
-/// glyph on its own and looks up every character of a font to embed it).
+/// the same pages and text, each glyph within 0.05 pt of where QPdfWriter put it (the page is exactly A4 or Letter,
+/// where Qt rounds it to whole points), in a fraction of the time (Qt's engine writes each glyph on its own and
+/// looks up every character of a font to embed it).
 class DocumentWriter
 {
 public:

@@ -25,8 +25,9 @@ struct DrawnBox
 };
 using PageDrawLog = QVector<DrawnBox>;
 
-/// Writes laid-out pages as PDF with QPdfWriter: real text in the embedded (subset) fonts of the print style, document
-/// title set, optionally PDF/A-1b. The PDF is not tagged yet: renderPdf() runs tagPdf() (pdf/pdftagger.h) on it with
+/// Writes laid-out pages as PDF: real text in the embedded (subset) fonts of the print style, document title set,
+/// optionally PDF/A-1b. Coform writes it itself (pdf/documentwriter.h), or with QPdfWriter when a line is drawn in a
+/// font Coform did not load. The PDF is not tagged yet: renderPdf() runs tagPdf() (pdf/pdftagger.h) on it with
 /// the draw log, which also sets the document language.
 class PdfWriter
 {
