@@ -85,27 +85,13 @@ private:
 };
 
 /// Glyph `g` as the two bytes of its code in a literal string (half the bytes of hex, so less to compress and to
-/// scan): brackets and backslashes escaped, and line ends, which a reader would otherwise read as a plain line feed.
+/// scan).
 void appendCode(std::string *out, quint32 g)
 {
-    for (const unsigned char byte : {static_cast<unsigned char>(g >> 8), static_cast<unsigned char>(g & 0xff)}) {
-        switch (byte) {
-        case '(':
-        case ')':
-        case '\\':
-            *out += '\\';
-            *out += char(byte);
-            break;
-        case '\r':
-            *out += "\\r";
-            break;
-        case '\n':
-            *out += "\\n";
-            break;
-        default:
-            *out += char(byte);
-        }
-    }
+    char bytes[4];
+    int n = escapeStringByte(static_cast<unsigned char>(g >> 8), bytes);
+    n += escapeStringByte(static_cast<unsigned char>(g & 0xff), bytes + n);
+    out->append(bytes, size_t(n));
 }
 
 /// Writes one page's content stream.

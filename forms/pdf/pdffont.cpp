@@ -1,6 +1,7 @@
 #include "pdf/pdffont.h"
 
 #include "pdf/pdfobjects.h"
+#include "pdf/printfonts.h"
 
 #include <hb-subset.h>
 
@@ -13,41 +14,13 @@ namespace coform {
 
 namespace {
 
-quint32 u32(const QByteArray &b, qsizetype at)
-{
-    const auto *p = reinterpret_cast<const uchar *>(b.constData() + at);
-    return quint32(p[0]) << 24 | quint32(p[1]) << 16 | quint32(p[2]) << 8 | p[3];
-}
-
-quint16 u16(const QByteArray &b, qsizetype at)
-{
-    const auto *p = reinterpret_cast<const uchar *>(b.constData() + at);
-    return quint16(p[0] << 8 | p[1]);
-}
+using PrintFonts::findTable;
+using PrintFonts::read16;
+using PrintFonts::read32;
 
 qint16 i16(const QByteArray &b, qsizetype at)
 {
-    return qint16(u16(b, at));
-}
-
-/// Where table `tag` of the font `sfnt` starts and how long it is; {-1, 0} when it has none or it lies outside.
-std::pair<qsizetype, qsizetype> findTable(const QByteArray &sfnt, const char *tag)
-{
-    if (sfnt.size() < 12)
-        return {-1, 0};
-    const quint32 wanted =
-        quint32(uchar(tag[0])) << 24 | quint32(uchar(tag[1])) << 16 | quint32(uchar(tag[2])) << 8 | uchar(tag[3]);
-    const int count = u16(sfnt, 4);
-    for (int i = 0; i < count && 12 + 16 * qsizetype(i + 1) <= sfnt.size(); ++i) {
-        const qsizetype record = 12 + 16 * qsizetype(i);
-        if (u32(sfnt, record) != wanted)
-            continue;
-        const qsizetype offset = u32(sfnt, record + 8), length = u32(sfnt, record + 12);
-        if (offset > sfnt.size() || length > sfnt.size() - offset)
-            return {-1, 0};
-        return {offset, length};
-    }
-    return {-1, 0};
+    return qint16(read16(b, at));
 }
 
 /// Calls `f(character, glyph)` for every character the cmap subtable at `at` (format 4 or 12) maps.
@@ -55,15 +28,15 @@ template<typename F> void forEachMapping(const QByteArray &b, qsizetype at, F f)
 {
     if (at < 0)
         return;
-    const int format = u16(b, at);
+    const int format = read16(b, at);
     if (format == 4 && at + 14 <= b.size()) {
-        const qsizetype segX2 = u16(b, at + 6);
+        const qsizetype segX2 = read16(b, at + 6);
         const qsizetype ends = at + 14, starts = ends + segX2 + 2, deltas = starts + segX2, ranges = deltas + segX2;
         if (ranges + segX2 > b.size())
             return;
         for (qsizetype s = 0; s < segX2; s += 2) {
-            const quint32 start = u16(b, starts + s), end = u16(b, ends + s);
-            const quint16 delta = u16(b, deltas + s), range = u16(b, ranges + s);
+            const quint32 start = read16(b, starts + s), end = read16(b, ends + s);
+            const quint16 delta = read16(b, deltas + s), range = read16(b, ranges + s);
             for (quint32 c = start; c <= end && c != 0xffff; ++c) {
                 quint16 g;
                 if (range == 0) {
@@ -72,7 +45,7 @@ template<typename F> void forEachMapping(const QByteArray &b, qsizetype at, F f)
                     const qsizetype where = ranges + s + range + 2 * qsizetype(c - start);
                     if (where + 2 > b.size())
                         break;
-                    g = u16(b, where);
+                    g = read16(b, where);
                     if (g != 0)
                         g = quint16(g + delta);
                 }
@@ -81,10 +54,10 @@ template<typename F> void forEachMapping(const QByteArray &b, qsizetype at, F f)
             }
         }
     } else if (format == 12 && at + 16 <= b.size()) {
-        const quint32 groups = u32(b, at + 12);
+        const quint32 groups = read32(b, at + 12);
         for (quint32 i = 0; i < groups && at + 16 + 12 * qsizetype(i + 1) <= b.size(); ++i) {
             const qsizetype g = at + 16 + 12 * qsizetype(i);
-            const quint32 start = u32(b, g), end = u32(b, g + 4), glyph = u32(b, g + 8);
+            const quint32 start = read32(b, g), end = read32(b, g + 4), glyph = read32(b, g + 8);
             for (quint32 c = start; c <= end && c <= 0x10ffff; ++c)
                 f(char32_t(c), glyph + (c - start));
         }
@@ -108,14 +81,14 @@ std::vector<bool> glyphsWithOutlines(const QByteArray &sfnt)
     const auto [loca, locaSize] = findTable(sfnt, "loca");
     if (head < 0 || headSize < 54 || maxp < 0 || maxpSize < 6 || loca < 0)
         return {};
-    const int count = u16(sfnt, maxp + 4);
+    const int count = read16(sfnt, maxp + 4);
     const bool longOffsets = i16(sfnt, head + 50) != 0;
     if (locaSize < (longOffsets ? 4 : 2) * qsizetype(count + 1))
         return {};
     std::vector<bool> present(size_t(count), false);
     for (int g = 0; g < count; ++g) {
-        const quint32 from = longOffsets ? u32(sfnt, loca + 4 * g) : 2u * u16(sfnt, loca + 2 * g);
-        const quint32 to = longOffsets ? u32(sfnt, loca + 4 * (g + 1)) : 2u * u16(sfnt, loca + 2 * (g + 1));
+        const quint32 from = longOffsets ? read32(sfnt, loca + 4 * g) : 2u * read16(sfnt, loca + 2 * g);
+        const quint32 to = longOffsets ? read32(sfnt, loca + 4 * (g + 1)) : 2u * read16(sfnt, loca + 2 * (g + 1));
         present[size_t(g)] = to > from;
     }
     return present;
@@ -132,7 +105,7 @@ PdfFont::PdfFont(QByteArray sfnt, QByteArray name)
     const auto [hmtx, hmtxSize] = findTable(m_sfnt, "hmtx");
     if (head < 0 || headSize < 54 || hhea < 0 || hheaSize < 36 || hmtx < 0)
         return;
-    m_metricCount = u16(m_sfnt, hhea + 34);
+    m_metricCount = read16(m_sfnt, hhea + 34);
     if (m_metricCount == 0 || hmtxSize < 4 * qsizetype(m_metricCount))
         return;
     m_hmtx = hmtx;
@@ -143,18 +116,18 @@ PdfFont::PdfFont(QByteArray sfnt, QByteArray name)
     m_descent = i16(m_sfnt, hhea + 6);
     m_capHeight = m_ascent;
     const auto [os2, os2Size] = findTable(m_sfnt, "OS/2");
-    if (os2 >= 0 && os2Size >= 90 && u16(m_sfnt, os2) >= 2)
+    if (os2 >= 0 && os2Size >= 90 && read16(m_sfnt, os2) >= 2)
         m_capHeight = i16(m_sfnt, os2 + 88);
     const auto [cmap, cmapSize] = findTable(m_sfnt, "cmap");
     if (cmap >= 0 && cmapSize >= 4) {
         int best = 0;
-        for (int i = 0, n = u16(m_sfnt, cmap + 2); i < n && 4 + 8 * qsizetype(i + 1) <= cmapSize; ++i) {
+        for (int i = 0, n = read16(m_sfnt, cmap + 2); i < n && 4 + 8 * qsizetype(i + 1) <= cmapSize; ++i) {
             const qsizetype record = cmap + 4 + 8 * qsizetype(i);
-            const int platform = u16(m_sfnt, record);
-            const qsizetype at = cmap + qsizetype(u32(m_sfnt, record + 4));
+            const int platform = read16(m_sfnt, record);
+            const qsizetype at = cmap + qsizetype(read32(m_sfnt, record + 4));
             if (at + 2 > m_sfnt.size())
                 continue;
-            const int format = u16(m_sfnt, at);
+            const int format = read16(m_sfnt, at);
             const int rank = format == 12 && (platform == 3 || platform == 0)  ? 3
                              : format == 4 && (platform == 3 || platform == 0) ? 2
                                                                                : 0;
@@ -164,13 +137,13 @@ PdfFont::PdfFont(QByteArray sfnt, QByteArray name)
             }
         }
     }
-    m_unitsPerEm = u16(m_sfnt, head + 18);
+    m_unitsPerEm = read16(m_sfnt, head + 18);
 }
 
 double PdfFont::width(quint32 gid) const
 {
     const quint32 index = qMin<quint32>(gid, quint32(m_metricCount - 1));
-    const double advance = u16(m_sfnt, m_hmtx + 4 * qsizetype(index));
+    const double advance = read16(m_sfnt, m_hmtx + 4 * qsizetype(index));
     return std::round(advance * 1e6 / m_unitsPerEm) / 1000;
 }
 

@@ -51,4 +51,29 @@ private:
 /// `data` as a zlib stream of stored (uncompressed) deflate blocks.
 QByteArray storedZlib(const QByteArray &data);
 
+/// Writes `byte` as it goes inside a PDF literal string at `out` (room for 2) and returns how many characters that is:
+/// brackets and backslashes escaped, and line ends, which a reader would otherwise read as a plain line feed.
+inline int escapeStringByte(unsigned char byte, char *out)
+{
+    switch (byte) {
+    case '(':
+    case ')':
+    case '\\':
+        out[0] = '\\';
+        out[1] = char(byte);
+        return 2;
+    case '\r':
+        out[0] = '\\';
+        out[1] = 'r';
+        return 2;
+    case '\n':
+        out[0] = '\\';
+        out[1] = 'n';
+        return 2;
+    default:
+        out[0] = char(byte);
+        return 1;
+    }
+}
+
 } // namespace coform

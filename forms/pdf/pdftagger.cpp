@@ -5,6 +5,7 @@
 
 #include "pdf/contentscanner.h"
 #include "pdf/flate.h"
+#include "pdf/pdfobjects.h"
 #include "pdf/tagstructure.h"
 
 #include <qpdf/Buffer.hh>
@@ -38,26 +39,7 @@ void appendUtf16String(QByteArray *out, const QString &text)
     const qsizetype at = out->size();
     out->resize(at + 10 + text.size() * 4); // at most \ddd\ddd a character, and the brackets and mark
     char *p = out->data() + at;
-    const auto put = [&p](unsigned char byte) {
-        switch (byte) {
-        case '(':
-        case ')':
-        case '\\':
-            *p++ = '\\';
-            *p++ = char(byte);
-            break;
-        case '\r':
-            *p++ = '\\';
-            *p++ = 'r';
-            break;
-        case '\n':
-            *p++ = '\\';
-            *p++ = 'n';
-            break;
-        default:
-            *p++ = char(byte);
-        }
-    };
+    const auto put = [&p](unsigned char byte) { p += escapeStringByte(byte, p); };
     *p++ = '(';
     put(0xFE);
     put(0xFF);

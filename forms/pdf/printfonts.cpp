@@ -7,13 +7,6 @@
 
 namespace coform::PrintFonts {
 
-namespace {
-
-quint32 tag(const char *t)
-{
-    return quint32(quint8(t[0])) << 24 | quint32(quint8(t[1])) << 16 | quint32(quint8(t[2])) << 8 | quint8(t[3]);
-}
-
 quint32 read32(const QByteArray &b, qsizetype at)
 {
     const auto *p = reinterpret_cast<const uchar *>(b.constData() + at);
@@ -24,6 +17,13 @@ quint16 read16(const QByteArray &b, qsizetype at)
 {
     const auto *p = reinterpret_cast<const uchar *>(b.constData() + at);
     return quint16(p[0] << 8 | p[1]);
+}
+
+namespace {
+
+quint32 tag(const char *t)
+{
+    return quint32(quint8(t[0])) << 24 | quint32(quint8(t[1])) << 16 | quint32(quint8(t[2])) << 8 | quint8(t[3]);
 }
 
 void put16(QByteArray &b, quint32 v)
@@ -238,22 +238,28 @@ QByteArray oneCharacterFont(const QByteArray &sfnt, char32_t ch, const QString &
     return writeFont(tables);
 }
 
-QByteArray table(const QByteArray &sfnt, const char *tagName)
+std::pair<qsizetype, qsizetype> findTable(const QByteArray &sfnt, const char *tagName)
 {
     if (sfnt.size() < 12)
-        return {};
+        return {-1, 0};
     const quint32 wanted = tag(tagName);
     const int count = read16(sfnt, 4);
     for (int i = 0; i < count && 12 + 16 * qsizetype(i + 1) <= sfnt.size(); ++i) {
         const qsizetype record = 12 + 16 * qsizetype(i);
         if (read32(sfnt, record) != wanted)
             continue;
-        const quint32 offset = read32(sfnt, record + 8), length = read32(sfnt, record + 12);
-        if (qsizetype(offset) > sfnt.size() || qsizetype(length) > sfnt.size() - qsizetype(offset))
-            return {};
-        return sfnt.mid(offset, length);
+        const qsizetype offset = read32(sfnt, record + 8), length = read32(sfnt, record + 12);
+        if (offset > sfnt.size() || length > sfnt.size() - offset)
+            return {-1, 0};
+        return {offset, length};
     }
-    return {};
+    return {-1, 0};
+}
+
+QByteArray table(const QByteArray &sfnt, const char *tagName)
+{
+    const auto [offset, length] = findTable(sfnt, tagName);
+    return offset < 0 ? QByteArray() : sfnt.mid(offset, length);
 }
 
 } // namespace coform::PrintFonts

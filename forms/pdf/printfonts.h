@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <utility>
+
 namespace coform::PrintFonts {
 
 /// The TrueType font `sfnt` without its hinting (the fpgm, prep and cvt tables and the hinted device metrics). A
@@ -20,7 +22,14 @@ QByteArray withoutHinting(const QByteArray &sfnt, const QString &family = {});
 /// read.
 QByteArray oneCharacterFont(const QByteArray &sfnt, char32_t ch, const QString &family);
 
-/// Table `tag` ("head", "OS/2") of the TrueType font `sfnt`; empty when it has none or cannot be read.
+/// Where table `tag` ("head", "OS/2") of the TrueType font `sfnt` starts and how long it is; {-1, 0} when it has
+/// none or the table lies outside the font.
+std::pair<qsizetype, qsizetype> findTable(const QByteArray &sfnt, const char *tag);
+/// Table `tag` of the TrueType font `sfnt`; empty when it has none or cannot be read.
 QByteArray table(const QByteArray &sfnt, const char *tag);
+
+/// Big-endian numbers in font data, at `at` (which the caller has checked lies inside `b`).
+quint32 read32(const QByteArray &b, qsizetype at);
+quint16 read16(const QByteArray &b, qsizetype at);
 
 } // namespace coform::PrintFonts
