@@ -1,8 +1,10 @@
 #include "pdf/printfonts.h"
 
-#include <QRawFont>
 #include <QtEndian>
 
+#include <hb-subset.h>
+
+#include <cstring>
 #include <map>
 
 namespace coform::PrintFonts {
@@ -37,7 +39,8 @@ void put32(QByteArray &b, quint32 v)
     put16(b, v & 0xffff);
 }
 
-/// The tables of a plain TrueType font, by tag; false when `sfnt` is not one or a table lies outside it.
+/// The tables of a plain TrueType font, by tag, each reading `sfnt`'s bytes in place (so `sfnt` must outlive them);
+/// false when `sfnt` is not one or a table lies outside it.
 bool readTables(const QByteArray &sfnt, std::map<quint32, QByteArray> *tables)
 {
     if (sfnt.size() < 12)
@@ -53,7 +56,7 @@ bool readTables(const QByteArray &sfnt, std::map<quint32, QByteArray> *tables)
         const quint32 offset = read32(sfnt, record + 8), length = read32(sfnt, record + 12);
         if (qsizetype(offset) > sfnt.size() || qsizetype(length) > sfnt.size() - qsizetype(offset))
             return false;
-        (*tables)[read32(sfnt, record)] = sfnt.mid(offset, length);
+        (*tables)[read32(sfnt, record)] = QByteArray::fromRawData(sfnt.constData() + offset, qsizetype(length));
     }
     return true;
 }
@@ -71,7 +74,7 @@ quint32 checksum(const QByteArray &table)
     return sum + last;
 }
 
-/// A TrueType font of `tables`, in tag order, each on a four-byte boundary.
+/// A TrueType font of `tables`, in tag order, each on a four-byte boundary, written into one buffer of its final size.
 QByteArray writeFont(const std::map<quint32, QByteArray> &tables)
 {
     const auto count = quint16(tables.size());
@@ -86,17 +89,24 @@ QByteArray writeFont(const std::map<quint32, QByteArray> &tables)
     put16(out, power * 16);
     put16(out, log);
     put16(out, count * 16 - power * 16);
+    qsizetype size = 12 + 16 * qsizetype(count);
+    for (const auto &entry : tables)
+        size += (entry.second.size() + 3) / 4 * 4;
+    out.reserve(size);
     quint32 offset = 12 + 16 * quint32(count);
-    QByteArray body;
     for (const auto &[t, data] : tables) {
         put32(out, t);
         put32(out, checksum(data));
-        put32(out, offset + quint32(body.size()));
+        put32(out, offset);
         put32(out, quint32(data.size()));
-        body.append(data);
-        body.append(QByteArray((4 - data.size() % 4) % 4, '\0'));
+        offset += quint32((data.size() + 3) / 4 * 4);
     }
-    return out + body;
+    for (const auto &entry : tables) {
+        const QByteArray &data = entry.second;
+        out.append(data);
+        out.append((4 - data.size() % 4) % 4, '\0');
+    }
+    return out;
 }
 
 void dropHinting(std::map<quint32, QByteArray> &tables)
@@ -223,18 +233,44 @@ QByteArray oneCharacterFont(const QByteArray &sfnt, char32_t ch, const QString &
     std::map<quint32, QByteArray> tables;
     if (ch > 0xfffe || !readTables(sfnt, &tables) || !tables.count(tag("glyf")) || !tables.count(tag("name")))
         return {};
-    const QRawFont raw(sfnt, 12, QFont::PreferNoHinting);
-    const QList<quint32> glyphs = raw.glyphIndexesForString(QString::fromUcs4(&ch, 1));
-    if (glyphs.size() != 1 || glyphs.first() == 0 || glyphs.first() > 0xffff)
+    // The one glyph (and any it is built from) at its own id, by HarfBuzz's subsetter: the other glyphs' outlines
+    // are left out, so the font is a few kilobytes, not the whole of the original.
+    hb_blob_t *blob =
+        hb_blob_create(sfnt.constData(), unsigned(sfnt.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    hb_face_t *face = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    hb_font_t *font = hb_font_create(face);
+    hb_codepoint_t glyph = 0;
+    const bool mapped = hb_font_get_nominal_glyph(font, ch, &glyph) && glyph != 0 && glyph <= 0xffff;
+    hb_font_destroy(font);
+    QByteArray subsetted;
+    hb_subset_input_t *input = mapped ? hb_subset_input_create_or_fail() : nullptr;
+    if (input) {
+        hb_set_add(hb_subset_input_unicode_set(input), ch);
+        hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+        if (hb_face_t *subset = hb_subset_or_fail(face, input)) {
+            hb_blob_t *out = hb_face_reference_blob(subset);
+            unsigned length = 0;
+            const char *data = hb_blob_get_data(out, &length);
+            subsetted = QByteArray(data, qsizetype(length));
+            hb_blob_destroy(out);
+            hb_face_destroy(subset);
+        }
+        hb_subset_input_destroy(input);
+    }
+    hb_face_destroy(face);
+    const QByteArray originalName = tables[tag("name")];
+    tables.clear();
+    if (subsetted.isEmpty() || !readTables(subsetted, &tables) || !tables.count(tag("glyf")))
         return {};
     dropHinting(tables);
-    for (const char *t : {"GSUB", "GPOS", "GDEF", "kern", "morx", "mort", "BASE", "JSTF", "MATH"})
+    for (const char *t : {"GSUB", "GPOS", "GDEF", "kern", "morx", "mort", "BASE", "JSTF", "MATH", "name"})
         tables.erase(tag(t));
-    tables[tag("cmap")] = oneCharacterMap(ch, quint16(glyphs.first()));
-    tables[tag("name")] = nameTable(tables[tag("name")], family,
+    tables[tag("cmap")] = oneCharacterMap(ch, quint16(glyph));
+    tables[tag("name")] = nameTable(originalName, family,
                                     QStringLiteral("Only the character U+%1 of %2, without hinting")
                                         .arg(quint32(ch), 4, 16, QLatin1Char('0'))
-                                        .arg(raw.familyName()));
+                                        .arg(fromUtf16(windowsNames(originalName)[1])));
     return writeFont(tables);
 }
 

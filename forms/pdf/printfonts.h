@@ -16,8 +16,9 @@ namespace coform::PrintFonts {
 /// Anything that is not a plain TrueType font, or does not read cleanly, is returned unchanged.
 QByteArray withoutHinting(const QByteArray &sfnt, const QString &family = {});
 
-/// A font holding only the character `ch` of `sfnt`: its character map maps that one character, it has no hinting
-/// and no layout tables, and it is named `family` (in the original's style). Used for the tick mark, so that embedding
+/// A font holding only the character `ch` of `sfnt`: its character map maps that one character, its glyph keeps its
+/// id but the other glyphs' outlines are left out, it has no hinting and no layout tables, and it is named `family`
+/// (in the original's style). Used for the tick mark, so that embedding
 /// it in a PDF does not look up every character of a large font. Empty when `sfnt` has no glyph for `ch` or cannot be
 /// read.
 QByteArray oneCharacterFont(const QByteArray &sfnt, char32_t ch, const QString &family);

@@ -31,14 +31,19 @@ const LoadedFonts &loadedFonts()
         // large font.
         const auto load = [](const QStringList &paths, QString *file = nullptr, char32_t only = 0) -> QString {
             for (const QString &path : paths) {
+                // The file is mapped, not read: only the pages the new font is made from are touched, and it is
+                // written once, into a buffer of its own (so the mapping may end when `f` closes).
                 QFile f(path);
-                if (!f.open(QIODevice::ReadOnly))
+                if (!f.open(QIODevice::ReadOnly) || f.size() <= 0)
                     continue;
-                const QByteArray data = f.readAll();
+                const uchar *mapped = f.map(0, f.size());
+                if (!mapped)
+                    continue;
+                const QByteArray data = QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), f.size());
                 QByteArray font = only ? PrintFonts::oneCharacterFont(data, only, QStringLiteral("Coform Tick"))
                                        : PrintFonts::withoutHinting(data, QStringLiteral("Coform Text"));
-                if (font.isEmpty())
-                    font = data;
+                if (font.isEmpty() || font.constData() == data.constData())
+                    font = QByteArray(data.constData(), data.size());
                 const int id = QFontDatabase::addApplicationFontFromData(font);
                 const QStringList families = QFontDatabase::applicationFontFamilies(id);
                 if (!families.isEmpty()) {
