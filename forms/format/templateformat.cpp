@@ -116,7 +116,9 @@ std::optional<QByteArray> readFileBytes(const QString &path, const ReadLimits &l
                                   .arg(limits.maxBytes)});
         return std::nullopt;
     }
-    return file.read(limits.maxBytes + 1);
+    // As many bytes as the file has, and one more: a file that grew past the limit since is still refused by the
+    // reader, and no buffer of the limit's size is set aside for a small file.
+    return file.read(qMin(file.size(), limits.maxBytes) + 1);
 }
 
 std::optional<Template> readTemplate(const QByteArray &json, const QString &fileName, Problems *problems,
