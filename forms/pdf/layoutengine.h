@@ -107,7 +107,16 @@ private:
     qreal m_bodyBottom = 0;
     QVector<Fragment> m_fragments;
     QVector<Group> m_groups;
-    mutable QHash<QString, QVector<Line>> m_wrapped; ///< wrapMeasured() of short texts, by style, width and text
+    /// What wrapMeasured() wrapped: a text in a style at a width (its bits: the same width, not a near one).
+    struct WrapKey
+    {
+        QString text;
+        int style = 0;
+        quint64 width = 0;
+        bool operator==(const WrapKey &o) const { return style == o.style && width == o.width && text == o.text; }
+        friend size_t qHash(const WrapKey &k, size_t seed = 0) { return qHashMulti(seed, k.text, k.style, k.width); }
+    };
+    mutable QHash<WrapKey, QVector<Line>> m_wrapped; ///< wrapMeasured() of short texts
 };
 
 } // namespace coform

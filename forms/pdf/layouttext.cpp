@@ -3,6 +3,8 @@
 
 #include <QTextLayout>
 
+#include <bit>
+
 namespace coform {
 
 namespace {
@@ -25,8 +27,7 @@ QVector<LayoutEngine::Line> LayoutEngine::wrapMeasured(const QString &text, Text
     constexpr qsizetype cachedUpTo = 400; // characters: longer texts (answers) are rarely repeated
     if (text.size() > cachedUpTo)
         return wrapUncached(text, style, width);
-    QString key = QString::number(int(style)) + QLatin1Char(' ') + QString::number(width, 'g', 17) + QLatin1Char(' ');
-    key += text;
+    const WrapKey key{text, int(style), std::bit_cast<quint64>(double(width))};
     const auto found = m_wrapped.constFind(key);
     if (found != m_wrapped.constEnd())
         return *found;
