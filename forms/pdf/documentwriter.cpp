@@ -1,7 +1,11 @@
+// libqpdf 11: use std::shared_ptr, not its PointerHolder (pdf/tagstructure.h includes its headers).
+#define POINTERHOLDER_TRANSITION 4
+
 #include "pdf/documentwriter.h"
 
 #include "pdf/pdffont.h"
 #include "pdf/pdfobjects.h"
+#include "pdf/tagwriter.h"
 
 #include <QColorSpace>
 #include <QDateTime>
@@ -98,33 +102,42 @@ void appendCode(std::string *out, quint32 g)
 class PageContent
 {
 public:
-    PageContent(const PrintStyle &style, FontSet &fonts, double pageHeight)
+    /// With `tags`, every graphics object is marked as content of page `page` or as an artifact (pdf/tagwriter.h).
+    PageContent(const PrintStyle &style, FontSet &fonts, double pageHeight, TagWriter *tags, int page)
         : m_style(style)
         , m_fonts(fonts)
         , m_height(pageHeight)
+        , m_tags(tags)
+        , m_page(page)
     {
         m_out.reserve(32768);
     }
 
-    /// False when a text box cannot be written here (see DocumentWriter::write()).
-    bool add(const LayoutBox &b)
+    /// Box `index` of the page. False when a text box cannot be written here (see DocumentWriter::write()).
+    bool add(const LayoutBox &b, int index)
     {
         switch (b.kind) {
         case BoxKind::Text:
-            return text(b);
+            return text(b, index);
         case BoxKind::Frame:
         case BoxKind::Tick:
             lineWidth(b.lineWidth);
+            openPath(b.rect.normalized());
             rect(b.rect);
-            m_out += "S\n";
+            m_out += "S";
+            closeMarked();
             break;
         case BoxKind::Fill:
             fill(QColor(b.grey, b.grey, b.grey));
+            openPath(b.rect.normalized());
             rect(b.rect);
-            m_out += "f\n";
+            m_out += "f";
+            closeMarked();
             break;
         case BoxKind::Rule:
             lineWidth(b.lineWidth);
+            openPath(
+                QRectF(QPointF(b.rect.left(), b.rect.bottom()), QPointF(b.rect.right(), b.rect.bottom())).normalized());
             number(&m_out, b.rect.left());
             m_out += ' ';
             number(&m_out, m_height - b.rect.bottom());
@@ -132,7 +145,8 @@ public:
             number(&m_out, b.rect.right());
             m_out += ' ';
             number(&m_out, m_height - b.rect.bottom());
-            m_out += " l S\n";
+            m_out += " l S";
+            closeMarked();
             break;
         case BoxKind::Picture:
             if (!b.picture.isEmpty())
@@ -140,8 +154,11 @@ public:
             // An empty slot to draw in: a dashed square (Qt's dash line: 4 on, 2 off, in line widths).
             lineWidth(1);
             m_out += "[4 2] 0 d\n";
+            openPath(b.rect.normalized());
             rect(b.rect);
-            m_out += "S\n[] 0 d\n";
+            m_out += "S";
+            closeMarked();
+            m_out += "[] 0 d\n";
             break;
         }
         return true;
@@ -151,11 +168,12 @@ public:
     const std::vector<int> &fontsUsed() const { return m_used; }
 
 private:
-    bool text(const LayoutBox &b)
+    bool text(const LayoutBox &b, int box)
     {
         if (b.glyphs.isEmpty())
             return b.text.isEmpty();
         const QPointF origin(b.rect.left(), b.rect.top() + b.baseline);
+        bool first = true;
         for (const QGlyphRun &run : b.glyphs) {
             if (run.overline() || run.underline() || run.strikeOut())
                 return false;
@@ -163,9 +181,33 @@ private:
             const int index = m_fonts.find(raw);
             if (index < 0)
                 return false;
+            if (run.glyphIndexes().isEmpty() || run.positions().isEmpty())
+                continue; // nothing drawn, so nothing to mark
+            if (m_tags)
+                m_tags->openText(&m_out, m_page, box, first);
+            first = false;
             glyphs(run, m_fonts.font(index), index, raw.pixelSize(), origin, m_style.colour(b.style));
+            if (m_tags) {
+                m_out.pop_back(); // the line end after ET: closing the marked content gives one
+                TagWriter::close(&m_out);
+            }
         }
         return true;
+    }
+
+    void openPath(const QRectF &bounds)
+    {
+        if (m_tags)
+            m_tags->openPath(&m_out, m_page, bounds);
+    }
+
+    /// Ends the path or text object just written, and the marked content around it.
+    void closeMarked()
+    {
+        if (m_tags)
+            TagWriter::close(&m_out);
+        else
+            m_out += '\n';
     }
 
     /// One text object: the run's glyphs from where the first is drawn, spaces too (so that text extraction sees
@@ -266,6 +308,8 @@ private:
     const PrintStyle &m_style;
     FontSet &m_fonts;
     double m_height;
+    TagWriter *m_tags;
+    int m_page;
     std::string m_out;
     std::vector<int> m_used;
     double m_lineWidth = 1; // PDF's initial graphics state
@@ -317,8 +361,11 @@ DocumentWriter::DocumentWriter(const PrintStyle &style)
 
 bool DocumentWriter::write(const Layout &layout, QByteArray *pdf) const
 {
+    std::unique_ptr<TagWriter> tags = m_tags && m_log ? std::make_unique<TagWriter>(*m_log, *m_tags) : nullptr;
+    if (tags && m_log->size() != layout.pages.size())
+        return false;
     PdfObjects objects;
-    objects.setCompressed(!m_storeStreams);
+    objects.setCompressed(!m_storeStreams || tags); // tagged here, so no pass comes after to compress them
     const int catalogue = objects.add(), pageTree = objects.add(), info = objects.add();
     FontSet fonts;
     const double width = layout.pageSize.width(), height = layout.pageSize.height();
@@ -332,9 +379,9 @@ bool DocumentWriter::write(const Layout &layout, QByteArray *pdf) const
     std::vector<std::vector<int>> pageFonts;
     pages.reserve(size_t(layout.pages.size()));
     for (const LayoutPage &page : layout.pages) {
-        PageContent content(m_style, fonts, height);
-        for (const LayoutBox &b : page.boxes) {
-            if (!content.add(b))
+        PageContent content(m_style, fonts, height, tags.get(), int(pages.size()));
+        for (int i = 0; i < page.boxes.size(); ++i) {
+            if (!content.add(page.boxes.at(i), i))
                 return false;
         }
         pages.push_back(objects.add()); // its dictionary is written when the fonts' object numbers are known
@@ -349,6 +396,8 @@ bool DocumentWriter::write(const Layout &layout, QByteArray *pdf) const
         if (!fonts.font(i).write(objects, fontIds.back()))
             return false;
     }
+    if (tags)
+        tags->write(objects, pages, height);
     QByteArray kids;
     for (size_t p = 0; p < pages.size(); ++p) {
         QByteArray dict = "<</Type /Page /Parent " + QByteArray::number(pageTree) + " 0 R /MediaBox " + mediaBox
@@ -359,8 +408,10 @@ bool DocumentWriter::write(const Layout &layout, QByteArray *pdf) const
                 dict += "/F" + QByteArray::number(f) + ' ' + QByteArray::number(fontIds[size_t(f)]) + " 0 R ";
             dict += ">>";
         }
-        dict += ">>>>";
-        objects.set(pages[p], dict);
+        dict += ">>";
+        if (tags)
+            dict += tags->pageEntries(int(p));
+        objects.set(pages[p], dict + ">>");
         kids += QByteArray::number(pages[p]) + " 0 R ";
     }
     objects.set(pageTree,
@@ -386,8 +437,18 @@ bool DocumentWriter::write(const Layout &layout, QByteArray *pdf) const
                   "with black scaling) /RegistryName (http://www.color.org) /DestOutputProfile "
                 + QByteArray::number(profile) + " 0 R>>]";
     }
+    if (tags) {
+        root += tags->catalogueEntries();
+        if (!m_pdfA) {
+            const int metadata = objects.add();
+            objects.setStream(metadata, " /Type /Metadata /Subtype /XML",
+                              taggedMetadata(layout.title, m_tags->lang, creator, producer), true);
+            root += " /Metadata " + QByteArray::number(metadata) + " 0 R";
+        }
+    }
     objects.set(catalogue, root + ">>");
-    *pdf = objects.file(catalogue, info);
+    // Marked content with /ActualText and pages' /Tabs are PDF 1.5; PDF/A-1 stays at the 1.4 of its standard.
+    *pdf = objects.file(catalogue, info, tags && !m_pdfA ? "1.5" : "1.4");
     return true;
 }
 

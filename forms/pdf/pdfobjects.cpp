@@ -2,6 +2,8 @@
 
 #include "pdf/flate.h"
 
+#include <QCryptographicHash>
+
 #include <zlib.h>
 
 #include <charconv>
@@ -51,7 +53,7 @@ void PdfObjects::setStream(int id, const QByteArray &dict, const QByteArray &dat
     m_bodies[id - 1] = std::move(body);
 }
 
-QByteArray PdfObjects::file(int root, int info) const
+QByteArray PdfObjects::file(int root, int info, const char *version) const
 {
     QByteArray out;
     qsizetype total = 64;
@@ -59,7 +61,9 @@ QByteArray PdfObjects::file(int root, int info) const
         total += b.size() + 48;
     out.reserve(total);
     // The binary comment tells a reader the file holds binary data (PDF/A asks for it).
-    out += "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
+    out += "%PDF-";
+    out += version;
+    out += "\n%\xE2\xE3\xCF\xD3\n";
     QVector<qsizetype> offsets;
     offsets.reserve(m_bodies.size());
     for (int i = 0; i < m_bodies.size(); ++i) {
@@ -84,7 +88,9 @@ QByteArray PdfObjects::file(int root, int info) const
     out += QByteArray::number(root);
     out += " 0 R /Info ";
     out += QByteArray::number(info);
-    out += " 0 R>>\nstartxref\n";
+    // The file identifier (PDF/A asks for one): the MD5 of what comes before it, twice, as the file is new.
+    const QByteArray id = QCryptographicHash::hash(out, QCryptographicHash::Md5).toHex();
+    out += " 0 R /ID [<" + id + "> <" + id + ">]>>\nstartxref\n";
     out += QByteArray::number(xref);
     out += "\n%%EOF\n";
     return out;

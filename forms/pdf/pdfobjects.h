@@ -32,8 +32,9 @@ public:
     /// Object `id` is a stream: `dict` holds the dictionary's own entries without the brackets, /Length and /Filter.
     /// With `plain`, the data is written as it is, without a filter.
     void setStream(int id, const QByteArray &dict, const QByteArray &data, bool plain = false);
-    /// The whole file, with the trailer naming `root` (the catalogue) and `info` (the information dictionary).
-    QByteArray file(int root, int info) const;
+    /// The whole file, with the trailer naming `root` (the catalogue) and `info` (the information dictionary) and
+    /// giving the file an /ID (from its bytes), in PDF `version` ("1.4", "1.5").
+    QByteArray file(int root, int info, const char *version = "1.4") const;
 
     /// `value` as a PDF number: at most three decimals, no exponent, no trailing zeros.
     static void appendNumber(QByteArray *out, double value);
@@ -74,6 +75,26 @@ inline int escapeStringByte(unsigned char byte, char *out)
         out[0] = char(byte);
         return 1;
     }
+}
+
+/// Appends `text` as a PDF text string in UTF-16BE with a byte order mark, as a literal string: (\376\377...),
+/// with the bytes that a literal string cannot hold as they are escaped.
+template<typename Bytes> void appendUtf16Literal(Bytes *out, const QString &text)
+{
+    const auto at = out->size();
+    out->resize(at + decltype(at)(10 + text.size() * 4)); // at most \ddd\ddd a character, and the brackets and mark
+    char *p = out->data() + at;
+    const auto put = [&p](unsigned char byte) { p += escapeStringByte(byte, p); };
+    *p++ = '(';
+    put(0xFE);
+    put(0xFF);
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        put(static_cast<unsigned char>(u >> 8));
+        put(static_cast<unsigned char>(u & 0xFF));
+    }
+    *p++ = ')';
+    out->resize(decltype(at)(p - out->data()));
 }
 
 } // namespace coform

@@ -7,6 +7,7 @@
 #include "pdf/flate.h"
 #include "pdf/pdfobjects.h"
 #include "pdf/tagstructure.h"
+#include "pdf/tagwriter.h"
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
@@ -31,26 +32,6 @@ using Tagging::Mark;
 using Tagging::Structure;
 
 namespace {
-
-/// Appends `text` as a PDF text string in UTF-16BE with a byte order mark, as a literal string: (\376\377...),
-/// with the bytes that a literal string cannot hold as they are escaped.
-void appendUtf16String(QByteArray *out, const QString &text)
-{
-    const qsizetype at = out->size();
-    out->resize(at + 10 + text.size() * 4); // at most \ddd\ddd a character, and the brackets and mark
-    char *p = out->data() + at;
-    const auto put = [&p](unsigned char byte) { p += escapeStringByte(byte, p); };
-    *p++ = '(';
-    put(0xFE);
-    put(0xFF);
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        put(static_cast<unsigned char>(u >> 8));
-        put(static_cast<unsigned char>(u & 0xFF));
-    }
-    *p++ = ')';
-    out->resize(p - out->constData());
-}
 
 void appendNumber(QByteArray *out, int n)
 {
@@ -94,36 +75,6 @@ int matchText(const PageDrawLog &boxes, const QPointF &origin, int cursor)
         }
     }
     return -1;
-}
-
-/// The picture a path or image drawn within `bounds` belongs to: a Figure whose box holds it (a picture is many
-/// paths, each marked as part of its Figure). -1 when none does.
-int matchFigure(const PageDrawLog &boxes, const QRectF &bounds)
-{
-    if (bounds.isNull())
-        return -1;
-    for (int i = 0; i < boxes.size(); ++i) {
-        const DrawnBox &b = boxes.at(i);
-        if (b.kind == BoxKind::Picture && b.role == BoxRole::Figure && b.rect.adjusted(-2, -2, 2, 2).contains(bounds))
-            return i;
-    }
-    return -1;
-}
-
-const char *artifactOpen(Artifact a)
-{
-    switch (a) {
-    case Artifact::Header:
-        return "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n";
-    case Artifact::Footer:
-        return "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n";
-    case Artifact::Pagination:
-        return "/Artifact <</Type /Pagination>> BDC\n";
-    case Artifact::Layout:
-    case Artifact::None:
-        break;
-    }
-    return "/Artifact BMC\n";
 }
 
 /// The page's content, the streams of a /Contents array joined by a line break.
@@ -189,31 +140,9 @@ void setMetadata(QPDF &pdf, QPDFObjectHandle catalogue, const TagOptions &option
     }
     const auto infoText = [&](const char *key) {
         QPDFObjectHandle v = info.isDictionary() ? info.getKey(key) : QPDFObjectHandle::newNull();
-        return v.isString() ? xmlEscaped(QString::fromStdString(v.getUTF8Value())) : QString();
+        return v.isString() ? QString::fromStdString(v.getUTF8Value()) : QString();
     };
-    QString xmp = QStringLiteral("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                                 "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-                                 "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n");
-    xmp += QStringLiteral("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
-                          "<dc:format>application/pdf</dc:format>\n");
-    if (!options.title.isEmpty())
-        xmp += QStringLiteral("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%1</rdf:li></rdf:Alt></dc:title>\n")
-                   .arg(title);
-    if (!options.lang.isEmpty())
-        xmp += QStringLiteral("<dc:language><rdf:Bag><rdf:li>%1</rdf:li></rdf:Bag></dc:language>\n")
-                   .arg(xmlEscaped(options.lang));
-    xmp += QStringLiteral("</rdf:Description>\n");
-    const QString creator = infoText("/Creator");
-    if (!creator.isEmpty())
-        xmp += QStringLiteral("<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" "
-                              "xmp:CreatorTool=\"%1\"/>\n")
-                   .arg(creator);
-    const QString producer = infoText("/Producer");
-    if (!producer.isEmpty())
-        xmp += QStringLiteral("<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
-                              "pdf:Producer=\"%1\"/>\n")
-                   .arg(producer);
-    xmp += QStringLiteral("</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+    const QByteArray xmp = taggedMetadata(options.title, options.lang, infoText("/Creator"), infoText("/Producer"));
     QPDFObjectHandle stream = pdf.newStream(xmp.toStdString());
     stream.getDict().replaceKey("/Type", name("/Metadata"));
     stream.getDict().replaceKey("/Subtype", name("/XML"));
@@ -250,7 +179,7 @@ QByteArray markedContent(const QByteArray &data, const std::vector<ContentObject
         if (o.kind == ContentObject::Kind::Text && o.hasOrigin)
             boxIndex = matchText(boxes, o.origin, cursor);
         else if (o.kind == ContentObject::Kind::Path || o.kind == ContentObject::Kind::Other)
-            boxIndex = matchFigure(boxes, o.bounds);
+            boxIndex = Tagging::figureAt(boxes, o.bounds);
         const Mark mark = boxIndex >= 0 ? pageMarks.at(boxIndex) : Mark{-1, Artifact::Layout};
         out.append(data.constData() + pos, o.start - pos);
         if (mark.elem >= 0) {
@@ -268,7 +197,7 @@ QByteArray markedContent(const QByteArray &data, const std::vector<ContentObject
                 if (boxIndex == previous)
                     out += "<FEFF>"; // the rest of a line Qt drew in two parts: its text is in the first
                 else
-                    appendUtf16String(&out, b.text);
+                    appendUtf16Literal(&out, b.text);
             }
             if (!lang.isEmpty()) {
                 out += " /Lang (";
@@ -277,7 +206,7 @@ QByteArray markedContent(const QByteArray &data, const std::vector<ContentObject
             }
             out += ">> BDC\n";
         } else {
-            out += artifactOpen(mark.artifact == Artifact::None ? Artifact::Layout : mark.artifact);
+            out += Tagging::artifactOpen(mark.artifact);
         }
         if (o.kind == ContentObject::Kind::Text && boxIndex >= 0) {
             previous = boxIndex;

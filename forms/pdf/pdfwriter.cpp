@@ -52,11 +52,17 @@ bool PdfWriter::write(const Layout &layout, QByteArray *pdf, QString *error) con
         }
     }
     // Coform's own writer, unless a line is drawn in a font it did not load; then QPdfWriter.
+    m_tagged = false;
     DocumentWriter direct(m_style);
     direct.setPdfA(m_pdfA);
     direct.setStoreStreams(m_storeStreams);
-    if (direct.write(layout, pdf))
+    const bool tags = m_tags && m_log && layout.pictures.isEmpty();
+    if (tags)
+        direct.setTags(m_log, m_tags);
+    if (direct.write(layout, pdf)) {
+        m_tagged = tags;
         return true;
+    }
     pdf->clear();
     const bool storedBefore = storeStreams;
     storeStreams = m_storeStreams;

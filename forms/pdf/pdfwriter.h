@@ -9,6 +9,8 @@
 
 namespace coform {
 
+struct TagOptions;
+
 /// One thing the PDF writer drew: what it is and where (points, origin top-left of the page, y downwards; in PDF user
 /// space the rectangle is (x, pageHeight - bottom, width, height)). Later passes (tags, form fields) read this.
 struct DrawnBox
@@ -41,6 +43,12 @@ public:
     void setStoreStreams(bool store) { m_storeStreams = store; }
     /// When set, receives for each page what was drawn where, in drawing order.
     void setDrawLog(QVector<PageDrawLog> *log) { m_log = log; }
+    /// When set (with a draw log), Coform's own writer writes the PDF tagged as tagPdf() would tag it, if it writes
+    /// it (not QPdfWriter) and the layout has no pictures; tagged() then says so, and no tagging pass is needed.
+    /// `options` must outlive write().
+    void setTags(const TagOptions *options) { m_tags = options; }
+    /// Whether the last write() wrote the tags (see setTags()).
+    bool tagged() const { return m_tagged; }
 
     bool write(const Layout &layout, QByteArray *pdf, QString *error) const;
 
@@ -49,6 +57,8 @@ private:
     bool m_pdfA = false;
     bool m_storeStreams = false;
     QVector<PageDrawLog> *m_log = nullptr;
+    const TagOptions *m_tags = nullptr;
+    mutable bool m_tagged = false;
 };
 
 } // namespace coform

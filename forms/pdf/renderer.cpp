@@ -65,13 +65,18 @@ bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &o
     const FormContent content = buildFormContent(t, answers, options);
     const Layout layout = LayoutEngine(content, style).run();
     QVector<PageDrawLog> drawn;
+    const TagOptions tags{layout.title, layout.language, options.pdfA};
     PdfWriter writer(style);
     writer.setPdfA(options.pdfA);
     writer.setDrawLog(&drawn);
     writer.setStoreStreams(true); // compressed once, by the last pass
+    if (!options.fillable)
+        writer.setTags(&tags); // written with the pages, when Coform writes them and there are no pictures
     pdf->clear();
     if (!writer.write(layout, pdf, error))
         return false;
+    if (writer.tagged())
+        return true;
     // Passes over the written PDF, on one parsed copy. Form fields (when fillable) come before tagging, which puts
     // their widgets into the structure tree.
     QVector<PdfPass> passes;
@@ -85,7 +90,6 @@ bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &o
         fieldOptions.languages = options.languages;
         passes.append([&](QPDF &q, QString *e) { return addFormFields(q, drawn, t, fieldOptions, e); });
     }
-    const TagOptions tags{layout.title, layout.language, options.pdfA};
     passes.append([&](QPDF &q, QString *e) { return tagPdf(q, drawn, tags, e); });
     passes.append(compressStoredStreams);
     return runPdfPasses(pdf, passes, QStringLiteral("the PDF of the form"), error);

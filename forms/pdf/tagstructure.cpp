@@ -283,6 +283,34 @@ Mark Structure::planBox(const DrawnBox &b, int page)
     return m;
 }
 
+int figureAt(const PageDrawLog &boxes, const QRectF &bounds)
+{
+    if (bounds.isNull())
+        return -1;
+    for (int i = 0; i < boxes.size(); ++i) {
+        const DrawnBox &b = boxes.at(i);
+        if (b.kind == BoxKind::Picture && b.role == BoxRole::Figure && b.rect.adjusted(-2, -2, 2, 2).contains(bounds))
+            return i;
+    }
+    return -1;
+}
+
+const char *artifactOpen(Artifact a)
+{
+    switch (a) {
+    case Artifact::Header:
+        return "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n";
+    case Artifact::Footer:
+        return "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n";
+    case Artifact::Pagination:
+        return "/Artifact <</Type /Pagination>> BDC\n";
+    case Artifact::Layout:
+    case Artifact::None:
+        break;
+    }
+    return "/Artifact BMC\n";
+}
+
 QPDFObjectHandle writeStructTree(QPDF &pdf, const Structure &structure, std::vector<QPDFPageObjectHelper> &pageList,
                                  const std::vector<std::vector<int>> &pageMcids,
                                  const std::vector<std::pair<int, int>> &annotForms)

@@ -96,6 +96,13 @@ private:
     bool m_lastContinued = false;
 };
 
+/// The picture a path or image drawn within `bounds` (points, origin top-left) belongs to: a Figure whose box holds
+/// it (a picture is many paths, each marked as part of its Figure). -1 when none does.
+int figureAt(const PageDrawLog &boxes, const QRectF &bounds);
+
+/// The operator that opens the marked content of artifact `a` (a layout artifact when None).
+const char *artifactOpen(Artifact a);
+
 /// Writes the planned structure into `pdf`: an indirect object for each element (with /Alt, /Lang and layout or
 /// table attributes), the structure tree root and its parent tree (for each page the element of each MCID in
 /// `pageMcids`, then for each widget annotation in `annotForms` (annotation index, Form element) its Form element),
