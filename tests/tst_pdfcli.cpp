@@ -140,6 +140,49 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(refused));
     }
 
+    /// libqpdf is loaded only for a pass that needs it (pdf/pdfpasses.h): a copy of coform-cli without Coform's
+    /// modules beside it still renders a standard form, tagged, and refuses a fillable one in words that say what is
+    /// missing, writing nothing; with the module beside it, the fillable form is made.
+    void libqpdfOnlyWhenAPassNeedsIt()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("bin")));
+        const QString cli = dir.filePath(QStringLiteral("bin/coform-cli"));
+        QVERIFY(QFile::copy(qEnvironmentVariable("COFORM_CLI"), cli));
+        const auto runCopy = [&cli](const QStringList &args) {
+            QProcess p;
+            p.start(cli, args);
+            p.waitForFinished(60000);
+            return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardError()));
+        };
+        const QString standard = dir.filePath(QStringLiteral("standard.pdf"));
+        auto [code, err] = runCopy({QStringLiteral("render"), bundled(), QStringLiteral("-o"), standard});
+        QCOMPARE(code, 0);
+        const QByteArray pdf = readAll(standard);
+        QVERIFY(pdf.contains("/StructTreeRoot") && pdf.contains("/MarkInfo <</Marked true>>"));
+        QVERIFY(pdfText(pdf).contains(QLatin1String("NHS Continuing Healthcare review")));
+
+        const QString fillable = dir.filePath(QStringLiteral("fillable.pdf"));
+        std::tie(code, err) = runCopy(
+            {QStringLiteral("render"), bundled(), QStringLiteral("--fillable"), QStringLiteral("-o"), fillable});
+        QVERIFY(code != 0);
+        QVERIFY2(err.contains(QLatin1String("libcoform-pdfpasses.so")) && err.contains(QLatin1String("reinstall")),
+                 qPrintable(err));
+        QVERIFY(!QFileInfo::exists(fillable));
+
+        const QString module = QFileInfo(qEnvironmentVariable("COFORM_CLI"))
+                                   .dir()
+                                   .filePath(QStringLiteral("../lib/libcoform-pdfpasses.so"));
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("lib")));
+        QVERIFY(QFile::copy(module, dir.filePath(QStringLiteral("lib/libcoform-pdfpasses.so"))));
+        std::tie(code, err) = runCopy(
+            {QStringLiteral("render"), bundled(), QStringLiteral("--fillable"), QStringLiteral("-o"), fillable});
+        QCOMPARE(code, 0);
+        const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(readAll(fillable));
+        QVERIFY(doc);
+        QCOMPARE(doc->formType(), Poppler::Document::AcroForm);
+    }
+
     void badUsage()
     {
         QTemporaryDir dir;

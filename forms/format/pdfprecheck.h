@@ -38,5 +38,7 @@ QString damagedReason();
 QString noFieldsReason();
 
 PdfPrecheck precheckPdf(const QString &path, int maxFields, int maxDepth);
+/// What precheckPdf() runs, in the PDF passes module (libqpdf is loaded only there: see pdf/pdfpasses.h).
+PdfPrecheck precheckPdfWithQpdf(const QString &path, int maxFields, int maxDepth);
 
 } // namespace coform

@@ -1,7 +1,7 @@
 #include "pdf/aboutformpdf.h"
 
 #include "pdf/paragraphflow.h"
-#include "pdf/pdftagger.h"
+#include "pdf/pdfpasses.h"
 
 #include <QBuffer>
 #include <QLocale>
@@ -271,8 +271,7 @@ bool writeAboutFormPdf(const Provenance &provenance, QDate produced, QByteArray 
     }
     buffer.close();
     const TagOptions tags{title, QStringLiteral("en-GB"), false};
-    return runPdfPasses(pdf, {[&](QPDF &q, QString *e) { return tagPdf(q, drawn, tags, e); }},
-                        QStringLiteral("the About this form PDF"), error);
+    return tagDrawnPdf(pdf, drawn, tags, QStringLiteral("the About this form PDF"), error);
 }
 
 QString aboutFormHtml(const Provenance &provenance)

@@ -1,12 +1,6 @@
-// libqpdf 11: use std::shared_ptr, not its PointerHolder.
-#define POINTERHOLDER_TRANSITION 4
-
 #include "pdf/flate.h"
 
 #include <libdeflate.h>
-#include <qpdf/Buffer.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
 
 namespace coform {
 
@@ -56,35 +50,6 @@ bool isStoredZlib(const unsigned char *data, size_t size)
     // A zlib header (deflate, a check that divides by 31, no preset dictionary), then a block of type 00: stored.
     return size >= 3 && (data[0] & 0x0f) == 8 && (data[0] << 8 | data[1]) % 31 == 0 && !(data[1] & 0x20)
            && (data[2] >> 1 & 3) == 0;
-}
-
-bool compressStoredStreams(QPDF &pdf, QString *error)
-{
-    Flate flate;
-    if (!flate.ok()) {
-        if (error)
-            *error = QStringLiteral("out of memory");
-        return false;
-    }
-    for (QPDFObjectHandle object : pdf.getAllObjects()) {
-        if (!object.isStream())
-            continue;
-        QPDFObjectHandle dict = object.getDict();
-        if (!dict.getKey("/Filter").isNameAndEquals("/FlateDecode") || !dict.getKey("/DecodeParms").isNull())
-            continue;
-        const std::shared_ptr<Buffer> raw = object.getRawStreamData();
-        if (!isStoredZlib(raw->getBuffer(), raw->getSize()))
-            continue;
-        QByteArray data;
-        if (!flate.inflate(raw->getBuffer(), raw->getSize(), &data)) {
-            if (error)
-                *error = QStringLiteral("a stream (object %1) cannot be read").arg(object.getObjectID());
-            return false;
-        }
-        object.replaceStreamData(flate.deflate(data), QPDFObjectHandle::newName("/FlateDecode"),
-                                 QPDFObjectHandle::newNull());
-    }
-    return true;
 }
 
 } // namespace coform

@@ -6,6 +6,7 @@
 #include "pdf/contentscanner.h"
 #include "pdf/flate.h"
 #include "pdf/pdfobjects.h"
+#include "pdf/structtree.h"
 #include "pdf/tagstructure.h"
 #include "pdf/tagwriter.h"
 
@@ -258,7 +259,8 @@ bool tagPage(QPDF &pdf, QPDFObjectHandle page, size_t p, const PageDrawLog &boxe
 
 /// Widget annotations of form fields named by an item id: a Form element in the item's group. Returns (annotation
 /// index, Form element) for each.
-std::vector<std::pair<int, int>> addFormElements(std::vector<QPDFPageObjectHelper> &pageList, Structure &structure)
+std::vector<std::pair<int, int>> addFormElements(std::vector<QPDFPageObjectHelper> &pageList, Structure &structure,
+                                                 std::vector<QPDFObjectHandle> *annotList)
 {
     std::vector<std::pair<int, int>> annotKeys; // (annot index, Form element)
     for (size_t p = 0; p < pageList.size(); ++p) {
@@ -273,8 +275,8 @@ std::vector<std::pair<int, int>> addFormElements(std::vector<QPDFPageObjectHelpe
             if (div == structure.divs.constEnd())
                 continue;
             const int form = structure.add("Form", div.value());
-            const int index = int(structure.annots.size());
-            structure.annots.push_back(annot);
+            const int index = int(annotList->size());
+            annotList->push_back(annot);
             structure.elems[size_t(form)].kids.push_back(Kid{-1, int(p), -1, index});
             annotKeys.emplace_back(index, form);
         }
@@ -345,8 +347,9 @@ bool tagPdf(QPDF &pdf, const QVector<PageDrawLog> &log, const TagOptions &option
                      flate, &pageMcids[p], &pageError))
             return failed(pageError);
     }
-    const std::vector<std::pair<int, int>> annotKeys = addFormElements(pageList, structure);
-    const QPDFObjectHandle root = Tagging::writeStructTree(pdf, structure, pageList, pageMcids, annotKeys);
+    std::vector<QPDFObjectHandle> annots;
+    const std::vector<std::pair<int, int>> annotKeys = addFormElements(pageList, structure, &annots);
+    const QPDFObjectHandle root = Tagging::writeStructTree(pdf, structure, annots, pageList, pageMcids, annotKeys);
     setCatalogue(pdf, catalogue, root, options);
     return true;
 }

@@ -1,18 +1,12 @@
-#define POINTERHOLDER_TRANSITION 4
 #include "pdf/renderer.h"
 
 #include "pdf/aboutformpdf.h"
-#include "pdf/flate.h"
 #include "pdf/formcontent.h"
 #include "pdf/htmlwriter.h"
 #include "pdf/layoutengine.h"
-#include "pdf/pdffields.h"
-#include "pdf/pdfpictures.h"
-#include "pdf/pdftagger.h"
+#include "pdf/pdfpasses.h"
 #include "pdf/pdfwriter.h"
 #include "pdf/printstyle.h"
-
-#include <qpdf/QPDF.hh>
 
 #include <QGuiApplication>
 
@@ -77,22 +71,18 @@ bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &o
         return false;
     if (writer.tagged())
         return true;
-    // Passes over the written PDF, on one parsed copy. Form fields (when fillable) come before tagging, which puts
-    // their widgets into the structure tree.
-    QVector<PdfPass> passes;
-    FieldOptions fieldOptions;               // outlives the passes, which refer to it
-    PicturePlacer pictures(layout.pictures); // outlives the PDF's writing, which reads the pictures from it
-    if (!layout.pictures.isEmpty())
-        passes.append([&](QPDF &q, QString *e) { return pictures.place(q, drawn, e); });
+    // Pictures, form fields and tags otherwise go in by the passes over the written PDF (pdf/pdfpasses.h).
+    RenderPasses passes;
+    passes.drawn = &drawn;
+    passes.pictures = layout.pictures;
     if (options.fillable) {
-        fieldOptions.fontFile = PrintStyle::textFontFile();
-        fieldOptions.fontSize = style.bodySize();
-        fieldOptions.languages = options.languages;
-        passes.append([&](QPDF &q, QString *e) { return addFormFields(q, drawn, t, fieldOptions, e); });
+        passes.fillable = &t;
+        passes.fields.fontFile = PrintStyle::textFontFile();
+        passes.fields.fontSize = style.bodySize();
+        passes.fields.languages = options.languages;
     }
-    passes.append([&](QPDF &q, QString *e) { return tagPdf(q, drawn, tags, e); });
-    passes.append(compressStoredStreams);
-    return runPdfPasses(pdf, passes, QStringLiteral("the PDF of the form"), error);
+    passes.tags = tags;
+    return runRenderPasses(pdf, passes, QStringLiteral("the PDF of the form"), error);
 }
 
 bool renderHtml(const Template &t, const Answers *answers, const RenderOptions &options, QByteArray *html,

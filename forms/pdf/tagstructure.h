@@ -2,9 +2,6 @@
 
 #include "pdf/pdfwriter.h"
 
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFPageObjectHelper.hh>
-
 #include <QByteArray>
 #include <QHash>
 #include <QRectF>
@@ -13,8 +10,6 @@
 
 #include <utility>
 #include <vector>
-
-class QPDF;
 
 namespace coform {
 
@@ -37,7 +32,7 @@ struct Kid
     int elem = -1;  ///< a child element
     int page = -1;  ///< a marked-content reference on this page
     int mcid = -1;  ///<   with this id
-    int annot = -1; ///< an object reference to this widget annotation (index into Structure::annots)
+    int annot = -1; ///< an object reference to this widget annotation (an index the tagging pass keeps)
 };
 
 struct Elem
@@ -62,7 +57,6 @@ public:
     explicit Structure(const QString &docLang);
 
     std::vector<Elem> elems;
-    std::vector<QPDFObjectHandle> annots;
     QHash<QString, int> divs; ///< item id -> the item's group element
 
     /// Adds an element of `type` as the last child of `parent` (-1: the root); returns its index.
@@ -102,14 +96,6 @@ int figureAt(const PageDrawLog &boxes, const QRectF &bounds);
 
 /// The operator that opens the marked content of artifact `a` (a layout artifact when None).
 const char *artifactOpen(Artifact a);
-
-/// Writes the planned structure into `pdf`: an indirect object for each element (with /Alt, /Lang and layout or
-/// table attributes), the structure tree root and its parent tree (for each page the element of each MCID in
-/// `pageMcids`, then for each widget annotation in `annotForms` (annotation index, Form element) its Form element),
-/// and each page's /StructParents. `pages` are the page objects in order. Returns the structure tree root.
-QPDFObjectHandle writeStructTree(QPDF &pdf, const Structure &structure, std::vector<QPDFPageObjectHelper> &pages,
-                                 const std::vector<std::vector<int>> &pageMcids,
-                                 const std::vector<std::pair<int, int>> &annotForms);
 
 } // namespace Tagging
 } // namespace coform

@@ -1,6 +1,3 @@
-// libqpdf 11: use std::shared_ptr, not its PointerHolder (pdf/tagstructure.h includes its headers).
-#define POINTERHOLDER_TRANSITION 4
-
 #include "pdf/tagwriter.h"
 
 #include "pdf/pdfobjects.h"

@@ -1,7 +1,7 @@
 #include "pdf/whatchangedpdf.h"
 
 #include "pdf/paragraphflow.h"
-#include "pdf/pdftagger.h"
+#include "pdf/pdfpasses.h"
 
 #include <QBuffer>
 #include <QPainter>
@@ -180,8 +180,7 @@ bool writeWhatChangedPdf(const TemplateDiff &diff, const WhatChangedOptions &opt
     }
     buffer.close();
     const TagOptions tags{title, QStringLiteral("en-GB"), false};
-    return runPdfPasses(pdf, {[&](QPDF &q, QString *e) { return tagPdf(q, drawn, tags, e); }},
-                        QStringLiteral("the What changed PDF"), error);
+    return tagDrawnPdf(pdf, drawn, tags, QStringLiteral("the What changed PDF"), error);
 }
 
 } // namespace coform

@@ -1,8 +1,7 @@
 #include "preview/previewrenderer.h"
 
 #include "pdf/pagepainter.h"
-#include "pdf/pdfpictures.h"
-#include "pdf/pdftagger.h"
+#include "pdf/pdfpasses.h"
 #include "pdf/pdfwriter.h"
 #include "pdf/printstyle.h"
 
@@ -93,10 +92,8 @@ RenderedPdf PreviewRenderer::renderDocument(int revision, const Template &t, con
         return result;
     }
     // The pictures go in after the writer, once each (as renderPdf() puts them).
-    PicturePlacer pictures(m_layout.pictures);
     if (!m_layout.pictures.isEmpty()
-        && !runPdfPasses(&result.pdf, {[&](QPDF &q, QString *e) { return pictures.place(q, drawn, e); }},
-                         tr("the PDF of the form"), &error)) {
+        && !placeDrawnPictures(&result.pdf, m_layout.pictures, drawn, tr("the PDF of the form"), &error)) {
         result.error = error;
         return result;
     }
