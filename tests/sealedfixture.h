@@ -40,13 +40,42 @@ inline QByteArray bytesAtRest(Database &db, const QString &location)
     return all;
 }
 
-/// The texts of `wanted` found in `bytes` (empty when none is).
-inline QStringList foundIn(const QByteArray &bytes, const QStringList &wanted)
+/// Whether bytes[from, to) lies inside a hash: a run of exactly 64 lowercase hex digits, the length of every lookup
+/// and audit-chain hash Coform stores. Hashes are uniformly random, so about one run in ten thousand of the
+/// thousand-person test holds one of its fictional NHS numbers by chance; a number stored in plain beside a hash makes
+/// a longer run and still counts.
+inline bool insideHash(const QByteArray &bytes, qsizetype from, qsizetype to)
+{
+    const auto isHex = [&](qsizetype i) {
+        const char c = bytes.at(i);
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    };
+    for (qsizetype i = from; i < to; ++i) {
+        if (!isHex(i))
+            return false;
+    }
+    while (from > 0 && isHex(from - 1))
+        --from;
+    while (to < bytes.size() && isHex(to))
+        ++to;
+    return to - from == 64;
+}
+
+/// The texts of `wanted` found in `bytes` (empty when none is); `context`, when given, is told the bytes around the
+/// first one found, to say where it is.
+inline QStringList foundIn(const QByteArray &bytes, const QStringList &wanted, QByteArray *context = nullptr)
 {
     QStringList found;
     for (const QString &text : wanted) {
-        if (bytes.contains(text.toUtf8()))
+        const QByteArray needle = text.toUtf8();
+        for (qsizetype at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+            if (insideHash(bytes, at, at + needle.size()))
+                continue;
+            if (found.isEmpty() && context)
+                *context = bytes.mid(qMax<qsizetype>(0, at - 60), needle.size() + 120).toPercentEncoding(" ,()\"=:-/+");
             found << text;
+            break;
+        }
     }
     return found;
 }
