@@ -183,6 +183,38 @@ private Q_SLOTS:
         QCOMPARE(doc->formType(), Poppler::Document::AcroForm);
     }
 
+    // coform-cli loads the system's font configuration itself (app/cli/main.cpp); a name in a script the print fonts
+    // do not cover is still drawn, in a system font found through that configuration.
+    void aNameInAnotherScriptIsDrawnInASystemFont()
+    {
+        QTemporaryDir dir;
+        QByteArray answers = readAll(data("small-answers.json"));
+        QVERIFY(answers.contains("\"Alex Example\""));
+        answers.replace("\"Alex Example\"", QStringLiteral("\"Alex \u0645\u062b\u0627\u0644\"").toUtf8());
+        const QString answersPath = dir.filePath(QStringLiteral("answers.json"));
+        QFile f(answersPath);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(answers) == answers.size());
+        f.close();
+        const QString out = dir.filePath(QStringLiteral("arabic.pdf"));
+        const Run r = run({QStringLiteral("render"), data("small-template.json"), QStringLiteral("--answers"),
+                           answersPath, QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.errLines.isEmpty(), qPrintable(r.errLines.join(u'\n')));
+        const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(readAll(out));
+        QVERIFY(doc);
+        QStringList others;
+        for (const Poppler::FontInfo &font : doc->fonts()) {
+            if (!font.name().contains(QLatin1String("Coform")))
+                others << font.name();
+        }
+        QVERIFY2(!others.isEmpty(), "the Arabic letters were not drawn in a font that has them");
+        const QString text = pdfText(readAll(out));
+        const bool arabic = std::any_of(text.begin(), text.end(), [](QChar c) {
+            return (c.unicode() >= 0x0600 && c.unicode() <= 0x06FF) || (c.unicode() >= 0xFE70 && c.unicode() <= 0xFEFF);
+        });
+        QVERIFY2(arabic, qPrintable(text.left(300)));
+    }
+
     void badUsage()
     {
         QTemporaryDir dir;
