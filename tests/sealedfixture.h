@@ -41,7 +41,7 @@ inline QByteArray bytesAtRest(Database &db, const QString &location)
 }
 
 /// Whether bytes[from, to) lies inside a hash: a run of exactly 64 lowercase hex digits, the length of every lookup
-/// and audit-chain hash Coform stores. Hashes are uniformly random, so about one run in ten thousand of the
+/// and audit-chain hash Coform stores. Hashes are uniformly random, so about one run in eight thousand of the
 /// thousand-person test holds one of its fictional NHS numbers by chance; a number stored in plain beside a hash makes
 /// a longer run and still counts.
 inline bool insideHash(const QByteArray &bytes, qsizetype from, qsizetype to)

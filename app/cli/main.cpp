@@ -69,7 +69,7 @@ static void loadFontConfiguration()
         return;
     // Quietly: when this fails, fontconfig's own start-up reads the configuration again and says what is wrong, once.
     bool usable = FcConfigParseAndLoad(config, nullptr, FcFalse) && FcConfigBuildFonts(config);
-    if (usable) { // fontconfig's own start-up adds cache directories to a configuration that names none: leave it that
+    if (usable) { // a configuration naming no cache directory is left to fontconfig's start-up, which adds its own
         FcStrList *caches = FcConfigGetCacheDirs(config);
         usable = caches && FcStrListNext(caches);
         if (caches)
