@@ -200,7 +200,8 @@ private Q_SLOTS:
                            answersPath, QStringLiteral("-o"), out});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.errLines.isEmpty(), qPrintable(r.errLines.join(u'\n')));
-        const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(readAll(out));
+        const QByteArray pdf = readAll(out);
+        const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(pdf);
         QVERIFY(doc);
         QStringList others;
         for (const Poppler::FontInfo &font : doc->fonts()) {
@@ -208,7 +209,7 @@ private Q_SLOTS:
                 others << font.name();
         }
         QVERIFY2(!others.isEmpty(), "the Arabic letters were not drawn in a font that has them");
-        const QString text = pdfText(readAll(out));
+        const QString text = pdfText(pdf);
         const bool arabic = std::any_of(text.begin(), text.end(), [](QChar c) {
             return (c.unicode() >= 0x0600 && c.unicode() <= 0x06FF) || (c.unicode() >= 0xFE70 && c.unicode() <= 0xFEFF);
         });

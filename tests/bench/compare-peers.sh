@@ -114,17 +114,17 @@ warm_up() {
 # time), in ms, and its peak memory (the largest resident set of the command or any one of its processes), in KiB, to
 # the files NAME.wall, NAME.cpu and NAME.rss.
 time_once() {
-    local name=$1 line
+    local name=$1 wall cpu rss
     shift
     rm -f "$work/time"
     if ! "$timer" "$work/time" "$@"; then
         echo "compare-peers: $name failed in a timed run: $*" >&2
         exit 1
     fi
-    line=$(tail -1 "$work/time")
-    awk '{ print $1 }' <<<"$line" >>"$work/$name.wall"
-    awk '{ print $2 }' <<<"$line" >>"$work/$name.cpu"
-    awk '{ print $3 }' <<<"$line" >>"$work/$name.rss"
+    read -r wall cpu rss <"$work/time"
+    echo "$wall" >>"$work/$name.wall"
+    echo "$cpu" >>"$work/$name.cpu"
+    echo "$rss" >>"$work/$name.rss"
 }
 
 # time_runs NAME COMMAND...: a warm-up run, then $runs timed runs in one go.

@@ -17,7 +17,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: process_times OUT COMMAND [ARG...]\n");
         return 2;
     }
-    FILE *out = std::fopen(argv[1], "a");
+    FILE *out = std::fopen(argv[1], "ae"); // "e": closed in the command, which is not to see it
     if (!out) {
         std::perror(argv[1]);
         return 2;
