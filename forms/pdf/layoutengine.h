@@ -3,10 +3,13 @@
 #include "pdf/formcontent.h"
 #include "pdf/layout.h"
 #include "pdf/printstyle.h"
+#include "pdf/wordwrap.h"
 
 #include <QHash>
 #include <QStringList>
 #include <QVector>
+
+#include <map>
 
 namespace coform {
 
@@ -47,13 +50,8 @@ private:
     static LayoutBox decoration(BoxKind kind, const QRectF &rect, const QString &itemId = {}, qreal lineWidth = 0.75,
                                 int grey = 0);
 
-    /// One line of wrapped text and its width.
-    struct Line
-    {
-        QString text;
-        qreal width = 0;
-        QList<QGlyphRun> glyphs; ///< shaped, from the start of the baseline (LayoutBox::glyphs)
-    };
+    /// One line of wrapped text, its width and its glyphs (LayoutBox::glyphs).
+    using Line = WrappedLine;
     /// The lines of `text` wrapped to `width`. Short texts are shaped once a layout: the running header and
     /// footer, option labels and repeated help are laid out again and again (about 40% of the calls on the filled
     /// bundled review), and the result depends only on the text, the style and the width.
@@ -117,6 +115,8 @@ private:
         friend size_t qHash(const WrapKey &k, size_t seed = 0) { return qHashMulti(seed, k.text, k.style, k.width); }
     };
     mutable QHash<WrapKey, QVector<Line>> m_wrapped; ///< wrapMeasured() of short texts
+    mutable ShapingFaces m_faces;                    ///< for m_wordWraps (declared before: outlives them)
+    mutable std::map<int, WordWrap> m_wordWraps;     ///< by style: each word shaped once a layout
 };
 
 } // namespace coform

@@ -1,4 +1,5 @@
-// Text in the layout: wrapping into lines, shaped once (the glyphs the page painter draws), and text boxes.
+// Text in the layout: wrapping into lines, shaped once (the glyphs the page painter draws), and text boxes. Plain
+// text is wrapped from words shaped once (WordWrap); the rest by QTextLayout, with the same result.
 #include "pdf/layoutengine.h"
 
 #include <QTextLayout>
@@ -41,6 +42,13 @@ QVector<LayoutEngine::Line> LayoutEngine::wrapUncached(const QString &text, Text
     QVector<Line> lines;
     if (text.isEmpty())
         return lines;
+    if (!hasLineBreaks(text) && WordWrap::plainText(text)) {
+        auto found = m_wordWraps.find(int(style));
+        if (found == m_wordWraps.end())
+            found = m_wordWraps.try_emplace(int(style), m_style.font(style), &m_faces).first;
+        if (found->second.wrap(text, width, &lines))
+            return lines;
+    }
     QTextLayout layout(text, m_style.font(style));
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);

@@ -1,0 +1,138 @@
+#pragma once
+
+#include <QFont>
+#include <QGlyphRun>
+#include <QHash>
+#include <QList>
+#include <QRawFont>
+#include <QString>
+
+#include <vector>
+
+#include <list>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+struct hb_buffer_t;
+struct hb_face_t;
+struct hb_font_t;
+
+namespace coform {
+
+/// One line of wrapped text.
+struct WrappedLine
+{
+    QString text;            ///< what the line reads, without the spaces it ends with
+    qreal width = 0;         ///< as QTextLine::naturalTextWidth() gives it
+    QList<QGlyphRun> glyphs; ///< shaped, from the start of the baseline
+};
+
+/// HarfBuzz's faces of the fonts a layout wraps text in, one a font program for all its sizes and styles of text:
+/// HarfBuzz keeps what it works out to shape with a font (its shaping plan) with the face. For one thread, and to
+/// outlive the WordWraps given it.
+class ShapingFaces
+{
+public:
+    ShapingFaces() = default;
+    ~ShapingFaces();
+    ShapingFaces(const ShapingFaces &) = delete;
+    ShapingFaces &operator=(const ShapingFaces &) = delete;
+    hb_face_t *face(const QRawFont &raw);
+
+private:
+    struct Entry
+    {
+        QByteArray key; ///< the family, style and 'head' table (which holds the program's checksum and dates)
+        QRawFont raw;   ///< what the face reads its tables from
+        hb_face_t *face = nullptr;
+    };
+    std::list<Entry> m_entries; ///< nodes stay put: the faces read from them
+};
+
+/// Wraps text as QTextLayout does with QTextOption::WrapAtWordBoundaryOrAnywhere (the same lines, glyphs, glyph
+/// positions and widths), but shapes each word once, however often it is written: the words of a form and of its
+/// answers repeat, and shaping is most of laying out a long review. It takes only text whose words shape alone as
+/// they do in a paragraph: one direction, one script (Latin, with digits and punctuation), spaces between words and no
+/// control, soft hyphen or no-break space. For other text, and wherever QTextLayout would have to break a word, it
+/// answers false and the caller lays the text out with QTextLayout.
+///
+/// The lines are those of QTextLayout's greedy fill: a word goes on the line when its advance, the spaces before it
+/// and, near the edge, the part of its last glyph that reaches past its advance fit the width, counted in 1/64 as
+/// QTextLayout counts; a line's width adds the overhang of its last glyph.
+class WordWrap
+{
+public:
+    /// `faces`: shared with the other WordWraps of a layout (its own when none).
+    explicit WordWrap(const QFont &font, ShapingFaces *faces = nullptr);
+    ~WordWrap();
+    WordWrap(const WordWrap &) = delete;
+    WordWrap &operator=(const WordWrap &) = delete;
+
+    /// The lines of `text` at `width` (points), or false when `text` needs QTextLayout (see above).
+    bool wrap(const QString &text, qreal width, QList<WrappedLine> *lines);
+    /// Whether every character of `text` is one whose word shapes alone as in a paragraph (see above).
+    static bool plainText(const QString &text);
+    /// HarfBuzz's question for a glyph's advance (1/64) on the WordWrap `self`: Qt's, as QRawFont gives it.
+    static unsigned advance(void *self, unsigned glyph);
+
+private:
+    /// A word or a run of spaces, shaped alone; the kerning across its edges (a space before "A" or "T" draws closer
+    /// in most fonts) is added by pairs (kerning()).
+    struct Word
+    {
+        QString text;
+        QList<quint32> glyphs;
+        QList<QPointF> positions; ///< from the word's start, on the baseline
+        QRawFont font;
+        qint64 advance = 0;  ///< up to the next character's glyph, 1/64
+        bool usable = false; ///< shaped as one run of one font, left to right, every glyph found
+    };
+    struct Token
+    {
+        qsizetype start = 0;
+        qsizetype end = 0;
+        bool spaces = false;
+        const Word *word = nullptr;
+        qint64 advance = 0; ///< the word's, with the kerning towards the next token's first character
+    };
+    void shape(const QString &text, bool latin);
+    const Word &shaped(QStringView text, bool latin);
+    /// The kerning (1/64) of `left` followed by `right`, on the advance of `left`; nothing when more than that
+    /// changes across the pair.
+    std::optional<qint64> kerning(QChar left, QChar right, bool latin);
+    /// How far the word's last glyph reaches past its advance (1/64), as QTextLayout measures it.
+    qint64 overhang(const Word &word);
+    /// Whether wrapping `sample` here gives what QTextLayout gives.
+    bool agreesWithQt(const QString &sample, qreal width);
+
+    void appendLine(const QString &text, const QList<Token> &tokens, qsizetype first, qsizetype last, qint64 width,
+                    QList<WrappedLine> *lines) const;
+
+    QFont m_font;
+    QRawFont m_raw; ///< the font's own engine, as QTextLayout's glyph runs name it
+    std::unique_ptr<ShapingFaces> m_ownFaces;
+    hb_font_t *m_parent = nullptr; ///< HarfBuzz's reading of the same font program
+    hb_font_t *m_hb = nullptr;     ///< with Qt's advances (QRawFont's), as Qt shapes
+    hb_buffer_t *m_buffer = nullptr;
+    std::vector<int> m_advances;                                       ///< by glyph, 1/64; -1: not yet asked
+    QHash<quint32, qint64> m_overhangs;                                ///< by glyph
+    QHash<quint32, std::optional<qint64>> m_latinPairs, m_commonPairs; ///< kerning() by the two characters
+    bool m_enabled = false;       ///< shaping here agreed with QTextLayout on a sample
+    qint64 m_minimumOverhang = 0; ///< the font's largest overhang, as QTextLayout takes it (1/64)
+    struct Hash
+    {
+        using is_transparent = void;
+        size_t operator()(QStringView s) const { return qHash(s); }
+    };
+    struct Equal
+    {
+        using is_transparent = void;
+        bool operator()(QStringView a, QStringView b) const { return a == b; }
+    };
+    /// Words by their text, shaped as Latin or as Common (QTextEngine's item script). Nodes stay put, so tokens may
+    /// point at them.
+    std::unordered_map<QString, Word, Hash, Equal> m_latinWords, m_commonWords;
+};
+
+} // namespace coform
