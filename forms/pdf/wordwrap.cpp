@@ -8,6 +8,7 @@
 #include <hb.h>
 
 #include <climits>
+#include <mutex>
 
 namespace coform {
 
@@ -105,9 +106,22 @@ WordWrap::WordWrap(const QFont &font, ShapingFaces *faces)
     hb_font_funcs_destroy(funcs);
     m_buffer = hb_buffer_create();
     // Used only where it gives what QTextLayout gives, on a sample with kerning within words and across spaces,
-    // figures, Welsh letters and a line broken after a hyphen.
+    // figures, Welsh letters and a line broken after a hyphen: once a font and process (a preview lays out again
+    // and again).
+    static std::mutex lock;
+    static QHash<QString, bool> checked;
+    const QString key = font.key();
+    {
+        const std::lock_guard<std::mutex> locked(lock);
+        if (const auto found = checked.constFind(key); found != checked.constEnd()) {
+            m_enabled = *found;
+            return;
+        }
+    }
     m_enabled = true;
     m_enabled = agreesWithQt(QStringLiteral("AVA Tyr \u201cfly\u201d Ŵy 12/05 L\u2019Or-T."), m_raw.pixelSize() * 6.3);
+    const std::lock_guard<std::mutex> locked(lock);
+    checked.insert(key, m_enabled);
 }
 
 WordWrap::~WordWrap()
