@@ -7,39 +7,10 @@
 #include <QGuiApplication>
 #include <QRandomGenerator>
 #include <QTest>
-#include <QTextLayout>
 
 using namespace coform;
 
 namespace {
-
-/// What QTextLayout gives, as the layout engine reads it (layouttext.cpp).
-QList<WrappedLine> qtLines(const QString &text, const QFont &font, qreal width)
-{
-    QList<WrappedLine> lines;
-    QTextLayout layout(text, font);
-    QTextOption option;
-    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    layout.setTextOption(option);
-    layout.beginLayout();
-    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(width);
-        QString part = text.mid(line.textStart(), line.textLength());
-        while (!part.isEmpty() && part.back().isSpace())
-            part.chop(1);
-        const QPointF origin(line.x(), line.y() + line.ascent());
-        QList<QGlyphRun> runs = part.isEmpty() ? QList<QGlyphRun>() : line.glyphRuns(line.textStart(), part.size());
-        for (QGlyphRun &run : runs) {
-            QList<QPointF> positions = run.positions();
-            for (QPointF &p : positions)
-                p -= origin;
-            run.setPositions(positions);
-        }
-        lines.append({part, line.naturalTextWidth(), runs});
-    }
-    layout.endLayout();
-    return lines;
-}
 
 /// Where two wrappings differ, in words; empty when they are the same.
 QString difference(const QList<WrappedLine> &want, const QList<WrappedLine> &got)
@@ -162,7 +133,7 @@ void TestWordWrap::sameAsQTextLayoutForTextAsPeopleWriteIt()
                 if (!wordWrap.wrap(text, width, &ours))
                     continue; // laid out by QTextLayout itself
                 ++wrapped;
-                const QString why = difference(qtLines(text, style.font(textStyle), width), ours);
+                const QString why = difference(WordWrap::textLayoutLines(text, style.font(textStyle), width), ours);
                 QVERIFY2(
                     why.isEmpty(),
                     qPrintable(QStringLiteral("seed %1, width %2, \"%3\": %4").arg(seed).arg(width).arg(text, why)));

@@ -2,8 +2,6 @@
 // text is wrapped from words shaped once (WordWrap); the rest by QTextLayout, with the same result.
 #include "pdf/layoutengine.h"
 
-#include <QTextLayout>
-
 #include <bit>
 
 namespace coform {
@@ -49,31 +47,7 @@ QVector<LayoutEngine::Line> LayoutEngine::wrapUncached(const QString &text, Text
         if (found->second.wrap(text, width, &lines))
             return lines;
     }
-    QTextLayout layout(text, m_style.font(style));
-    QTextOption option;
-    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    layout.setTextOption(option);
-    layout.beginLayout();
-    for (;;) {
-        QTextLine line = layout.createLine();
-        if (!line.isValid())
-            break;
-        line.setLineWidth(width);
-        QString part = text.mid(line.textStart(), line.textLength());
-        while (!part.isEmpty() && part.back().isSpace())
-            part.chop(1);
-        QList<QGlyphRun> glyphs = part.isEmpty() ? QList<QGlyphRun>() : line.glyphRuns(line.textStart(), part.size());
-        const QPointF origin(line.x(), line.y() + line.ascent());
-        for (QGlyphRun &run : glyphs) {
-            QList<QPointF> positions = run.positions();
-            for (QPointF &p : positions)
-                p -= origin;
-            run.setPositions(positions);
-        }
-        lines.append({part, line.naturalTextWidth(), std::move(glyphs)});
-    }
-    layout.endLayout();
-    return lines;
+    return WordWrap::textLayoutLines(text, m_style.font(style), width);
 }
 
 qreal LayoutEngine::textWidth(const QString &text, TextStyle style) const

@@ -147,33 +147,39 @@ unsigned WordWrap::advance(void *self, unsigned glyph)
     return unsigned(a);
 }
 
-bool WordWrap::agreesWithQt(const QString &sample, qreal width)
+QList<WrappedLine> WordWrap::textLayoutLines(const QString &text, const QFont &font, qreal width)
 {
-    QList<WrappedLine> ours;
-    if (!wrap(sample, width, &ours))
-        return false;
-    QList<WrappedLine> qt;
-    QTextLayout layout(sample, m_font);
+    QList<WrappedLine> lines;
+    QTextLayout layout(text, font);
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     layout.setTextOption(option);
     layout.beginLayout();
     for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
         line.setLineWidth(width);
-        QString part = sample.mid(line.textStart(), line.textLength());
+        QString part = text.mid(line.textStart(), line.textLength());
         while (!part.isEmpty() && part.back().isSpace())
             part.chop(1);
+        QList<QGlyphRun> glyphs = part.isEmpty() ? QList<QGlyphRun>() : line.glyphRuns(line.textStart(), part.size());
         const QPointF origin(line.x(), line.y() + line.ascent());
-        QList<QGlyphRun> runs = line.glyphRuns(line.textStart(), part.size());
-        for (QGlyphRun &run : runs) {
+        for (QGlyphRun &run : glyphs) {
             QList<QPointF> positions = run.positions();
             for (QPointF &p : positions)
                 p -= origin;
             run.setPositions(positions);
         }
-        qt.append({part, line.naturalTextWidth(), runs});
+        lines.append({part, line.naturalTextWidth(), std::move(glyphs)});
     }
     layout.endLayout();
+    return lines;
+}
+
+bool WordWrap::agreesWithQt(const QString &sample, qreal width)
+{
+    QList<WrappedLine> ours;
+    if (!wrap(sample, width, &ours))
+        return false;
+    const QList<WrappedLine> qt = textLayoutLines(sample, m_font, width);
     if (qt.size() != ours.size())
         return false;
     for (qsizetype i = 0; i < qt.size(); ++i) {

@@ -71,6 +71,9 @@ public:
 
     /// The lines of `text` at `width` (points), or false when `text` needs QTextLayout (see above).
     bool wrap(const QString &text, qreal width, QList<WrappedLine> *lines);
+    /// The lines of `text` at `width` as QTextLayout lays them out: what wrap() gives, and what the layout uses for
+    /// the text wrap() refuses.
+    static QList<WrappedLine> textLayoutLines(const QString &text, const QFont &font, qreal width);
     /// Whether every character of `text` is one whose word shapes alone as in a paragraph (see above).
     static bool plainText(const QString &text);
     /// HarfBuzz's question for a glyph's advance (1/64) on the WordWrap `self`: Qt's, as QRawFont gives it.
