@@ -26,10 +26,6 @@ qint64 exactFixed(qreal value)
     return qRound64(value * 64);
 }
 
-} // namespace
-
-namespace {
-
 /// Font tables for HarfBuzz, read from the font as Qt reads them.
 hb_blob_t *referenceTable(hb_face_t *, hb_tag_t tag, void *raw)
 {
