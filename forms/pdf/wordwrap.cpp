@@ -122,6 +122,8 @@ WordWrap::WordWrap(const QFont &font, ShapingFaces *faces)
 
 WordWrap::~WordWrap()
 {
+    for (hb_shape_plan_t *plan : m_plans)
+        hb_shape_plan_destroy(plan); // nothing for none
     if (m_buffer)
         hb_buffer_destroy(m_buffer);
     if (m_hb)
@@ -220,7 +222,14 @@ void WordWrap::shape(const QString &text, bool latin)
     hb_buffer_guess_segment_properties(m_buffer);
     hb_buffer_set_flags(m_buffer, HB_BUFFER_FLAG_DEFAULT);
     const hb_feature_t kerning = {HB_TAG('k', 'e', 'r', 'n'), 1, 0, unsigned(-1)};
-    hb_shape(m_hb, m_buffer, &kerning, 1);
+    // hb_shape() with the plan it would find in the face's cache each time (the same properties and features, a font
+    // without variations): the plan is made once.
+    hb_shape_plan_t *&plan = m_plans[latin ? 1 : 0];
+    if (!plan) {
+        hb_buffer_get_segment_properties(m_buffer, &properties);
+        plan = hb_shape_plan_create_cached(hb_font_get_face(m_hb), &properties, &kerning, 1, nullptr);
+    }
+    hb_shape_plan_execute(plan, m_hb, m_buffer, &kerning, 1);
 }
 
 const WordWrap::Word &WordWrap::shaped(QStringView text, bool latin)

@@ -17,6 +17,7 @@
 struct hb_buffer_t;
 struct hb_face_t;
 struct hb_font_t;
+struct hb_shape_plan_t;
 
 namespace coform {
 
@@ -118,8 +119,9 @@ private:
     hb_font_t *m_parent = nullptr; ///< HarfBuzz's reading of the same font program
     hb_font_t *m_hb = nullptr;     ///< with Qt's advances (QRawFont's), as Qt shapes
     hb_buffer_t *m_buffer = nullptr;
-    std::vector<int> m_advances;                                       ///< by glyph, 1/64; -1: not yet asked
-    QHash<quint32, qint64> m_overhangs;                                ///< by glyph
+    hb_shape_plan_t *m_plans[2] = {};   ///< by script (Common, Latin): what hb_shape() would look up each time
+    std::vector<int> m_advances;        ///< by glyph, 1/64; -1: not yet asked
+    QHash<quint32, qint64> m_overhangs; ///< by glyph
     QHash<quint32, std::optional<qint64>> m_latinPairs, m_commonPairs; ///< kerning() by the two characters
     bool m_enabled = false;       ///< shaping here agreed with QTextLayout on a sample
     qint64 m_minimumOverhang = 0; ///< the font's largest overhang, as QTextLayout takes it (1/64)
