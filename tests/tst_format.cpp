@@ -1,4 +1,5 @@
 #include "format/templateformat.h"
+#include "model/jsonreader.h"
 
 #include <QtTest>
 
@@ -11,6 +12,45 @@ QByteArray minimalTemplate(const QString &itemsJson, const QString &extraTop = Q
         "sections": [{"id": "s", "title": "S", "items": [%2]}]})")
         .arg(extraTop, itemsJson)
         .toUtf8();
+}
+
+/// A random JSON value `levels` deep at most: objects, arrays (empty ones too), and strings holding brackets, quotation
+/// marks and backslashes, which a reader that counts brackets must step over.
+QByteArray randomValue(QRandomGenerator &random, int levels)
+{
+    static const QByteArray strings[] = {"\"a\"", "\"[{\"", "\"}]\\\"]\"", "\"\\\\\"", "\"\"", "\"x\\\"{\""};
+    static const QByteArray scalars[] = {"1", "-2.5e3", "true", "false", "null"};
+    const int kind = levels > 0 ? random.bounded(4) : random.bounded(2);
+    if (kind == 0)
+        return strings[random.bounded(int(std::size(strings)))];
+    if (kind == 1)
+        return scalars[random.bounded(int(std::size(scalars)))];
+    QByteArray out = kind == 2 ? "[" : "{";
+    const int count = random.bounded(3);
+    const int firstKey = random.bounded(int(std::size(strings)));
+    for (int i = 0; i < count; ++i) {
+        if (i)
+            out += random.bounded(2) ? ", " : ",\n";
+        if (kind == 3) // keys differ: of two members with one key, the document keeps one
+            out += strings[(firstKey + i) % int(std::size(strings))] + " : ";
+        out += randomValue(random, levels - 1);
+    }
+    return out + (kind == 2 ? "]" : "}");
+}
+
+/// How deep the deepest value of `value` lies, the top-level container's members being 1 deep (as the limit counts).
+int depthOf(const QJsonValue &value, int depth = 0)
+{
+    int deepest = depth;
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            deepest = std::max(deepest, depthOf(it.value(), depth + 1));
+    } else if (value.isArray()) {
+        for (const QJsonValue &v : value.toArray())
+            deepest = std::max(deepest, depthOf(v, depth + 1));
+    }
+    return deepest;
 }
 
 Problems readProblems(const QByteArray &json)
@@ -215,6 +255,26 @@ private Q_SLOTS:
             << QByteArray(QByteArray(100, '[') + QByteArray(100, ']')).prepend("{\"a\":").append("}") << QString()
             << QStringLiteral("nested more than");
     }
+    /// The nesting limit counts as the document's structure does, whatever its strings hold: a document exactly as
+    /// deep as the limit is read, one level deeper is refused.
+    void nestingLimitCountsTheStructure()
+    {
+        const quint32 seed = QRandomGenerator::global()->generate();
+        QRandomGenerator random(seed);
+        for (int run = 0; run < 400; ++run) {
+            QByteArray json = "{\"top\": " + randomValue(random, random.bounded(1, 9)) + "}";
+            Problems problems;
+            JsonReader reader(QStringLiteral("test.json"), &problems);
+            const std::optional<QJsonObject> root = reader.parseObject(json, 1 << 20, 64);
+            QVERIFY2(root, json.constData());
+            const int depth = depthOf(*root);
+            QVERIFY2(JsonReader(QStringLiteral("test.json"), &problems).parseObject(json, 1 << 20, depth),
+                     qPrintable(QStringLiteral("seed %1: %2 (%3 deep) refused").arg(seed).arg(json).arg(depth)));
+            QVERIFY2(!JsonReader(QStringLiteral("test.json"), &problems).parseObject(json, 1 << 20, depth - 1),
+                     qPrintable(QStringLiteral("seed %1: %2 (%3 deep) read").arg(seed).arg(json).arg(depth)));
+        }
+    }
+
     void errors()
     {
         QFETCH(QByteArray, json);

@@ -26,20 +26,45 @@ void JsonReader::warning(const QString &pointer, const QString &message)
 }
 
 namespace {
-/// The deepest nesting of arrays and objects; stops counting past `limit`.
-int depthOf(const QJsonValue &value, int limit, int depth = 0)
+/// The deepest nesting of a value in `json` (valid JSON): a value directly in the top-level object or array is 1 deep,
+/// one in an object or array there 2, and so on. Read off the text itself, by counting brackets outside strings: a
+/// walk over the parsed document made a value of every member, at a few times the cost.
+int depthOf(const QByteArray &json)
 {
-    if (depth > limit)
-        return depth;
-    int deepest = depth;
-    if (value.isObject()) {
-        const QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end() && deepest <= limit; ++it)
-            deepest = std::max(deepest, depthOf(it.value(), limit, depth + 1));
-    } else if (value.isArray()) {
-        const QJsonArray a = value.toArray();
-        for (qsizetype i = 0; i < a.size() && deepest <= limit; ++i)
-            deepest = std::max(deepest, depthOf(a.at(i), limit, depth + 1));
+    int open = 0;
+    int deepest = 0;
+    const char *p = json.constData();
+    const char *const end = p + json.size();
+    while (p < end) {
+        switch (*p) {
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+        case ',':
+        case ':':
+            break;
+        case '}':
+        case ']':
+            --open;
+            break;
+        case '{':
+        case '[':
+            deepest = std::max(deepest, open);
+            ++open;
+            break;
+        case '"':
+            deepest = std::max(deepest, open);
+            for (++p; p < end && *p != '"'; ++p) {
+                if (*p == '\\')
+                    ++p; // the escaped character, which may be a quotation mark
+            }
+            break;
+        default: // a number, true, false or null
+            deepest = std::max(deepest, open);
+            break;
+        }
+        ++p;
     }
     return deepest;
 }
@@ -86,7 +111,7 @@ std::optional<QJsonObject> JsonReader::parseObject(const QByteArray &json, qint6
         return std::nullopt;
     }
     const QJsonObject root = document.object();
-    if (depthOf(root, maxDepth) > maxDepth) {
+    if (depthOf(json) > maxDepth) {
         error(QString(), QStringLiteral("nested more than %1 levels deep").arg(maxDepth));
         return std::nullopt;
     }
@@ -97,15 +122,16 @@ void JsonReader::checkKeys(const QJsonObject &object, const QString &pointer,
                            std::initializer_list<const char *> allowed)
 {
     for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = it.key(); // made afresh by each call
         bool known = false;
         for (const char *name : allowed)
-            known = known || it.key() == QLatin1String(name);
+            known = known || key == QLatin1String(name);
         if (!known) {
             QStringList names;
             for (const char *name : allowed)
                 names.append(QString::fromLatin1(name));
-            error(child(pointer, it.key()),
-                  QStringLiteral("unknown property '%1' (expected one of: %2)").arg(it.key(), names.join(u", ")));
+            error(child(pointer, key),
+                  QStringLiteral("unknown property '%1' (expected one of: %2)").arg(key, names.join(u", ")));
         }
     }
 }
