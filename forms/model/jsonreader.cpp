@@ -56,9 +56,11 @@ int depthOf(const QByteArray &json)
         case '"':
             deepest = std::max(deepest, open);
             for (++p; p < end && *p != '"'; ++p) {
-                if (*p == '\\')
+                if (*p == '\\' && p + 1 < end)
                     ++p; // the escaped character, which may be a quotation mark
             }
+            if (p == end) // a string left open (not in JSON that was read)
+                return deepest;
             break;
         default: // a number, true, false or null
             deepest = std::max(deepest, open);
