@@ -54,22 +54,27 @@ static void prepareMemoryForOneCommand()
     mallopt(M_TRIM_THRESHOLD, 2 * reserve);
     mallopt(M_TOP_PAD, reserve);
     const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
-    void *volatile grow = malloc(1 << 20); // more than the heap has left: it grows once, by the reserve
+    constexpr std::size_t growSize = 1 << 20, probeSize = 256 << 10;
+    void *volatile grow = malloc(growSize); // more than the heap has left: it grows once, by the reserve
+    const auto grown = reinterpret_cast<std::uintptr_t>(grow);
     free(grow);
     const auto after = reinterpret_cast<std::uintptr_t>(sbrk(0));
     if (before == std::uintptr_t(-1) || after <= before)
         return;
     // Where new memory will come from: the free end of the heap (a block that size comes from there and goes back).
-    void *probe = malloc(256 << 10);
+    void *probe = malloc(probeSize);
     const auto freeEnd = reinterpret_cast<std::uintptr_t>(probe);
     free(probe);
-    // The part of that end below the first 2 MiB boundary can only have small pages, one trap each (about 250 of
-    // them for the filled review): it is taken once by a block never used, so that what a command allocates lies
-    // where whole 2 MiB pages can back it.
-    const std::uintptr_t from = (freeEnd + huge - 1) / huge * huge, to = after / huge * huge;
-    constexpr std::uintptr_t header = 64; // the block's own bookkeeping, and the next one's, stay below `from`
+    // Each of the two blocks wrote the free end's bookkeeping just past itself: a page written there before the
+    // hint below is a small page, and then so is every page of its 2 MiB (about 500 traps, in six runs of ten when
+    // that page fell past the first boundary). Everything up to the first boundary past those writes can only have
+    // small pages: it is taken once by a block never used, so that what a command allocates lies where whole 2 MiB
+    // pages can back it.
+    constexpr std::uintptr_t header = 64; // a block's own bookkeeping, and the next one's
+    const std::uintptr_t written = qMax(grown + growSize, freeEnd + probeSize) + header;
+    const std::uintptr_t from = (written + huge - 1) / huge * huge, to = after / huge * huge;
     if (probe && from > freeEnd + header && from < to)
-        skippedHeapHead = malloc(from - freeEnd - header);
+        skippedHeapHead = malloc(from - freeEnd - header); // its own bookkeeping, and the next one's, stay below
     if (to > from)
         madvise(reinterpret_cast<void *>(from), to - from, MADV_HUGEPAGE); // a hint: refused or ignored is fine
 #endif
