@@ -8,7 +8,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace coform {
 
@@ -77,10 +76,12 @@ QByteArray PdfObjects::file(int root, int info, const char *version) const
     out += "xref\n0 ";
     out += QByteArray::number(m_bodies.size() + 1);
     out += "\n0000000000 65535 f \n";
-    char entry[24];
-    for (const qsizetype offset : offsets) {
-        std::snprintf(entry, sizeof entry, "%010lld 00000 n \n", static_cast<long long>(offset));
-        out += entry;
+    // Each entry is 20 bytes: the offset in ten digits with leading zeros, then " 00000 n " and a line end.
+    char entry[21] = "0000000000 00000 n \n";
+    for (qsizetype offset : offsets) {
+        for (int digit = 9; digit >= 0; --digit, offset /= 10)
+            entry[digit] = char('0' + offset % 10);
+        out.append(entry, 20);
     }
     out += "trailer\n<</Size ";
     out += QByteArray::number(m_bodies.size() + 1);

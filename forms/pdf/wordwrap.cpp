@@ -406,8 +406,13 @@ void WordWrap::appendLine(const QString &text, const QList<Token> &tokens, qsize
         return;
     }
     line.text = text.mid(tokens.at(first).start, tokens.at(last).end - tokens.at(first).start);
+    qsizetype count = 0;
+    for (qsizetype i = first; i <= last; ++i)
+        count += tokens.at(i).word->glyphs.size();
     QList<quint32> glyphs;
     QList<QPointF> positions;
+    glyphs.reserve(count);
+    positions.reserve(count);
     QRawFont font;
     const auto flush = [&] {
         if (glyphs.isEmpty())
@@ -417,8 +422,8 @@ void WordWrap::appendLine(const QString &text, const QList<Token> &tokens, qsize
         run.setGlyphIndexes(glyphs);
         run.setPositions(positions);
         line.glyphs.append(run);
-        glyphs.clear();
-        positions.clear();
+        glyphs = {}; // not clear(): the run shares the lists, and clearing a shared list allocates its capacity anew
+        positions = {};
     };
     qint64 pen = 0;
     for (qsizetype i = first; i <= last; ++i) {
