@@ -228,6 +228,11 @@ QByteArray withoutHinting(const QByteArray &sfnt, const QString &family)
     return writeFont(tables);
 }
 
+/// What a one-character font leaves out: layout (one character has nothing to substitute or position against)
+/// and the names (made anew).
+constexpr const char *droppedFromTheOneCharacterFont[] = {"GSUB", "GPOS", "GDEF", "kern", "morx",
+                                                          "mort", "BASE", "JSTF", "MATH", "name"};
+
 QByteArray oneCharacterFont(const QByteArray &sfnt, char32_t ch, const QString &family)
 {
     std::map<quint32, QByteArray> tables;
@@ -248,6 +253,11 @@ QByteArray oneCharacterFont(const QByteArray &sfnt, char32_t ch, const QString &
     if (input) {
         hb_set_add(hb_subset_input_unicode_set(input), ch);
         hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+        // The tables left out below are not subset either: their glyph closure (through every substitution of a
+        // large font) was most of the work.
+        hb_set_t *drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+        for (const char *t : droppedFromTheOneCharacterFont)
+            hb_set_add(drop, tag(t));
         if (hb_face_t *subset = hb_subset_or_fail(face, input)) {
             hb_blob_t *out = hb_face_reference_blob(subset);
             unsigned length = 0;
@@ -264,7 +274,7 @@ QByteArray oneCharacterFont(const QByteArray &sfnt, char32_t ch, const QString &
     if (subsetted.isEmpty() || !readTables(subsetted, &tables) || !tables.count(tag("glyf")))
         return {};
     dropHinting(tables);
-    for (const char *t : {"GSUB", "GPOS", "GDEF", "kern", "morx", "mort", "BASE", "JSTF", "MATH", "name"})
+    for (const char *t : droppedFromTheOneCharacterFont)
         tables.erase(tag(t));
     tables[tag("cmap")] = oneCharacterMap(ch, quint16(glyph));
     tables[tag("name")] = nameTable(originalName, family,
