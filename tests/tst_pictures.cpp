@@ -163,6 +163,36 @@ private slots:
         QCOMPARE(library.search(QStringLiteral("doctor")).first()->words.left(6), QStringLiteral("doctor"));
     }
 
+    void theIndexIsReadAsCsv()
+    {
+        // Lines with and without quotes (RFC 4180: a comma inside quotes is text, "" is one quote), empty fields
+        // kept, short lines and lines without a name left out, and the pictures sorted by name.
+        const QByteArray csv = "name,words,category,tags\n"
+                               "walk,go for a walk,Actions,outside legs\n"
+                               "\"cup\",\"a cup, of tea\",Food,\"drink \"\"hot\"\"\"\n"
+                               "bed,,Home,\n"
+                               "short,only,three\n"
+                               ",no name,Home,x\n"
+                               "  bath , a bath ,Home,wash  \n";
+        const QVector<LibraryPicture> read = PictureLibrary::readIndex(QStringLiteral("s"), csv);
+        QCOMPARE(read.size(), 4);
+        QCOMPARE(read.at(0).name, QStringLiteral("bath "));
+        QCOMPARE(read.at(0).words, QStringLiteral(" a bath "));
+        QCOMPARE(read.at(0).tags, QStringList{QStringLiteral("wash")});
+        QCOMPARE(read.at(1).name, QStringLiteral("bed"));
+        QCOMPARE(read.at(1).words, QString());
+        QCOMPARE(read.at(1).tags, QStringList());
+        QCOMPARE(read.at(2).name, QStringLiteral("cup"));
+        QCOMPARE(read.at(2).words, QStringLiteral("a cup, of tea"));
+        QCOMPARE(read.at(2).category, QStringLiteral("Food"));
+        QCOMPARE(read.at(2).tags, (QStringList{QStringLiteral("drink"), QStringLiteral("\"hot\"")}));
+        QCOMPARE(read.at(3).name, QStringLiteral("walk"));
+        QCOMPARE(read.at(3).words, QStringLiteral("go for a walk"));
+        QCOMPARE(read.at(3).tags, (QStringList{QStringLiteral("outside"), QStringLiteral("legs")}));
+        for (const LibraryPicture &p : read)
+            QCOMPARE(p.set, QStringLiteral("s"));
+    }
+
     void picturesRoundTrip()
     {
         const Template t = pictured();

@@ -13,6 +13,8 @@ namespace {
 /// The fields of one CSV line (quotes as RFC 4180: "" inside quotes is one quote).
 QStringList csvFields(const QString &line)
 {
+    if (!line.contains(QLatin1Char('"')))
+        return line.split(QLatin1Char(',')); // no quotes: each comma ends a field, as below
     QStringList fields;
     QString field;
     bool quoted = false;
