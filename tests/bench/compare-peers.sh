@@ -2,9 +2,10 @@
 # Compares Coform's PDF writer with three common ways of making a PDF from the same form: Coform's HTML export printed
 # by headless Chromium, the same HTML converted by headless LibreOffice, and SurveyJS's PDF generator (survey-pdf on
 # jsPDF, in Node) drawing the same form made into a SurveyJS survey by tests/bench/peers/surveyjs-pdf.js. The form is
-# the bundled CHC review filled with long answers. Each is run once to warm up, then timed over several runs in one
-# go; the script prints the medians and spreads (min-max), and how many times faster Coform is (the target is at least
-# 20 times faster than each).
+# the bundled CHC review filled with long answers. Each is run once to warm up, then the four take turns for several
+# runs (Coform, Chromium, LibreOffice, SurveyJS, Coform, ...); the script prints the medians and spreads (min-max), how
+# many times faster Coform is by the medians (the target is at least 20 times faster than each), and the same ratio
+# turn by turn, with its spread.
 #
 # With COFORM_OLD_CLI set to another coform-cli (say, one built from the commit before), it also times that one on
 # the same form in the same run, old and new runs interleaved (old, new, old, new, ...) so that the machine's load
@@ -127,16 +128,6 @@ time_once() {
     echo "$rss" >>"$work/$name.rss"
 }
 
-# time_runs NAME COMMAND...: a warm-up run, then $runs timed runs in one go.
-time_runs() {
-    local name=$1 i
-    shift
-    warm_up "$name" "$@"
-    for ((i = 0; i < runs; i++)); do
-        time_once "$name" "$@"
-    done
-}
-
 coform=("$cli" render "$template" --answers "$answers" -o "$work/coform.pdf")
 if [[ -n $old_cli ]]; then
     # The old and the new coform-cli take turns on the same form, so that a change of load between runs falls on both
@@ -151,13 +142,23 @@ if [[ -n $old_cli ]]; then
         time_once new "${new[@]}"
     done
 fi
-time_runs coform "${coform[@]}"
-time_runs chromium chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-    --user-data-dir="$work/chromium-profile" --print-to-pdf="$work/chromium.pdf" "file://$work/review.html"
-time_runs libreoffice soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf \
-    --outdir "$work/lo" "$work/review.html"
-time_runs surveyjs node "$peers/surveyjs-pdf.js" "$template" "$answers" "$work/surveyjs.pdf" \
-    "${surveyjs_fonts[@]}"
+chromium_run=(chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer
+    --user-data-dir="$work/chromium-profile" --print-to-pdf="$work/chromium.pdf" "file://$work/review.html")
+libreoffice_run=(soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf
+    --outdir "$work/lo" "$work/review.html")
+surveyjs_run=(node "$peers/surveyjs-pdf.js" "$template" "$answers" "$work/surveyjs.pdf" "${surveyjs_fonts[@]}")
+# Side by side: the four take turns, run after run, so that a minute when the machine is slower or faster falls on
+# all of them alike, and each turn gives its own ratio.
+warm_up coform "${coform[@]}"
+warm_up chromium "${chromium_run[@]}"
+warm_up libreoffice "${libreoffice_run[@]}"
+warm_up surveyjs "${surveyjs_run[@]}"
+for ((i = 0; i < runs; i++)); do
+    time_once coform "${coform[@]}"
+    time_once chromium "${chromium_run[@]}"
+    time_once libreoffice "${libreoffice_run[@]}"
+    time_once surveyjs "${surveyjs_run[@]}"
+done
 
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
 # row LABEL NAME PDF: a line of the table, the medians with their spreads (min-max).
@@ -171,7 +172,7 @@ row() {
 }
 median_of() { stats "$work/$1.$2" | cut -d' ' -f1; }
 
-echo "Filled CHC review, median of $runs runs each and (min-max), in ms; one warm-up run not counted;" \
+echo "Filled CHC review, median of $runs runs each, taking turns, and (min-max), in ms; one warm-up run not counted;" \
     "load average: $(cut -d' ' -f1 /proc/loadavg)"
 printf '  %-42s %-26s %-26s %6s %5s\n' "" "   elapsed" "   processor" "MiB" "pages"
 if [[ -n $old_cli ]]; then
@@ -188,6 +189,13 @@ awk -v c="$(median_of coform wall)" -v h="$(median_of chromium wall)" -v l="$(me
     -v lc="$(median_of libreoffice cpu)" -v sc="$(median_of surveyjs cpu)" 'BEGIN {
     printf "Coform is %.1f times faster than Chromium, %.1f times faster than LibreOffice and %.1f times faster than SurveyJS (elapsed; target: 20 or more)\n", h / c, l / c, s / c
     printf "Coform uses %.1f times less processor time than Chromium, %.1f times less than LibreOffice and %.1f times less than SurveyJS\n", hc / cc, lc / cc, sc / cc }'
+# turn_ratios PEER: the peer's elapsed time over Coform's in each turn, as median (min-max).
+turn_ratios() { paste "$work/$1.wall" "$work/coform.wall" | awk '{ print $1 / $2 }' >"$work/$1.ratio"; stats "$work/$1.ratio"; }
+read -r -a chromium_ratio < <(turn_ratios chromium)
+read -r -a libreoffice_ratio < <(turn_ratios libreoffice)
+read -r -a surveyjs_ratio < <(turn_ratios surveyjs)
+printf 'Turn by turn (elapsed, median and min-max of %s turns): Chromium %s (%s-%s), LibreOffice %s (%s-%s), SurveyJS %s (%s-%s) times Coform\n' \
+    "$runs" "${chromium_ratio[@]}" "${libreoffice_ratio[@]}" "${surveyjs_ratio[@]}"
 
 if [[ -n $old_cli ]]; then
     read -r -a old_cpu < <(stats "$work/old.cpu")
