@@ -109,6 +109,18 @@ warm_up() {
     "$@" >/dev/null 2>&1 || { echo "compare-peers: $name failed: $*" >&2; exit 1; }
 }
 
+# settle: waits until nothing else runs (at most two seconds), then a tenth of a second more. Chromium's helper
+# processes go on exiting after the browser itself has (tried: Coform timed straight after Chromium took 67 ms, half
+# a second later 58), and that work is not the next program's.
+settle() {
+    local i
+    for ((i = 0; i < 20; i++)); do
+        [[ $(cut -d' ' -f4 /proc/loadavg) == 1/* ]] && break
+        sleep 0.1
+    done
+    sleep 0.1
+}
+
 # time_once NAME COMMAND...: one run under process_times (tests/bench/process_times.cpp, built with the benchmarks;
 # /usr/bin/time counts in hundredths of a second, too coarse for a 50 ms run). Adds its elapsed time and its processor
 # time (user + system, the command's child processes included, which a busy machine disturbs much less than elapsed
@@ -117,6 +129,7 @@ warm_up() {
 time_once() {
     local name=$1 wall cpu rss
     shift
+    settle
     rm -f "$work/time"
     if ! "$timer" "$work/time" "$@"; then
         echo "compare-peers: $name failed in a timed run: $*" >&2
