@@ -208,6 +208,11 @@ private slots:
                  QStringLiteral("Robert'; --"), QStringLiteral("--db"), test::asOwner(url)});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("is not a role name")), qPrintable(r.err));
+        // The whole name: one with a line break after it is refused too, and the message stays one line.
+        r = cli({QStringLiteral("db"), QStringLiteral("grant"), QStringLiteral("--app-role"),
+                 QStringLiteral("coform_app\n"), QStringLiteral("--db"), test::asOwner(url)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String(R"('coform_app\n' is not a role name)")), qPrintable(r.err));
         const QString file = dir.filePath(QStringLiteral("coform.sqlite"));
         r = cli({QStringLiteral("db"), QStringLiteral("grant"), QStringLiteral("--app-role"),
                  QStringLiteral("coform_app"), QStringLiteral("--db"), file});

@@ -112,6 +112,8 @@ private Q_SLOTS:
                                         << QStringLiteral("expected true (yes) or false (no)");
         QTest::newRow("bad date") << "review-date" << QJsonValue(QStringLiteral("2026-02-30"))
                                   << QStringLiteral("not a real date");
+        QTest::newRow("date with a line break after it")
+            << "review-date" << QJsonValue(QStringLiteral("2026-11-20\n")) << QStringLiteral("not a real date");
         QTest::newRow("date in another shape")
             << "review-date" << QJsonValue(QStringLiteral("20/11/2026")) << QStringLiteral("not a real date");
         QTest::newRow("number too big") << "hospital-stays" << QJsonValue(1000) << QStringLiteral("more than");

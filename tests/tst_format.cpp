@@ -1,5 +1,6 @@
 #include "format/templateformat.h"
 #include "model/jsonreader.h"
+#include "model/translationstamps.h"
 
 #include <QtTest>
 
@@ -178,6 +179,14 @@ private Q_SLOTS:
                                        << QStringLiteral("missing property 'label'");
         QTest::newRow("bad id") << minimalTemplate(QStringLiteral(R"({"id": "Bad Id", "type": "text", "label": "A"})"))
                                 << QStringLiteral("/sections/0/items/0/id") << QStringLiteral("not a valid id");
+        // The whole text is the id: a line break after it is refused, and the message shows it as \n (one line).
+        QTest::newRow("id with a line break after it")
+            << minimalTemplate(QStringLiteral(R"({"id": "a\n", "type": "text", "label": "A"})"))
+            << QStringLiteral("/sections/0/items/0/id") << QStringLiteral(R"("a\n" is not a valid id)");
+        QTest::newRow("language with a line break after it")
+            << minimalTemplate(QStringLiteral(R"({"id": "a", "type": "text", "label": "A"})"),
+                               QStringLiteral(R"("languages": ["en", "cy\n"],)"))
+            << QStringLiteral("/languages/1") << QStringLiteral("expected a language tag");
         QTest::newRow("duplicate id") << minimalTemplate(
             QStringLiteral(R"({"id": "a", "type": "text", "label": "A"}, {"id": "a", "type": "text", "label": "B"})"))
                                       << QStringLiteral("/sections/0/items/1/id")
@@ -273,6 +282,50 @@ private Q_SLOTS:
             QVERIFY2(!JsonReader(QStringLiteral("test.json"), &problems).parseObject(json, 1 << 20, depth - 1),
                      qPrintable(QStringLiteral("seed %1: %2 (%3 deep) read").arg(seed).arg(json).arg(depth)));
         }
+    }
+
+    /// Ids, language tags and translation stamps are read as the whole text, as a regular expression anchored at
+    /// both ends reads them (which "^...$" is not: it also takes a line break at the end), on random text made of the
+    /// characters that matter.
+    void idsAndTagsAreTheWholeText()
+    {
+        const auto whole = [](const char *pattern) {
+            return QRegularExpression(QRegularExpression::anchoredPattern(QLatin1String(pattern)));
+        };
+        const QRegularExpression id = whole("[a-z0-9][a-z0-9-]*"), tag = whole("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*"),
+                                 stamp = whole("[0-9a-f]{8,64}");
+        const quint32 seed = QRandomGenerator::global()->generate();
+        QRandomGenerator random(seed);
+        // Every fourth text is long and mostly of hexadecimal digits, for the stamps.
+        const QString letters = QStringLiteral("az09-AZfgx\n _\u00e9\u0131"), hex = QStringLiteral("0a9f0a9f0a9fg\n");
+        int ids = 0, tags = 0, stamps = 0;
+        for (int run = 0; run < 20000; ++run) {
+            const QString &from = run % 4 == 3 ? hex : letters;
+            QString text;
+            const int length = run % 4 == 3 ? random.bounded(6, 70) : random.bounded(0, 14);
+            for (int i = 0; i < length; ++i)
+                text += from.at(random.bounded(int(from.size())));
+            const QString why = QStringLiteral("seed %1: \"%2\"").arg(seed).arg(JsonReader::shown(text));
+            QVERIFY2(JsonReader::isValidId(text) == id.match(text).hasMatch(), qPrintable(why));
+            QVERIFY2(JsonReader::isValidLanguage(text) == tag.match(text).hasMatch(), qPrintable(why));
+            QVERIFY2(TranslationStamps::isValidStamp(text) == stamp.match(text).hasMatch(), qPrintable(why));
+            ids += JsonReader::isValidId(text);
+            tags += JsonReader::isValidLanguage(text);
+            stamps += TranslationStamps::isValidStamp(text);
+        }
+        QVERIFY(ids > 100 && tags > 20 && stamps > 100); // the random text reached the accepting side of each
+        for (const char *text : {"intro\n", "intro\r", "-intro", "Intro", ""})
+            QVERIFY(!JsonReader::isValidId(QLatin1String(text)));
+        QVERIFY(JsonReader::isValidId(QString(200, u'a')));
+        QVERIFY(!JsonReader::isValidId(QString(201, u'a')));
+        for (const char *text : {"en\n", "en-", "en--x", "e", "english", "EN", "en-x-easyeasy1"})
+            QVERIFY(!JsonReader::isValidLanguage(QLatin1String(text)));
+        for (const char *text : {"en", "cy", "en-x-easy", "en-GB", "haw-x-12345678"})
+            QVERIFY(JsonReader::isValidLanguage(QLatin1String(text)));
+        QVERIFY(TranslationStamps::isValidStamp(QStringLiteral("0123abcd")));
+        QVERIFY(!TranslationStamps::isValidStamp(QStringLiteral("0123abcd\n")));
+        QCOMPARE(JsonReader::shown(QStringLiteral("a\nb\tc\u001b[2J\u202e")),
+                 QStringLiteral(R"(a\nb\tc\u001b[2J\u202e)"));
     }
 
     void errors()

@@ -185,6 +185,10 @@ private slots:
 
         TemplateStore asColin(*m_db, colin), asRita(*m_db, rita), asAda(*m_db, *m_admin);
         const QString id = QStringLiteral("chc-review");
+        Template withLineBreak = bundled();
+        withLineBreak.id += u'\n'; // an id is the whole text, and the message shows the line break as \n
+        QCOMPARE(asColin.addTemplate(withLineBreak).message(),
+                 QStringLiteral(R"('chc-review\n' is not a template id (a-z, 0-9 and -))"));
         const Result<VersionInfo> added = asColin.addTemplate(bundled());
         QVERIFY2(added.ok(), qPrintable(added.message()));
         QCOMPARE(added->version, 1);

@@ -458,7 +458,7 @@ QString TemplateParse::readId(const QJsonObject &o, const QString &p, const char
         m_json.error(JsonReader::child(p, QLatin1String(key)),
                      QStringLiteral("\"%1\" is not a valid id (expected lower-case letters, digits and dashes, "
                                     "starting with a letter or digit)")
-                         .arg(*id));
+                         .arg(JsonReader::shown(*id)));
         return {};
     }
     return *id;

@@ -19,7 +19,8 @@ QString isoDateProblem(const QJsonValue &value)
 {
     if (!value.isString())
         return QStringLiteral("expected a date as \"YYYY-MM-DD\"");
-    static const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    // Anchored to the whole text: "^...$" would also take a date with a line break after it.
+    static const QRegularExpression shape(QRegularExpression::anchoredPattern(QStringLiteral("\\d{4}-\\d{2}-\\d{2}")));
     const QString text = value.toString();
     if (!shape.match(text).hasMatch() || !QDate::fromString(text, Qt::ISODate).isValid())
         return QStringLiteral("the answer is not a real date (expected YYYY-MM-DD)");
@@ -33,21 +34,23 @@ QString formatProblem(const QString &format, const QString &text)
     if (format == QLatin1String("nhs-number"))
         return NhsNumber::problem(text);
     if (format == QLatin1String("email")) {
-        static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+        static const QRegularExpression email(
+            QRegularExpression::anchoredPattern(QStringLiteral("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")));
         if (!text.contains(QLatin1Char('@')))
             return QStringLiteral("the email address needs an @ (like name@example.org)");
         if (!email.match(text.trimmed()).hasMatch())
             return QStringLiteral("the answer is not an email address (like name@example.org)");
     } else if (format == QLatin1String("phone")) {
-        static const QRegularExpression phone(QStringLiteral("^\\+?[0-9 ()-]+$"));
+        static const QRegularExpression phone(QRegularExpression::anchoredPattern(QStringLiteral("\\+?[0-9 ()-]+")));
         int digits = 0;
         for (const QChar c : text)
             digits += c.isDigit() ? 1 : 0;
         if (!phone.match(text.trimmed()).hasMatch() || digits < 7 || digits > 15)
             return QStringLiteral("the answer is not a phone number (7 to 15 digits)");
     } else if (format == QLatin1String("postcode")) {
-        static const QRegularExpression postcode(QStringLiteral("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"),
-                                                 QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression postcode(
+            QRegularExpression::anchoredPattern(QStringLiteral("[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}")),
+            QRegularExpression::CaseInsensitiveOption);
         if (!postcode.match(text.trimmed()).hasMatch())
             return QStringLiteral("the answer is not a UK postcode (like SO23 8UJ)");
     }

@@ -1,8 +1,8 @@
 #include "model/jsonreader.h"
 
 #include <QJsonDocument>
-#include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace coform {
@@ -254,16 +254,66 @@ std::optional<QJsonObject> JsonReader::asObject(const QJsonValue &value, const Q
     return value.toObject();
 }
 
+namespace {
+bool isLower(QChar c)
+{
+    return c >= u'a' && c <= u'z';
+}
+bool isDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+bool isLetterOrDigit(QChar c)
+{
+    return isLower(c) || isDigit(c) || (c >= u'A' && c <= u'Z');
+}
+} // namespace
+
+// Read character by character rather than by a regular expression: its "$" also matches before a line break at the
+// end, so "intro\n" passed as an id. These run for every id of a form as it is read.
 bool JsonReader::isValidId(const QString &id)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
-    return id.size() <= 200 && pattern.match(id).hasMatch();
+    if (id.isEmpty() || id.size() > 200 || id.front() == u'-')
+        return false;
+    for (const QChar c : id) {
+        if (!isLower(c) && !isDigit(c) && c != u'-')
+            return false;
+    }
+    return true;
 }
 
 bool JsonReader::isValidLanguage(const QString &tag)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$"));
-    return pattern.match(tag).hasMatch();
+    const qsizetype dash = tag.indexOf(u'-');
+    const QStringView language = QStringView(tag).left(dash < 0 ? tag.size() : dash);
+    if (language.size() < 2 || language.size() > 3 || !std::all_of(language.begin(), language.end(), isLower))
+        return false;
+    for (qsizetype from = dash; from >= 0;) { // at each dash: 1 to 8 letters or digits
+        const qsizetype next = tag.indexOf(u'-', from + 1);
+        const QStringView part = QStringView(tag).mid(from + 1, (next < 0 ? tag.size() : next) - from - 1);
+        if (part.isEmpty() || part.size() > 8 || !std::all_of(part.begin(), part.end(), isLetterOrDigit))
+            return false;
+        from = next;
+    }
+    return true;
+}
+
+QString JsonReader::shown(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == u'\n')
+            out += QLatin1String("\\n");
+        else if (c == u'\t')
+            out += QLatin1String("\\t");
+        else if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
+                 || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
 }
 
 QString JsonReader::child(const QString &pointer, const QString &key)

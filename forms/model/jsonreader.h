@@ -38,10 +38,15 @@ public:
                                       bool required);
     std::optional<QJsonObject> asObject(const QJsonValue &value, const QString &pointer);
 
-    /// An id of a section, item, option or column: `[a-z0-9][a-z0-9-]*`.
+    /// An id of a section, item, option or column: `[a-z0-9][a-z0-9-]*`, at most 200 characters, the whole text (a
+    /// line break after it too is refused).
     static bool isValidId(const QString &id);
-    /// A language tag such as "en", "cy" or "en-x-easy".
+    /// A language tag such as "en", "cy" or "en-x-easy": `[a-z]{2,3}(-[A-Za-z0-9]{1,8})*`, the whole text.
     static bool isValidLanguage(const QString &tag);
+    /// `text` as a message may quote it: a line break and a tab written as JSON writes them (backslash n, backslash
+    /// t), and other control, invisible formatting and line-separating characters as backslash u and four hex digits,
+    /// so that the message stays one line, shows what is there and cannot drive a terminal.
+    static QString shown(const QString &text);
 
     static QString child(const QString &pointer, const QString &key);
     static QString child(const QString &pointer, qsizetype index);

@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include "model/jsonreader.h"
 #include "store/migrations.h"
 #include "store/transaction.h"
 
@@ -157,9 +158,10 @@ bool Database::openConnection(const QString &pathOrUrl, QString *error)
             return false;
         }
     } else if (!schema.isEmpty()) {
-        static const QRegularExpression schemaName(QStringLiteral("^[a-z_][a-z0-9_]*$"));
+        static const QRegularExpression schemaName(
+            QRegularExpression::anchoredPattern(QStringLiteral("[a-z_][a-z0-9_]*")));
         if (!schemaName.match(schema).hasMatch()) {
-            *error = QStringLiteral("%1: bad schema name '%2'").arg(m_location, schema);
+            *error = QStringLiteral("%1: bad schema name '%2'").arg(m_location, JsonReader::shown(schema));
             return false;
         }
         if (!exec(q, QStringLiteral("SET search_path TO %1").arg(schema), {}, &sqlError)) {

@@ -1,5 +1,6 @@
 #include "store/postgresroles.h"
 
+#include "model/jsonreader.h"
 #include "store/database.h"
 #include "store/dbfailure.h"
 #include "store/transaction.h"
@@ -74,12 +75,13 @@ QStringList PostgresRoles::statements(const QString &schema, const QString &appR
 
 QString PostgresRoles::roleNameProblem(const QString &name)
 {
-    static const QRegularExpression plain(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+    // The whole name: "^...$" would also take one with a line break after it.
+    static const QRegularExpression plain(QRegularExpression::anchoredPattern(QStringLiteral("[a-z_][a-z0-9_]{0,62}")));
     if (plain.match(name).hasMatch())
         return {};
     return QStringLiteral("'%1' is not a role name Coform can grant to: use lower-case letters, digits and _, "
                           "starting with a letter or _")
-        .arg(name.left(64));
+        .arg(JsonReader::shown(name.left(64)));
 }
 
 Outcome PostgresRoles::grant(const Database &db, const QString &appRole, const QString &reportRole)

@@ -4,6 +4,7 @@
 #include "edit/templatejson.h"
 #include "format/pictureformat.h"
 #include "format/templateformat.h"
+#include "model/jsonreader.h"
 #include "model/requirementset.h"
 #include "store/database.h"
 #include "store/dbfailure.h"
@@ -12,7 +13,6 @@
 #include "store/typingsteps.h"
 
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 namespace coform {
 
@@ -230,9 +230,9 @@ Result<VersionInfo> TemplateStore::addTemplate(const Template &t)
 {
     if (Outcome allowed = check(Action::EditTemplates); !allowed.ok())
         return allowed;
-    static const QRegularExpression validId(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
-    if (!validId.match(t.id).hasMatch())
-        return Outcome::invalid(QStringLiteral("'%1' is not a template id (a-z, 0-9 and -)").arg(t.id));
+    if (!JsonReader::isValidId(t.id))
+        return Outcome::invalid(
+            QStringLiteral("'%1' is not a template id (a-z, 0-9 and -)").arg(JsonReader::shown(t.id)));
     Template first = t;
     first.version = 1;
     const QString now = Database::timeText(m_db.now());
