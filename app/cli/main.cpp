@@ -2,16 +2,17 @@
 
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QSqlDatabase>
 
 #include <cstdint>
 #include <cstdio>
 
 #include <fontconfig/fontconfig.h>
+#include <unistd.h>
 
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
 #include <malloc.h>
 #include <sys/mman.h>
-#include <unistd.h>
 #endif
 
 using namespace coform::cli;
@@ -103,6 +104,23 @@ static void loadFontConfiguration()
     FcConfigDestroy(config);
 }
 
+/// Ends the process once a command is done. What it wrote is on the disk (a file is synced before its name appears)
+/// and what it printed is flushed here; what is left is only giving back memory that the process loses anyway as it
+/// ends (the fonts, the font configuration, the platform plugin): about 2 ms of a 60 ms render, and a megabyte at the
+/// end. Not while a database connection is still open (it is closed properly, as the return from main() does), nor
+/// under the sanitizers (their leak check runs as a process exits normally).
+static int endCommand(int code)
+{
+#if !defined(__SANITIZE_ADDRESS__)
+    if (QSqlDatabase::connectionNames().isEmpty()) {
+        std::fflush(stdout);
+        std::fflush(stderr);
+        _exit(code);
+    }
+#endif
+    return code;
+}
+
 int main(int argc, char **argv)
 {
     prepareMemoryForOneCommand();
@@ -129,7 +147,7 @@ int main(int argc, char **argv)
     const QString name = args.takeFirst();
     for (const RegisteredCommand &c : registeredCommands()) {
         if (c.name == name)
-            return c.run(args);
+            return endCommand(c.run(args));
     }
     printError(QStringLiteral("unknown command '%1' (see coform-cli --help)").arg(name));
     return BadUsage;
