@@ -328,6 +328,80 @@ private Q_SLOTS:
                  QStringLiteral(R"(a\nb\tc\u001b[2J\u202e)"));
     }
 
+    /// JsonReader::everyCharacter() reads the characters of a JSON text's strings and keys as QJsonDocument does:
+    /// raw UTF-8, one-letter escapes, backslash u escapes in either case, and two of them for a character beyond the
+    /// first 65,536. A character is seen exactly when the parsed document has it in a key or a string.
+    void everyCharacterReadsStringsAsJsonDoes()
+    {
+        const quint32 seed = QRandomGenerator::global()->generate();
+        QRandomGenerator random(seed);
+        // Only characters that compact JSON holds nowhere but in strings are looked for (not letters or brackets).
+        const QList<char32_t> sought = {u'\n',     u'\t',     u'\b',         u'\f',        u'\r',
+                                        0x1,       u'\u00e9', u'\u0175',     u'\u0645',    u'\u4e2d',
+                                        u'\u2028', u'\u00a0', U'\U0001f600', U'\U00010348'};
+        const QList<char32_t> alphabet = sought + QList<char32_t>{u'a', u'"', u'\\', u'/', u' ', u'{', u'5'};
+        const auto randomText = [&] {
+            QString text;
+            for (int i = random.bounded(0, 6); i > 0; --i)
+                text += QString::fromUcs4(&alphabet[random.bounded(int(alphabet.size()))], 1);
+            return text;
+        };
+        int found = 0, missing = 0;
+        for (int run = 0; run < 2000; ++run) {
+            QJsonObject object;
+            QJsonArray array;
+            for (int i = random.bounded(0, 4); i > 0; --i)
+                array.append(randomText());
+            object.insert(randomText(), array);
+            object.insert(randomText(), randomText());
+            const QByteArray compact = QJsonDocument(object).toJson(QJsonDocument::Compact);
+            // Qt writes the characters beyond ASCII as they are: some are written here as escapes instead, in lower
+            // or upper case, and some slashes as backslash slash.
+            QString escaped;
+            const QString text = QString::fromUtf8(compact);
+            for (qsizetype i = 0; i < text.size(); ++i) {
+                const QChar c = text.at(i);
+                const qsizetype units = c.isHighSurrogate() ? 2 : 1; // both halves of a pair, or neither
+                if (c.unicode() >= 0x80 && random.bounded(2)) {
+                    for (const QChar half : QStringView(text).mid(i, units)) {
+                        const QString unit = QStringLiteral("\\u%1").arg(half.unicode(), 4, 16, QLatin1Char('0'));
+                        escaped += random.bounded(2) ? unit : unit.left(2) + unit.mid(2).toUpper();
+                    }
+                } else if (c == u'/' && random.bounded(2)) {
+                    escaped += QStringLiteral("\\/");
+                } else {
+                    escaped += QStringView(text).mid(i, units);
+                }
+                i += units - 1;
+            }
+            const QByteArray json = escaped.toUtf8();
+            const QJsonDocument parsed = QJsonDocument::fromJson(json);
+            QVERIFY2(parsed.object() == object, json.constData()); // the escaped text says the same
+            QString strings;
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                strings += it.key();
+                const QJsonValue value = it.value();
+                for (const QJsonValue &v : value.isArray() ? value.toArray() : QJsonArray{value})
+                    strings += v.toString();
+            }
+            const QList<uint> held = strings.toUcs4();
+            for (const char32_t c : sought) {
+                const bool has = held.contains(uint(c));
+                const bool seen = !JsonReader::everyCharacter(json, [c](char32_t x) { return x != c; });
+                QVERIFY2(seen == has, qPrintable(QStringLiteral("seed %1, U+%2: %3")
+                                                     .arg(seed)
+                                                     .arg(uint(c), 4, 16, QLatin1Char('0'))
+                                                     .arg(QString::fromUtf8(json))));
+                (has ? found : missing)++;
+            }
+        }
+        QVERIFY(found > 1000 && missing > 1000);
+        // A backslash that starts no escape, or a backslash u without four hex digits, ends the reading.
+        for (const char *json : {"{\"a\": \"\\x\"}", "{\"a\": \"\\u12\"}", "{\"a\": \"\\u12g4\"}", "\"\\"})
+            QVERIFY2(!JsonReader::everyCharacter(json, [](char32_t) { return true; }), json);
+        QVERIFY(JsonReader::everyCharacter("{\"a\\\"\": \"\\\\\\/\"}", [](char32_t c) { return c < 0x80; }));
+    }
+
     void errors()
     {
         QFETCH(QByteArray, json);

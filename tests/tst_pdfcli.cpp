@@ -183,21 +183,55 @@ private Q_SLOTS:
         QCOMPARE(doc->formType(), Poppler::Document::AcroForm);
     }
 
-    // coform-cli loads the system's font configuration itself (app/cli/main.cpp); a name in a script the print fonts
-    // do not cover is still drawn, in a system font found through that configuration.
+    static void writeFile(const QString &path, const QByteArray &bytes)
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+    }
+
+    /// The PDF without what changes from one second to the next: its dates and its /ID.
+    static QByteArray withoutDates(QByteArray pdf)
+    {
+        static const QRegularExpression dates(
+            QStringLiteral(R"(/(CreationDate|ModDate) *\(D:[^)]*\)|/ID *\[[^\]]*\])"));
+        return QString::fromLatin1(pdf).replace(dates, QString()).toLatin1();
+    }
+
+    void aNameInAnotherScriptIsDrawnInASystemFont_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("from");
+        QTest::addColumn<QByteArray>("to");
+        const QByteArray arabic = QStringLiteral("\u0645\u062b\u0627\u0644").toUtf8();
+        QTest::newRow("a name in the answers")
+            << "small-answers.json" << QByteArray("\"Alex Example\"") << "\"Alex " + arabic + "\"";
+        QTest::newRow("a name in the answers, as JSON escapes")
+            << "small-answers.json" << QByteArray("\"Alex Example\"")
+            << QByteArray(R"("Alex \u0645\u062B\u0627\u0644")");
+        QTest::newRow("a label in the template, as JSON escapes")
+            << "small-template.json" << QByteArray("\"What is your name?\"")
+            << QByteArray(R"("What is your name? \u0645\u062b\u0627\u0644")");
+    }
+
+    // coform-cli gives fontconfig the system's configuration when the form has a character the print fonts lack
+    // (app/cli/fontconfiguration.h), however the file writes it: it is still drawn, in a system font found through
+    // that configuration.
     void aNameInAnotherScriptIsDrawnInASystemFont()
     {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, from);
+        QFETCH(QByteArray, to);
         QTemporaryDir dir;
-        QByteArray answers = readAll(data("small-answers.json"));
-        QVERIFY(answers.contains("\"Alex Example\""));
-        answers.replace("\"Alex Example\"", QStringLiteral("\"Alex \u0645\u062b\u0627\u0644\"").toUtf8());
-        const QString answersPath = dir.filePath(QStringLiteral("answers.json"));
-        QFile f(answersPath);
-        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(answers) == answers.size());
-        f.close();
+        QString paths[] = {data("small-template.json"), data("small-answers.json")};
+        QString &changed = file == QLatin1String("small-template.json") ? paths[0] : paths[1];
+        QByteArray json = readAll(changed);
+        QVERIFY(json.contains(from));
+        json.replace(from, to);
+        changed = dir.filePath(file);
+        writeFile(changed, json);
         const QString out = dir.filePath(QStringLiteral("arabic.pdf"));
-        const Run r = run({QStringLiteral("render"), data("small-template.json"), QStringLiteral("--answers"),
-                           answersPath, QStringLiteral("-o"), out});
+        const Run r =
+            run({QStringLiteral("render"), paths[0], QStringLiteral("--answers"), paths[1], QStringLiteral("-o"), out});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.errLines.isEmpty(), qPrintable(r.errLines.join(u'\n')));
         const QByteArray pdf = readAll(out);
@@ -214,6 +248,39 @@ private Q_SLOTS:
             return (c.unicode() >= 0x0600 && c.unicode() <= 0x06FF) || (c.unicode() >= 0xFE70 && c.unicode() <= 0xFEFF);
         });
         QVERIFY2(arabic, qPrintable(text.left(300)));
+    }
+
+    /// A form whose every character the print fonts have is printed without the system's font configuration
+    /// (app/cli/fontconfiguration.h), and the PDF is the one made with it: here the filled review in English, made
+    /// once from the bundled form and once from a copy with Arabic in a Welsh label, which is not printed but makes
+    /// coform-cli read the system's configuration.
+    void thePrintFontsAloneGiveTheSamePdf()
+    {
+        QTemporaryDir dir;
+        QByteArray json = readAll(bundled());
+        const QByteArray welsh = "\"Pa fath o adolygiad yw hwn?\"";
+        QVERIFY(json.contains(welsh));
+        json.replace(welsh, R"("Pa fath o adolygiad yw hwn? \u0645\u062b\u0627\u0644")");
+        const QString withArabic = dir.filePath(QStringLiteral("chc-review.json"));
+        writeFile(withArabic, json);
+        QByteArray pdfs[2];
+        const QString forms[] = {bundled(), withArabic};
+        for (int attempt = 0; attempt < 2; ++attempt) { // again once, should the day change between the two
+            for (int i = 0; i < 2; ++i) {
+                const QString out = dir.filePath(QStringLiteral("review-%1.pdf").arg(i));
+                const Run r = run({QStringLiteral("render"), forms[i], QStringLiteral("--answers"),
+                                   data("chc-review-long-answers.json"), QStringLiteral("--lang"), QStringLiteral("en"),
+                                   QStringLiteral("-o"), out});
+                QCOMPARE(r.exitCode, 0);
+                pdfs[i] = readAll(out);
+            }
+            if (withoutDates(pdfs[0]) == withoutDates(pdfs[1]))
+                break;
+        }
+        QVERIFY(pdfs[0].size() > 10000);
+        QVERIFY2(withoutDates(pdfs[0]) == withoutDates(pdfs[1]), "the two PDFs differ");
+        for (const Poppler::FontInfo &font : Poppler::Document::loadFromData(pdfs[0])->fonts())
+            QVERIFY2(font.name().contains(QLatin1String("Coform")), qPrintable(font.name()));
     }
 
     void badUsage()

@@ -1,5 +1,6 @@
 // WordWrap: text wrapped from words shaped once must come out exactly as QTextLayout lays it out (the same lines,
 // widths, glyphs and glyph positions), for text as people write it; what it cannot do that way it refuses.
+#include "pdf/phrases.h"
 #include "pdf/printstyle.h"
 #include "pdf/renderer.h"
 #include "pdf/wordwrap.h"
@@ -111,6 +112,7 @@ class TestWordWrap : public QObject
 private slots:
     void sameAsQTextLayoutForTextAsPeopleWriteIt();
     void refusesWhatOnlyQTextLayoutCanDo();
+    void theFixedWordsAreInThePrintFonts();
 };
 
 void TestWordWrap::sameAsQTextLayoutForTextAsPeopleWriteIt()
@@ -165,6 +167,30 @@ void TestWordWrap::refusesWhatOnlyQTextLayoutCanDo()
     };
     for (const QString &text : others)
         QVERIFY2(!wordWrap.wrap(text, 60, &lines), qPrintable(text));
+}
+
+/// coform-cli prints a form without the system's fonts when the print fonts have every character of its files
+/// (app/cli/fontconfiguration.h): so the words Coform adds itself, in English and Welsh, must be in them too, as
+/// must the digits, letters and signs of the ASCII range, and the Welsh letters with a circumflex. The check reads the
+/// fonts themselves.
+void TestWordWrap::theFixedWordsAreInThePrintFonts()
+{
+    QString words;
+    for (const QString &lang : {QStringLiteral("en"), QStringLiteral("cy")}) {
+        for (int p = 0; p <= int(Phrase::LastReview); ++p)
+            words += phrase(Phrase(p), lang);
+        for (int month = 1; month <= 12; ++month)
+            words += longDate(QDate(2026, month, 20), lang);
+    }
+    for (char16_t c = 0x20; c < 0x7f; ++c)
+        words += QChar(c);
+    words += QStringLiteral("\u00e2\u00ea\u00ee\u00f4\u00fb\u0175\u0177\u00c2\u00ca\u00ce\u00d4\u00db\u0174\u0176");
+    QVERIFY(words.contains(QLatin1String("Tachwedd"))); // the Welsh words are there
+    for (const char32_t c : words.toUcs4())
+        QVERIFY2(PrintStyle::textFontsHave(c),
+                 qPrintable(QStringLiteral("U+%1").arg(uint(c), 4, 16, QLatin1Char('0'))));
+    QVERIFY(!PrintStyle::textFontsHave(0x0645)); // Arabic: from a system font
+    QVERIFY(!PrintStyle::textFontsHave(u'\t'));
 }
 
 QTEST_MAIN(TestWordWrap)

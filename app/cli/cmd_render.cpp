@@ -1,6 +1,7 @@
 // coform-cli render TEMPLATE.json [--answers ANSWERS.json] [--lang en|cy|en+cy] [--print standard|large|easy]
 //                   [--format pdf|html] [--paper a4|letter] [--pdfa] [--fillable] -o OUT
 #include "command.h"
+#include "fontconfiguration.h"
 
 #include "check/answervalidation.h"
 #include "format/templateformat.h"
@@ -130,6 +131,17 @@ int runRender(const QStringList &args)
         }
     }
 
+    // fontconfig's configuration (cli/fontconfiguration.h): the system's only when the form may need a system font,
+    // that is when a text in the files has a character the print fonts lack, or in easy read, whose pictures Qt
+    // draws (a picture may hold words in a font of its own).
+    QStringList files{path};
+    if (answers)
+        files << parser.value(answersOption);
+    if (format == QLatin1String("pdf") && options.profile != PrintProfile::Easy && printFontsCoverFiles(files))
+        useOnlyThePrintFonts();
+    else
+        loadSystemFontConfiguration();
+
     QByteArray bytes;
     QString error;
     const Answers *filled = answers ? &*answers : nullptr;
@@ -151,7 +163,7 @@ const CommandRegistration
                  "render TEMPLATE.json [--answers ANSWERS.json] [--lang en|cy|en+cy] "
                  "[--print standard|large|easy] [--format pdf|html] [--paper a4|letter] "
                  "[--pdfa] [--fillable] -o OUT   a blank (or fillable) or filled form as PDF or HTML",
-                 &runRender);
+                 &runRender, FontConfiguration::ChosenByTheCommand);
 
 } // namespace
 } // namespace coform::cli

@@ -12,9 +12,10 @@ static QList<RegisteredCommand> &commandTable()
     return table;
 }
 
-CommandRegistration::CommandRegistration(const char *name, const char *synopsis, CommandFunction run)
+CommandRegistration::CommandRegistration(const char *name, const char *synopsis, CommandFunction run,
+                                         FontConfiguration fonts)
 {
-    commandTable().append({QString::fromUtf8(name), QString::fromUtf8(synopsis), run});
+    commandTable().append({QString::fromUtf8(name), QString::fromUtf8(synopsis), run, fonts});
     std::sort(commandTable().begin(), commandTable().end(),
               [](const RegisteredCommand &a, const RegisteredCommand &b) { return a.name < b.name; });
 }

@@ -11,10 +11,15 @@ enum ExitCode : int { Done = 0, BadUsage = 1, InvalidInput = 2, Conflict = 3, No
 /// A command runs with the arguments after its name and returns an ExitCode.
 using CommandFunction = int (*)(const QStringList &args);
 
+/// Who gives fontconfig its configuration (cli/fontconfiguration.h): main(), before the command runs, the system's; or
+/// the command itself, which knows whether it may need a system font.
+enum class FontConfiguration { System, ChosenByTheCommand };
+
 /// Registers a command from its own source file (a static object), so command groups never edit a shared table.
 struct CommandRegistration
 {
-    CommandRegistration(const char *name, const char *synopsis, CommandFunction run);
+    CommandRegistration(const char *name, const char *synopsis, CommandFunction run,
+                        FontConfiguration fonts = FontConfiguration::System);
 };
 
 struct RegisteredCommand
@@ -22,6 +27,7 @@ struct RegisteredCommand
     QString name;
     QString synopsis;
     CommandFunction run;
+    FontConfiguration fonts = FontConfiguration::System;
 };
 const QList<RegisteredCommand> &registeredCommands();
 

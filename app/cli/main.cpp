@@ -1,13 +1,14 @@
 #include "command.h"
+#include "fontconfiguration.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QSqlDatabase>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
-#include <fontconfig/fontconfig.h>
 #include <unistd.h>
 
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
@@ -81,29 +82,6 @@ static void prepareMemoryForOneCommand()
 #endif
 }
 
-/// Loads the system's font configuration into fontconfig as its own start-up does (the same file, the same conf.d
-/// rules, the same caches), without the pass that start-up adds over the description of every configuration the system
-/// could enable (conf.avail, what fc-conflist lists), which no font match reads: a twentieth of rendering the filled
-/// review. Qt then finds this configuration current and uses it. Must run before anything asks fontconfig for fonts;
-/// when the configuration cannot be read, fontconfig is left to start as it would have (with its fallbacks).
-static void loadFontConfiguration()
-{
-    FcConfig *config = FcConfigCreate();
-    if (!config)
-        return;
-    // Quietly: when this fails, fontconfig's own start-up reads the configuration again and says what is wrong, once.
-    bool usable = FcConfigParseAndLoad(config, nullptr, FcFalse) && FcConfigBuildFonts(config);
-    if (usable) { // a configuration naming no cache directory is left to fontconfig's start-up, which adds its own
-        FcStrList *caches = FcConfigGetCacheDirs(config);
-        usable = caches && FcStrListNext(caches);
-        if (caches)
-            FcStrListDone(caches);
-    }
-    if (usable)
-        FcConfigSetCurrent(config); // holds its own reference
-    FcConfigDestroy(config);
-}
-
 /// Ends the process once a command is done. What it wrote is on the disk (a file is synced before its name appears)
 /// and what it printed is flushed here; what is left is only giving back memory that the process loses anyway as it
 /// ends (the fonts, the font configuration, the platform plugin): 1 to 2 ms of a 60 ms render, and a megabyte at the
@@ -124,7 +102,13 @@ static int endCommand(int code)
 int main(int argc, char **argv)
 {
     prepareMemoryForOneCommand();
-    loadFontConfiguration();
+    const QString commandName = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    const bool commandChoosesFonts = std::any_of(
+        registeredCommands().begin(), registeredCommands().end(), [&commandName](const RegisteredCommand &c) {
+            return c.name == commandName && c.fonts == FontConfiguration::ChosenByTheCommand;
+        });
+    if (!commandChoosesFonts)
+        loadSystemFontConfiguration();
     qInstallMessageHandler(messageHandler);
     // Rendering PDFs needs fonts (Qt Gui); no window is ever shown, so no display is needed.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <bitset>
 #include <cmath>
 
 namespace coform {
@@ -314,6 +315,66 @@ QString JsonReader::shown(const QString &text)
             out += c;
     }
     return out;
+}
+
+bool JsonReader::everyCharacter(QByteArrayView json, const std::function<bool(char32_t)> &accept)
+{
+    const QString text = QString::fromUtf8(json);
+    const qsizetype n = text.size();
+    std::bitset<0x10000> taken; // characters of the first 65,536 that `accept` took: each is asked once
+    const auto hex = [&text, n](qsizetype at) -> int { // the four hex digits at `at` as a number; -1 when they are not
+        if (at + 4 > n)
+            return -1;
+        int value = 0;
+        for (qsizetype i = at; i < at + 4; ++i) {
+            const char16_t h = text.at(i).unicode();
+            const int digit = h >= u'0' && h <= u'9'   ? h - u'0'
+                              : h >= u'a' && h <= u'f' ? h - u'a' + 10
+                              : h >= u'A' && h <= u'F' ? h - u'A' + 10
+                                                       : -1;
+            if (digit < 0)
+                return -1;
+            value = value << 4 | digit;
+        }
+        return value;
+    };
+    for (qsizetype i = 0; i < n;) {
+        char32_t c = text.at(i).unicode();
+        qsizetype length = 1;
+        if (QChar::isHighSurrogate(c) && i + 1 < n && text.at(i + 1).isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
+            length = 2;
+        } else if (c == u'\\') {
+            length = 2;
+            const QChar escaped = i + 1 < n ? text.at(i + 1) : QChar();
+            const qsizetype letter = QStringView(u"\"\\/bfnrt").indexOf(escaped);
+            if (letter >= 0) {
+                c = u"\"\\/\b\f\n\r\t"[letter];
+            } else if (escaped == u'u') {
+                const int unit = hex(i + 2);
+                if (unit < 0)
+                    return false;
+                c = char32_t(unit);
+                length = 6;
+                const bool pair = QChar::isHighSurrogate(c) && i + 7 < n && text.at(i + 6) == u'\\'
+                                  && text.at(i + 7) == u'u' && QChar::isLowSurrogate(char32_t(hex(i + 8)));
+                if (pair) { // hex() is -1, not a low surrogate, when there are no four digits
+                    c = QChar::surrogateToUcs4(char16_t(c), char16_t(hex(i + 8)));
+                    length = 12;
+                }
+            } else {
+                return false;
+            }
+        }
+        if (!(c < taken.size() && taken[c])) {
+            if (!accept(c))
+                return false;
+            if (c < taken.size())
+                taken[c] = true;
+        }
+        i += length;
+    }
+    return true;
 }
 
 QString JsonReader::child(const QString &pointer, const QString &key)

@@ -7,6 +7,7 @@
 #include <QJsonValue>
 #include <QStringList>
 
+#include <functional>
 #include <initializer_list>
 #include <optional>
 
@@ -47,6 +48,13 @@ public:
     /// t), and other control, invisible formatting and line-separating characters as backslash u and four hex digits,
     /// so that the message stays one line, shows what is there and cannot drive a terminal.
     static QString shown(const QString &text);
+    /// Calls `accept` with each character of the JSON text `json` (UTF-8, as QJsonDocument decodes it) in turn, the
+    /// characters of its strings and keys as they read once their escapes are undone (a backslash and a letter, a
+    /// backslash u and four hex digits, two of those for a character beyond the first 65,536). Returns false as soon
+    /// as `accept` does, or at a backslash that starts no escape; true means `accept` took every character of every
+    /// string and key. A character `accept` took is not asked about again. Reads only the text, not its structure:
+    /// it need not be valid JSON.
+    static bool everyCharacter(QByteArrayView json, const std::function<bool(char32_t)> &accept);
 
     static QString child(const QString &pointer, const QString &key);
     static QString child(const QString &pointer, qsizetype index);

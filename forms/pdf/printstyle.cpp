@@ -5,7 +5,10 @@
 #include <QFile>
 #include <QFontDatabase>
 
+#include <array>
 #include <mutex>
+
+#include <hb.h>
 
 namespace coform {
 
@@ -19,6 +22,91 @@ struct LoadedFonts
     QVector<PrintFontFile> files;
 };
 
+/// The system font files each print font is made from, in the order tried: the text font, its bold, and the tick
+/// (U+2713) as a font of its own, so that embedding it does not look through a large font.
+struct FontSource
+{
+    QStringList paths;
+    char32_t only = 0; ///< the one character the font keeps; 0: the whole font, without its hinting
+};
+
+const std::array<FontSource, 3> &fontSources()
+{
+    static const std::array<FontSource, 3> sources = [] {
+        const QString liberation = QStringLiteral("/usr/share/fonts/truetype/liberation2/LiberationSans-");
+        const QString liberationOld = QStringLiteral("/usr/share/fonts/truetype/liberation/LiberationSans-");
+        const QString dejavu = QStringLiteral("/usr/share/fonts/truetype/dejavu/DejaVuSans");
+        return std::array<FontSource, 3>{
+            FontSource{{liberation + QStringLiteral("Regular.ttf"), liberationOld + QStringLiteral("Regular.ttf"),
+                        dejavu + QStringLiteral(".ttf")}},
+            FontSource{{liberation + QStringLiteral("Bold.ttf"), liberationOld + QStringLiteral("Bold.ttf"),
+                        dejavu + QStringLiteral("-Bold.ttf")}},
+            FontSource{{dejavu + QStringLiteral("-Bold.ttf"), dejavu + QStringLiteral(".ttf")}, U'\u2713'}};
+    }();
+    return sources;
+}
+
+/// The print font made from the file at `path` (see PrintFonts::withoutHinting and oneCharacterFont); empty when the
+/// file cannot be read. The file is mapped, not read: only the pages the new font is made from are touched, and it is
+/// written once, into a buffer of its own (so the mapping may end when the file closes).
+QByteArray makeFont(const QString &path, char32_t only)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly) || f.size() <= 0)
+        return {};
+    const uchar *mapped = f.map(0, f.size());
+    if (!mapped)
+        return {};
+    const QByteArray data = QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), f.size());
+    QByteArray font = only ? PrintFonts::oneCharacterFont(data, only, QStringLiteral("Coform Tick"))
+                           : PrintFonts::withoutHinting(data, QStringLiteral("Coform Text"));
+    if (font.isEmpty() || font.constData() == data.constData())
+        font = QByteArray(data.constData(), data.size());
+    return font;
+}
+
+/// Each source's font, made from the first of its files that can be read, and the characters that both text fonts
+/// (regular and bold) have: made once a process, without Qt Gui.
+struct MadeFonts
+{
+    std::array<QString, 3> paths;
+    std::array<QByteArray, 3> fonts;
+    hb_set_t *textCharacters = nullptr;
+};
+
+const MadeFonts &madeFonts()
+{
+    static const MadeFonts made = [] {
+        MadeFonts m;
+        for (size_t i = 0; i < m.fonts.size(); ++i) {
+            for (const QString &path : fontSources()[i].paths) {
+                m.fonts[i] = makeFont(path, fontSources()[i].only);
+                if (!m.fonts[i].isEmpty()) {
+                    m.paths[i] = path;
+                    break;
+                }
+            }
+        }
+        m.textCharacters = hb_set_create();
+        for (size_t i = 0; i < 2; ++i) {
+            hb_set_t *characters = hb_set_create();
+            hb_blob_t *blob = hb_blob_create(m.fonts[i].constData(), unsigned(m.fonts[i].size()),
+                                             HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+            hb_face_t *face = hb_face_create(blob, 0);
+            hb_face_collect_unicodes(face, characters);
+            if (i == 0)
+                hb_set_union(m.textCharacters, characters);
+            else
+                hb_set_intersect(m.textCharacters, characters);
+            hb_face_destroy(face);
+            hb_blob_destroy(blob);
+            hb_set_destroy(characters);
+        }
+        return m;
+    }();
+    return made;
+}
+
 /// Loads the bundled-with-the-system fonts that cover English and Welsh (w and y with circumflex) explicitly, so the
 /// PDF never depends on what fontconfig happens to pick.
 const LoadedFonts &loadedFonts()
@@ -27,23 +115,15 @@ const LoadedFonts &loadedFonts()
     static std::once_flag once;
     std::call_once(once, [] {
         // Each font is read into memory without its hinting and named "Coform Text" (see PrintFonts::withoutHinting),
-        // and the tick mark is a font of its own holding only the tick, so that embedding it does not look through a
-        // large font.
-        const auto load = [](const QStringList &paths, QString *file = nullptr, char32_t only = 0) -> QString {
-            for (const QString &path : paths) {
-                // The file is mapped, not read: only the pages the new font is made from are touched, and it is
-                // written once, into a buffer of its own (so the mapping may end when `f` closes).
-                QFile f(path);
-                if (!f.open(QIODevice::ReadOnly) || f.size() <= 0)
+        // and the tick mark is a font of its own holding only the tick. A file Qt does not take is passed over for
+        // the next one.
+        const auto load = [](size_t source, QString *file = nullptr) -> QString {
+            const FontSource &from = fontSources()[source];
+            const MadeFonts &made = madeFonts();
+            for (const QString &path : from.paths) {
+                const QByteArray font = path == made.paths[source] ? made.fonts[source] : makeFont(path, from.only);
+                if (font.isEmpty())
                     continue;
-                const uchar *mapped = f.map(0, f.size());
-                if (!mapped)
-                    continue;
-                const QByteArray data = QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), f.size());
-                QByteArray font = only ? PrintFonts::oneCharacterFont(data, only, QStringLiteral("Coform Tick"))
-                                       : PrintFonts::withoutHinting(data, QStringLiteral("Coform Text"));
-                if (font.isEmpty() || font.constData() == data.constData())
-                    font = QByteArray(data.constData(), data.size());
                 const int id = QFontDatabase::addApplicationFontFromData(font);
                 const QStringList families = QFontDatabase::applicationFontFamilies(id);
                 if (!families.isEmpty()) {
@@ -60,16 +140,9 @@ const LoadedFonts &loadedFonts()
             }
             return {};
         };
-        const QString liberation = QStringLiteral("/usr/share/fonts/truetype/liberation2/LiberationSans-");
-        const QString liberationOld = QStringLiteral("/usr/share/fonts/truetype/liberation/LiberationSans-");
-        const QString dejavu = QStringLiteral("/usr/share/fonts/truetype/dejavu/DejaVuSans");
-        fonts.text = load({liberation + QStringLiteral("Regular.ttf"), liberationOld + QStringLiteral("Regular.ttf"),
-                           dejavu + QStringLiteral(".ttf")},
-                          &fonts.textFile);
-        load({liberation + QStringLiteral("Bold.ttf"), liberationOld + QStringLiteral("Bold.ttf"),
-              dejavu + QStringLiteral("-Bold.ttf")});
-        fonts.symbol =
-            load({dejavu + QStringLiteral("-Bold.ttf"), dejavu + QStringLiteral(".ttf")}, nullptr, U'\u2713');
+        fonts.text = load(0, &fonts.textFile);
+        load(1);
+        fonts.symbol = load(2);
         if (fonts.text.isEmpty())
             fonts.text = QFontDatabase::systemFont(QFontDatabase::GeneralFont).family();
         if (fonts.symbol.isEmpty())
@@ -79,6 +152,11 @@ const LoadedFonts &loadedFonts()
 }
 
 } // namespace
+
+bool PrintStyle::textFontsHave(char32_t c)
+{
+    return hb_set_has(madeFonts().textCharacters, c);
+}
 
 QString PrintStyle::textFamily()
 {

@@ -61,6 +61,9 @@ public:
     static QString textFontFile();
     /// The font family used for the tick mark.
     static QString symbolFamily();
+    /// Whether the text font and its bold both have a glyph for `c`: read from the fonts themselves, without Qt Gui
+    /// (and so without the system's font configuration). False for every character when there is no text font.
+    static bool textFontsHave(char32_t c);
     /// The fonts behind textFamily() and symbolFamily().
     static const QVector<PrintFontFile> &fontFiles();
 
