@@ -3,8 +3,10 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <array>
 #include <bitset>
 #include <cmath>
+#include <cstring>
 
 namespace coform {
 
@@ -319,45 +321,69 @@ QString JsonReader::shown(const QString &text)
 
 bool JsonReader::everyCharacter(QByteArrayView json, const std::function<bool(char32_t)> &accept)
 {
-    const QString text = QString::fromUtf8(json);
-    const qsizetype n = text.size();
     std::bitset<0x10000> taken; // characters of the first 65,536 that `accept` took: each is asked once
-    const auto hex = [&text, n](qsizetype at) -> int { // the four hex digits at `at` as a number; -1 when they are not
-        if (at + 4 > n)
-            return -1;
+    const auto take = [&taken, &accept](char32_t c) {
+        if (c >= taken.size())
+            return accept(c);
+        if (!taken[c] && !accept(c))
+            return false;
+        taken[c] = true;
+        return true;
+    };
+    const qsizetype n = json.size();
+    const auto hex = [json, n](qsizetype at) -> int { // the four hex digits at `at` as a number; -1 when they are not
         int value = 0;
         for (qsizetype i = at; i < at + 4; ++i) {
-            const char16_t h = text.at(i).unicode();
-            const int digit = h >= u'0' && h <= u'9'   ? h - u'0'
-                              : h >= u'a' && h <= u'f' ? h - u'a' + 10
-                              : h >= u'A' && h <= u'F' ? h - u'A' + 10
-                                                       : -1;
+            const char h = i < n ? json[i] : '\0';
+            const int digit = h >= '0' && h <= '9'   ? h - '0'
+                              : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                              : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                                     : -1;
             if (digit < 0)
                 return -1;
             value = value << 4 | digit;
         }
         return value;
     };
+    // A form is mostly ASCII: its bytes are the characters. A run of other bytes is decoded as QJsonDocument decodes
+    // it (QString::fromUtf8; a byte that starts no character as U+FFFD): no such run holds an ASCII byte.
+    std::array<bool, 0x80> plain{}; // ASCII characters but the backslash that `accept` took
     for (qsizetype i = 0; i < n;) {
-        char32_t c = text.at(i).unicode();
+        const auto byte = uchar(json[i]);
+        if (byte < 0x80 && plain[byte]) {
+            ++i;
+            continue;
+        }
+        if (byte >= 0x80) {
+            qsizetype end = i + 1;
+            while (end < n && uchar(json[end]) >= 0x80)
+                ++end;
+            const QString run = QString::fromUtf8(json.sliced(i, end - i));
+            for (qsizetype k = 0; k < run.size(); ++k) {
+                const bool pair = run.at(k).isHighSurrogate() && k + 1 < run.size() && run.at(k + 1).isLowSurrogate();
+                if (!take(pair ? QChar::surrogateToUcs4(run.at(k), run.at(k + 1)) : run.at(k).unicode()))
+                    return false;
+                k += pair ? 1 : 0;
+            }
+            i = end;
+            continue;
+        }
+        char32_t c = byte;
         qsizetype length = 1;
-        if (QChar::isHighSurrogate(c) && i + 1 < n && text.at(i + 1).isLowSurrogate()) {
-            c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
+        if (byte == '\\') {
             length = 2;
-        } else if (c == u'\\') {
-            length = 2;
-            const QChar escaped = i + 1 < n ? text.at(i + 1) : QChar();
-            const qsizetype letter = QStringView(u"\"\\/bfnrt").indexOf(escaped);
-            if (letter >= 0) {
-                c = u"\"\\/\b\f\n\r\t"[letter];
-            } else if (escaped == u'u') {
+            const char escaped = i + 1 < n ? json[i + 1] : '\0';
+            const char *letter = escaped ? std::strchr("\"\\/bfnrt", escaped) : nullptr;
+            if (letter) {
+                c = "\"\\/\b\f\n\r\t"[letter - "\"\\/bfnrt"];
+            } else if (escaped == 'u') {
                 const int unit = hex(i + 2);
                 if (unit < 0)
                     return false;
                 c = char32_t(unit);
                 length = 6;
-                const bool pair = QChar::isHighSurrogate(c) && i + 7 < n && text.at(i + 6) == u'\\'
-                                  && text.at(i + 7) == u'u' && QChar::isLowSurrogate(char32_t(hex(i + 8)));
+                const bool pair = QChar::isHighSurrogate(c) && i + 7 < n && json[i + 6] == '\\' && json[i + 7] == 'u'
+                                  && QChar::isLowSurrogate(char32_t(hex(i + 8)));
                 if (pair) { // hex() is -1, not a low surrogate, when there are no four digits
                     c = QChar::surrogateToUcs4(char16_t(c), char16_t(hex(i + 8)));
                     length = 12;
@@ -366,12 +392,9 @@ bool JsonReader::everyCharacter(QByteArrayView json, const std::function<bool(ch
                 return false;
             }
         }
-        if (!(c < taken.size() && taken[c])) {
-            if (!accept(c))
-                return false;
-            if (c < taken.size())
-                taken[c] = true;
-        }
+        if (!take(c))
+            return false;
+        plain[byte] = byte != '\\';
         i += length;
     }
     return true;
