@@ -3,6 +3,10 @@
 
 #include <QtTest>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 /// `coform-cli render`, run as a person or another tool runs it: exit codes, one line a problem, nothing
 /// half-written, PDF and HTML output.
 class TestPdfCli : public QObject
@@ -281,6 +285,48 @@ private Q_SLOTS:
         QVERIFY2(withoutDates(pdfs[0]) == withoutDates(pdfs[1]), "the two PDFs differ");
         for (const Poppler::FontInfo &font : Poppler::Document::loadFromData(pdfs[0])->fonts())
             QVERIFY2(font.name().contains(QLatin1String("Coform")), qPrintable(font.name()));
+    }
+
+    /// A template and answers given through pipes (as a shell's "<(...)" gives them) are read to their end, and a
+    /// character the print fonts lack is drawn in a system font: the fonts are chosen from what was read.
+    void filesThroughPipes()
+    {
+        QTemporaryDir dir;
+        const QString pipes[] = {dir.filePath(QStringLiteral("template")), dir.filePath(QStringLiteral("answers"))};
+        for (const QString &pipe : pipes)
+            QCOMPARE(::mkfifo(QFile::encodeName(pipe).constData(), 0600), 0);
+        QByteArray form = readAll(data("small-template.json"));
+        QVERIFY(form.contains("\"What is your name?\""));
+        form.replace("\"What is your name?\"", R"("What is your name? \u0645\u062b\u0627\u0644")");
+        const QByteArray contents[] = {form, readAll(data("small-answers.json"))};
+        const QString out = dir.filePath(QStringLiteral("piped.pdf"));
+        QProcess p;
+        p.start(qEnvironmentVariable("COFORM_CLI"),
+                {QStringLiteral("render"), pipes[0], QStringLiteral("--answers"), pipes[1], QStringLiteral("-o"), out});
+        for (int i = 0; i < 2; ++i) { // the template is read first, to its end, then the answers
+            int fd = -1;
+            QDeadlineTimer deadline(60000);
+            while (fd < 0 && !deadline.hasExpired() && p.state() != QProcess::NotRunning) {
+                fd = ::open(QFile::encodeName(pipes[i]).constData(), O_WRONLY | O_NONBLOCK); // fails until it reads
+                if (fd < 0)
+                    QTest::qWait(5);
+            }
+            QVERIFY2(fd >= 0, qPrintable(QStringLiteral("coform-cli did not open %1 (%2)")
+                                             .arg(pipes[i], QString::fromUtf8(p.readAllStandardError()))));
+            QCOMPARE(::fcntl(fd, F_SETFL, 0), 0);
+            QCOMPARE(::write(fd, contents[i].constData(), size_t(contents[i].size())), ssize_t(contents[i].size()));
+            ::close(fd);
+        }
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const QByteArray pdf = readAll(out);
+        QVERIFY(pdfText(pdf).contains(QLatin1String("What is your name?")));
+        QStringList others;
+        for (const Poppler::FontInfo &font : Poppler::Document::loadFromData(pdf)->fonts()) {
+            if (!font.name().contains(QLatin1String("Coform")))
+                others << font.name();
+        }
+        QVERIFY2(!others.isEmpty(), "the Arabic letters were not drawn in a font that has them");
     }
 
     void badUsage()

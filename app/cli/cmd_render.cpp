@@ -95,8 +95,10 @@ int runRender(const QStringList &args)
         printError(QStringLiteral("%1: no such file").arg(path));
         return NotFound;
     }
+    // Each file is read once: what is printed, and what the fonts are chosen for below, are the same bytes.
     Problems problems;
-    const std::optional<Template> t = readTemplateFile(path, &problems);
+    const std::optional<QByteArray> templateBytes = readFileBytes(path, {}, &problems);
+    const std::optional<Template> t = templateBytes ? readTemplate(*templateBytes, path, &problems) : std::nullopt;
     if (!t) {
         printProblems(problems);
         return InvalidInput;
@@ -110,6 +112,7 @@ int runRender(const QStringList &args)
     }
 
     std::optional<Answers> answers;
+    std::optional<QByteArray> answersBytes;
     if (parser.isSet(answersOption)) {
         const QString answersPath = parser.value(answersOption);
         if (!QFileInfo::exists(answersPath)) {
@@ -117,7 +120,9 @@ int runRender(const QStringList &args)
             return NotFound;
         }
         Problems answerProblems;
-        answers = readAnswersFile(answersPath, &answerProblems);
+        answersBytes = readFileBytes(answersPath, {}, &answerProblems);
+        if (answersBytes)
+            answers = readAnswers(*answersBytes, answersPath, &answerProblems);
         if (answers)
             answerProblems += validateAnswers(*t, *answers, answersPath);
         if (!answers || hasErrors(answerProblems)) {
@@ -134,10 +139,10 @@ int runRender(const QStringList &args)
     // fontconfig's configuration (cli/fontconfiguration.h): the system's only when the form may need a system font,
     // that is when a text in the files has a character the print fonts lack, or in easy read, whose pictures Qt
     // draws (a picture may hold words in a font of its own).
-    QStringList files{path};
-    if (answers)
-        files << parser.value(answersOption);
-    if (format == QLatin1String("pdf") && options.profile != PrintProfile::Easy && printFontsCoverFiles(files))
+    QList<QByteArrayView> files{*templateBytes};
+    if (answersBytes)
+        files << *answersBytes;
+    if (format == QLatin1String("pdf") && options.profile != PrintProfile::Easy && printFontsCover(files))
         useOnlyThePrintFonts();
     else
         loadSystemFontConfiguration();

@@ -3,7 +3,7 @@
 #include "model/jsonreader.h"
 #include "pdf/printstyle.h"
 
-#include <QFile>
+#include <algorithm>
 
 #include <fontconfig/fontconfig.h>
 
@@ -37,25 +37,15 @@ void useOnlyThePrintFonts()
     FcConfigDestroy(config);
 }
 
-bool printFontsCoverFiles(const QStringList &paths)
+bool printFontsCover(const QList<QByteArrayView> &files)
 {
-    for (const QString &path : paths) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return false;
-        const uchar *mapped = f.size() > 0 ? f.map(0, f.size()) : nullptr;
-        const QByteArray bytes = mapped ? QByteArray() : f.readAll();
-        const QByteArrayView json =
-            mapped ? QByteArrayView(reinterpret_cast<const char *>(mapped), f.size()) : QByteArrayView(bytes);
-        // A line break is no glyph: the layout breaks the line there. Everything else (a tab, a control character,
-        // a character the fonts lack) is left to Qt's font fallback, which needs the system's fonts.
-        const bool covered = JsonReader::everyCharacter(json, [](char32_t c) {
+    // A line break is no glyph: the layout breaks the line there. Everything else (a tab, a control character, a
+    // character the fonts lack) is left to Qt's font fallback, which needs the system's fonts.
+    return std::all_of(files.begin(), files.end(), [](QByteArrayView json) {
+        return JsonReader::everyCharacter(json, [](char32_t c) {
             return c == u'\n' || c == u'\r' || c == 0x2028 || c == 0x2029 || PrintStyle::textFontsHave(c);
         });
-        if (!covered)
-            return false;
-    }
-    return true;
+    });
 }
 
 } // namespace coform::cli

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QStringList>
+#include <QByteArrayView>
+#include <QList>
 
 namespace coform::cli {
 
@@ -17,9 +18,8 @@ void loadSystemFontConfiguration();
 /// anything asks fontconfig for fonts.
 void useOnlyThePrintFonts();
 
-/// Whether the print fonts have every character of every string in the JSON files at `paths` (JsonReader
-/// ::everyCharacter), line breaks aside: then printing what the files hold needs no other font. False when a file
-/// cannot be read.
-bool printFontsCoverFiles(const QStringList &paths);
+/// Whether the print fonts have every character of every string in the JSON texts `files` (JsonReader
+/// ::everyCharacter), line breaks aside: then printing what they hold needs no other font.
+bool printFontsCover(const QList<QByteArrayView> &files);
 
 } // namespace coform::cli

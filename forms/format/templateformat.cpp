@@ -116,6 +116,22 @@ std::optional<QByteArray> readFileBytes(const QString &path, const ReadLimits &l
                                   .arg(limits.maxBytes)});
         return std::nullopt;
     }
+    if (file.isSequential()) { // a pipe (say, "<(...)" in a shell) has no size: read to its end, one past the limit
+        QByteArray bytes;
+        while (bytes.size() <= limits.maxBytes) {
+            const QByteArray chunk = file.read(qMin<qint64>(1 << 16, limits.maxBytes + 1 - bytes.size()));
+            if (chunk.isEmpty())
+                break;
+            bytes += chunk;
+        }
+        if (file.error() != QFileDevice::NoError) {
+            if (problems)
+                problems->append({Problem::Severity::Error, name, QString(),
+                                  QStringLiteral("cannot read the file: %1").arg(file.errorString())});
+            return std::nullopt;
+        }
+        return bytes;
+    }
     // As many bytes as the file has, and one more: a file that grew past the limit since is still refused by the
     // reader, and no buffer of the limit's size is set aside for a small file.
     return file.read(qMin(file.size(), limits.maxBytes) + 1);
