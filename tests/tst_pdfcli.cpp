@@ -329,6 +329,27 @@ private Q_SLOTS:
         QVERIFY2(!others.isEmpty(), "the Arabic letters were not drawn in a font that has them");
     }
 
+    /// Where Qt's platform plugin loads no fonts at all (QT_QPA_PLATFORM=minimal) there is nothing to draw text with:
+    /// coform-cli says so in one line and writes nothing. It used to crash.
+    void noFontsToPrintWith()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("out.pdf"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("COFORM_CLI"),
+                {QStringLiteral("render"), data("small-template.json"), QStringLiteral("-o"), out});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 2);
+        const QStringList lines = QString::fromUtf8(p.readAllStandardError()).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().contains(QLatin1String("there are no fonts to print with")), qPrintable(lines.first()));
+        QVERIFY(!QFileInfo::exists(out));
+    }
+
     void badUsage()
     {
         QTemporaryDir dir;

@@ -32,6 +32,9 @@ static void messageHandler(QtMsgType type, const QMessageLogContext &context, co
 {
     if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
         return;
+    // A platform plugin without fonts: the command that needs them says so itself, once (PrintStyle::fontsProblem()).
+    if (message == QLatin1String("This plugin does not support application fonts"))
+        return;
     const QByteArray line = qFormatLogMessage(type, context, message).toLocal8Bit() + '\n';
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
 }

@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QFontDatabase>
+#include <QGuiApplication>
 
 #include <array>
 #include <mutex>
@@ -156,6 +157,15 @@ const LoadedFonts &loadedFonts()
 bool PrintStyle::textFontsHave(char32_t c)
 {
     return hb_set_has(madeFonts().textCharacters, c);
+}
+
+QString PrintStyle::fontsProblem()
+{
+    if (!fontFiles().isEmpty() || !QFontDatabase::families().isEmpty())
+        return {};
+    return QStringLiteral("there are no fonts to print with: Qt's platform plugin \"%1\" loads none (leave "
+                          "QT_QPA_PLATFORM unset, or set it to offscreen)")
+        .arg(QGuiApplication::platformName());
 }
 
 QString PrintStyle::textFamily()

@@ -64,6 +64,9 @@ public:
     /// Whether the text font and its bold both have a glyph for `c`: read from the fonts themselves, without Qt Gui
     /// (and so without the system's font configuration). False for every character when there is no text font.
     static bool textFontsHave(char32_t c);
+    /// Why no PDF can be printed in this process, or nothing: Qt's platform plugin may load no fonts at all (the
+    /// "minimal" one), and then there is nothing to draw text with.
+    static QString fontsProblem();
     /// The fonts behind textFamily() and symbolFamily().
     static const QVector<PrintFontFile> &fontFiles();
 

@@ -55,6 +55,11 @@ bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &o
             *error = QStringLiteral("a fillable form is a blank form: it cannot also be filled with answers");
         return false;
     }
+    if (const QString problem = PrintStyle::fontsProblem(); !problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
     const PrintStyle style(options.profile, options.paper);
     const FormContent content = buildFormContent(t, answers, options);
     const Layout layout = LayoutEngine(content, style).run();
