@@ -167,7 +167,8 @@ void TagWriter::write(PdfObjects &objects, const std::vector<int> &pages, double
     for (size_t p = 0; p < m_pageMcids.size(); ++p, ++key) {
         if (m_pageMcids[p].empty())
             continue;
-        o.assign("[");
+        o.clear(); // not o.assign("["): GCC 12 at -O3 warns of an overlap that cannot happen (-Wrestrict)
+        o += '[';
         for (const int e : m_pageMcids[p]) {
             ref(ids[size_t(e)]);
             o += ' ';
