@@ -350,6 +350,67 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(out));
     }
 
+    // coform-cli render looks for Qt's plugins only in its own folder of the two kinds it uses (cli/qtplugins.h): it
+    // reads no other platform plugin's description, and a JPEG picture still reaches the PDF through Qt's image
+    // formats.
+    void qtPluginsFromCoformsOwnFolder()
+    {
+        QImage image(40, 30, QImage::Format_RGB32);
+        image.fill(QColor(30, 90, 200));
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "JPG"));
+        QJsonObject form = QJsonDocument::fromJson(readAll(data("small-template.json"))).object();
+        QJsonArray sections = form.value(QStringLiteral("sections")).toArray();
+        QJsonObject section = sections.first().toObject();
+        QJsonArray items = section.value(QStringLiteral("items")).toArray();
+        QJsonObject item = items.first().toObject();
+        item.insert(
+            QStringLiteral("picture"),
+            QJsonObject{{"type", "image/jpeg"}, {"data", QString::fromLatin1(jpeg.toBase64())}, {"alt", "A blue box"}});
+        items.replace(0, item);
+        section.insert(QStringLiteral("items"), items);
+        sections.replace(0, section);
+        form.insert(QStringLiteral("sections"), sections);
+        QTemporaryDir dir;
+        const QString templ = dir.filePath(QStringLiteral("with-a-jpeg.json")),
+                      out = dir.filePath(QStringLiteral("out.pdf"));
+        writeFile(templ, QJsonDocument(form).toJson());
+
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("QT_DEBUG_PLUGINS"), QStringLiteral("1")); // Qt says each plugin it reads
+        env.remove(QStringLiteral("QT_PLUGIN_PATH"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM_PLUGIN_PATH"));
+        p.setProcessEnvironment(env);
+        // Pictures are printed in easy read.
+        p.start(qEnvironmentVariable("COFORM_CLI"), {QStringLiteral("render"), templ, QStringLiteral("--print"),
+                                                     QStringLiteral("easy"), QStringLiteral("-o"), out});
+        QVERIFY(p.waitForFinished(60000));
+        const QString said = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 0, qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("libqoffscreen.so")), qPrintable(said));
+        for (const char *other : {"libqminimal.so", "libqxcb.so", "libqlinuxfb.so", "libqvnc.so"})
+            QVERIFY2(!said.contains(QLatin1String(other)), other);
+        QVERIFY2(said.contains(QLatin1String("libqjpeg.so")), qPrintable(said));
+        const QByteArray pdf = readAll(out);
+        QVERIFY(pdfText(pdf).contains(QLatin1String("What is your name?")));
+        // The picture is there to see: the first page, drawn, has its blue.
+        const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(pdf);
+        QVERIFY(doc && doc->numPages() > 0);
+        const QImage page = doc->page(0)->renderToImage(72, 72);
+        bool blue = false;
+        for (int y = 0; y < page.height() && !blue; ++y) {
+            for (int x = 0; x < page.width() && !blue; ++x) {
+                const QColor c = page.pixelColor(x, y);
+                blue = qAbs(c.red() - 30) < 25 && qAbs(c.green() - 90) < 25 && qAbs(c.blue() - 200) < 25;
+            }
+        }
+        QVERIFY2(blue, "the JPEG picture is not drawn on the first page");
+    }
+
     void badUsage()
     {
         QTemporaryDir dir;

@@ -168,7 +168,7 @@ const CommandRegistration
                  "render TEMPLATE.json [--answers ANSWERS.json] [--lang en|cy|en+cy] "
                  "[--print standard|large|easy] [--format pdf|html] [--paper a4|letter] "
                  "[--pdfa] [--fillable] -o OUT   a blank (or fillable) or filled form as PDF or HTML",
-                 &runRender, FontConfiguration::ChosenByTheCommand);
+                 &runRender, FontConfiguration::ChosenByTheCommand, QtPlugins::RenderingOnly);
 
 } // namespace
 } // namespace coform::cli

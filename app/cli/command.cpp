@@ -13,9 +13,9 @@ static QList<RegisteredCommand> &commandTable()
 }
 
 CommandRegistration::CommandRegistration(const char *name, const char *synopsis, CommandFunction run,
-                                         FontConfiguration fonts)
+                                         FontConfiguration fonts, QtPlugins plugins)
 {
-    commandTable().append({QString::fromUtf8(name), QString::fromUtf8(synopsis), run, fonts});
+    commandTable().append({QString::fromUtf8(name), QString::fromUtf8(synopsis), run, fonts, plugins});
     std::sort(commandTable().begin(), commandTable().end(),
               [](const RegisteredCommand &a, const RegisteredCommand &b) { return a.name < b.name; });
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "qtplugins.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -19,7 +21,7 @@ enum class FontConfiguration { System, ChosenByTheCommand };
 struct CommandRegistration
 {
     CommandRegistration(const char *name, const char *synopsis, CommandFunction run,
-                        FontConfiguration fonts = FontConfiguration::System);
+                        FontConfiguration fonts = FontConfiguration::System, QtPlugins plugins = QtPlugins::Everywhere);
 };
 
 struct RegisteredCommand
@@ -28,6 +30,7 @@ struct RegisteredCommand
     QString synopsis;
     CommandFunction run;
     FontConfiguration fonts = FontConfiguration::System;
+    QtPlugins plugins = QtPlugins::Everywhere;
 };
 const QList<RegisteredCommand> &registeredCommands();
 

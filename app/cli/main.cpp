@@ -106,16 +106,17 @@ int main(int argc, char **argv)
 {
     prepareMemoryForOneCommand();
     const QString commandName = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    const bool commandChoosesFonts = std::any_of(
-        registeredCommands().begin(), registeredCommands().end(), [&commandName](const RegisteredCommand &c) {
-            return c.name == commandName && c.fonts == FontConfiguration::ChosenByTheCommand;
-        });
-    if (!commandChoosesFonts)
+    const auto command = std::find_if(registeredCommands().begin(), registeredCommands().end(),
+                                      [&commandName](const RegisteredCommand &c) { return c.name == commandName; });
+    const bool known = command != registeredCommands().end();
+    if (!known || command->fonts == FontConfiguration::System)
         loadSystemFontConfiguration();
     qInstallMessageHandler(messageHandler);
     // Rendering PDFs needs fonts (Qt Gui); no window is ever shown, so no display is needed.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (known && command->plugins == QtPlugins::RenderingOnly)
+        lookForQtPluginsOnlyInCoformsFolder();
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("coform"));
     QCoreApplication::setOrganizationName(QStringLiteral("coform"));
