@@ -116,7 +116,10 @@ private:
     };
     mutable QHash<WrapKey, QVector<Line>> m_wrapped; ///< wrapMeasured() of short texts
     mutable ShapingFaces m_faces;                    ///< for m_wordWraps (declared before: outlives them)
-    mutable std::map<int, WordWrap> m_wordWraps;     ///< by style: each word shaped once a layout
+    /// By font (QFont::key()): each word shaped once a layout, for every style drawn in that font (Body and Help,
+    /// Label and Number, ...).
+    mutable std::map<QString, WordWrap> m_wordWrapsByFont;
+    mutable std::map<int, WordWrap *> m_wordWraps; ///< by style: the one of its font
 };
 
 } // namespace coform

@@ -42,9 +42,12 @@ QVector<LayoutEngine::Line> LayoutEngine::wrapUncached(const QString &text, Text
         return lines;
     if (!hasLineBreaks(text) && WordWrap::plainText(text)) {
         auto found = m_wordWraps.find(int(style));
-        if (found == m_wordWraps.end())
-            found = m_wordWraps.try_emplace(int(style), m_style.font(style), &m_faces).first;
-        if (found->second.wrap(text, width, &lines))
+        if (found == m_wordWraps.end()) {
+            const QFont font = m_style.font(style);
+            WordWrap &shared = m_wordWrapsByFont.try_emplace(font.key(), font, &m_faces).first->second;
+            found = m_wordWraps.emplace(int(style), &shared).first;
+        }
+        if (found->second->wrap(text, width, &lines))
             return lines;
     }
     return WordWrap::textLayoutLines(text, m_style.font(style), width);
