@@ -1,5 +1,7 @@
 #include "qtplugins.h"
 
+#include "format/modules.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -15,9 +17,8 @@ void lookForQtPluginsOnlyInCoformsFolder()
     const QString bin = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
     if (bin.isEmpty())
         return;
-    const QString dir = QFileInfo(bin).absolutePath();
-    for (const QString &folder : {dir + QStringLiteral("/../lib/qt-plugins"),
-                                  dir + QStringLiteral("/../" COFORM_INSTALL_LIBDIR "/coform/qt-plugins")}) {
+    for (const QString &library : coformLibraryFolders(QFileInfo(bin).absolutePath())) {
+        const QString folder = library + QStringLiteral("/qt-plugins");
         // A link to a plugin that is no longer there (Qt moved or removed) is not "there": Qt's own folders are used.
         if (QFileInfo::exists(folder + QStringLiteral("/platforms/libqoffscreen.so"))
             && QFileInfo(folder + QStringLiteral("/imageformats")).isDir()) {

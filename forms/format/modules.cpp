@@ -9,6 +9,12 @@
 
 namespace coform {
 
+QStringList coformLibraryFolders(const QString &programDir)
+{
+    return {programDir + QStringLiteral("/../lib"),
+            programDir + QStringLiteral("/../" COFORM_INSTALL_LIBDIR "/coform")};
+}
+
 QFunctionPointer coformModuleFunction(const char *name, const char *symbol, const QString &what, QString *why)
 {
     struct Found
@@ -23,9 +29,7 @@ QFunctionPointer coformModuleFunction(const char *name, const char *symbol, cons
     auto it = found.find(key);
     if (it == found.end()) {
         Found f;
-        const QString bin = QCoreApplication::applicationDirPath();
-        const QStringList dirs = {bin + QStringLiteral("/../lib"),
-                                  bin + QStringLiteral("/../") + QStringLiteral(COFORM_INSTALL_LIBDIR "/coform")};
+        const QStringList dirs = coformLibraryFolders(QCoreApplication::applicationDirPath());
         const QString file = QStringLiteral("lib%1.so").arg(QLatin1String(name));
         QStringList errors;
         for (const QString &dir : dirs) {

@@ -2,6 +2,7 @@
 
 #include <QFunctionPointer>
 #include <QString>
+#include <QStringList>
 
 namespace coform {
 
@@ -11,5 +12,9 @@ namespace coform {
 /// build tree or `LIBDIR/coform` of an installation. Null, with the reason in `why` (naming the module as `what`, say
 /// "Coform's PDF reader"), when it is missing or is not Coform's.
 QFunctionPointer coformModuleFunction(const char *name, const char *symbol, const QString &what, QString *why);
+
+/// The folders that hold Coform's own files beside a program in `programDir`, in the order they are looked in: `lib/`
+/// of the build tree, then `LIBDIR/coform` of an installation.
+QStringList coformLibraryFolders(const QString &programDir);
 
 } // namespace coform
