@@ -7,6 +7,7 @@
 #include "reviews/reviewlistmodel.h"
 #include "reviews/reviewswindow.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QHeaderView>
@@ -16,6 +17,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -138,6 +141,74 @@ private Q_SLOTS:
         QVERIFY(!clear.isEmpty());
         for (QToolButton *b : clear)
             QCOMPARE(b->accessibleName(), QStringLiteral("Clear the search"));
+    }
+
+    /// A fast typist changes the search and goes straight to the list: Enter opens the person searched for, never
+    /// someone from the search before (the list waits for a pause in typing). Then an answer typed but refused: closing
+    /// the review asks first, and going back keeps what was typed.
+    void theReviewOpenedIsThePersonSearchedForAndNothingTypedIsLostOnClosing()
+    {
+        ReviewFixture f;
+        QVERIFY(f.setUp());
+        ReviewStore store(*f.db, *f.reviewer);
+        QVERIFY(
+            store.create(f.addPerson(QStringLiteral("Nye Example"), QStringLiteral("9434765919")), f.chc.id, 0).ok());
+        const qint64 cai =
+            store.create(f.addPerson(QStringLiteral("Cai Example"), QStringLiteral("9990000026")), f.chc.id, 0)->id;
+        ReviewsWindow window(*f.db, *f.reviewer);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *search = window.findChild<QLineEdit *>(QStringLiteral("reviewSearch"));
+        auto *table = window.findChild<QTableView *>(QStringLiteral("reviewTable"));
+        auto *tabs = window.findChild<QTabWidget *>();
+        search->setFocus(Qt::ShortcutFocusReason); // Alt+S, the label's mnemonic
+        QTest::keyClicks(search, QStringLiteral("Nye"));
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(window.listModel()->rowCount(), 1);
+        QTest::keyClick(search, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(search, QStringLiteral("Cai"));
+        for (int i = 0; i < 8 && QApplication::focusWidget() != table; ++i)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), table);
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(tabs->tabText(1), QStringLiteral("Cai Example"));
+        auto *form = qobject_cast<ReviewForm *>(tabs->widget(1));
+        QCOMPARE(form->reviewId(), cai);
+
+        // A date that does not exist is refused beside its question; closing the tab asks, Escape goes back to it.
+        auto *date = form->findChild<QLineEdit *>(QStringLiteral("item-review-date"));
+        QVERIFY(date && date->isVisible());
+        QTest::mouseClick(date, Qt::LeftButton);
+        QTest::keyClicks(date, QStringLiteral("31/02/2026"));
+        QTest::keyClick(date, Qt::Key_Tab);
+        QVERIFY(!form->unsavedAnswers().isEmpty());
+        QAbstractButton *close = qobject_cast<QAbstractButton *>(tabs->tabBar()->tabButton(1, QTabBar::RightSide));
+        QVERIFY(close);
+        QString asked;
+        QTimer::singleShot(0, [&asked] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            asked = box->text();
+            QTest::keyClick(box, Qt::Key_Escape);
+        });
+        QTest::mouseClick(close, Qt::LeftButton);
+        QVERIFY2(asked.startsWith(QLatin1String("Question ")) && asked.contains(QLatin1String("not saved")),
+                 qPrintable(asked));
+        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(date->text(), QStringLiteral("31/02/2026"));
+        QTRY_COMPARE(window.focusWidget(), date); // the question it is about
+
+        // "Close and lose it" (C, its underlined letter) closes it; nothing was stored for the date.
+        QTimer::singleShot(0, [] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QTest::keyClick(box, Qt::Key_C);
+        });
+        QTest::mouseClick(close, Qt::LeftButton);
+        QTRY_COMPARE(tabs->count(), 1);
+        QVERIFY(!store.get(cai)->answers.has(QStringLiteral("review-date")));
     }
 
     void completingListsWhatIsMissingAndAsks()

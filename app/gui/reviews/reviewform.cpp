@@ -487,6 +487,33 @@ void ReviewForm::showCompletionProblems()
                                                               unsaved, !stored.ok() || !stored->isCompleted()));
 }
 
+bool ReviewForm::mayClose()
+{
+    const QStringList unsaved = unsavedAnswers();
+    if (unsaved.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Answers not saved"), unsaved.join(QLatin1Char('\n')),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("answersNotSavedBox"));
+    box.setInformativeText(tr("If you close the review now, what you typed there is lost. Go back to put it right, "
+                              "or clear it."));
+    QPushButton *back = box.addButton(tr("&Go back to the review"), QMessageBox::RejectRole);
+    QPushButton *lose = box.addButton(tr("&Close and lose it"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(back);
+    box.setEscapeButton(back);
+    box.exec();
+    if (box.clickedButton() == lose)
+        return true;
+    const QMap<QString, int> numbers = m_template.questionNumbers();
+    QString first;
+    for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
+        if (!it->pendingProblem.isEmpty() && (first.isEmpty() || numbers.value(it.key()) < numbers.value(first)))
+            first = it.key();
+    }
+    goToQuestion(first);
+    return false;
+}
+
 void ReviewForm::goToQuestion(const QString &itemId)
 {
     const Section *section = m_template.sectionOfItem(itemId);

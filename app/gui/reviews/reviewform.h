@@ -64,6 +64,9 @@ public:
     /// "Question 17 is not saved: the email address needs an @" for each answer typed but refused (first question
     /// first); empty when everything typed is saved or on its way.
     QStringList unsavedAnswers() const;
+    /// Before the form closes: true when nothing typed would be lost. Otherwise it says which answers are not saved
+    /// and why, and asks; "Go back" (the default, and Escape) goes to the first of them and answers false.
+    bool mayClose();
 
     /// Reads the answers filled into a fillable PDF form of this review's template version (format/filledpdfreader.h,
     /// in the import worker process). False with the refusal or every problem, in words, in `error`.

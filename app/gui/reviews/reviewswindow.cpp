@@ -10,6 +10,7 @@
 #include "store/templatestore.h"
 
 #include <QCheckBox>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -108,6 +109,8 @@ ReviewsWindow::ReviewsWindow(Database &db, const Session &session, QWidget *pare
             startReview(dialog.addedId());
     });
     connect(again, &QPushButton::clicked, this, [this] {
+        if (showSearchNow())
+            return;
         const QModelIndex index = m_table->currentIndex();
         if (!index.isValid())
             return;
@@ -125,10 +128,18 @@ ReviewsWindow::ReviewsWindow(Database &db, const Session &session, QWidget *pare
     m_searchDelay->setInterval(250);
     connect(m_searchDelay, &QTimer::timeout, this, &ReviewsWindow::refreshList);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_search, &QLineEdit::returnPressed, this, &ReviewsWindow::refreshList);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchDelay->stop();
+        refreshList();
+    });
+    // Leaving the search box (Tab, a click on the list) shows what was typed at once: an Enter on the list that
+    // follows straight away must not open someone from the search before.
+    connect(m_search, &QLineEdit::editingFinished, this, &ReviewsWindow::showSearchNow);
     connect(m_status, &QComboBox::currentIndexChanged, this, &ReviewsWindow::refreshList);
     connect(m_dueSoon, &QCheckBox::toggled, this, &ReviewsWindow::refreshList);
     auto openCurrent = [this] {
+        if (showSearchNow())
+            return; // the row chosen was in the list of the search before
         const QModelIndex index = m_table->currentIndex();
         if (index.isValid())
             openReview(index.data(ReviewListModel::ReviewIdRole).toLongLong());
@@ -139,6 +150,11 @@ ReviewsWindow::ReviewsWindow(Database &db, const Session &session, QWidget *pare
         if (index == 0)
             return;
         QWidget *page = m_tabs->widget(index);
+        if (auto *form = qobject_cast<ReviewForm *>(page); form && !form->unsavedAnswers().isEmpty()) {
+            m_tabs->setCurrentIndex(index); // the review the question is about
+            if (!form->mayClose())
+                return;
+        }
         m_tabs->removeTab(index);
         delete page; // the form saves what is unsaved as it goes
     });
@@ -158,6 +174,30 @@ ReviewsWindow::ReviewsWindow(Database &db, const Session &session, QWidget *pare
 }
 
 ReviewsWindow::~ReviewsWindow() = default;
+
+void ReviewsWindow::closeEvent(QCloseEvent *event)
+{
+    for (int i = 1; m_tabs && i < m_tabs->count(); ++i) {
+        auto *form = qobject_cast<ReviewForm *>(m_tabs->widget(i));
+        if (form && !form->unsavedAnswers().isEmpty()) {
+            m_tabs->setCurrentIndex(i);
+            if (!form->mayClose()) {
+                event->ignore();
+                return;
+            }
+        }
+    }
+    QMainWindow::closeEvent(event);
+}
+
+bool ReviewsWindow::showSearchNow()
+{
+    if (!m_searchDelay || !m_searchDelay->isActive())
+        return false;
+    m_searchDelay->stop();
+    refreshList();
+    return true;
+}
 
 bool ReviewsWindow::isAvailableTo(const Session &session)
 {

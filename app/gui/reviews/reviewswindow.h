@@ -46,8 +46,15 @@ public:
 public slots:
     void refreshList();
 
+protected:
+    /// Asks first when an open review has answers typed but not saved (ReviewForm::mayClose()).
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void fitColumns();
+    /// Shows the list of what is in the search box now when a search waits for a pause in typing; true when it did
+    /// (what was chosen in the list before is then no longer chosen).
+    bool showSearchNow();
 
     Database &m_db;
     Session m_session;
