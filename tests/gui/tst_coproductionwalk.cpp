@@ -24,6 +24,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScreen>
+#include <QTabBar>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -173,15 +174,13 @@ private slots:
         QVERIFY(diffList->topLevelItem(0)->text(1).contains(QStringLiteral("Added")));
         scene(QStringLiteral("first-version-what-changed"));
 
-        // She goes down to the second question and Enter takes her to it.
+        // She goes down to the second question and, still in the list, Ctrl+Shift+M comments on it (as the hint in
+        // the status bar says): the comments, ready to type; Tab to "Add a new comment", Space.
         QTest::keyClick(diffList, Qt::Key_Down);
         const QString questionId = diffList->currentItem()->data(0, Qt::UserRole).toString();
         QVERIFY(!questionId.isEmpty());
-        QTest::keyClick(diffList, Qt::Key_Return);
-        QTRY_COMPARE(window.currentId(), questionId);
-
-        // Ctrl+Shift+M: the comments, ready to type; Tab to "Add a new comment", Space.
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(window.currentId() != questionId);
+        QTest::keyClick(diffList, Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
         auto *commentText = window.findChild<QPlainTextEdit *>(QStringLiteral("commentsText"));
         QTRY_COMPARE(QApplication::focusWidget(), commentText);
         QTest::keyClicks(commentText, QStringLiteral("Could this say who to ring if I am not sure?"));
@@ -193,6 +192,28 @@ private slots:
         QVERIFY(threads.ok());
         QCOMPARE(threads->size(), 1);
         QCOMPARE(threads->first().comments.first().author, QStringLiteral("Priya"));
+        QCOMPARE(window.currentId(), questionId);
+
+        // Back on "What changed" (its tab beside the comments), the third question, and Enter takes her to it.
+        QTabBar *docks = nullptr;
+        int whatChanged = -1;
+        for (QTabBar *bar : window.findChildren<QTabBar *>()) {
+            for (int i = 0; i < bar->count() && !docks; ++i) {
+                if (bar->tabText(i).remove(QLatin1Char('&')).startsWith(QLatin1String("What changed"))) {
+                    docks = bar;
+                    whatChanged = i;
+                }
+            }
+        }
+        QVERIFY(docks);
+        QTest::mouseClick(docks, Qt::LeftButton, {}, docks->tabRect(whatChanged).center());
+        QTRY_VERIFY(diffList->isVisible());
+        QTest::mouseClick(diffList->viewport(), Qt::LeftButton, {},
+                          diffList->visualItemRect(diffList->topLevelItem(2)).center());
+        const QString thirdId = diffList->currentItem()->data(0, Qt::UserRole).toString();
+        QVERIFY(!thirdId.isEmpty() && thirdId != questionId);
+        QTest::keyClick(diffList, Qt::Key_Return);
+        QTRY_COMPARE(window.currentId(), thirdId);
 
         // Ctrl+Shift+A approves; the message says what she did and what is still needed, and Enter closes it.
         QString message;

@@ -115,6 +115,16 @@ void SharedWorkspace::commentOnChosen()
         m_window->statusBar()->showMessage(tr("Open a shared template first."), 8000);
         return;
     }
+    // From "What changed", the comment is on the question chosen there (as its hint says), not on what the template
+    // tree showed before.
+    const QTreeWidgetItem *changed = m_diffView->list()->hasFocus() ? m_diffView->list()->currentItem() : nullptr;
+    const QString changedId = changed ? changed->data(0, Qt::UserRole).toString() : QString();
+    if (!changedId.isEmpty() && !m_window->selectId(changedId)) {
+        m_window->statusBar()->showMessage(tr("That question is not in the template now, so there is nothing there to "
+                                              "comment on: choose a question that is."),
+                                           10000);
+        return;
+    }
     showDock(m_commentsDock, m_comments->textBox());
 }
 
