@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/userstore.h"
 
+#include <QAccessible>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStandardPaths>
@@ -48,6 +49,10 @@ void TestReviewSignIn::firstAdminThenSignIn()
     auto *reason = signIn.findChild<QLabel *>(QStringLiteral("signInError"));
     QVERIFY(!reason->text().isEmpty());
     QVERIFY(!reason->text().contains(QLatin1String("wrong password")));
+    // A screen reader reads the message itself, not what the label is for.
+    QAccessibleInterface *read = QAccessible::queryAccessibleInterface(reason);
+    QVERIFY(read);
+    QCOMPARE(read->text(QAccessible::Name), reason->text());
     QTest::keyClicks(signIn.findChild<QLineEdit *>(QStringLiteral("signInPassword")), QStringLiteral("long enough 1"));
     QVERIFY(signIn.trySignIn());
     QCOMPARE(signIn.session()->userName(), QStringLiteral("ada"));

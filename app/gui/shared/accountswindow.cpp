@@ -113,7 +113,7 @@ AccountsWindow::AccountsWindow(Database &db, const Session &session, QWidget *pa
 
     m_message = new QLabel;
     m_message->setObjectName(QStringLiteral("accountsMessage"));
-    m_message->setAccessibleName(tr("What was done"));
+    m_message->setAccessibleDescription(tr("What was done")); // its name is what it says
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
     layout->addWidget(m_message);

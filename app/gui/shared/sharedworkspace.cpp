@@ -60,7 +60,7 @@ SharedWorkspace::SharedWorkspace(MainWindow *window, Database &db, const Session
     AccountsWindow::addMenuItems(m_window, m_window->fileMenu(), signOut, m_db, m_session);
     m_presence = new QLabel(m_window);
     m_presence->setObjectName(QStringLiteral("presenceLabel"));
-    m_presence->setAccessibleName(tr("Who is in this template now"));
+    m_presence->setAccessibleDescription(tr("Who is in this template now")); // its name is what it says
     m_window->statusBar()->addPermanentWidget(m_presence);
     // Who is signed in stays in its own place at the right of the status bar (a message would cover the summary).
     auto *signedIn = new QLabel(tr("Signed in as %1 (%2)").arg(session.userName(), roleName(session.role())), m_window);

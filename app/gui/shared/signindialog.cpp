@@ -53,7 +53,7 @@ SignInDialog::SignInDialog(Database &db, QWidget *parent)
     layout->addLayout(form);
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("signInError"));
-    m_error->setAccessibleName(tr("Sign-in message"));
+    m_error->setAccessibleDescription(tr("Sign-in message")); // its name is what it says
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
     m_error->hide();

@@ -109,7 +109,7 @@ StaleTranslationsDialog::StaleTranslationsDialog(const Template &version,
     m_reason->setAccessibleName(tr("Why publish with these translations as they are"));
 
     m_status->setObjectName(QStringLiteral("staleTranslationsStatus"));
-    m_status->setAccessibleName(tr("What publishing needs"));
+    m_status->setAccessibleDescription(tr("What publishing needs")); // its name is what it says
     m_status->setWordWrap(true);
 
     auto *buttons = new QDialogButtonBox(this);
