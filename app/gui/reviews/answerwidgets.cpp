@@ -239,10 +239,16 @@ AnswerWidgets::Editor AnswerWidgets::build(const Context &ctx)
         row->addStretch();
         ctx.layout->addLayout(row);
         const QVector<Column> columns = ctx.item.columns;
-        QObject::connect(add, &QPushButton::clicked, ctx.block, [table, changed] {
-            table->insertRow(table->rowCount());
-            table->setCurrentCell(table->rowCount() - 1, 0);
-            changed();
+        // The new row's first cell, ready to type in: what is typed next goes there (it went nowhere while the focus
+        // stayed on the button).
+        QObject::connect(add, &QPushButton::clicked, ctx.block, [table] {
+            const int r = table->rowCount();
+            table->insertRow(r);
+            auto *cell = new QTableWidgetItem;
+            table->setItem(r, 0, cell);
+            table->setCurrentCell(r, 0);
+            table->setFocus(Qt::OtherFocusReason);
+            table->editItem(cell);
         });
         QObject::connect(remove, &QPushButton::clicked, ctx.block, [table, changed] {
             const int r = table->currentRow() >= 0 ? table->currentRow() : table->rowCount() - 1;
@@ -260,7 +266,8 @@ AnswerWidgets::Editor AnswerWidgets::build(const Context &ctx)
                     if (cell && !cell->text().trimmed().isEmpty())
                         o.insert(columns.at(c).id, cell->text().trimmed());
                 }
-                rows.append(o);
+                if (!o.isEmpty()) // a row with nothing written in it is not an answer
+                    rows.append(o);
             }
             return rows.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(rows);
         };

@@ -81,6 +81,8 @@ ReviewForm::ReviewForm(Database &db, const Session &session, qint64 reviewId, QW
         m_lastSaved = QDateTime::currentDateTime();
         m_saveFailure.clear();
         updateSaveStatus();
+        if (m_completionPanel && m_completionPanel->isVisible())
+            showCompletionProblems(); // what is still to do, not what was when Complete was pressed
         emit answersSaved();
     });
     connect(m_saver.get(), &AnswerAutosaver::saveFailed, this, [this](const QString &message) {
@@ -233,6 +235,9 @@ QWidget *ReviewForm::buildSection(const Section &section)
     auto *scroll = new QScrollArea;
     scroll->setWidget(page);
     scroll->setWidgetResizable(true);
+    // Not a stop of its own for Tab: from the section list, Tab goes to the first answer. As a stop it showed no focus,
+    // and what a person typed there went nowhere. Tabbing through the answers scrolls to each.
+    scroll->setFocusPolicy(Qt::NoFocus);
     return scroll;
 }
 
