@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QMimeDatabase>
+#include <QRegularExpression>
 
 namespace coform {
 
@@ -36,12 +37,19 @@ QString run(QFileDialog &dialog, QWidget *parent)
 {
     while (dialog.exec() == QDialog::Accepted && !dialog.selectedFiles().isEmpty()) {
         const QString path = dialog.selectedFiles().constFirst();
+        const QString name = QFileInfo(path).fileName();
+        // A name of spaces (a stray key) is no name: the file would be hard to find, and "Saved" would name nothing.
+        if (name.trimmed().isEmpty() || QFileInfo(name.trimmed()).completeBaseName().trimmed().isEmpty()) {
+            QMessageBox::information(parent, dialog.windowTitle(),
+                                     QFileDialog::tr("The file needs a name: spaces alone are not one. Type a name."));
+            continue;
+        }
         if (!FileDialogs::isDatabaseFile(path))
             return path;
         QMessageBox::information(parent, dialog.windowTitle(),
                                  QFileDialog::tr("\u201c%1\u201d is a file of Coform's database, not a form: choose "
                                                  "another file.")
-                                     .arg(QFileInfo(path).fileName()));
+                                     .arg(name));
     }
     return {};
 }
@@ -83,6 +91,10 @@ QString FileDialogs::saveFileName(QWidget *parent, const QString &caption, const
     dialog.setNameFilter(filter);
     dialog.setFileMode(QFileDialog::AnyFile);
     dialog.setAcceptMode(QFileDialog::AcceptSave);
+    // A name typed without its ending gets the one of the kind of file chosen ("review" -> "review.pdf").
+    const QRegularExpressionMatch ending = QRegularExpression(QStringLiteral("\\*\\.([A-Za-z0-9]+)")).match(filter);
+    if (ending.hasMatch())
+        dialog.setDefaultSuffix(ending.captured(1));
     const QFileInfo info(suggested);
     if (!suggested.isEmpty() && info.isDir()) {
         dialog.setDirectory(suggested);
