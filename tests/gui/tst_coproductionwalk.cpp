@@ -194,6 +194,23 @@ private slots:
         QCOMPARE(threads->first().comments.first().author, QStringLiteral("Priya"));
         QCOMPARE(window.currentId(), questionId);
 
+        // F1 lists the shortcuts of every menu, the shared templates' too.
+        QString shortcuts;
+        whileModal([&] { QTest::keyClick(QApplication::focusWidget(), Qt::Key_F1); },
+                   [&](QWidget *modal) {
+                       auto *box = qobject_cast<QMessageBox *>(modal);
+                       QVERIFY(box);
+                       shortcuts = box->text();
+                       QTest::keyClick(box, Qt::Key_Return);
+                   });
+        for (const QString &line : {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M).toString(QKeySequence::NativeText)
+                                        + QStringLiteral(": Comment on the chosen question"),
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O).toString(QKeySequence::NativeText)
+                                        + QStringLiteral(": Open a shared template…")})
+            QVERIFY2(shortcuts.split(QLatin1Char('\n')).contains(line), qPrintable(shortcuts));
+        window.activateWindow(); // the window manager's part once a message closes
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
         // Back on "What changed" (its tab beside the comments), the third question, and Enter takes her to it.
         QTabBar *docks = nullptr;
         int whatChanged = -1;

@@ -10,9 +10,15 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
+#include <QCompleter>
+#include <QDir>
+#include <QFileDialog>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
@@ -20,6 +26,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -211,6 +218,61 @@ private Q_SLOTS:
         QVERIFY(!store.get(cai)->answers.has(QStringLiteral("review-date")));
     }
 
+    /// What a person types goes where the focus shows: Tab from the section list reaches the first answer (the page's
+    /// scroll area was a stop with no focus shown, and what was typed there was lost), and "Add a row" puts the
+    /// typing in the new row's first cell; a row with nothing in it is not an answer.
+    void typingGoesWhereTheFocusIs()
+    {
+        ReviewFixture f;
+        QVERIFY(f.setUp());
+        const qint64 id = ReviewStore(*f.db, *f.reviewer).create(f.addPerson(), f.chc.id, 0)->id;
+        ReviewForm form(*f.db, *f.reviewer, id);
+        form.resize(1366, 700);
+        form.show();
+        QVERIFY(QTest::qWaitForWindowActive(&form));
+        auto *sections = form.findChild<QListWidget *>(QStringLiteral("sectionList"));
+        auto clickSection = [&](const QString &sectionId) {
+            for (int row = 0; row < sections->count(); ++row) {
+                if (sections->item(row)->text() == f.chc.findSection(sectionId)->title) {
+                    QTest::mouseClick(sections->viewport(), Qt::LeftButton, {},
+                                      sections->visualItemRect(sections->item(row)).center());
+                    return;
+                }
+            }
+            QFAIL(qPrintable(sectionId));
+        };
+        clickSection(QStringLiteral("how-things-are-going"));
+        QCOMPARE(QApplication::focusWidget(), sections);
+        QTest::keyClick(sections, Qt::Key_Tab);
+        QWidget *focused = QApplication::focusWidget();
+        QVERIFY(focused);
+        QCOMPARE(focused->objectName(), QStringLiteral("item-going-well"));
+        const QString typed = QStringLiteral("Better since the new carer started");
+        QTest::keyClicks(focused, typed);
+        QTRY_COMPARE(ReviewStore(*f.db, *f.reviewer).get(id)->answers.value(QStringLiteral("going-well")).toString(),
+                     typed);
+
+        // "Add a row": nothing is answered until something is written in it; then the typing is in its first cell.
+        clickSection(QStringLiteral("people"));
+        auto *progress = form.findChild<QLabel *>(QStringLiteral("progress"));
+        const QString before = progress->text();
+        auto *add = form.findChild<QPushButton *>(QStringLiteral("item-participants-add"));
+        QVERIFY(add && add->isVisible());
+        QTest::mouseClick(add, Qt::LeftButton);
+        QCOMPARE(progress->text(), before);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Dee Example"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(ReviewStore(*f.db, *f.reviewer).get(id)->answers.value(QStringLiteral("participants")),
+                     QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Dee Example")}}}));
+        QVERIFY(progress->text() != before);
+        // A second row left empty changes nothing that is stored.
+        const QString withOne = progress->text();
+        QTest::mouseClick(add, Qt::LeftButton);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QCOMPARE(progress->text(), withOne);
+        QVERIFY(form.unsavedAnswers().isEmpty());
+    }
+
     void completingListsWhatIsMissingAndAsks()
     {
         ReviewFixture f;
@@ -236,6 +298,11 @@ private Q_SLOTS:
         nextDate->setFocus(Qt::TabFocusReason); // reached by Tab in the panel
         QTest::keyClick(nextDate, Qt::Key_Space);
         QTRY_COMPARE(QApplication::focusWidget(), form.findChild<QWidget *>(QStringLiteral("item-next-review-date")));
+        // Answered there, it leaves the list once saved; the others stay.
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("03/04/2027"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTRY_VERIFY(!form.findChild<QPushButton *>(QStringLiteral("missing-next-review-date")));
+        QVERIFY(form.findChild<QPushButton *>(QStringLiteral("missing-review-type")));
 
         // With everything answered: completing says what it means and asks; "Not yet" leaves it open.
         QVERIFY(ReviewStore(*f.db, *f.reviewer).saveAnswers(id, requiredAnswers()).ok());
@@ -250,6 +317,53 @@ private Q_SLOTS:
         QVERIFY2(asked.contains(QLatin1String("locks it")) && asked.contains(QLatin1String("reason")),
                  qPrintable(asked));
         QVERIFY(!ReviewStore(*f.db, *f.reviewer).get(id)->isCompleted());
+    }
+
+    /// A stray space as the file's name is refused in words, and a name typed without its ending gets ".pdf".
+    void aPdfIsSavedUnderANameWithItsEnding()
+    {
+        ReviewFixture f;
+        QVERIFY(f.setUp());
+        const qint64 id = ReviewStore(*f.db, *f.reviewer).create(f.addPerson(), f.chc.id, 0)->id;
+        ReviewForm form(*f.db, *f.reviewer, id);
+        form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QStringList names{dir.path() + QStringLiteral("/ "), dir.path() + QStringLiteral("/review")};
+        QStringList told;
+        QTimer person;
+        // Each window as it comes: the print style as offered, the file name, and what Coform says.
+        connect(&person, &QTimer::timeout, &form, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (!modal || !modal->isVisible())
+                return;
+            if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                told << box->text();
+                QTest::keyClick(box, Qt::Key_Return);
+            } else if (auto *chooser = qobject_cast<QFileDialog *>(modal)) {
+                auto *edit = chooser->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+                if (!edit || names.isEmpty())
+                    return;
+                edit->setFocus();
+                QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+                QTest::keyClicks(edit, names.takeFirst());
+                for (int i = 0; i < 3 && chooser->isVisible(); ++i) { // Enter goes to the completer's list first
+                    QWidget *popup = edit->completer() ? edit->completer()->popup() : nullptr;
+                    QTest::keyClick(popup && popup->isVisible() ? popup : static_cast<QWidget *>(edit), Qt::Key_Return);
+                    QCoreApplication::processEvents();
+                }
+            } else if (modal->objectName() == QLatin1String("printStyleDialog")) {
+                QTest::keyClick(modal, Qt::Key_Return);
+            }
+        });
+        person.start(50);
+        QTest::mouseClick(form.findChild<QPushButton *>(QStringLiteral("pdfButton")), Qt::LeftButton);
+        person.stop();
+        QCOMPARE(told.size(), 1);
+        QVERIFY2(told.first().contains(QLatin1String("needs a name")), qPrintable(told.first()));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("review.pdf")});
+        QCOMPARE(form.findChild<QLabel *>(QStringLiteral("saveStatus"))->text(), QStringLiteral("Saved review.pdf"));
     }
 
     void savingThePdfAsksThePrintStylePreferredFirst()
