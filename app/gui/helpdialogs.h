@@ -8,7 +8,7 @@ namespace coform {
 class HelpDialogs
 {
 public:
-    /// Every shortcut of `window`'s actions, one a line.
+    /// Every shortcut of `window`'s menus and actions, keys and what they do, in a list that scrolls.
     static void showShortcuts(QWidget *window);
     static void showAbout(QWidget *window);
 };
