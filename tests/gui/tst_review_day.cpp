@@ -76,6 +76,8 @@ private Q_SLOTS:
                                         QStringLiteral("Date of birth"), QStringLiteral("Status"),
                                         QStringLiteral("Next review due"), QStringLiteral("Last change")}));
         QCOMPARE(window.findChild<QLabel *>(QStringLiteral("reviewCount"))->text(), QStringLiteral("3 reviews"));
+        // The list's own tab cannot be closed, so it offers no close button.
+        QVERIFY(!window.findChild<QTabWidget *>()->tabBar()->tabButton(0, QTabBar::RightSide));
 
         // Every cell fits its column: nothing is cut to "…".
         for (int row = 0; row < model->rowCount(); ++row) {

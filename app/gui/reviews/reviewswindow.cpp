@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -120,6 +121,9 @@ ReviewsWindow::ReviewsWindow(Database &db, const Session &session, QWidget *pare
     });
     layout->addLayout(bottom);
     m_tabs->addTab(listPage, tr("All reviews"));
+    // The list stays: its tab has no close button (one that did nothing).
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+    m_tabs->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
     setCentralWidget(m_tabs);
 
     // Searching waits for a pause in typing, so that each key press does not query the database.
