@@ -172,10 +172,16 @@ private slots:
                  qPrintable(diffStatus->text()));
         QVERIFY2(diffStatus->text().contains(QStringLiteral("framework requirements")), qPrintable(diffStatus->text()));
         QVERIFY(diffList->topLevelItem(0)->text(1).contains(QStringLiteral("Added")));
+        // What to do here, whole, above the list.
+        auto *hint = window.findChild<QLabel *>(QStringLiteral("diffHint"));
+        QVERIFY(hint && hint->isVisible());
+        QVERIFY2(hint->text().contains(QLatin1String("Ctrl+Shift+M comments on it"))
+                     && hint->text().endsWith(QLatin1String("Ctrl+Shift+A approves the version.")),
+                 qPrintable(hint->text()));
         scene(QStringLiteral("first-version-what-changed"));
 
         // She goes down to the second question and, still in the list, Ctrl+Shift+M comments on it (as the hint in
-        // the status bar says): the comments, ready to type; Tab to "Add a new comment", Space.
+        // the panel says): the comments, ready to type; Tab to "Add a new comment", Space.
         QTest::keyClick(diffList, Qt::Key_Down);
         const QString questionId = diffList->currentItem()->data(0, Qt::UserRole).toString();
         QVERIFY(!questionId.isEmpty());

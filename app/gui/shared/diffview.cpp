@@ -60,6 +60,7 @@ DiffView::DiffView(Database &db, const Session &session, QWidget *parent)
     , m_to(new QComboBox(this))
     , m_list(new QTreeWidget(this))
     , m_status(new QLabel(this))
+    , m_hint(new QLabel(this))
     , m_savePdf(new QPushButton(tr("Save as PDF..."), this))
 {
     setObjectName(QStringLiteral("diffView"));
@@ -80,6 +81,10 @@ DiffView::DiffView(Database &db, const Session &session, QWidget *parent)
 
     m_status->setObjectName(QStringLiteral("diffStatus"));
     m_status->setWordWrap(true);
+    m_hint->setObjectName(QStringLiteral("diffHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setTextFormat(Qt::PlainText);
+    m_hint->hide();
 
     m_savePdf->setObjectName(QStringLiteral("diffSavePdf"));
     m_savePdf->setAccessibleName(tr("Save \u201cWhat changed\u201d as PDF"));
@@ -104,6 +109,7 @@ DiffView::DiffView(Database &db, const Session &session, QWidget *parent)
     layout->addWidget(heading);
     layout->addLayout(versions);
     layout->addWidget(m_status);
+    layout->addWidget(m_hint);
     layout->addWidget(m_list, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -124,8 +130,15 @@ DiffView::DiffView(Database &db, const Session &session, QWidget *parent)
     });
 }
 
+void DiffView::setHint(const QString &hint)
+{
+    m_hint->setText(hint);
+    m_hint->setVisible(!hint.isEmpty());
+}
+
 void DiffView::setTemplateId(const QString &templateId)
 {
+    setHint({});
     m_templateId = templateId;
     m_from->clear(); // the newest two are chosen by refresh()
     refresh();

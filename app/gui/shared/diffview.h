@@ -32,6 +32,9 @@ public:
     /// the whole of `to` as new.
     bool setVersions(int from, int to);
     const TemplateDiff &currentDiff() const { return m_diff; }
+    /// What to do here, in words above the list (say, how to comment and approve when a version waits for the person);
+    /// empty hides it. Choosing another template clears it.
+    void setHint(const QString &hint);
 
     /// The columns of a "What changed" list (Question, What happened, In detail, Who, Why).
     static void setUpList(QTreeWidget *list);
@@ -67,6 +70,7 @@ private:
     QComboBox *m_to;
     QTreeWidget *m_list;
     QLabel *m_status;
+    QLabel *m_hint;
     QPushButton *m_savePdf;
 };
 

@@ -83,11 +83,10 @@ void SharedWorkspace::openNeed(const NeedsYou &entry)
         QTreeWidget *list = m_diffView->list();
         if (list->topLevelItemCount() > 0)
             list->setCurrentItem(list->topLevelItem(0));
+        // In the panel, where it wraps: the status bar cut it short ("... comments on it; Ctrl+S").
+        m_diffView->setHint(tr("Read what changed. Enter on a question goes to it; Ctrl+Shift+M comments on it; "
+                               "Ctrl+Shift+A approves the version."));
         showDock(m_diffDock, list);
-        m_window->statusBar()->showMessage(
-            tr("Read what changed; Enter on a question goes to it. Ctrl+Shift+M comments on it; Ctrl+Shift+A approves "
-               "the version."),
-            15000);
         break;
     }
     case NeedsYou::Kind::Reply:
