@@ -181,7 +181,9 @@ ReviewsWindow::~ReviewsWindow() = default;
 
 void ReviewsWindow::closeEvent(QCloseEvent *event)
 {
-    for (int i = 1; m_tabs && i < m_tabs->count(); ++i) {
+    // Not while hidden behind the lock: whoever chose Sign out there may not be the person who typed the answers, and
+    // is not shown anything of the review.
+    for (int i = 1; m_tabs && isVisible() && i < m_tabs->count(); ++i) {
         auto *form = qobject_cast<ReviewForm *>(m_tabs->widget(i));
         if (form && !form->unsavedAnswers().isEmpty()) {
             m_tabs->setCurrentIndex(i);

@@ -47,7 +47,8 @@ public slots:
     void refreshList();
 
 protected:
-    /// Asks first when an open review has answers typed but not saved (ReviewForm::mayClose()).
+    /// Asks first when an open review has answers typed but not saved (ReviewForm::mayClose()); not while the window
+    /// is hidden behind the lock.
     void closeEvent(QCloseEvent *event) override;
 
 private:
