@@ -10,7 +10,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git libbenchmark-dev
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools libqt6sql6-sqlite libqt6sql6-psql
     qt6-svg-dev qt6-l10n-tools libgl-dev
-    libpoppler-qt6-dev libsodium-dev libqpdf-dev libdeflate-dev libharfbuzz-dev libfontconfig-dev zlib1g-dev
+    libpoppler-qt6-dev libsodium-dev libqpdf-dev libdeflate-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev zlib1g-dev
     # tests and checking the PDFs we write
     poppler-utils qpdf python3 xvfb xauth xfonts-base dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
     qt6-qpa-plugins libqt6opengl6 clang-format

@@ -44,20 +44,8 @@ public:
             if (known == raw)
                 return index;
         }
-        int index = -1;
-        // The family and the head table: a fallback font from the system may be the very file a print font was
-        // made from (the tick's font is DejaVu Sans Bold), with the same head table but other characters.
-        const QByteArray head = raw.fontTable("head");
-        const QString family = raw.familyName();
-        const bool bold = raw.weight() >= 600;
-        const QVector<PrintFontFile> &files = PrintStyle::fontFiles();
-        for (int i = 0; i < files.size(); ++i) {
-            const PrintFontFile &f = files.at(i);
-            if (!head.isEmpty() && f.family == family && f.head == head && f.bold == bold) {
-                index = fontFor(i);
-                break;
-            }
-        }
+        const int file = PrintStyle::fontFileOf(raw);
+        const int index = file < 0 ? -1 : fontFor(file);
         m_seen.emplace_back(raw, index);
         return index;
     }

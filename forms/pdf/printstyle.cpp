@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFontDatabase>
 #include <QGuiApplication>
+#include <QRawFont>
 
 #include <array>
 #include <mutex>
@@ -186,6 +187,22 @@ QString PrintStyle::symbolFamily()
 const QVector<PrintFontFile> &PrintStyle::fontFiles()
 {
     return loadedFonts().files;
+}
+
+int PrintStyle::fontFileOf(const QRawFont &raw)
+{
+    const QByteArray head = raw.fontTable("head");
+    if (head.isEmpty())
+        return -1;
+    const QString family = raw.familyName();
+    const bool bold = raw.weight() >= 600;
+    const QVector<PrintFontFile> &files = fontFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const PrintFontFile &f = files.at(i);
+        if (f.family == family && f.head == head && f.bold == bold)
+            return i;
+    }
+    return -1;
 }
 
 PrintStyle::PrintStyle(PrintProfile profile, PaperSize paper)

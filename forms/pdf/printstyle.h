@@ -69,6 +69,10 @@ public:
     static QString fontsProblem();
     /// The fonts behind textFamily() and symbolFamily().
     static const QVector<PrintFontFile> &fontFiles();
+    /// Which of fontFiles() Qt draws `raw` from, or -1 when none is (a fallback font, synthetic bold). By the family
+    /// and the head table: a fallback font from the system may be the very file a print font was made from (the
+    /// tick's font is DejaVu Sans Bold), with the same head table but other characters.
+    static int fontFileOf(const QRawFont &raw);
 
 private:
     PrintProfile m_profile;

@@ -1,6 +1,8 @@
 // Wrapping as QTextLayout does, from words shaped once (see wordwrap.h).
 #include "pdf/wordwrap.h"
 
+#include "pdf/printstyle.h"
+
 #include <QFontMetricsF>
 #include <QTextBoundaryFinder>
 #include <QTextLayout>
@@ -73,7 +75,6 @@ WordWrap::WordWrap(const QFont &font, ShapingFaces *faces)
         m_ownFaces = std::make_unique<ShapingFaces>();
         faces = m_ownFaces.get();
     }
-    m_minimumOverhang = -qMin<qint64>(toFixed(QFontMetricsF(font).minRightBearing()), 0);
     // The engine QTextLayout draws this font's Latin text with, from a glyph run of its own.
     QTextLayout probe(QStringLiteral("a"), font);
     probe.beginLayout();
@@ -87,6 +88,16 @@ WordWrap::WordWrap(const QFont &font, ShapingFaces *faces)
     probe.endLayout();
     if (!m_raw.isValid())
         return;
+    // A print font at a whole pixel size (as every print style sizes them) is measured from its file, as Qt measures
+    // it (tst_fontmeasure); any other font by Qt.
+    const int file = PrintStyle::fontFileOf(m_raw);
+    if (file >= 0 && m_raw.pixelSize() == qreal(int(m_raw.pixelSize()))) {
+        m_measure = std::make_unique<FontMeasure>(PrintStyle::fontFiles().at(file).data, int(m_raw.pixelSize()));
+        if (!m_measure->isValid())
+            m_measure.reset();
+    }
+    m_minimumOverhang =
+        -qMin<qint64>(toFixed(m_measure ? m_measure->minRightBearing() : QFontMetricsF(font).minRightBearing()), 0);
     // Shaped as Qt shapes (its HarfBuzz font): the same tables, scale and advances, kerning on, ligatures as the font
     // has them.
     m_parent = hb_font_create(faces->face(m_raw));
@@ -138,7 +149,9 @@ unsigned WordWrap::advance(void *self, unsigned glyph)
     if (glyph >= w->m_advances.size())
         w->m_advances.resize(glyph + 1, -1);
     int &a = w->m_advances[glyph];
-    if (a < 0) {
+    if (a < 0 && w->m_measure) {
+        a = int(w->m_measure->advance(glyph));
+    } else if (a < 0) {
         const QList<QPointF> advances = w->m_raw.advancesForGlyphIndexes(QList<quint32>{glyph});
         a = advances.isEmpty() ? 0 : int(exactFixed(advances.first().x()));
     }
@@ -286,7 +299,13 @@ qint64 WordWrap::overhang(const Word &word)
     const auto found = m_overhangs.constFind(last);
     if (found != m_overhangs.constEnd())
         return *found;
-    // The glyph's own overhang, whatever follows it: as QTextLayout ends a line on this word.
+    // The glyph's own overhang, whatever follows it: as QTextLayout ends a line on this word, by the glyph's right
+    // bearing.
+    if (m_measure) {
+        const qint64 overhang = qMax<qint64>(-m_measure->rightBearing(last), 0);
+        m_overhangs.insert(last, overhang);
+        return overhang;
+    }
     QTextLayout layout(word.text, m_font);
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);

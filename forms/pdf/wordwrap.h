@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pdf/fontmeasure.h"
+
 #include <QFont>
 #include <QGlyphRun>
 #include <QHash>
@@ -115,6 +117,8 @@ private:
 
     QFont m_font;
     QRawFont m_raw; ///< the font's own engine, as QTextLayout's glyph runs name it
+    /// The same font measured from its file (a print font's): advances and overhangs without asking Qt each time.
+    std::unique_ptr<FontMeasure> m_measure;
     std::unique_ptr<ShapingFaces> m_ownFaces;
     hb_font_t *m_parent = nullptr; ///< HarfBuzz's reading of the same font program
     hb_font_t *m_hb = nullptr;     ///< with Qt's advances (QRawFont's), as Qt shapes
