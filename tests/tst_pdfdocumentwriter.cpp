@@ -5,6 +5,7 @@
 #include "pdf/pdfobjects.h"
 #include "pdf/pdfwriter.h"
 #include "pdf/printstyle.h"
+#include "pdf/qtglyphruns.h"
 
 #include <qpdf/QPDF.hh>
 
@@ -36,13 +37,11 @@ LayoutBox shapedBox(const QFont &font, const QString &text, qreal x, qreal y)
     b.text = text;
     b.rect = QRectF(x, y, line.naturalTextWidth(), line.height());
     b.baseline = line.ascent();
-    b.glyphs = line.glyphRuns();
     const QPointF origin(line.x(), line.y() + line.ascent());
-    for (QGlyphRun &run : b.glyphs) {
-        QList<QPointF> positions = run.positions();
-        for (QPointF &p : positions)
+    for (const QGlyphRun &run : line.glyphRuns()) {
+        b.glyphs.append(fromQt(run));
+        for (QPointF &p : b.glyphs.last().positions)
             p -= origin;
-        run.setPositions(positions);
     }
     return b;
 }
@@ -77,10 +76,10 @@ private Q_SLOTS:
         layout.pages.append(LayoutPage{{shapedBox(font, word, 60, 100)}});
         const LayoutBox &box = layout.pages.first().boxes.first();
         QCOMPARE(box.glyphs.size(), 1);
-        const QGlyphRun &run = box.glyphs.first();
-        const QList<quint32> ids = run.glyphIndexes();
-        const QList<QPointF> positions = run.positions();
-        const QList<QPointF> plain = run.rawFont().advancesForGlyphIndexes(ids);
+        const GlyphRun &run = box.glyphs.first();
+        const QList<quint32> ids = run.glyphs;
+        const QList<QPointF> positions = run.positions;
+        const QList<QPointF> plain = runRawFont(run.font).advancesForGlyphIndexes(ids);
         const qreal start = box.rect.left() + positions.first().x();
         const qreal end = box.rect.left() + positions.last().x() + plain.last().x();
         qreal unkerned = 0;

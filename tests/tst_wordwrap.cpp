@@ -30,20 +30,20 @@ QString difference(const QList<WrappedLine> &want, const QList<WrappedLine> &got
         if (a.glyphs.size() != b.glyphs.size())
             return QStringLiteral("line %1 has %2 glyph runs, not %3").arg(i).arg(b.glyphs.size()).arg(a.glyphs.size());
         for (qsizetype r = 0; r < a.glyphs.size(); ++r) {
-            const QGlyphRun &x = a.glyphs.at(r), &y = b.glyphs.at(r);
-            if (x.glyphIndexes() != y.glyphIndexes())
+            const GlyphRun &x = a.glyphs.at(r), &y = b.glyphs.at(r);
+            if (x.glyphs != y.glyphs)
                 return QStringLiteral("line %1 has other glyphs").arg(i);
-            if (!(x.rawFont() == y.rawFont()))
+            if (x.font != y.font)
                 return QStringLiteral("line %1 is in another font").arg(i);
-            for (qsizetype g = 0; g < x.positions().size() && g < y.positions().size(); ++g) {
-                if (x.positions().at(g) != y.positions().at(g))
+            for (qsizetype g = 0; g < x.positions.size() && g < y.positions.size(); ++g) {
+                if (x.positions.at(g) != y.positions.at(g))
                     return QStringLiteral("line %1, glyph %2 is at %3, not %4")
                         .arg(i)
                         .arg(g)
-                        .arg(y.positions().at(g).x(), 0, 'g', 12)
-                        .arg(x.positions().at(g).x(), 0, 'g', 12);
+                        .arg(y.positions.at(g).x(), 0, 'g', 12)
+                        .arg(x.positions.at(g).x(), 0, 'g', 12);
             }
-            if (x.positions().size() != y.positions().size())
+            if (x.positions.size() != y.positions.size())
                 return QStringLiteral("line %1 has other positions").arg(i);
         }
     }

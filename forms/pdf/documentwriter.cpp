@@ -7,7 +7,6 @@
 #include <QColorSpace>
 #include <QDateTime>
 #include <QFile>
-#include <QRawFont>
 
 #include <cmath>
 #include <memory>
@@ -33,20 +32,20 @@ void number(std::string *out, double v)
     Num::appendNumber(out, v);
 }
 
-/// The fonts of a document: the print fonts it draws in, found by the QRawFont of each glyph run.
+/// The fonts of a document: the print fonts it draws in, found by the font number of each glyph run.
 class FontSet
 {
 public:
     /// The index of `raw`'s font, or -1 when it is not one Coform loaded (a fallback font, synthetic bold).
-    int find(const QRawFont &raw)
+    int find(int runFont)
     {
         for (const auto &[known, index] : m_seen) {
-            if (known == raw)
+            if (known == runFont)
                 return index;
         }
-        const int file = PrintStyle::fontFileOf(raw);
+        const int file = coform::runFont(runFont).file;
         const int index = file < 0 ? -1 : fontFor(file);
-        m_seen.emplace_back(raw, index);
+        m_seen.emplace_back(runFont, index);
         return index;
     }
     PdfFont &font(int index) { return *m_fonts[size_t(index)]; }
@@ -68,7 +67,7 @@ private:
         return int(m_fonts.size()) - 1;
     }
 
-    std::vector<std::pair<QRawFont, int>> m_seen;
+    std::vector<std::pair<int, int>> m_seen;
     std::vector<int> m_files;
     std::vector<std::unique_ptr<PdfFont>> m_fonts;
 };
@@ -159,19 +158,16 @@ private:
             return b.text.isEmpty();
         const QPointF origin(b.rect.left(), b.rect.top() + b.baseline);
         bool first = true;
-        for (const QGlyphRun &run : b.glyphs) {
-            if (run.overline() || run.underline() || run.strikeOut())
-                return false;
-            const QRawFont raw = run.rawFont();
-            const int index = m_fonts.find(raw);
+        for (const GlyphRun &run : b.glyphs) {
+            const int index = m_fonts.find(run.font);
             if (index < 0)
                 return false;
-            if (run.glyphIndexes().isEmpty() || run.positions().isEmpty())
+            if (run.glyphs.isEmpty() || run.positions.isEmpty())
                 continue; // nothing drawn, so nothing to mark
             if (m_tags)
                 m_tags->openText(&m_out, m_page, box, first);
             first = false;
-            glyphs(run, m_fonts.font(index), index, raw.pixelSize(), origin, m_style.colour(b.style));
+            glyphs(run, m_fonts.font(index), index, runFont(run.font).pixelSize, origin, m_style.colour(b.style));
             if (m_tags) {
                 m_out.pop_back(); // the line end after ET: closing the marked content gives one
                 TagWriter::close(&m_out);
@@ -197,10 +193,10 @@ private:
 
     /// One text object: the run's glyphs from where the first is drawn, spaces too (so that text extraction sees
     /// the words), and what the font's advances do not give (kerning) as TJ adjustments.
-    void glyphs(const QGlyphRun &run, PdfFont &font, int index, double size, QPointF origin, const QColor &colour)
+    void glyphs(const GlyphRun &run, PdfFont &font, int index, double size, QPointF origin, const QColor &colour)
     {
-        const QList<quint32> ids = run.glyphIndexes();
-        const QList<QPointF> positions = run.positions();
+        const QList<quint32> &ids = run.glyphs;
+        const QList<QPointF> &positions = run.positions;
         bool open = false;
         double penX = 0, lineY = 0;
         for (qsizetype i = 0; i < ids.size() && i < positions.size(); ++i) {

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "model/picture.h"
+#include "pdf/glyphrun.h"
 
-#include <QGlyphRun>
 #include <QMap>
 #include <QRectF>
 #include <QSizeF>
@@ -68,7 +68,7 @@ struct LayoutBox
     int grey = 0;           ///< Fill: grey level, 0 black to 255 white
     /// Text: the line as the layout shaped it, glyph positions from the start of its baseline, so that drawing does
     /// not shape it again (a quarter of a render's time). Empty: drawn from `text`.
-    QList<QGlyphRun> glyphs;
+    QList<GlyphRun> glyphs;
 };
 
 struct LayoutPage

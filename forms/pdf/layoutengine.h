@@ -63,7 +63,7 @@ private:
     QStringList wrap(const QString &text, TextStyle style, qreal width) const;
     /// A text box of one line; `width` is measured when negative.
     LayoutBox textBox(BoxRole role, TextStyle style, qreal x, qreal y, const QString &text, const QString &lang,
-                      const QString &itemId, qreal width = -1, const QList<QGlyphRun> &glyphs = {}) const;
+                      const QString &itemId, qreal width = -1, const QList<GlyphRun> &glyphs = {}) const;
     /// Appends wrapped lines of every language to a composite fragment, returns the new bottom.
     qreal stackTexts(Fragment &f, const Texts &texts, BoxRole role, TextStyle style, qreal x, qreal y, qreal width,
                      const QString &itemId) const;

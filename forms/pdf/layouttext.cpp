@@ -73,7 +73,7 @@ QStringList LayoutEngine::wrap(const QString &text, TextStyle style, qreal width
 
 LayoutBox LayoutEngine::textBox(BoxRole role, TextStyle style, qreal x, qreal y, const QString &text,
                                 const QString &lang, const QString &itemId, qreal width,
-                                const QList<QGlyphRun> &glyphs) const
+                                const QList<GlyphRun> &glyphs) const
 {
     LayoutBox b;
     b.role = role;

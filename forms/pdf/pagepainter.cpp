@@ -1,5 +1,7 @@
 #include "pdf/pagepainter.h"
 
+#include "pdf/qtglyphruns.h"
+
 #include <QPainter>
 
 namespace coform {
@@ -37,8 +39,8 @@ void PagePainter::paint(QPainter &painter, const LayoutPage &page, const QMap<QS
             if (b.glyphs.isEmpty()) {
                 painter.drawText(QPointF(b.rect.left(), b.rect.top() + b.baseline), b.text);
             } else {
-                for (const QGlyphRun &run : b.glyphs)
-                    painter.drawGlyphRun(QPointF(b.rect.left(), b.rect.top() + b.baseline), run);
+                for (const GlyphRun &run : b.glyphs)
+                    painter.drawGlyphRun(QPointF(b.rect.left(), b.rect.top() + b.baseline), toQt(run));
             }
             break;
         case BoxKind::Frame:

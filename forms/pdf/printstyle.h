@@ -7,6 +7,7 @@
 #include <QFont>
 #include <QFontMetricsF>
 #include <QMarginsF>
+#include <QRawFont>
 #include <QSizeF>
 #include <QVector>
 

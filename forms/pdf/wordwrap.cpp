@@ -2,6 +2,7 @@
 #include "pdf/wordwrap.h"
 
 #include "pdf/printstyle.h"
+#include "pdf/qtglyphruns.h"
 
 #include <QFontMetricsF>
 #include <QTextBoundaryFinder>
@@ -88,6 +89,7 @@ WordWrap::WordWrap(const QFont &font, ShapingFaces *faces)
     probe.endLayout();
     if (!m_raw.isValid())
         return;
+    m_runFont = runFontId(m_raw);
     // A print font at a whole pixel size (as every print style sizes them) is measured from its file, as Qt measures
     // it (tst_fontmeasure); any other font by Qt.
     const int file = PrintStyle::fontFileOf(m_raw);
@@ -171,13 +173,15 @@ QList<WrappedLine> WordWrap::textLayoutLines(const QString &text, const QFont &f
         QString part = text.mid(line.textStart(), line.textLength());
         while (!part.isEmpty() && part.back().isSpace())
             part.chop(1);
-        QList<QGlyphRun> glyphs = part.isEmpty() ? QList<QGlyphRun>() : line.glyphRuns(line.textStart(), part.size());
+        const QList<QGlyphRun> runs =
+            part.isEmpty() ? QList<QGlyphRun>() : line.glyphRuns(line.textStart(), part.size());
         const QPointF origin(line.x(), line.y() + line.ascent());
-        for (QGlyphRun &run : glyphs) {
-            QList<QPointF> positions = run.positions();
-            for (QPointF &p : positions)
+        QList<GlyphRun> glyphs;
+        glyphs.reserve(runs.size());
+        for (const QGlyphRun &run : runs) {
+            glyphs.append(fromQt(run));
+            for (QPointF &p : glyphs.last().positions)
                 p -= origin;
-            run.setPositions(positions);
         }
         lines.append({part, line.naturalTextWidth(), std::move(glyphs)});
     }
@@ -198,8 +202,7 @@ bool WordWrap::agreesWithQt(const QString &sample, qreal width)
         if (a.text != b.text || a.width != b.width || a.glyphs.size() != b.glyphs.size())
             return false;
         for (qsizetype r = 0; r < a.glyphs.size(); ++r) {
-            const QGlyphRun &x = a.glyphs.at(r), &y = b.glyphs.at(r);
-            if (x.glyphIndexes() != y.glyphIndexes() || x.positions() != y.positions() || !(x.rawFont() == y.rawFont()))
+            if (a.glyphs.at(r) != b.glyphs.at(r))
                 return false;
         }
     }
@@ -266,7 +269,7 @@ const WordWrap::Word &WordWrap::shaped(QStringView text, bool latin)
         pen += positions[i].x_advance;
     }
     word.advance = pen;
-    word.font = m_raw;
+    word.font = m_runFont;
     word.usable = usable;
     return word;
 }
@@ -432,15 +435,11 @@ void WordWrap::appendLine(const QString &text, const QList<Token> &tokens, qsize
     QList<QPointF> positions;
     glyphs.reserve(count);
     positions.reserve(count);
-    QRawFont font;
+    int font = -1;
     const auto flush = [&] {
         if (glyphs.isEmpty())
             return;
-        QGlyphRun run;
-        run.setRawFont(font);
-        run.setGlyphIndexes(glyphs);
-        run.setPositions(positions);
-        line.glyphs.append(run);
+        line.glyphs.append({font, glyphs, positions});
         glyphs = {}; // not clear(): the run shares the lists, and clearing a shared list allocates its capacity anew
         positions = {};
     };
@@ -448,7 +447,7 @@ void WordWrap::appendLine(const QString &text, const QList<Token> &tokens, qsize
     for (qsizetype i = first; i <= last; ++i) {
         const Token &t = tokens.at(i);
         const Word &w = *t.word;
-        if (!(w.font == font)) {
+        if (w.font != font) {
             flush();
             font = w.font;
         }

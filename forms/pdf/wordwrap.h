@@ -1,9 +1,9 @@
 #pragma once
 
 #include "pdf/fontmeasure.h"
+#include "pdf/glyphrun.h"
 
 #include <QFont>
-#include <QGlyphRun>
 #include <QHash>
 #include <QList>
 #include <QRawFont>
@@ -26,9 +26,9 @@ namespace coform {
 /// One line of wrapped text.
 struct WrappedLine
 {
-    QString text;            ///< what the line reads, without the spaces it ends with
-    qreal width = 0;         ///< as QTextLine::naturalTextWidth() gives it
-    QList<QGlyphRun> glyphs; ///< shaped, from the start of the baseline
+    QString text;           ///< what the line reads, without the spaces it ends with
+    qreal width = 0;        ///< as QTextLine::naturalTextWidth() gives it
+    QList<GlyphRun> glyphs; ///< shaped, from the start of the baseline
 };
 
 /// HarfBuzz's faces of the fonts a layout wraps text in, one a font program for all its sizes and styles of text:
@@ -90,9 +90,9 @@ private:
         QString text;
         QList<quint32> glyphs;
         QList<QPointF> positions; ///< from the word's start, on the baseline
-        QRawFont font;
-        qint64 advance = 0;  ///< up to the next character's glyph, 1/64
-        bool usable = false; ///< shaped as one run of one font, left to right, every glyph found
+        int font = -1;            ///< runFontId()
+        qint64 advance = 0;       ///< up to the next character's glyph, 1/64
+        bool usable = false;      ///< shaped as one run of one font, left to right, every glyph found
     };
     struct Token
     {
@@ -116,7 +116,8 @@ private:
                     QList<WrappedLine> *lines) const;
 
     QFont m_font;
-    QRawFont m_raw; ///< the font's own engine, as QTextLayout's glyph runs name it
+    QRawFont m_raw;     ///< the font's own engine, as QTextLayout's glyph runs name it
+    int m_runFont = -1; ///< its number in glyph runs
     /// The same font measured from its file (a print font's): advances and overhangs without asking Qt each time.
     std::unique_ptr<FontMeasure> m_measure;
     std::unique_ptr<ShapingFaces> m_ownFaces;
