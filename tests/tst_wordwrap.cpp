@@ -2,6 +2,7 @@
 // widths, glyphs and glyph positions), for text as people write it; what it cannot do that way it refuses.
 #include "pdf/phrases.h"
 #include "pdf/printstyle.h"
+#include "pdf/qtglyphruns.h"
 #include "pdf/renderer.h"
 #include "pdf/wordwrap.h"
 
@@ -120,12 +121,15 @@ void TestWordWrap::sameAsQTextLayoutForTextAsPeopleWriteIt()
     const quint32 seed = QRandomGenerator::global()->generate();
     QRandomGenerator random(seed);
     int wrapped = 0, tried = 0;
-    for (const PrintProfile profile : {PrintProfile::Standard, PrintProfile::Large}) {
+    // Every print style's text: a process without Qt Gui wraps with no check of its own (coform-cli).
+    for (const PrintProfile profile : {PrintProfile::Standard, PrintProfile::Large, PrintProfile::Easy}) {
         const PrintStyle style(profile, PaperSize::A4);
         for (const TextStyle textStyle :
-             {TextStyle::Body, TextStyle::BodyBold, TextStyle::Heading, TextStyle::Help, TextStyle::Footer}) {
-            WordWrap wordWrap(style.font(textStyle));
-            for (int i = 0; i < 150; ++i) {
+             {TextStyle::Title, TextStyle::Heading, TextStyle::Label, TextStyle::Body, TextStyle::BodyBold,
+              TextStyle::Help, TextStyle::Header, TextStyle::HeaderBold, TextStyle::Footer, TextStyle::Number}) {
+            WordWrap wordWrap(style.fontFile(textStyle), style.pixelSize(textStyle));
+            QVERIFY(wordWrap.isUsable());
+            for (int i = 0; i < 100; ++i) {
                 const QString text = randomText(random);
                 // Widths as the layout asks for them (columns, option labels, the body) and the edge cases: as
                 // narrow as a word, and one line.
@@ -135,7 +139,7 @@ void TestWordWrap::sameAsQTextLayoutForTextAsPeopleWriteIt()
                 if (!wordWrap.wrap(text, width, &ours))
                     continue; // laid out by QTextLayout itself
                 ++wrapped;
-                const QString why = difference(WordWrap::textLayoutLines(text, style.font(textStyle), width), ours);
+                const QString why = difference(textLayoutLines(text, style.font(textStyle), width), ours);
                 QVERIFY2(
                     why.isEmpty(),
                     qPrintable(QStringLiteral("seed %1, width %2, \"%3\": %4").arg(seed).arg(width).arg(text, why)));
@@ -150,7 +154,7 @@ void TestWordWrap::sameAsQTextLayoutForTextAsPeopleWriteIt()
 void TestWordWrap::refusesWhatOnlyQTextLayoutCanDo()
 {
     const PrintStyle style(PrintProfile::Standard, PaperSize::A4);
-    WordWrap wordWrap(style.font(TextStyle::Body));
+    WordWrap wordWrap(style.fontFile(TextStyle::Body), style.pixelSize(TextStyle::Body));
     QList<WrappedLine> lines;
     QVERIFY(wordWrap.wrap(QStringLiteral("Plain words wrap here."), 200, &lines));
     QCOMPARE(lines.size(), 1);

@@ -118,8 +118,8 @@ private:
     mutable ShapingFaces m_faces;                    ///< for m_wordWraps (declared before: outlives them)
     /// By font (QFont::key()): each word shaped once a layout, for every style drawn in that font (Body and Help,
     /// Label and Number, ...).
-    mutable std::map<QString, WordWrap> m_wordWrapsByFont;
-    mutable std::map<int, WordWrap *> m_wordWraps; ///< by style: the one of its font
+    mutable std::map<std::pair<int, int>, WordWrap> m_wordWrapsByFont; ///< by print font file and pixel size
+    mutable std::map<int, WordWrap *> m_wordWraps;                     ///< by style: the one of its font
 };
 
 } // namespace coform

@@ -2,6 +2,8 @@
 // text is wrapped from words shaped once (WordWrap); the rest by QTextLayout, with the same result.
 #include "pdf/layoutengine.h"
 
+#include "pdf/qtglyphruns.h"
+
 #include <bit>
 
 namespace coform {
@@ -43,14 +45,19 @@ QVector<LayoutEngine::Line> LayoutEngine::wrapUncached(const QString &text, Text
     if (!hasLineBreaks(text) && WordWrap::plainText(text)) {
         auto found = m_wordWraps.find(int(style));
         if (found == m_wordWraps.end()) {
-            const QFont font = m_style.font(style);
-            WordWrap &shared = m_wordWrapsByFont.try_emplace(font.key(), font, &m_faces).first->second;
-            found = m_wordWraps.emplace(int(style), &shared).first;
+            const int file = m_style.fontFile(style), size = m_style.pixelSize(style);
+            WordWrap *shared = nullptr;
+            if (file >= 0) {
+                shared = &m_wordWrapsByFont.try_emplace({file, size}, file, size, &m_faces).first->second;
+                if (shared->isUsable() && !wordWrapAgreesWithQt(*shared, m_style.font(style)))
+                    shared->disable();
+            }
+            found = m_wordWraps.emplace(int(style), shared).first;
         }
-        if (found->second->wrap(text, width, &lines))
+        if (found->second && found->second->wrap(text, width, &lines))
             return lines;
     }
-    return WordWrap::textLayoutLines(text, m_style.font(style), width);
+    return textLayoutLines(text, m_style.font(style), width);
 }
 
 qreal LayoutEngine::textWidth(const QString &text, TextStyle style) const

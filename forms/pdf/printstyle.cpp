@@ -256,6 +256,12 @@ PrintStyle::PrintStyle(PrintProfile profile, PaperSize paper)
         f.setHintingPreference(QFont::PreferNoHinting);
         f.setKerning(true);
         m_fonts[size_t(s)] = f;
+        m_pixelSizes[size_t(s)] = qRound(size);
+        m_files[size_t(s)] = -1;
+        for (int i = 0; i < fontFiles().size(); ++i) {
+            if (fontFiles().at(i).family == fam && fontFiles().at(i).bold == bold)
+                m_files[size_t(s)] = i;
+        }
         m_metrics[size_t(s)].emplace(f);
         m_lineHeights[size_t(s)] = qRound(size) * leading;
     };

@@ -36,6 +36,10 @@ public:
     PrintProfile profile() const { return m_profile; }
     const QFont &font(TextStyle style) const { return m_fonts[size_t(style)]; }
     const QFontMetricsF &metrics(TextStyle style) const { return *m_metrics[size_t(style)]; }
+    /// Which of fontFiles() the style's text is drawn in, or -1 when none is (no print fonts, synthetic bold).
+    int fontFile(TextStyle style) const { return m_files[size_t(style)]; }
+    /// The style's font size in pixels (points on the page): a whole number.
+    int pixelSize(TextStyle style) const { return m_pixelSizes[size_t(style)]; }
     QColor colour(TextStyle style) const;
     /// Distance from one baseline to the next.
     qreal lineHeight(TextStyle style) const { return m_lineHeights[size_t(style)]; }
@@ -89,6 +93,8 @@ private:
     std::array<QFont, 11> m_fonts;
     std::array<std::optional<QFontMetricsF>, 11> m_metrics;
     std::array<qreal, 11> m_lineHeights{};
+    std::array<int, 11> m_files{};
+    std::array<int, 11> m_pixelSizes{};
 };
 
 } // namespace coform

@@ -2,6 +2,9 @@
 
 #include "pdf/printstyle.h"
 
+#include <QHash>
+#include <QTextLayout>
+
 #include <mutex>
 #include <vector>
 
@@ -76,6 +79,62 @@ QGlyphRun toQt(const GlyphRun &run)
     qt.setGlyphIndexes(run.glyphs);
     qt.setPositions(run.positions);
     return qt;
+}
+
+QList<WrappedLine> textLayoutLines(const QString &text, const QFont &font, qreal width)
+{
+    QList<WrappedLine> lines;
+    QTextLayout layout(text, font);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        QString part = text.mid(line.textStart(), line.textLength());
+        while (!part.isEmpty() && part.back().isSpace())
+            part.chop(1);
+        const QList<QGlyphRun> runs =
+            part.isEmpty() ? QList<QGlyphRun>() : line.glyphRuns(line.textStart(), part.size());
+        const QPointF origin(line.x(), line.y() + line.ascent());
+        QList<GlyphRun> glyphs;
+        glyphs.reserve(runs.size());
+        for (const QGlyphRun &run : runs) {
+            glyphs.append(fromQt(run));
+            for (QPointF &p : glyphs.last().positions)
+                p -= origin;
+        }
+        lines.append({part, line.naturalTextWidth(), std::move(glyphs)});
+    }
+    layout.endLayout();
+    return lines;
+}
+
+bool wordWrapAgreesWithQt(WordWrap &wrap, const QFont &font)
+{
+    static std::mutex lock;
+    static QHash<QString, bool> checked;
+    const QString key = font.key();
+    {
+        const std::lock_guard<std::mutex> locked(lock);
+        if (const auto found = checked.constFind(key); found != checked.constEnd())
+            return *found;
+    }
+    const QString sample = QStringLiteral("AVA Tyr \u201cfly\u201d Ŵy 12/05 L\u2019Or-T.");
+    const qreal width = font.pixelSize() * 6.3;
+    QList<WrappedLine> ours;
+    bool agrees = wrap.wrap(sample, width, &ours);
+    if (agrees) {
+        const QList<WrappedLine> qt = textLayoutLines(sample, font, width);
+        agrees = qt.size() == ours.size();
+        for (qsizetype i = 0; agrees && i < qt.size(); ++i) {
+            const WrappedLine &a = qt.at(i), &b = ours.at(i);
+            agrees = a.text == b.text && a.width == b.width && a.glyphs == b.glyphs;
+        }
+    }
+    const std::lock_guard<std::mutex> locked(lock);
+    checked.insert(key, agrees);
+    return agrees;
 }
 
 } // namespace coform

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "pdf/glyphrun.h"
+#include "pdf/wordwrap.h"
 
+#include <QFont>
 #include <QGlyphRun>
 #include <QRawFont>
 
@@ -17,5 +19,13 @@ QRawFont runRawFont(int id);
 
 GlyphRun fromQt(const QGlyphRun &run);
 QGlyphRun toQt(const GlyphRun &run);
+
+/// The lines of `text` at `width` as QTextLayout lays them out (QTextOption::WrapAtWordBoundaryOrAnywhere): what
+/// WordWrap::wrap() gives, and what the layout uses for the text it refuses.
+QList<WrappedLine> textLayoutLines(const QString &text, const QFont &font, qreal width);
+/// Whether `wrap`, made for the print font that `font` is drawn in, wraps as QTextLayout does with `font`: on a sample
+/// with kerning within words and across spaces, figures, Welsh letters and a line broken after a hyphen. Checked once
+/// a font and process (a preview lays out again and again).
+bool wordWrapAgreesWithQt(WordWrap &wrap, const QFont &font);
 
 } // namespace coform

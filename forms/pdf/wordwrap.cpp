@@ -2,16 +2,12 @@
 #include "pdf/wordwrap.h"
 
 #include "pdf/printstyle.h"
-#include "pdf/qtglyphruns.h"
 
-#include <QFontMetricsF>
 #include <QTextBoundaryFinder>
-#include <QTextLayout>
 
 #include <hb.h>
 
 #include <climits>
-#include <mutex>
 
 namespace coform {
 
@@ -21,25 +17,6 @@ namespace {
 qint64 toFixed(qreal value)
 {
     return qint64(int(value * 64));
-}
-
-/// A length QTextLayout gave (already a multiple of 1/64), in 1/64.
-qint64 exactFixed(qreal value)
-{
-    return qRound64(value * 64);
-}
-
-/// Font tables for HarfBuzz, read from the font as Qt reads them.
-hb_blob_t *referenceTable(hb_face_t *, hb_tag_t tag, void *raw)
-{
-    const char name[4] = {char(tag >> 24), char(tag >> 16), char(tag >> 8), char(tag)};
-    auto *table = new QByteArray(static_cast<const QRawFont *>(raw)->fontTable(name));
-    if (table->isEmpty()) {
-        delete table;
-        return nullptr;
-    }
-    return hb_blob_create(table->constData(), unsigned(table->size()), HB_MEMORY_MODE_READONLY, table,
-                          [](void *t) { delete static_cast<QByteArray *>(t); });
 }
 
 hb_position_t glyphAdvance(hb_font_t *, void *self, hb_codepoint_t glyph, void *)
@@ -55,58 +32,41 @@ ShapingFaces::~ShapingFaces()
         hb_face_destroy(e.face);
 }
 
-hb_face_t *ShapingFaces::face(const QRawFont &raw)
+hb_face_t *ShapingFaces::face(const QByteArray &font)
 {
-    const QByteArray key = raw.familyName().toUtf8() + '/' + raw.styleName().toUtf8() + '/' + raw.fontTable("head");
     for (const Entry &e : m_entries) {
-        if (e.key == key)
+        if (e.font.constData() == font.constData())
             return e.face;
     }
-    m_entries.push_back({key, raw, nullptr});
+    m_entries.push_back({font, nullptr});
     Entry &entry = m_entries.back();
-    entry.face = hb_face_create_for_tables(referenceTable, &entry.raw, nullptr);
-    hb_face_set_upem(entry.face, unsigned(raw.unitsPerEm()));
+    hb_blob_t *blob =
+        hb_blob_create(entry.font.constData(), unsigned(entry.font.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    entry.face = hb_face_create(blob, 0);
+    hb_blob_destroy(blob); // the face holds it
     return entry.face;
 }
 
-WordWrap::WordWrap(const QFont &font, ShapingFaces *faces)
-    : m_font(font)
+WordWrap::WordWrap(int file, int pixelSize, ShapingFaces *faces)
+    : m_measure(file >= 0 && file < PrintStyle::fontFiles().size() ? PrintStyle::fontFiles().at(file).data
+                                                                   : QByteArray(),
+                pixelSize)
 {
+    if (!m_measure.isValid())
+        return;
     if (!faces) {
         m_ownFaces = std::make_unique<ShapingFaces>();
         faces = m_ownFaces.get();
     }
-    // The engine QTextLayout draws this font's Latin text with, from a glyph run of its own.
-    QTextLayout probe(QStringLiteral("a"), font);
-    probe.beginLayout();
-    QTextLine line = probe.createLine();
-    if (line.isValid()) {
-        line.setLineWidth(1e6);
-        const QList<QGlyphRun> runs = line.glyphRuns();
-        if (runs.size() == 1)
-            m_raw = runs.first().rawFont();
-    }
-    probe.endLayout();
-    if (!m_raw.isValid())
-        return;
-    m_runFont = runFontId(m_raw);
-    // A print font at a whole pixel size (as every print style sizes them) is measured from its file, as Qt measures
-    // it (tst_fontmeasure); any other font by Qt.
-    const int file = PrintStyle::fontFileOf(m_raw);
-    if (file >= 0 && m_raw.pixelSize() == qreal(int(m_raw.pixelSize()))) {
-        m_measure = std::make_unique<FontMeasure>(PrintStyle::fontFiles().at(file).data, int(m_raw.pixelSize()));
-        if (!m_measure->isValid())
-            m_measure.reset();
-    }
-    m_minimumOverhang =
-        -qMin<qint64>(toFixed(m_measure ? m_measure->minRightBearing() : QFontMetricsF(font).minRightBearing()), 0);
+    m_runFont = runFontId(file, pixelSize);
+    m_minimumOverhang = -qMin<qint64>(toFixed(m_measure.minRightBearing()), 0);
     // Shaped as Qt shapes (its HarfBuzz font): the same tables, scale and advances, kerning on, ligatures as the font
     // has them.
-    m_parent = hb_font_create(faces->face(m_raw));
-    const int scale = int(toFixed(m_raw.pixelSize()));
+    m_parent = hb_font_create(faces->face(PrintStyle::fontFiles().at(file).data));
+    const int scale = pixelSize * 64;
     hb_font_set_scale(m_parent, scale, -scale);
-    hb_font_set_ppem(m_parent, unsigned(m_raw.pixelSize()), unsigned(m_raw.pixelSize()));
-    hb_font_set_ptem(m_parent, float(font.pointSizeF() > 0 ? font.pointSizeF() : m_raw.pixelSize()));
+    hb_font_set_ppem(m_parent, unsigned(pixelSize), unsigned(pixelSize));
+    hb_font_set_ptem(m_parent, float(pixelSize));
     m_hb = hb_font_create_sub_font(m_parent);
     hb_font_funcs_t *funcs = hb_font_funcs_create();
     hb_font_funcs_set_glyph_h_advance_func(funcs, glyphAdvance, nullptr, nullptr);
@@ -114,23 +74,6 @@ WordWrap::WordWrap(const QFont &font, ShapingFaces *faces)
     hb_font_set_funcs(m_hb, funcs, this, nullptr);
     hb_font_funcs_destroy(funcs);
     m_buffer = hb_buffer_create();
-    // Used only where it gives what QTextLayout gives, on a sample with kerning within words and across spaces,
-    // figures, Welsh letters and a line broken after a hyphen: once a font and process (a preview lays out again
-    // and again).
-    static std::mutex lock;
-    static QHash<QString, bool> checked;
-    const QString key = font.key();
-    {
-        const std::lock_guard<std::mutex> locked(lock);
-        if (const auto found = checked.constFind(key); found != checked.constEnd()) {
-            m_enabled = *found;
-            return;
-        }
-    }
-    m_enabled = true;
-    m_enabled = agreesWithQt(QStringLiteral("AVA Tyr \u201cfly\u201d Ŵy 12/05 L\u2019Or-T."), m_raw.pixelSize() * 6.3);
-    const std::lock_guard<std::mutex> locked(lock);
-    checked.insert(key, m_enabled);
 }
 
 WordWrap::~WordWrap()
@@ -151,62 +94,9 @@ unsigned WordWrap::advance(void *self, unsigned glyph)
     if (glyph >= w->m_advances.size())
         w->m_advances.resize(glyph + 1, -1);
     int &a = w->m_advances[glyph];
-    if (a < 0 && w->m_measure) {
-        a = int(w->m_measure->advance(glyph));
-    } else if (a < 0) {
-        const QList<QPointF> advances = w->m_raw.advancesForGlyphIndexes(QList<quint32>{glyph});
-        a = advances.isEmpty() ? 0 : int(exactFixed(advances.first().x()));
-    }
+    if (a < 0)
+        a = int(w->m_measure.advance(glyph));
     return unsigned(a);
-}
-
-QList<WrappedLine> WordWrap::textLayoutLines(const QString &text, const QFont &font, qreal width)
-{
-    QList<WrappedLine> lines;
-    QTextLayout layout(text, font);
-    QTextOption option;
-    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    layout.setTextOption(option);
-    layout.beginLayout();
-    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(width);
-        QString part = text.mid(line.textStart(), line.textLength());
-        while (!part.isEmpty() && part.back().isSpace())
-            part.chop(1);
-        const QList<QGlyphRun> runs =
-            part.isEmpty() ? QList<QGlyphRun>() : line.glyphRuns(line.textStart(), part.size());
-        const QPointF origin(line.x(), line.y() + line.ascent());
-        QList<GlyphRun> glyphs;
-        glyphs.reserve(runs.size());
-        for (const QGlyphRun &run : runs) {
-            glyphs.append(fromQt(run));
-            for (QPointF &p : glyphs.last().positions)
-                p -= origin;
-        }
-        lines.append({part, line.naturalTextWidth(), std::move(glyphs)});
-    }
-    layout.endLayout();
-    return lines;
-}
-
-bool WordWrap::agreesWithQt(const QString &sample, qreal width)
-{
-    QList<WrappedLine> ours;
-    if (!wrap(sample, width, &ours))
-        return false;
-    const QList<WrappedLine> qt = textLayoutLines(sample, m_font, width);
-    if (qt.size() != ours.size())
-        return false;
-    for (qsizetype i = 0; i < qt.size(); ++i) {
-        const WrappedLine &a = qt.at(i), &b = ours.at(i);
-        if (a.text != b.text || a.width != b.width || a.glyphs.size() != b.glyphs.size())
-            return false;
-        for (qsizetype r = 0; r < a.glyphs.size(); ++r) {
-            if (a.glyphs.at(r) != b.glyphs.at(r))
-                return false;
-        }
-    }
-    return true;
 }
 
 bool WordWrap::plainText(const QString &text)
@@ -269,7 +159,6 @@ const WordWrap::Word &WordWrap::shaped(QStringView text, bool latin)
         pen += positions[i].x_advance;
     }
     word.advance = pen;
-    word.font = m_runFont;
     word.usable = usable;
     return word;
 }
@@ -298,36 +187,12 @@ std::optional<qint64> WordWrap::kerning(QChar left, QChar right, bool latin)
 
 qint64 WordWrap::overhang(const Word &word)
 {
-    const quint32 last = word.glyphs.last();
-    const auto found = m_overhangs.constFind(last);
-    if (found != m_overhangs.constEnd())
-        return *found;
-    // The glyph's own overhang, whatever follows it: as QTextLayout ends a line on this word, by the glyph's right
-    // bearing.
-    if (m_measure) {
-        const qint64 overhang = qMax<qint64>(-m_measure->rightBearing(last), 0);
-        m_overhangs.insert(last, overhang);
-        return overhang;
-    }
-    QTextLayout layout(word.text, m_font);
-    QTextOption option;
-    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    layout.setTextOption(option);
-    layout.beginLayout();
-    QTextLine line = layout.createLine();
-    qint64 overhang = 0;
-    if (line.isValid()) {
-        line.setLineWidth(1e6);
-        overhang = qMax<qint64>(exactFixed(line.naturalTextWidth()) - exactFixed(line.horizontalAdvance()), 0);
-    }
-    layout.endLayout();
-    m_overhangs.insert(last, overhang);
-    return overhang;
+    return qMax<qint64>(-m_measure.rightBearing(word.glyphs.last()), 0);
 }
 
 bool WordWrap::wrap(const QString &text, qreal width, QList<WrappedLine> *lines)
 {
-    if (text.isEmpty() || !m_enabled || text.size() > 4000 || !plainText(text))
+    if (text.isEmpty() || !isUsable() || text.size() > 4000 || !plainText(text))
         return false;
     // QTextEngine's item: Latin when a letter is, the figures and punctuation around it too.
     bool latin = false;
@@ -435,29 +300,17 @@ void WordWrap::appendLine(const QString &text, const QList<Token> &tokens, qsize
     QList<QPointF> positions;
     glyphs.reserve(count);
     positions.reserve(count);
-    int font = -1;
-    const auto flush = [&] {
-        if (glyphs.isEmpty())
-            return;
-        line.glyphs.append({font, glyphs, positions});
-        glyphs = {}; // not clear(): the run shares the lists, and clearing a shared list allocates its capacity anew
-        positions = {};
-    };
     qint64 pen = 0;
     for (qsizetype i = first; i <= last; ++i) {
         const Token &t = tokens.at(i);
         const Word &w = *t.word;
-        if (w.font != font) {
-            flush();
-            font = w.font;
-        }
         const qreal x = pen / 64.0;
         glyphs += w.glyphs;
         for (const QPointF &p : w.positions)
             positions.append(QPointF(p.x() + x, p.y()));
         pen += t.advance;
     }
-    flush();
+    line.glyphs.append({m_runFont, std::move(glyphs), std::move(positions)});
     lines->append(line);
 }
 

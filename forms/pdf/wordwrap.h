@@ -3,10 +3,8 @@
 #include "pdf/fontmeasure.h"
 #include "pdf/glyphrun.h"
 
-#include <QFont>
 #include <QHash>
 #include <QList>
-#include <QRawFont>
 #include <QString>
 
 #include <vector>
@@ -31,9 +29,9 @@ struct WrappedLine
     QList<GlyphRun> glyphs; ///< shaped, from the start of the baseline
 };
 
-/// HarfBuzz's faces of the fonts a layout wraps text in, one a font program for all its sizes and styles of text:
-/// HarfBuzz keeps what it works out to shape with a font (its shaping plan) with the face. For one thread, and to
-/// outlive the WordWraps given it.
+/// HarfBuzz's faces of the print fonts a layout wraps text in, one a font program for all its sizes and styles of
+/// text: HarfBuzz keeps what it works out to shape with a font (its shaping plan) with the face. For one thread, and
+/// to outlive the WordWraps given it.
 class ShapingFaces
 {
 public:
@@ -41,16 +39,16 @@ public:
     ~ShapingFaces();
     ShapingFaces(const ShapingFaces &) = delete;
     ShapingFaces &operator=(const ShapingFaces &) = delete;
-    hb_face_t *face(const QRawFont &raw);
+    /// The face of the font program `font` (PrintFontFile::data), which it reads from.
+    hb_face_t *face(const QByteArray &font);
 
 private:
     struct Entry
     {
-        QByteArray key; ///< the family, style and 'head' table (which holds the program's checksum and dates)
-        QRawFont raw;   ///< what the face reads its tables from
+        QByteArray font; ///< kept: the face reads from it
         hb_face_t *face = nullptr;
     };
-    std::list<Entry> m_entries; ///< nodes stay put: the faces read from them
+    std::list<Entry> m_entries;
 };
 
 /// Wraps text as QTextLayout does with QTextOption::WrapAtWordBoundaryOrAnywhere (the same lines, glyphs, glyph
@@ -63,20 +61,30 @@ private:
 /// The lines are those of QTextLayout's greedy fill: a word goes on the line when its advance, the spaces before it
 /// and, near the edge, the part of its last glyph that reaches past its advance fit the width, counted in 1/64 as
 /// QTextLayout counts; a line's width adds the overhang of its last glyph.
+///
+/// It wraps in a print font at a whole pixel size (as every print style sizes them), measured from the font's own
+/// file as Qt measures it (pdf/fontmeasure.h), and shaped with HarfBuzz as Qt shapes: it needs no Qt Gui.
+/// tst_wordwrap checks it against QTextLayout for every print style; a process with Qt Gui also checks each font once
+/// (pdf/qtglyphruns.h, wordWrapAgreesWithQt()).
 class WordWrap
 {
 public:
-    /// `faces`: shared with the other WordWraps of a layout (its own when none).
-    explicit WordWrap(const QFont &font, ShapingFaces *faces = nullptr);
+    /// `file`: which of PrintStyle::fontFiles(); `faces`: shared with the other WordWraps of a layout (its own when
+    /// none).
+    WordWrap(int file, int pixelSize, ShapingFaces *faces = nullptr);
     ~WordWrap();
     WordWrap(const WordWrap &) = delete;
     WordWrap &operator=(const WordWrap &) = delete;
 
+    /// Whether the font was read and may be used: when not, wrap() refuses every text.
+    bool isUsable() const { return m_hb && m_enabled; }
+    /// Refuses every text from now on: the font does not lay out here as Qt lays it out.
+    void disable() { m_enabled = false; }
+    /// The number of the font in the glyph runs it gives (runFontId()).
+    int runFont() const { return m_runFont; }
+
     /// The lines of `text` at `width` (points), or false when `text` needs QTextLayout (see above).
     bool wrap(const QString &text, qreal width, QList<WrappedLine> *lines);
-    /// The lines of `text` at `width` as QTextLayout lays them out: what wrap() gives, and what the layout uses for
-    /// the text wrap() refuses.
-    static QList<WrappedLine> textLayoutLines(const QString &text, const QFont &font, qreal width);
     /// Whether every character of `text` is one whose word shapes alone as in a paragraph (see above).
     static bool plainText(const QString &text);
     /// HarfBuzz's question for a glyph's advance (1/64) on the WordWrap `self`: Qt's, as QRawFont gives it.
@@ -90,7 +98,6 @@ private:
         QString text;
         QList<quint32> glyphs;
         QList<QPointF> positions; ///< from the word's start, on the baseline
-        int font = -1;            ///< runFontId()
         qint64 advance = 0;       ///< up to the next character's glyph, 1/64
         bool usable = false;      ///< shaped as one run of one font, left to right, every glyph found
     };
@@ -107,28 +114,23 @@ private:
     /// The kerning (1/64) of `left` followed by `right`, on the advance of `left`; nothing when more than that
     /// changes across the pair.
     std::optional<qint64> kerning(QChar left, QChar right, bool latin);
-    /// How far the word's last glyph reaches past its advance (1/64), as QTextLayout measures it.
+    /// How far the word's last glyph reaches past its advance (1/64), as QTextLayout measures it: by the glyph's
+    /// right bearing, whatever follows it.
     qint64 overhang(const Word &word);
-    /// Whether wrapping `sample` here gives what QTextLayout gives.
-    bool agreesWithQt(const QString &sample, qreal width);
 
     void appendLine(const QString &text, const QList<Token> &tokens, qsizetype first, qsizetype last, qint64 width,
                     QList<WrappedLine> *lines) const;
 
-    QFont m_font;
-    QRawFont m_raw;     ///< the font's own engine, as QTextLayout's glyph runs name it
-    int m_runFont = -1; ///< its number in glyph runs
-    /// The same font measured from its file (a print font's): advances and overhangs without asking Qt each time.
-    std::unique_ptr<FontMeasure> m_measure;
+    FontMeasure m_measure; ///< the font's advances, bearings and metrics, as Qt's
+    int m_runFont = -1;
     std::unique_ptr<ShapingFaces> m_ownFaces;
-    hb_font_t *m_parent = nullptr; ///< HarfBuzz's reading of the same font program
-    hb_font_t *m_hb = nullptr;     ///< with Qt's advances (QRawFont's), as Qt shapes
+    hb_font_t *m_parent = nullptr; ///< HarfBuzz's reading of the font program
+    hb_font_t *m_hb = nullptr;     ///< with Qt's advances, as Qt shapes
     hb_buffer_t *m_buffer = nullptr;
-    hb_shape_plan_t *m_plans[2] = {};   ///< by script (Common, Latin): what hb_shape() would look up each time
-    std::vector<int> m_advances;        ///< by glyph, 1/64; -1: not yet asked
-    QHash<quint32, qint64> m_overhangs; ///< by glyph
+    hb_shape_plan_t *m_plans[2] = {}; ///< by script (Common, Latin): what hb_shape() would look up each time
+    std::vector<int> m_advances;      ///< by glyph, 1/64; -1: not yet asked
     QHash<quint32, std::optional<qint64>> m_latinPairs, m_commonPairs; ///< kerning() by the two characters
-    bool m_enabled = false;       ///< shaping here agreed with QTextLayout on a sample
+    bool m_enabled = true;
     qint64 m_minimumOverhang = 0; ///< the font's largest overhang, as QTextLayout takes it (1/64)
     struct Hash
     {
