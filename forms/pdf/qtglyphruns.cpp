@@ -2,8 +2,10 @@
 
 #include "pdf/printstyle.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QTextLayout>
+#include <QThread>
 
 #include <mutex>
 #include <vector>
@@ -12,16 +14,23 @@ namespace coform {
 
 namespace {
 
-/// Qt's fonts by number, as they were first seen.
+/// Qt's fonts by number, as they were first seen, in this thread: Qt's fonts belong to the thread they were made in
+/// (the preview lays out and draws in a thread of its own).
 struct Known
 {
-    std::mutex lock;
     std::vector<std::pair<QRawFont, int>> fonts;
 };
 
 Known &known()
 {
-    static Known k;
+    thread_local Known k;
+    thread_local bool ending = false;
+    if (!ending) {
+        ending = true;
+        // The main thread's fonts go before Qt Gui does, not after it as the process ends.
+        if (QCoreApplication::instance() && QThread::currentThread() == QCoreApplication::instance()->thread())
+            qAddPostRoutine([] { known().fonts.clear(); });
+    }
     return k;
 }
 
@@ -30,7 +39,6 @@ Known &known()
 int runFontId(const QRawFont &raw)
 {
     Known &k = known();
-    const std::lock_guard<std::mutex> locked(k.lock);
     for (const auto &[font, id] : k.fonts) {
         if (font == raw)
             return id;
@@ -44,12 +52,9 @@ int runFontId(const QRawFont &raw)
 QRawFont runRawFont(int id)
 {
     Known &k = known();
-    {
-        const std::lock_guard<std::mutex> locked(k.lock);
-        for (const auto &[font, number] : k.fonts) {
-            if (number == id)
-                return font;
-        }
+    for (const auto &[font, number] : k.fonts) {
+        if (number == id)
+            return font;
     }
     const RunFont run = runFont(id);
     if (run.file < 0)
@@ -61,7 +66,6 @@ QRawFont runRawFont(int id)
     font.setHintingPreference(QFont::PreferNoHinting);
     font.setKerning(true);
     const QRawFont raw = QRawFont::fromFont(font);
-    const std::lock_guard<std::mutex> locked(k.lock);
     k.fonts.emplace_back(raw, id);
     return raw;
 }

@@ -262,6 +262,8 @@ private slots:
         // Approving is no longer offered to her, and nothing waits for her now.
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionApprove"))->isVisible());
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionPropose"))->isVisible());
+        // Nor does the hint above What changed still name it (the template opens again in its new state).
+        QVERIFY2(hint->isHidden() && !hint->text().contains(QLatin1String("Ctrl+Shift+A")), qPrintable(hint->text()));
         // Rita proposed it: withdrawing is hers (or an admin's), not Priya's.
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionWithdraw"))->isVisible());
         QCOMPARE(page->entries().size(), 0);
