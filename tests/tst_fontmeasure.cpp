@@ -3,6 +3,7 @@
 // numbers then breaks lines where QTextLayout breaks them, and the PDF stays the same byte for byte.
 #include "pdf/fontmeasure.h"
 #include "pdf/printstyle.h"
+#include "pdf/qtprintfonts.h"
 
 #include <QFontMetricsF>
 #include <QGuiApplication>
@@ -12,16 +13,6 @@
 using namespace coform;
 
 namespace {
-
-QFont printFont(const PrintFontFile &file, int pixelSize)
-{
-    QFont f(file.family);
-    f.setPixelSize(pixelSize);
-    f.setBold(file.bold);
-    f.setHintingPreference(QFont::PreferNoHinting);
-    f.setKerning(true);
-    return f;
-}
 
 /// The characters the font maps, from its own character map (the tick font maps one).
 QList<char32_t> mappedCharacters(const FontMeasure &measure)
@@ -52,6 +43,7 @@ void TestFontMeasure::everyGlyphMeasuresAsQtMeasuresIt_data()
     QTest::addColumn<int>("pixelSize");
     const QVector<PrintFontFile> &files = PrintStyle::fontFiles();
     QCOMPARE(files.size(), 3); // regular, bold, tick: the fonts' packages are in scripts/deps.sh
+    QCOMPARE(PrintStyle::fontsProblem(), QString());
     // Every size the print styles use (11 to 26 pixels), with a margin either side.
     for (int f = 0; f < files.size(); ++f) {
         for (int size = 6; size <= 40; ++size)
@@ -66,7 +58,7 @@ void TestFontMeasure::everyGlyphMeasuresAsQtMeasuresIt()
     const PrintFontFile &font = PrintStyle::fontFiles().at(file);
     FontMeasure measure(font.data, pixelSize);
     QVERIFY(measure.isValid());
-    const QFont qfont = printFont(font, pixelSize);
+    const QFont qfont = printFont(file, pixelSize, font.bold);
     const QFontMetricsF qt(qfont);
     const QRawFont raw = QRawFont::fromFont(qfont);
     QVERIFY(raw.isValid());

@@ -6,6 +6,7 @@
 #include "pdf/pdfwriter.h"
 #include "pdf/printstyle.h"
 #include "pdf/qtglyphruns.h"
+#include "pdf/qtprintfonts.h"
 
 #include <qpdf/QPDF.hh>
 
@@ -66,7 +67,7 @@ private Q_SLOTS:
     void glyphsWhereTheLayoutPutThem()
     {
         const PrintStyle style(PrintProfile::Standard, PaperSize::A4);
-        QFont font = style.font(TextStyle::Label);
+        QFont font = printFont(style, TextStyle::Label);
         font.setPixelSize(40);
         const QString word = QStringLiteral("AVAVAWAYToTeaWAVY");
         Layout layout;
@@ -140,8 +141,9 @@ private Q_SLOTS:
         Layout layout;
         layout.pageSize = style.pageSize();
         layout.title = QStringLiteral("Fallback");
-        const LayoutBox plain = shapedBox(style.font(TextStyle::Label), QStringLiteral("Coform"), 60, 100);
-        const LayoutBox mixed = shapedBox(style.font(TextStyle::Label), QStringLiteral("Name ") + arabic, 60, 200);
+        const LayoutBox plain = shapedBox(printFont(style, TextStyle::Label), QStringLiteral("Coform"), 60, 100);
+        const LayoutBox mixed =
+            shapedBox(printFont(style, TextStyle::Label), QStringLiteral("Name ") + arabic, 60, 200);
         QVERIFY2(mixed.glyphs.size() >= 2, "the Arabic is drawn in a fallback font (Debian package fonts-dejavu-core)");
         layout.pages.append(LayoutPage{{plain, mixed}});
         QByteArray pdf;

@@ -3,6 +3,7 @@
 #include "pdf/phrases.h"
 #include "pdf/printstyle.h"
 #include "pdf/qtglyphruns.h"
+#include "pdf/qtprintfonts.h"
 #include "pdf/renderer.h"
 #include "pdf/wordwrap.h"
 
@@ -139,7 +140,7 @@ void TestWordWrap::sameAsQTextLayoutForTextAsPeopleWriteIt()
                 if (!wordWrap.wrap(text, width, &ours))
                     continue; // laid out by QTextLayout itself
                 ++wrapped;
-                const QString why = difference(textLayoutLines(text, style.font(textStyle), width), ours);
+                const QString why = difference(textLayoutLines(text, printFont(style, textStyle), width), ours);
                 QVERIFY2(
                     why.isEmpty(),
                     qPrintable(QStringLiteral("seed %1, width %2, \"%3\": %4").arg(seed).arg(width).arg(text, why)));

@@ -112,7 +112,7 @@ public:
             closeMarked();
             break;
         case BoxKind::Fill:
-            fill(QColor(b.grey, b.grey, b.grey));
+            fill(b.grey);
             openPath(b.rect.normalized());
             rect(b.rect);
             m_out += "f";
@@ -167,7 +167,7 @@ private:
             if (m_tags)
                 m_tags->openText(&m_out, m_page, box, first);
             first = false;
-            glyphs(run, m_fonts.font(index), index, runFont(run.font).pixelSize, origin, m_style.colour(b.style));
+            glyphs(run, m_fonts.font(index), index, runFont(run.font).pixelSize, origin, m_style.grey(b.style));
             if (m_tags) {
                 m_out.pop_back(); // the line end after ET: closing the marked content gives one
                 TagWriter::close(&m_out);
@@ -193,7 +193,7 @@ private:
 
     /// One text object: the run's glyphs from where the first is drawn, spaces too (so that text extraction sees
     /// the words), and what the font's advances do not give (kerning) as TJ adjustments.
-    void glyphs(const GlyphRun &run, PdfFont &font, int index, double size, QPointF origin, const QColor &colour)
+    void glyphs(const GlyphRun &run, PdfFont &font, int index, double size, QPointF origin, int grey)
     {
         const QList<quint32> &ids = run.glyphs;
         const QList<QPointF> &positions = run.positions;
@@ -207,7 +207,7 @@ private:
                     m_out += ")] TJ\n";
                 } else {
                     m_out += "BT\n";
-                    fill(colour);
+                    fill(grey);
                     m_out += "/F";
                     m_out += std::to_string(index);
                     m_out += ' ';
@@ -273,17 +273,17 @@ private:
         m_out += " w\n";
     }
 
-    void fill(const QColor &c)
+    /// The fill colour: a grey level, 0 (black) to 255 (white).
+    void fill(int grey)
     {
-        if (c == m_fill)
+        if (grey == m_fill)
             return;
-        m_fill = c;
-        number(&m_out, c.redF());
-        m_out += ' ';
-        number(&m_out, c.greenF());
-        m_out += ' ';
-        number(&m_out, c.blueF());
-        m_out += " rg\n";
+        m_fill = grey;
+        const double level = grey / 255.0;
+        for (int i = 0; i < 3; ++i) {
+            number(&m_out, level);
+            m_out += i < 2 ? " " : " rg\n";
+        }
     }
 
     const PrintStyle &m_style;
@@ -294,7 +294,7 @@ private:
     std::string m_out;
     std::vector<int> m_used;
     double m_lineWidth = 1; // PDF's initial graphics state
-    QColor m_fill = Qt::black;
+    int m_fill = 0;         // black
 };
 
 QString xmlEscaped(const QString &s)

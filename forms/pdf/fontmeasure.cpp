@@ -137,6 +137,11 @@ qint64 FontMeasure::rightBearing(quint32 id)
     return glyph(id).rightBearing;
 }
 
+QString FontMeasure::familyName() const
+{
+    return m_face && m_face->family_name ? QString::fromUtf8(m_face->family_name) : QString();
+}
+
 quint32 FontMeasure::glyphFor(char32_t c) const
 {
     return m_face ? FT_Get_Char_Index(m_face, FT_ULong(c)) : 0;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QByteArray>
-#include <QHash>
+#include <QString>
 
 #include <vector>
 
@@ -26,6 +26,8 @@ public:
     FontMeasure(const FontMeasure &) = delete;
     FontMeasure &operator=(const FontMeasure &) = delete;
 
+    /// The family the font names itself (its name table, as FreeType reads it).
+    QString familyName() const;
     /// Whether FreeType read the font.
     bool isValid() const { return m_face != nullptr; }
     int pixelSize() const { return m_pixelSize; }

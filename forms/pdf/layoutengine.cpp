@@ -39,9 +39,9 @@ LayoutEngine::LayoutEngine(const FormContent &content, const PrintStyle &style)
         for (const ContentItem &item : s.items)
             highest = qMax(highest, item.number);
     }
-    m_numberColumn = qMax(style.numberColumn(),
-                          style.metrics(TextStyle::Number).horizontalAdvance(QStringLiteral("%1.").arg(highest))
-                              + style.bodySize() * 0.6);
+    m_numberColumn =
+        qMax(style.numberColumn(),
+             style.advance(QStringLiteral("%1.").arg(highest), TextStyle::Number).value_or(0) + style.bodySize() * 0.6);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

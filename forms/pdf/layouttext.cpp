@@ -3,6 +3,9 @@
 #include "pdf/layoutengine.h"
 
 #include "pdf/qtglyphruns.h"
+#include "pdf/qtprintfonts.h"
+
+#include <QFontMetricsF>
 
 #include <bit>
 
@@ -49,7 +52,7 @@ QVector<LayoutEngine::Line> LayoutEngine::wrapUncached(const QString &text, Text
             WordWrap *shared = nullptr;
             if (file >= 0) {
                 shared = &m_wordWrapsByFont.try_emplace({file, size}, file, size, &m_faces).first->second;
-                if (shared->isUsable() && !wordWrapAgreesWithQt(*shared, m_style.font(style)))
+                if (shared->isUsable() && !wordWrapAgreesWithQt(*shared, printFont(m_style, style)))
                     shared->disable();
             }
             found = m_wordWraps.emplace(int(style), shared).first;
@@ -57,7 +60,7 @@ QVector<LayoutEngine::Line> LayoutEngine::wrapUncached(const QString &text, Text
         if (found->second && found->second->wrap(text, width, &lines))
             return lines;
     }
-    return textLayoutLines(text, m_style.font(style), width);
+    return textLayoutLines(text, printFont(m_style, style), width);
 }
 
 qreal LayoutEngine::textWidth(const QString &text, TextStyle style) const
@@ -67,7 +70,9 @@ qreal LayoutEngine::textWidth(const QString &text, TextStyle style) const
         if (one.size() == 1 && one.first().text.size() == text.size())
             return one.first().width;
     }
-    return m_style.metrics(style).horizontalAdvance(text);
+    if (const std::optional<qreal> advance = m_style.advance(text, style))
+        return *advance;
+    return QFontMetricsF(printFont(m_style, style)).horizontalAdvance(text);
 }
 
 QStringList LayoutEngine::wrap(const QString &text, TextStyle style, qreal width) const

@@ -1,6 +1,7 @@
 #include "pdf/pagepainter.h"
 
 #include "pdf/qtglyphruns.h"
+#include "pdf/qtprintfonts.h"
 
 #include <QPainter>
 
@@ -33,8 +34,9 @@ void PagePainter::paint(QPainter &painter, const LayoutPage &page, const QMap<QS
         case BoxKind::Text:
             if (int(b.style) != currentStyle) {
                 currentStyle = int(b.style);
-                painter.setFont(m_style->font(b.style));
-                painter.setPen(m_style->colour(b.style));
+                painter.setFont(printFont(*m_style, b.style));
+                const int grey = m_style->grey(b.style);
+                painter.setPen(QColor(grey, grey, grey));
             }
             if (b.glyphs.isEmpty()) {
                 painter.drawText(QPointF(b.rect.left(), b.rect.top() + b.baseline), b.text);

@@ -2,10 +2,10 @@
 
 #include "pdf/printfonts.h"
 
+#include "pdf/fontmeasure.h"
+#include "pdf/wordwrap.h"
+
 #include <QFile>
-#include <QFontDatabase>
-#include <QGuiApplication>
-#include <QRawFont>
 
 #include <array>
 #include <mutex>
@@ -15,14 +15,6 @@
 namespace coform {
 
 namespace {
-
-struct LoadedFonts
-{
-    QString text;
-    QString textFile; ///< the file of the regular text font
-    QString symbol;
-    QVector<PrintFontFile> files;
-};
 
 /// The system font files each print font is made from, in the order tried: the text font, its bold, and the tick
 /// (U+2713) as a font of its own, so that embedding it does not look through a large font.
@@ -109,48 +101,32 @@ const MadeFonts &madeFonts()
     return made;
 }
 
-/// Loads the bundled-with-the-system fonts that cover English and Welsh (w and y with circumflex) explicitly, so the
-/// PDF never depends on what fontconfig happens to pick.
-const LoadedFonts &loadedFonts()
+/// The print fonts, made once a process from the first system file of each that FreeType reads (see fontFiles()).
+const QVector<PrintFontFile> &loadedFonts()
 {
-    static LoadedFonts fonts;
-    static std::once_flag once;
-    std::call_once(once, [] {
-        // Each font is read into memory without its hinting and named "Coform Text" (see PrintFonts::withoutHinting),
-        // and the tick mark is a font of its own holding only the tick. A file Qt does not take is passed over for
-        // the next one.
-        const auto load = [](size_t source, QString *file = nullptr) -> QString {
-            const FontSource &from = fontSources()[source];
-            const MadeFonts &made = madeFonts();
+    static const QVector<PrintFontFile> files = [] {
+        QVector<PrintFontFile> all(3);
+        const MadeFonts &made = madeFonts();
+        for (qsizetype source = 0; source < all.size(); ++source) {
+            const FontSource &from = fontSources()[size_t(source)];
             for (const QString &path : from.paths) {
-                const QByteArray font = path == made.paths[source] ? made.fonts[source] : makeFont(path, from.only);
-                if (font.isEmpty())
+                const QByteArray font =
+                    path == made.paths[size_t(source)] ? made.fonts[size_t(source)] : makeFont(path, from.only);
+                FontMeasure measure(font, 12);
+                if (!measure.isValid())
                     continue;
-                const int id = QFontDatabase::addApplicationFontFromData(font);
-                const QStringList families = QFontDatabase::applicationFontFamilies(id);
-                if (!families.isEmpty()) {
-                    if (file)
-                        *file = path;
-                    const QByteArray os2 = PrintFonts::table(font, "OS/2");
-                    const bool bold = os2.size() >= 6 && (uchar(os2.at(4)) << 8 | uchar(os2.at(5))) >= 600;
-                    QByteArray name = families.first().toLatin1();
-                    name.replace(' ', QByteArray());
-                    name += bold ? "-Bold" : "-Regular";
-                    fonts.files.append({font, families.first(), name, PrintFonts::table(font, "head"), bold});
-                    return families.first();
-                }
+                const QByteArray os2 = PrintFonts::table(font, "OS/2");
+                const bool bold = os2.size() >= 6 && (uchar(os2.at(4)) << 8 | uchar(os2.at(5))) >= 600;
+                QByteArray name = measure.familyName().toLatin1();
+                name.replace(' ', QByteArray());
+                name += bold ? "-Bold" : "-Regular";
+                all[source] = {font, measure.familyName(), name, PrintFonts::table(font, "head"), bold, path};
+                break;
             }
-            return {};
-        };
-        fonts.text = load(0, &fonts.textFile);
-        load(1);
-        fonts.symbol = load(2);
-        if (fonts.text.isEmpty())
-            fonts.text = QFontDatabase::systemFont(QFontDatabase::GeneralFont).family();
-        if (fonts.symbol.isEmpty())
-            fonts.symbol = fonts.text;
-    });
-    return fonts;
+        }
+        return all;
+    }();
+    return files;
 }
 
 } // namespace
@@ -162,47 +138,21 @@ bool PrintStyle::textFontsHave(char32_t c)
 
 QString PrintStyle::fontsProblem()
 {
-    if (!fontFiles().isEmpty() || !QFontDatabase::families().isEmpty())
+    const QVector<PrintFontFile> &files = fontFiles();
+    if (!files.at(0).data.isEmpty() && !files.at(1).data.isEmpty() && !files.at(2).data.isEmpty())
         return {};
-    return QStringLiteral("there are no fonts to print with: Qt's platform plugin \"%1\" loads none (leave "
-                          "QT_QPA_PLATFORM unset, or set it to offscreen)")
-        .arg(QGuiApplication::platformName());
-}
-
-QString PrintStyle::textFamily()
-{
-    return loadedFonts().text;
+    return QStringLiteral("the fonts Coform prints with are missing: install the package fonts-liberation2 (or "
+                          "fonts-liberation) and fonts-dejavu-core");
 }
 
 QString PrintStyle::textFontFile()
 {
-    return loadedFonts().textFile;
-}
-
-QString PrintStyle::symbolFamily()
-{
-    return loadedFonts().symbol;
+    return fontFiles().at(0).path;
 }
 
 const QVector<PrintFontFile> &PrintStyle::fontFiles()
 {
-    return loadedFonts().files;
-}
-
-int PrintStyle::fontFileOf(const QRawFont &raw)
-{
-    const QByteArray head = raw.fontTable("head");
-    if (head.isEmpty())
-        return -1;
-    const QString family = raw.familyName();
-    const bool bold = raw.weight() >= 600;
-    const QVector<PrintFontFile> &files = fontFiles();
-    for (int i = 0; i < files.size(); ++i) {
-        const PrintFontFile &f = files.at(i);
-        if (f.family == family && f.head == head && f.bold == bold)
-            return i;
-    }
-    return -1;
+    return loadedFonts();
 }
 
 PrintStyle::PrintStyle(PrintProfile profile, PaperSize paper)
@@ -248,53 +198,59 @@ PrintStyle::PrintStyle(PrintProfile profile, PaperSize paper)
     m_tickSize = qMax<qreal>(14, m_bodySize * 1.1);
     m_writeInLine = qMax<qreal>(28, m_bodySize * 2.1);
 
-    const QString family = textFamily();
-    const auto make = [&](TextStyle s, qreal size, bool bold, const QString &fam) {
-        QFont f(fam);
-        f.setPixelSize(qRound(size));
-        f.setBold(bold);
-        f.setHintingPreference(QFont::PreferNoHinting);
-        f.setKerning(true);
-        m_fonts[size_t(s)] = f;
+    const auto make = [&](TextStyle s, qreal size, bool bold, int file) {
         m_pixelSizes[size_t(s)] = qRound(size);
-        m_files[size_t(s)] = -1;
-        for (int i = 0; i < fontFiles().size(); ++i) {
-            if (fontFiles().at(i).family == fam && fontFiles().at(i).bold == bold)
-                m_files[size_t(s)] = i;
-        }
-        m_metrics[size_t(s)].emplace(f);
+        m_bold[size_t(s)] = bold;
         m_lineHeights[size_t(s)] = qRound(size) * leading;
+        const PrintFontFile &f = fontFiles().at(file);
+        // A bold style in a font that is not bold would be drawn with a bold made up by Qt: not a print font.
+        m_files[size_t(s)] = f.data.isEmpty() || f.bold != bold ? -1 : file;
+        if (m_files[size_t(s)] >= 0) {
+            const FontMeasure measure(f.data, qRound(size));
+            m_ascents[size_t(s)] = measure.ascent() / 64.0;
+            m_descents[size_t(s)] = measure.descent() / 64.0;
+        }
     };
-    make(TextStyle::Title, title, true, family);
-    make(TextStyle::Heading, heading, true, family);
-    make(TextStyle::Label, m_bodySize, true, family);
-    make(TextStyle::Body, m_bodySize, false, family);
-    make(TextStyle::BodyBold, m_bodySize, true, family);
-    make(TextStyle::Help, m_bodySize, false, family);
-    make(TextStyle::Header, header, false, family);
-    make(TextStyle::HeaderBold, header, true, family);
-    make(TextStyle::Footer, header, false, family);
-    make(TextStyle::Number, m_bodySize, true, family);
-    make(TextStyle::Tick, m_tickSize, true, symbolFamily());
+    make(TextStyle::Title, title, true, 1);
+    make(TextStyle::Heading, heading, true, 1);
+    make(TextStyle::Label, m_bodySize, true, 1);
+    make(TextStyle::Body, m_bodySize, false, 0);
+    make(TextStyle::BodyBold, m_bodySize, true, 1);
+    make(TextStyle::Help, m_bodySize, false, 0);
+    make(TextStyle::Header, header, false, 0);
+    make(TextStyle::HeaderBold, header, true, 1);
+    make(TextStyle::Footer, header, false, 0);
+    make(TextStyle::Number, m_bodySize, true, 1);
+    make(TextStyle::Tick, m_tickSize, fontFiles().at(2).bold, 2); // in its own weight: never a bold made up by Qt
     m_lineHeights[size_t(TextStyle::Title)] = qRound(title) * 1.25;
     m_lineHeights[size_t(TextStyle::Heading)] = qRound(heading) * 1.3;
     m_lineHeights[size_t(TextStyle::Header)] = qRound(header) * 1.3;
     m_lineHeights[size_t(TextStyle::HeaderBold)] = qRound(header) * 1.3;
     m_lineHeights[size_t(TextStyle::Footer)] = qRound(header) * 1.3;
-    m_numberColumn = metrics(TextStyle::Number).horizontalAdvance(QStringLiteral("00.")) + m_bodySize * 0.6;
+    m_numberColumn = advance(QStringLiteral("00."), TextStyle::Number).value_or(0) + m_bodySize * 0.6;
 }
 
-QColor PrintStyle::colour(TextStyle style) const
+int PrintStyle::grey(TextStyle style) const
 {
     // Help is a very dark grey (contrast about 12:1 on white); everything else black.
-    return style == TextStyle::Help ? QColor(0x30, 0x30, 0x30) : QColor(Qt::black);
+    return style == TextStyle::Help ? 0x30 : 0;
 }
 
 qreal PrintStyle::baseline(TextStyle style) const
 {
-    const QFontMetricsF &fm = metrics(style);
     const qreal lh = lineHeight(style);
-    return (lh - (fm.ascent() + fm.descent())) / 2 + fm.ascent();
+    return (lh - (ascent(style) + descent(style))) / 2 + ascent(style);
+}
+
+std::optional<qreal> PrintStyle::advance(const QString &text, TextStyle style) const
+{
+    if (fontFile(style) < 0)
+        return std::nullopt;
+    WordWrap shaper(fontFile(style), pixelSize(style));
+    const std::optional<qint64> advance = shaper.lineAdvance(text);
+    if (!advance)
+        return std::nullopt;
+    return *advance / 64.0;
 }
 
 } // namespace coform

@@ -1,6 +1,7 @@
 #include "pdf/qtglyphruns.h"
 
 #include "pdf/printstyle.h"
+#include "pdf/qtprintfonts.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -43,7 +44,7 @@ int runFontId(const QRawFont &raw)
         if (font == raw)
             return id;
     }
-    const int file = PrintStyle::fontFileOf(raw);
+    const int file = printFontFileOf(raw);
     const int id = file >= 0 ? runFontId(file, raw.pixelSize()) : newForeignRunFont(raw.pixelSize());
     k.fonts.emplace_back(raw, id);
     return id;
@@ -59,13 +60,8 @@ QRawFont runRawFont(int id)
     const RunFont run = runFont(id);
     if (run.file < 0)
         return {};
-    const PrintFontFile &file = PrintStyle::fontFiles().at(run.file);
-    QFont font(file.family);
-    font.setPixelSize(int(run.pixelSize));
-    font.setBold(file.bold);
-    font.setHintingPreference(QFont::PreferNoHinting);
-    font.setKerning(true);
-    const QRawFont raw = QRawFont::fromFont(font);
+    const QRawFont raw =
+        QRawFont::fromFont(printFont(run.file, int(run.pixelSize), PrintStyle::fontFiles().at(run.file).bold));
     k.fonts.emplace_back(raw, id);
     return raw;
 }

@@ -1,4 +1,5 @@
 #include "pdf/renderer.h"
+#include "pdf/qtprintfonts.h"
 
 #include "pdf/aboutformpdf.h"
 #include "pdf/formcontent.h"
@@ -55,7 +56,9 @@ bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &o
             *error = QStringLiteral("a fillable form is a blank form: it cannot also be filled with answers");
         return false;
     }
-    if (const QString problem = PrintStyle::fontsProblem(); !problem.isEmpty()) {
+    if (const QString problem =
+            PrintStyle::fontsProblem().isEmpty() ? qtPrintFontsProblem() : PrintStyle::fontsProblem();
+        !problem.isEmpty()) {
         if (error)
             *error = problem;
         return false;

@@ -190,7 +190,7 @@ qint64 WordWrap::overhang(const Word &word)
     return qMax<qint64>(-m_measure.rightBearing(word.glyphs.last()), 0);
 }
 
-bool WordWrap::wrap(const QString &text, qreal width, QList<WrappedLine> *lines)
+bool WordWrap::tokenize(const QString &text, QList<Token> *out)
 {
     if (text.isEmpty() || !isUsable() || text.size() > 4000 || !plainText(text))
         return false;
@@ -203,7 +203,7 @@ bool WordWrap::wrap(const QString &text, qreal width, QList<WrappedLine> *lines)
         }
     }
     // Words end where a line may break (after a hyphen, say) or at a space; spaces are tokens of their own.
-    QList<Token> tokens;
+    QList<Token> &tokens = *out;
     QTextBoundaryFinder breaks(QTextBoundaryFinder::Line, text);
     const qsizetype n = text.size();
     for (qsizetype pos = 0; pos < n;) {
@@ -231,6 +231,26 @@ bool WordWrap::wrap(const QString &text, qreal width, QList<WrappedLine> *lines)
             return false;
         tokens[i].advance += *delta;
     }
+
+    return true;
+}
+
+std::optional<qint64> WordWrap::lineAdvance(const QString &text)
+{
+    QList<Token> tokens;
+    if (!tokenize(text, &tokens))
+        return std::nullopt;
+    qint64 advance = 0;
+    for (const Token &t : tokens)
+        advance += t.advance;
+    return advance;
+}
+
+bool WordWrap::wrap(const QString &text, qreal width, QList<WrappedLine> *lines)
+{
+    QList<Token> tokens;
+    if (!tokenize(text, &tokens))
+        return false;
 
     // QTextLayout's greedy fill, in its units.
     const qint64 limit = toFixed(qMin(width, qreal(INT_MAX / 256)));

@@ -85,6 +85,9 @@ public:
 
     /// The lines of `text` at `width` (points), or false when `text` needs QTextLayout (see above).
     bool wrap(const QString &text, qreal width, QList<WrappedLine> *lines);
+    /// The advance of `text` on one line (1/64), as QFontMetricsF::horizontalAdvance() gives it; nothing when `text`
+    /// needs QTextLayout.
+    std::optional<qint64> lineAdvance(const QString &text);
     /// Whether every character of `text` is one whose word shapes alone as in a paragraph (see above).
     static bool plainText(const QString &text);
     /// HarfBuzz's question for a glyph's advance (1/64) on the WordWrap `self`: Qt's, as QRawFont gives it.
@@ -109,6 +112,9 @@ private:
         const Word *word = nullptr;
         qint64 advance = 0; ///< the word's, with the kerning towards the next token's first character
     };
+    /// `text` as words and runs of spaces, shaped, each with the kerning towards the next; false when it needs
+    /// QTextLayout.
+    bool tokenize(const QString &text, QList<Token> *tokens);
     void shape(const QString &text, bool latin);
     const Word &shaped(QStringView text, bool latin);
     /// The kerning (1/64) of `left` followed by `right`, on the advance of `left`; nothing when more than that
