@@ -84,6 +84,8 @@ struct Layout
     QString language; ///< document language (BCP 47)
     QVector<LayoutPage> pages;
     QMap<QString, Picture> pictures; ///< the pictures the pages draw, by key (pictureKey())
+    /// Text was left out: it needs Qt to lay it out (TextFallback), and this layout was made without.
+    bool needsQt = false;
 };
 
 } // namespace coform

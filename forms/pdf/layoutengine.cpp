@@ -26,9 +26,10 @@ LayoutBox LayoutEngine::decoration(BoxKind kind, const QRectF &rect, const QStri
     return b;
 }
 
-LayoutEngine::LayoutEngine(const FormContent &content, const PrintStyle &style)
+LayoutEngine::LayoutEngine(const FormContent &content, const PrintStyle &style, const TextFallback *fallback)
     : m_content(content)
     , m_style(style)
+    , m_fallback(fallback)
 {
     const QMarginsF m = style.margins();
     m_left = m.left();
@@ -491,6 +492,7 @@ Layout LayoutEngine::run()
         addFooter(furnished, i + 1, count);
         layout.pages[i] = std::move(furnished);
     }
+    layout.needsQt = m_needsQt;
     return layout;
 }
 

@@ -3,6 +3,7 @@
 #include "pdf/formcontent.h"
 #include "pdf/layout.h"
 #include "pdf/printstyle.h"
+#include "pdf/textfallback.h"
 #include "pdf/wordwrap.h"
 
 #include <QHash>
@@ -24,7 +25,9 @@ namespace coform {
 class LayoutEngine
 {
 public:
-    LayoutEngine(const FormContent &content, const PrintStyle &style);
+    /// `fallback`: what lays out the text the print fonts do not shape alone; none: such text is left out and the
+    /// layout says so (Layout::needsQt).
+    LayoutEngine(const FormContent &content, const PrintStyle &style, const TextFallback *fallback);
 
     Layout run();
 
@@ -98,6 +101,8 @@ private:
 
     const FormContent &m_content;
     const PrintStyle &m_style;
+    const TextFallback *m_fallback;
+    mutable bool m_needsQt = false; ///< text was left out for want of m_fallback
     qreal m_left = 0;
     qreal m_width = 0;
     qreal m_numberColumn = 0;

@@ -2,11 +2,6 @@
 // text is wrapped from words shaped once (WordWrap); the rest by QTextLayout, with the same result.
 #include "pdf/layoutengine.h"
 
-#include "pdf/qtglyphruns.h"
-#include "pdf/qtprintfonts.h"
-
-#include <QFontMetricsF>
-
 #include <bit>
 
 namespace coform {
@@ -52,7 +47,7 @@ QVector<LayoutEngine::Line> LayoutEngine::wrapUncached(const QString &text, Text
             WordWrap *shared = nullptr;
             if (file >= 0) {
                 shared = &m_wordWrapsByFont.try_emplace({file, size}, file, size, &m_faces).first->second;
-                if (shared->isUsable() && !wordWrapAgreesWithQt(*shared, printFont(m_style, style)))
+                if (shared->isUsable() && m_fallback && !m_fallback->agrees(*shared, m_style, style))
                     shared->disable();
             }
             found = m_wordWraps.emplace(int(style), shared).first;
@@ -60,7 +55,10 @@ QVector<LayoutEngine::Line> LayoutEngine::wrapUncached(const QString &text, Text
         if (found->second && found->second->wrap(text, width, &lines))
             return lines;
     }
-    return textLayoutLines(text, printFont(m_style, style), width);
+    if (m_fallback)
+        return m_fallback->lines(text, m_style, style, width);
+    m_needsQt = true;
+    return {{text, 0, {}}};
 }
 
 qreal LayoutEngine::textWidth(const QString &text, TextStyle style) const
@@ -72,7 +70,10 @@ qreal LayoutEngine::textWidth(const QString &text, TextStyle style) const
     }
     if (const std::optional<qreal> advance = m_style.advance(text, style))
         return *advance;
-    return QFontMetricsF(printFont(m_style, style)).horizontalAdvance(text);
+    if (m_fallback)
+        return m_fallback->advance(text, m_style, style);
+    m_needsQt = true;
+    return 0;
 }
 
 QStringList LayoutEngine::wrap(const QString &text, TextStyle style, qreal width) const

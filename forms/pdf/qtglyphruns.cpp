@@ -4,6 +4,7 @@
 #include "pdf/qtprintfonts.h"
 
 #include <QCoreApplication>
+#include <QFontMetricsF>
 #include <QHash>
 #include <QTextLayout>
 #include <QThread>
@@ -135,6 +136,34 @@ bool wordWrapAgreesWithQt(WordWrap &wrap, const QFont &font)
     const std::lock_guard<std::mutex> locked(lock);
     checked.insert(key, agrees);
     return agrees;
+}
+
+namespace {
+
+class QtTextFallback : public TextFallback
+{
+public:
+    QList<WrappedLine> lines(const QString &text, const PrintStyle &style, TextStyle textStyle,
+                             qreal width) const override
+    {
+        return textLayoutLines(text, printFont(style, textStyle), width);
+    }
+    qreal advance(const QString &text, const PrintStyle &style, TextStyle textStyle) const override
+    {
+        return QFontMetricsF(printFont(style, textStyle)).horizontalAdvance(text);
+    }
+    bool agrees(WordWrap &wrap, const PrintStyle &style, TextStyle textStyle) const override
+    {
+        return wordWrapAgreesWithQt(wrap, printFont(style, textStyle));
+    }
+};
+
+} // namespace
+
+const TextFallback &qtTextFallback()
+{
+    static const QtTextFallback fallback;
+    return fallback;
 }
 
 } // namespace coform

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pdf/glyphrun.h"
+#include "pdf/textfallback.h"
 #include "pdf/wordwrap.h"
 
 #include <QFont>
@@ -27,5 +28,7 @@ QList<WrappedLine> textLayoutLines(const QString &text, const QFont &font, qreal
 /// with kerning within words and across spaces, figures, Welsh letters and a line broken after a hyphen. Checked once
 /// a font and process (a preview lays out again and again).
 bool wordWrapAgreesWithQt(WordWrap &wrap, const QFont &font);
+/// Qt's layout of what the print fonts do not shape alone (QTextLayout, in printFont()).
+const TextFallback &qtTextFallback();
 
 } // namespace coform

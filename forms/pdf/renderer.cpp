@@ -1,4 +1,5 @@
 #include "pdf/renderer.h"
+#include "pdf/qtglyphruns.h"
 #include "pdf/qtprintfonts.h"
 
 #include "pdf/aboutformpdf.h"
@@ -41,7 +42,7 @@ Layout layoutForm(const Template &t, const Answers *answers, const RenderOptions
 {
     const PrintStyle style(options.profile, options.paper);
     const FormContent content = buildFormContent(t, answers, options);
-    return LayoutEngine(content, style).run();
+    return LayoutEngine(content, style, &qtTextFallback()).run();
 }
 
 bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &options, QByteArray *pdf, QString *error)
@@ -65,7 +66,7 @@ bool renderPdf(const Template &t, const Answers *answers, const RenderOptions &o
     }
     const PrintStyle style(options.profile, options.paper);
     const FormContent content = buildFormContent(t, answers, options);
-    const Layout layout = LayoutEngine(content, style).run();
+    const Layout layout = LayoutEngine(content, style, &qtTextFallback()).run();
     QVector<PageDrawLog> drawn;
     const TagOptions tags{layout.title, layout.language, options.pdfA};
     PdfWriter writer(style);

@@ -108,7 +108,8 @@ bool WordWrap::plainText(const QString &text)
             || (u >= 0x1e00 && u <= 0x1eff)           // Latin Extended Additional (Welsh ẁ, ẃ, ẅ, ỳ)
             || (u >= 0x2010 && u <= 0x2027)           // dashes, quotation marks, bullets, ellipsis
             || (u >= 0x2030 && u <= 0x205e)           // per mille, primes, guillemets
-            || (u >= 0x20a0 && u <= 0x20c0))          // currency signs
+            || (u >= 0x20a0 && u <= 0x20c0)           // currency signs
+            || u == 0x2713)                           // the tick of a chosen option (its own font)
             continue;
         return false;
     }

@@ -9,6 +9,7 @@
 #include "pdf/pdftagger.h"
 #include "pdf/pdfwriter.h"
 #include "pdf/printstyle.h"
+#include "pdf/qtglyphruns.h"
 #include "pdf/renderer.h"
 
 #include <benchmark/benchmark.h>
@@ -145,7 +146,7 @@ void BM_PdfTaggingOverhead(benchmark::State &state)
     for (auto _ : state) {
         const double start = threadMs();
         const FormContent content = buildFormContent(in.form, &in.answers, options);
-        const Layout layout = LayoutEngine(content, style).run();
+        const Layout layout = LayoutEngine(content, style, &qtTextFallback()).run();
         QVector<PageDrawLog> drawn;
         PdfWriter writer(style);
         writer.setDrawLog(&drawn);

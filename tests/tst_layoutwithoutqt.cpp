@@ -1,0 +1,144 @@
+// A form laid out without Qt's text layout (LayoutEngine with no TextFallback, as a process without Qt Gui lays it
+// out) must be the very layout made with it, box for box and glyph for glyph, whenever the print fonts shape the text
+// alone; and where they do not, the layout must say so rather than leave text out silently.
+#include "format/templateformat.h"
+#include "pdf/formcontent.h"
+#include "pdf/layoutengine.h"
+#include "pdf/qtglyphruns.h"
+
+#include <QGuiApplication>
+#include <QJsonValue>
+#include <QTest>
+
+using namespace coform;
+
+namespace {
+
+struct Inputs
+{
+    Template form;
+    Answers answers;
+};
+
+Inputs bundledReviewWithLongAnswers()
+{
+    Problems problems;
+    const std::optional<Template> t =
+        readTemplateFile(QStringLiteral(COFORM_SOURCE_DIR "/forms/resources/templates/chc-review.json"), &problems);
+    const std::optional<Answers> a =
+        readAnswersFile(QStringLiteral(COFORM_TEST_DATA_DIR "/pdf/chc-review-long-answers.json"), &problems);
+    if (!t || !a)
+        return {};
+    return {*t, *a};
+}
+
+/// Where two layouts differ, in words; empty when they are the same.
+QString difference(const Layout &want, const Layout &got)
+{
+    if (want.pages.size() != got.pages.size())
+        return QStringLiteral("%1 pages, not %2").arg(got.pages.size()).arg(want.pages.size());
+    for (qsizetype p = 0; p < want.pages.size(); ++p) {
+        const QVector<LayoutBox> &a = want.pages.at(p).boxes, &b = got.pages.at(p).boxes;
+        if (a.size() != b.size())
+            return QStringLiteral("page %1 has %2 boxes, not %3").arg(p + 1).arg(b.size()).arg(a.size());
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const LayoutBox &x = a.at(i), &y = b.at(i);
+            if (x.text != y.text || x.rect != y.rect || x.baseline != y.baseline || x.glyphs != y.glyphs
+                || x.role != y.role || x.kind != y.kind || x.style != y.style)
+                return QStringLiteral("page %1, box %2 (\"%3\") differs").arg(p + 1).arg(i).arg(x.text);
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+class TestLayoutWithoutQt : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void theSameLayoutWhereThePrintFontsShapeEveryText_data();
+    void theSameLayoutWhereThePrintFontsShapeEveryText();
+    void textOnlyQtLaysOutIsNotLeftOutSilently();
+};
+
+void TestLayoutWithoutQt::theSameLayoutWhereThePrintFontsShapeEveryText_data()
+{
+    QTest::addColumn<int>("profile");
+    QTest::addColumn<QString>("languages");
+    QTest::addColumn<bool>("filled");
+    // Not easy read: Qt draws its pictures, and its narrow columns beside them break words such as "encouragement"
+    // anywhere, which only QTextLayout does (textOnlyQtLaysOutIsNotLeftOutSilently).
+    for (const PrintProfile profile : {PrintProfile::Standard, PrintProfile::Large}) {
+        for (const QString &languages : {QStringLiteral("en"), QStringLiteral("cy"), QStringLiteral("en+cy")}) {
+            for (const bool filled : {false, true})
+                QTest::addRow("%s %s %s", qPrintable(printProfileName(profile)), qPrintable(languages),
+                              filled ? "filled" : "blank")
+                    << int(profile) << languages << filled;
+        }
+    }
+}
+
+void TestLayoutWithoutQt::theSameLayoutWhereThePrintFontsShapeEveryText()
+{
+    QFETCH(int, profile);
+    QFETCH(QString, languages);
+    QFETCH(bool, filled);
+    const Inputs in = bundledReviewWithLongAnswers();
+    QVERIFY(!in.form.sections.isEmpty());
+    RenderOptions options;
+    options.profile = PrintProfile(profile);
+    options.languages = languages.split(QLatin1Char('+'));
+    const PrintStyle style(options.profile, options.paper);
+    const FormContent content = buildFormContent(in.form, filled ? &in.answers : nullptr, options);
+    const Layout withQt = LayoutEngine(content, style, &qtTextFallback()).run();
+    const Layout alone = LayoutEngine(content, style, nullptr).run();
+    QVERIFY(!withQt.needsQt);
+    QVERIFY(!alone.needsQt);
+    QVERIFY(withQt.pages.size() >= 10);
+    const QString why = difference(withQt, alone);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+}
+
+void TestLayoutWithoutQt::textOnlyQtLaysOutIsNotLeftOutSilently()
+{
+    Inputs in = bundledReviewWithLongAnswers();
+    QVERIFY(!in.form.sections.isEmpty());
+    const RenderOptions options;
+    const PrintStyle style(options.profile, options.paper);
+    // A name in Arabic, a word wider than the column, a tab: each is Qt's to lay out.
+    const QStringList others = {QStringLiteral("\u0645\u062d\u0645\u062f"),
+                                QStringLiteral("Pneumonoultramicroscopicsilicovolcanoconiosis").repeated(8),
+                                QStringLiteral("one\ttwo")};
+    QString firstText; // the longest written answer
+    for (auto it = in.answers.values.cbegin(); it != in.answers.values.cend(); ++it) {
+        if (it->isString()
+            && (firstText.isEmpty() || it->toString().size() > in.answers.value(firstText).toString().size()))
+            firstText = it.key();
+    }
+    QVERIFY(!firstText.isEmpty());
+    for (const QString &text : others) {
+        Answers answers = in.answers;
+        answers.values[firstText] = QJsonValue(text);
+        const FormContent content = buildFormContent(in.form, &answers, options);
+        QVERIFY2(LayoutEngine(content, style, nullptr).run().needsQt, qPrintable(text));
+        const Layout withQt = LayoutEngine(content, style, &qtTextFallback()).run();
+        QVERIFY(!withQt.needsQt);
+        bool found = false;
+        for (const LayoutPage &page : withQt.pages) {
+            for (const LayoutBox &box : page.boxes)
+                found = found || (!box.text.isEmpty() && text.startsWith(box.text.left(4)));
+        }
+        QVERIFY2(found, qPrintable(text));
+    }
+    // The easy read form, whose narrow columns break a word anywhere.
+    RenderOptions easy;
+    easy.profile = PrintProfile::Easy;
+    const PrintStyle easyStyle(easy.profile, easy.paper);
+    const FormContent content = buildFormContent(in.form, nullptr, easy);
+    QVERIFY(LayoutEngine(content, easyStyle, nullptr).run().needsQt);
+}
+
+QTEST_MAIN(TestLayoutWithoutQt)
+#include "tst_layoutwithoutqt.moc"
