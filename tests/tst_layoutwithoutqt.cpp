@@ -4,10 +4,12 @@
 #include "format/templateformat.h"
 #include "pdf/formcontent.h"
 #include "pdf/layoutengine.h"
+#include "pdf/plainrender.h"
 #include "pdf/qtglyphruns.h"
 
 #include <QGuiApplication>
 #include <QJsonValue>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace coform;
@@ -51,6 +53,17 @@ QString difference(const Layout &want, const Layout &got)
     return {};
 }
 
+/// A PDF without what differs between two writes of it: the time it was made and the ID made from it.
+QByteArray timeless(QByteArray pdf)
+{
+    static const QRegularExpression made(QStringLiteral("D:\\d{14}"));
+    static const QRegularExpression id(QStringLiteral("/ID ?\\[ ?<[0-9A-Fa-f]+> ?<[0-9A-Fa-f]+> ?\\]"));
+    QString text = QString::fromLatin1(pdf);
+    text.replace(made, QStringLiteral("D:"));
+    text.replace(id, QStringLiteral("/ID"));
+    return text.toLatin1();
+}
+
 } // namespace
 
 class TestLayoutWithoutQt : public QObject
@@ -61,6 +74,9 @@ private slots:
     void theSameLayoutWhereThePrintFontsShapeEveryText_data();
     void theSameLayoutWhereThePrintFontsShapeEveryText();
     void textOnlyQtLaysOutIsNotLeftOutSilently();
+    void aPdfMadeWithoutQtIsRenderPdfsByteForByte_data() { theSameLayoutWhereThePrintFontsShapeEveryText_data(); }
+    void aPdfMadeWithoutQtIsRenderPdfsByteForByte();
+    void whatNeedsQtIsLeftToIt();
 };
 
 void TestLayoutWithoutQt::theSameLayoutWhereThePrintFontsShapeEveryText_data()
@@ -138,6 +154,49 @@ void TestLayoutWithoutQt::textOnlyQtLaysOutIsNotLeftOutSilently()
     const PrintStyle easyStyle(easy.profile, easy.paper);
     const FormContent content = buildFormContent(in.form, nullptr, easy);
     QVERIFY(LayoutEngine(content, easyStyle, nullptr).run().needsQt);
+}
+
+void TestLayoutWithoutQt::aPdfMadeWithoutQtIsRenderPdfsByteForByte()
+{
+    QFETCH(int, profile);
+    QFETCH(QString, languages);
+    QFETCH(bool, filled);
+    const Inputs in = bundledReviewWithLongAnswers();
+    QVERIFY(!in.form.sections.isEmpty());
+    RenderOptions options;
+    options.profile = PrintProfile(profile);
+    options.languages = languages.split(QLatin1Char('+'));
+    QByteArray withQt, alone;
+    QString error;
+    QVERIFY2(renderPdf(in.form, filled ? &in.answers : nullptr, options, &withQt, &error), qPrintable(error));
+    QCOMPARE(renderPdfWithoutQt(in.form, filled ? &in.answers : nullptr, options, &alone, &error), PlainRender::Done);
+    QVERIFY(alone.startsWith("%PDF-"));
+    QCOMPARE(alone.size(), withQt.size());
+    QVERIFY(timeless(alone) == timeless(withQt));
+}
+
+void TestLayoutWithoutQt::whatNeedsQtIsLeftToIt()
+{
+    const Inputs in = bundledReviewWithLongAnswers();
+    QVERIFY(!in.form.sections.isEmpty());
+    QByteArray pdf;
+    QString error;
+    RenderOptions easy, fillable, pdfA;
+    easy.profile = PrintProfile::Easy;
+    fillable.fillable = true;
+    pdfA.pdfA = true;
+    QCOMPARE(renderPdfWithoutQt(in.form, nullptr, easy, &pdf, &error), PlainRender::NeedsQt);
+    QCOMPARE(renderPdfWithoutQt(in.form, nullptr, fillable, &pdf, &error), PlainRender::NeedsQt);
+    QCOMPARE(renderPdfWithoutQt(in.form, &in.answers, pdfA, &pdf, &error), PlainRender::NeedsQt);
+    QVERIFY(pdf.isEmpty());
+    Answers arabic = in.answers;
+    arabic.values[QStringLiteral("full-name")] = QJsonValue(QStringLiteral("\u0645\u062d\u0645\u062f"));
+    QCOMPARE(renderPdfWithoutQt(in.form, &arabic, RenderOptions(), &pdf, &error), PlainRender::NeedsQt);
+    // What renderPdf() refuses, this refuses too, in the same words.
+    QCOMPARE(renderPdfWithoutQt(in.form, &in.answers, fillable, &pdf, &error), PlainRender::Refused);
+    QString theirs;
+    QVERIFY(!renderPdf(in.form, &in.answers, fillable, &pdf, &theirs));
+    QCOMPARE(error, theirs);
 }
 
 QTEST_MAIN(TestLayoutWithoutQt)

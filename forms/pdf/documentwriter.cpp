@@ -4,9 +4,7 @@
 #include "pdf/pdfobjects.h"
 #include "pdf/tagwriter.h"
 
-#include <QColorSpace>
 #include <QDateTime>
-#include <QFile>
 
 #include <cmath>
 #include <memory>
@@ -325,15 +323,6 @@ QByteArray pdfAMetadata(const QString &title, const QString &creator, const QStr
     return xmp.toUtf8();
 }
 
-/// The sRGB ICC profile (version 2, as PDF/A-1 asks) that Qt's own PDF engine embeds for PDF/A, from Qt's resources.
-QByteArray srgbProfile()
-{
-    QFile file(QStringLiteral(":/qpdf/sRGB2014.icc"));
-    if (file.open(QIODevice::ReadOnly))
-        return file.readAll();
-    return QColorSpace(QColorSpace::SRgb).iccProfile();
-}
-
 } // namespace
 
 DocumentWriter::DocumentWriter(const PrintStyle &style)
@@ -342,6 +331,8 @@ DocumentWriter::DocumentWriter(const PrintStyle &style)
 
 bool DocumentWriter::write(const Layout &layout, QByteArray *pdf) const
 {
+    if (m_pdfA && m_srgb.isEmpty())
+        return false;
     std::unique_ptr<TagWriter> tags = m_tags && m_log ? std::make_unique<TagWriter>(*m_log, *m_tags) : nullptr;
     if (tags && m_log->size() != layout.pages.size())
         return false;
@@ -411,7 +402,7 @@ bool DocumentWriter::write(const Layout &layout, QByteArray *pdf) const
         objects.setStream(
             metadata, " /Type /Metadata /Subtype /XML",
             pdfAMetadata(layout.title, creator, producer, now.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"))), true);
-        objects.setStream(profile, " /N 3", srgbProfile());
+        objects.setStream(profile, " /N 3", m_srgb);
         root += " /Metadata " + QByteArray::number(metadata)
                 + " 0 R /OutputIntents [<</Type /OutputIntent /S "
                   "/GTS_PDFA1 /OutputConditionIdentifier (sRGB_IEC61966-2-1_black_scaled) /Info (sRGB IEC61966 v2.1 "

@@ -23,6 +23,9 @@ public:
     explicit DocumentWriter(const PrintStyle &style);
 
     void setPdfA(bool pdfA) { m_pdfA = pdfA; }
+    /// The sRGB ICC profile (version 2, as PDF/A-1 asks) of a PDF/A's output intent: Qt's (qtSrgbProfile(),
+    /// pdf/pdfwriter.h). Without it a PDF/A is not written here.
+    void setSrgbProfile(const QByteArray &profile) { m_srgb = profile; }
     /// Streams written as stored Flate streams, for a last pass that compresses them (pdf/flate.h), else compressed.
     void setStoreStreams(bool store) { m_storeStreams = store; }
     /// When set, the document is written tagged (pdf/tagwriter.h), as tagPdf() would tag it, from `log` (what
@@ -35,12 +38,14 @@ public:
     }
 
     /// False when the layout cannot be written this way: a line drawn in a font Coform did not load, or not shaped,
-    /// or a font the subsetter cannot read. The caller then writes it with QPdfWriter.
+    /// a font the subsetter cannot read, or a PDF/A without its sRGB profile. The caller then writes it with
+    /// QPdfWriter.
     bool write(const Layout &layout, QByteArray *pdf) const;
 
 private:
     const PrintStyle &m_style;
     bool m_pdfA = false;
+    QByteArray m_srgb;
     bool m_storeStreams = false;
     const QVector<PageDrawLog> *m_log = nullptr;
     const TagOptions *m_tags = nullptr;

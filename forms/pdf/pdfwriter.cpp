@@ -4,6 +4,8 @@
 #include "pdf/pagepainter.h"
 
 #include <QBuffer>
+#include <QColorSpace>
+#include <QFile>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
@@ -34,27 +36,28 @@ extern "C" int deflateInit_(z_streamp stream, int level, const char *version, in
 
 namespace coform {
 
+QByteArray qtSrgbProfile()
+{
+    QFile file(QStringLiteral(":/qpdf/sRGB2014.icc"));
+    if (file.open(QIODevice::ReadOnly))
+        return file.readAll();
+    return QColorSpace(QColorSpace::SRgb).iccProfile();
+}
+
 PdfWriter::PdfWriter(const PrintStyle &style)
     : m_style(style)
 {}
 
 bool PdfWriter::write(const Layout &layout, QByteArray *pdf, QString *error) const
 {
-    if (m_log) {
-        m_log->clear();
-        m_log->reserve(layout.pages.size());
-        for (const LayoutPage &page : layout.pages) {
-            PageDrawLog drawn;
-            drawn.reserve(page.boxes.size());
-            for (const LayoutBox &b : page.boxes)
-                drawn.append({b.role, b.kind, b.itemId, b.lang, b.rect, b.text, b.continued, false, b.picture});
-            m_log->append(std::move(drawn));
-        }
-    }
+    if (m_log)
+        *m_log = drawLog(layout);
     // Coform's own writer, unless a line is drawn in a font it did not load; then QPdfWriter.
     m_tagged = false;
     DocumentWriter direct(m_style);
     direct.setPdfA(m_pdfA);
+    if (m_pdfA)
+        direct.setSrgbProfile(qtSrgbProfile());
     direct.setStoreStreams(m_storeStreams);
     const bool tags = m_tags && m_log && layout.pictures.isEmpty();
     if (tags)

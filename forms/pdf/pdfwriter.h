@@ -27,10 +27,17 @@ struct DrawnBox
 };
 using PageDrawLog = QVector<DrawnBox>;
 
+/// What a writer draws for `layout`, page by page, in drawing order: one box for each laid-out box.
+QVector<PageDrawLog> drawLog(const Layout &layout);
+
+/// The sRGB ICC profile (version 2, as PDF/A-1 asks) that Qt's own PDF engine embeds for PDF/A (from Qt Gui's
+/// resources).
+QByteArray qtSrgbProfile();
+
 /// Writes laid-out pages as PDF: real text in the embedded (subset) fonts of the print style, document title set,
-/// optionally PDF/A-1b. Coform writes it itself (pdf/documentwriter.h), or with QPdfWriter when a line is drawn in a
-/// font Coform did not load. The PDF is not tagged yet: renderPdf() runs tagPdf() (pdf/pdftagger.h) on it with
-/// the draw log, which also sets the document language.
+/// optionally PDF/A-1b. Coform writes it itself (pdf/documentwriter.h, which needs no Qt Gui), or with QPdfWriter
+/// when a line is drawn in a font Coform did not load. The PDF is not tagged yet: renderPdf() runs tagPdf()
+/// (pdf/pdftagger.h) on it with the draw log, which also sets the document language.
 class PdfWriter
 {
 public:
