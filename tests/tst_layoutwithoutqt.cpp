@@ -22,16 +22,29 @@ struct Inputs
     Answers answers;
 };
 
-Inputs bundledReviewWithLongAnswers()
+/// Read once for all the tests.
+const Inputs &bundledReviewWithLongAnswers()
 {
-    Problems problems;
-    const std::optional<Template> t =
-        readTemplateFile(QStringLiteral(COFORM_SOURCE_DIR "/forms/resources/templates/chc-review.json"), &problems);
-    const std::optional<Answers> a =
-        readAnswersFile(QStringLiteral(COFORM_TEST_DATA_DIR "/pdf/chc-review-long-answers.json"), &problems);
-    if (!t || !a)
-        return {};
-    return {*t, *a};
+    static const Inputs inputs = [] {
+        Problems problems;
+        const std::optional<Template> t =
+            readTemplateFile(QStringLiteral(COFORM_SOURCE_DIR "/forms/resources/templates/chc-review.json"), &problems);
+        const std::optional<Answers> a =
+            readAnswersFile(QStringLiteral(COFORM_TEST_DATA_DIR "/pdf/chc-review-long-answers.json"), &problems);
+        return t && a ? Inputs{*t, *a} : Inputs{};
+    }();
+    return inputs;
+}
+
+/// The print options of a data-driven test's row: its profile and languages.
+RenderOptions rowOptions()
+{
+    QFETCH(int, profile);
+    QFETCH(QString, languages);
+    RenderOptions options;
+    options.profile = PrintProfile(profile);
+    options.languages = languages.split(QLatin1Char('+'));
+    return options;
 }
 
 /// Where two layouts differ, in words; empty when they are the same.
@@ -98,14 +111,10 @@ void TestLayoutWithoutQt::theSameLayoutWhereThePrintFontsShapeEveryText_data()
 
 void TestLayoutWithoutQt::theSameLayoutWhereThePrintFontsShapeEveryText()
 {
-    QFETCH(int, profile);
-    QFETCH(QString, languages);
     QFETCH(bool, filled);
-    const Inputs in = bundledReviewWithLongAnswers();
+    const Inputs &in = bundledReviewWithLongAnswers();
     QVERIFY(!in.form.sections.isEmpty());
-    RenderOptions options;
-    options.profile = PrintProfile(profile);
-    options.languages = languages.split(QLatin1Char('+'));
+    const RenderOptions options = rowOptions();
     const PrintStyle style(options.profile, options.paper);
     const FormContent content = buildFormContent(in.form, filled ? &in.answers : nullptr, options);
     const Layout withQt = LayoutEngine(content, style, &qtTextFallback()).run();
@@ -119,7 +128,7 @@ void TestLayoutWithoutQt::theSameLayoutWhereThePrintFontsShapeEveryText()
 
 void TestLayoutWithoutQt::textOnlyQtLaysOutIsNotLeftOutSilently()
 {
-    Inputs in = bundledReviewWithLongAnswers();
+    const Inputs &in = bundledReviewWithLongAnswers();
     QVERIFY(!in.form.sections.isEmpty());
     const RenderOptions options;
     const PrintStyle style(options.profile, options.paper);
@@ -158,14 +167,10 @@ void TestLayoutWithoutQt::textOnlyQtLaysOutIsNotLeftOutSilently()
 
 void TestLayoutWithoutQt::aPdfMadeWithoutQtIsRenderPdfsByteForByte()
 {
-    QFETCH(int, profile);
-    QFETCH(QString, languages);
     QFETCH(bool, filled);
-    const Inputs in = bundledReviewWithLongAnswers();
+    const Inputs &in = bundledReviewWithLongAnswers();
     QVERIFY(!in.form.sections.isEmpty());
-    RenderOptions options;
-    options.profile = PrintProfile(profile);
-    options.languages = languages.split(QLatin1Char('+'));
+    const RenderOptions options = rowOptions();
     QByteArray withQt, alone;
     QString error;
     QVERIFY2(renderPdf(in.form, filled ? &in.answers : nullptr, options, &withQt, &error), qPrintable(error));
@@ -177,7 +182,7 @@ void TestLayoutWithoutQt::aPdfMadeWithoutQtIsRenderPdfsByteForByte()
 
 void TestLayoutWithoutQt::whatNeedsQtIsLeftToIt()
 {
-    const Inputs in = bundledReviewWithLongAnswers();
+    const Inputs &in = bundledReviewWithLongAnswers();
     QVERIFY(!in.form.sections.isEmpty());
     QByteArray pdf;
     QString error;
