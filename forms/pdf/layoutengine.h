@@ -63,6 +63,8 @@ private:
     /// The width of `text` on one line in `style`, as QFontMetricsF::horizontalAdvance() gives it, from the shaping
     /// wrapMeasured() keeps: the running header and footer and the options' words are measured on every page.
     qreal textWidth(const QString &text, TextStyle style) const;
+    /// The style's WordWrap, shared by the styles of its font; null when the style has no print font.
+    WordWrap *wordWrapFor(TextStyle style) const;
     QStringList wrap(const QString &text, TextStyle style, qreal width) const;
     /// A text box of one line; `width` is measured when negative.
     LayoutBox textBox(BoxRole role, TextStyle style, qreal x, qreal y, const QString &text, const QString &lang,

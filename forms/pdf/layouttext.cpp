@@ -41,24 +41,30 @@ QVector<LayoutEngine::Line> LayoutEngine::wrapUncached(const QString &text, Text
     if (text.isEmpty())
         return lines;
     if (!hasLineBreaks(text) && WordWrap::plainText(text)) {
-        auto found = m_wordWraps.find(int(style));
-        if (found == m_wordWraps.end()) {
-            const int file = m_style.fontFile(style), size = m_style.pixelSize(style);
-            WordWrap *shared = nullptr;
-            if (file >= 0) {
-                shared = &m_wordWrapsByFont.try_emplace({file, size}, file, size, &m_faces).first->second;
-                if (shared->isUsable() && m_fallback && !m_fallback->agrees(*shared, m_style, style))
-                    shared->disable();
-            }
-            found = m_wordWraps.emplace(int(style), shared).first;
-        }
-        if (found->second && found->second->wrap(text, width, &lines))
+        WordWrap *shared = wordWrapFor(style);
+        if (shared && shared->wrap(text, width, &lines))
             return lines;
     }
     if (m_fallback)
         return m_fallback->lines(text, m_style, style, width);
     m_needsQt = true;
     return {{text, 0, {}}};
+}
+
+WordWrap *LayoutEngine::wordWrapFor(TextStyle style) const
+{
+    auto found = m_wordWraps.find(int(style));
+    if (found == m_wordWraps.end()) {
+        const int file = m_style.fontFile(style), size = m_style.pixelSize(style);
+        WordWrap *shared = nullptr;
+        if (file >= 0) {
+            shared = &m_wordWrapsByFont.try_emplace({file, size}, file, size, &m_faces).first->second;
+            if (shared->isUsable() && m_fallback && !m_fallback->agrees(*shared, m_style, style))
+                shared->disable();
+        }
+        found = m_wordWraps.emplace(int(style), shared).first;
+    }
+    return found->second;
 }
 
 qreal LayoutEngine::textWidth(const QString &text, TextStyle style) const
@@ -68,8 +74,9 @@ qreal LayoutEngine::textWidth(const QString &text, TextStyle style) const
         if (one.size() == 1 && one.first().text.size() == text.size())
             return one.first().width;
     }
-    if (const std::optional<qreal> advance = m_style.advance(text, style))
-        return *advance;
+    WordWrap *shared = hasLineBreaks(text) ? nullptr : wordWrapFor(style);
+    if (const std::optional<qint64> advance = shared ? shared->lineAdvance(text) : std::nullopt)
+        return *advance / 64.0;
     if (m_fallback)
         return m_fallback->advance(text, m_style, style);
     m_needsQt = true;
