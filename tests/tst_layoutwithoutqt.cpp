@@ -1,6 +1,8 @@
 // A form laid out without Qt's text layout (LayoutEngine with no TextFallback, as a process without Qt Gui lays it
 // out) must be the very layout made with it, box for box and glyph for glyph, whenever the print fonts shape the text
 // alone; and where they do not, the layout must say so rather than leave text out silently.
+#include "pdfreadback.h"
+
 #include "format/templateformat.h"
 #include "pdf/formcontent.h"
 #include "pdf/layoutengine.h"
@@ -27,10 +29,8 @@ const Inputs &bundledReviewWithLongAnswers()
 {
     static const Inputs inputs = [] {
         Problems problems;
-        const std::optional<Template> t =
-            readTemplateFile(QStringLiteral(COFORM_SOURCE_DIR "/forms/resources/templates/chc-review.json"), &problems);
-        const std::optional<Answers> a =
-            readAnswersFile(QStringLiteral(COFORM_TEST_DATA_DIR "/pdf/chc-review-long-answers.json"), &problems);
+        const std::optional<Template> t = readTemplateFile(test::bundledPath(), &problems);
+        const std::optional<Answers> a = readAnswersFile(test::longAnswersPath(), &problems);
         return t && a ? Inputs{*t, *a} : Inputs{};
     }();
     return inputs;
