@@ -144,10 +144,11 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(refused));
     }
 
-    /// libqpdf is loaded only for a pass that needs it (pdf/pdfpasses.h): a copy of coform-cli without Coform's
-    /// modules beside it still renders a standard form, tagged, and refuses a fillable one in words that say what is
-    /// missing, writing nothing; with the module beside it, the fillable form is made.
-    void libqpdfOnlyWhenAPassNeedsIt()
+    /// Qt Gui (the commands module, app/cli/main.cpp) and libqpdf (pdf/pdfpasses.h) are loaded only for a render that
+    /// needs them: a copy of coform-cli without Coform's modules beside it still renders a standard form, tagged, and
+    /// refuses a fillable one in words that say what is missing, writing nothing; with each module beside it in turn,
+    /// the next is missing, and then the fillable form is made.
+    void modulesOnlyWhenTheRenderNeedsThem()
     {
         QTemporaryDir dir;
         QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("bin")));
@@ -161,24 +162,23 @@ private Q_SLOTS:
         };
         const QString standard = dir.filePath(QStringLiteral("standard.pdf"));
         auto [code, err] = runCopy({QStringLiteral("render"), bundled(), QStringLiteral("-o"), standard});
-        QCOMPARE(code, 0);
+        QCOMPARE(code, 0); // coform-cli writes it alone: no module beside it yet
         const QByteArray pdf = readAll(standard);
         QVERIFY(pdf.contains("/StructTreeRoot") && pdf.contains("/MarkInfo <</Marked true>>"));
         QVERIFY(pdfText(pdf).contains(QLatin1String("NHS Continuing Healthcare review")));
 
-        const QString fillable = dir.filePath(QStringLiteral("fillable.pdf"));
-        std::tie(code, err) = runCopy(
-            {QStringLiteral("render"), bundled(), QStringLiteral("--fillable"), QStringLiteral("-o"), fillable});
-        QVERIFY(code != 0);
-        QVERIFY2(err.contains(QLatin1String("libcoform-pdfpasses.so")) && err.contains(QLatin1String("reinstall")),
-                 qPrintable(err));
-        QVERIFY(!QFileInfo::exists(fillable));
-
-        const QString module = QFileInfo(qEnvironmentVariable("COFORM_CLI"))
-                                   .dir()
-                                   .filePath(QStringLiteral("../lib/libcoform-pdfpasses.so"));
+        // A fillable form needs the commands module (Qt Gui), then libqpdf's: each missing one is named.
+        const QString libDir = QFileInfo(qEnvironmentVariable("COFORM_CLI")).dir().filePath(QStringLiteral("../lib/"));
         QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("lib")));
-        QVERIFY(QFile::copy(module, dir.filePath(QStringLiteral("lib/libcoform-pdfpasses.so"))));
+        const QString fillable = dir.filePath(QStringLiteral("fillable.pdf"));
+        for (const char *module : {"libcoform-cli-commands.so", "libcoform-pdfpasses.so"}) {
+            std::tie(code, err) = runCopy(
+                {QStringLiteral("render"), bundled(), QStringLiteral("--fillable"), QStringLiteral("-o"), fillable});
+            QVERIFY(code != 0);
+            QVERIFY2(err.contains(QLatin1String(module)) && err.contains(QLatin1String("reinstall")), qPrintable(err));
+            QVERIFY(!QFileInfo::exists(fillable));
+            QVERIFY(QFile::copy(libDir + QLatin1String(module), dir.filePath(QStringLiteral("lib/") + module)));
+        }
         std::tie(code, err) = runCopy(
             {QStringLiteral("render"), bundled(), QStringLiteral("--fillable"), QStringLiteral("-o"), fillable});
         QCOMPARE(code, 0);
@@ -191,6 +191,22 @@ private Q_SLOTS:
     {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+    }
+
+    /// The small test form with `picture` on its first item.
+    static QByteArray smallTemplateWithPicture(const QJsonObject &picture)
+    {
+        QJsonObject form = QJsonDocument::fromJson(readAll(data("small-template.json"))).object();
+        QJsonArray sections = form.value(QStringLiteral("sections")).toArray();
+        QJsonObject section = sections.first().toObject();
+        QJsonArray items = section.value(QStringLiteral("items")).toArray();
+        QJsonObject item = items.first().toObject();
+        item.insert(QStringLiteral("picture"), picture);
+        items.replace(0, item);
+        section.insert(QStringLiteral("items"), items);
+        sections.replace(0, section);
+        form.insert(QStringLiteral("sections"), sections);
+        return QJsonDocument(form).toJson();
     }
 
     /// The PDF without what changes from one second to the next: its dates and its /ID.
@@ -254,10 +270,10 @@ private Q_SLOTS:
         QVERIFY2(arabic, qPrintable(text.left(300)));
     }
 
-    /// A form whose every character the print fonts have is printed without the system's font configuration
-    /// (app/cli/fontconfiguration.h), and the PDF is the one made with it: here the filled review in English, made
-    /// once from the bundled form and once from a copy with Arabic in a Welsh label, which is not printed but makes
-    /// coform-cli read the system's configuration.
+    /// A form whose every character the print fonts have is printed without Qt Gui and without the system's font
+    /// configuration (app/cli/renderwithoutgui.h), and the PDF is the one Qt Gui and that configuration make: here the
+    /// filled review in English, made once from the bundled form and once from a copy with Arabic in a Welsh label,
+    /// which is not printed but makes coform-cli render it with Qt Gui and the system's configuration.
     void thePrintFontsAloneGiveTheSamePdf()
     {
         QTemporaryDir dir;
@@ -329,8 +345,9 @@ private Q_SLOTS:
         QVERIFY2(!others.isEmpty(), "the Arabic letters were not drawn in a font that has them");
     }
 
-    /// Where Qt's platform plugin loads no fonts at all (QT_QPA_PLATFORM=minimal) there is nothing to draw text with:
-    /// coform-cli says so in one line and writes nothing. It used to crash.
+    /// Where Qt's platform plugin loads no fonts at all (QT_QPA_PLATFORM=minimal) there is nothing for Qt to draw text
+    /// with: coform-cli says so in one line and writes nothing. It used to crash. (Easy read: a standard form is
+    /// written without Qt Gui, from the print fonts' files, whatever the platform plugin.)
     void noFontsToPrintWith()
     {
         QTemporaryDir dir;
@@ -340,7 +357,8 @@ private Q_SLOTS:
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("minimal"));
         p.setProcessEnvironment(env);
         p.start(qEnvironmentVariable("COFORM_CLI"),
-                {QStringLiteral("render"), data("small-template.json"), QStringLiteral("-o"), out});
+                {QStringLiteral("render"), data("small-template.json"), QStringLiteral("--print"),
+                 QStringLiteral("easy"), QStringLiteral("-o"), out});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 2);
@@ -360,22 +378,12 @@ private Q_SLOTS:
         QByteArray jpeg;
         QBuffer buffer(&jpeg);
         QVERIFY(buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "JPG"));
-        QJsonObject form = QJsonDocument::fromJson(readAll(data("small-template.json"))).object();
-        QJsonArray sections = form.value(QStringLiteral("sections")).toArray();
-        QJsonObject section = sections.first().toObject();
-        QJsonArray items = section.value(QStringLiteral("items")).toArray();
-        QJsonObject item = items.first().toObject();
-        item.insert(
-            QStringLiteral("picture"),
-            QJsonObject{{"type", "image/jpeg"}, {"data", QString::fromLatin1(jpeg.toBase64())}, {"alt", "A blue box"}});
-        items.replace(0, item);
-        section.insert(QStringLiteral("items"), items);
-        sections.replace(0, section);
-        form.insert(QStringLiteral("sections"), sections);
         QTemporaryDir dir;
         const QString templ = dir.filePath(QStringLiteral("with-a-jpeg.json")),
                       out = dir.filePath(QStringLiteral("out.pdf"));
-        writeFile(templ, QJsonDocument(form).toJson());
+        writeFile(templ,
+                  smallTemplateWithPicture(QJsonObject{
+                      {"type", "image/jpeg"}, {"data", QString::fromLatin1(jpeg.toBase64())}, {"alt", "A blue box"}}));
 
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -409,6 +417,62 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(blue, "the JPEG picture is not drawn on the first page");
+    }
+
+    /// What the dynamic loader says it loaded for a render (LD_DEBUG=libs), and how the render ended.
+    static std::pair<int, QString> loadedFor(const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("libs"));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("COFORM_CLI"), args);
+        if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit)
+            return {-1, {}};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    /// The filled review in standard print is written by coform-cli without loading Qt Gui (nor its commands module);
+    /// easy read, whose pictures Qt draws, loads both. The PDF is checked by thePrintFontsAloneGiveTheSamePdf().
+    void aPlainPdfLoadsNoQtGui()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("review.pdf"));
+        const QStringList filled{QStringLiteral("render"),    bundled(),
+                                 QStringLiteral("--answers"), data("chc-review-long-answers.json"),
+                                 QStringLiteral("-o"),        out};
+        auto [code, loaded] = loadedFor(filled);
+        QCOMPARE(code, 0);
+        QVERIFY2(loaded.contains(QLatin1String("libQt6Core.so")), "LD_DEBUG said nothing of what was loaded");
+        QVERIFY2(!loaded.contains(QLatin1String("libQt6Gui.so")), "the plain render loaded Qt Gui");
+        QVERIFY(!loaded.contains(QLatin1String("libcoform-cli-commands.so")));
+        QVERIFY(pdfText(readAll(out)).contains(QLatin1String("NHS Continuing Healthcare review")));
+        QVERIFY(QFile::remove(out));
+
+        std::tie(code, loaded) = loadedFor(filled + QStringList{QStringLiteral("--print"), QStringLiteral("easy")});
+        QCOMPARE(code, 0);
+        QVERIFY(loaded.contains(QLatin1String("libcoform-cli-commands.so")));
+        QVERIFY(loaded.contains(QLatin1String("libQt6Gui.so")));
+        QVERIFY(pdfText(readAll(out)).contains(QLatin1String("Review of your NHS care"))); // easy read's own title
+    }
+
+    /// A picture is decoded only with Qt Gui: a standard form with an embedded picture that is not what it says is
+    /// refused as before, once, in the words of the picture check, and nothing is written.
+    void aPictureThatIsNotOneIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString templ = dir.filePath(QStringLiteral("broken-picture.json")),
+                      out = dir.filePath(QStringLiteral("out.pdf"));
+        writeFile(templ, smallTemplateWithPicture(
+                             QJsonObject{{"type", "image/png"},
+                                         {"data", QString::fromLatin1(QByteArray("not a picture at all").toBase64())},
+                                         {"alt", "A broken picture"}}));
+        const Run r = run({QStringLiteral("render"), templ, QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.errLines.size(), 1);
+        QVERIFY2(r.errLines.first().contains(QLatin1String("the file is not a PNG picture")),
+                 qPrintable(r.errLines.first()));
+        QVERIFY(!QFileInfo::exists(out));
     }
 
     void badUsage()

@@ -1,8 +1,5 @@
 #pragma once
 
-#include <QByteArrayView>
-#include <QList>
-
 namespace coform::cli {
 
 /// Loads the system's font configuration into fontconfig as its own start-up does (the same file, the same conf.d
@@ -17,9 +14,5 @@ void loadSystemFontConfiguration();
 /// PDF whose every character the print fonts have never uses it: the PDF is the same byte for byte. Must run before
 /// anything asks fontconfig for fonts.
 void useOnlyThePrintFonts();
-
-/// Whether the print fonts have every character of every string in the JSON texts `files` (JsonReader
-/// ::everyCharacter), line breaks aside: then printing what they hold needs no other font.
-bool printFontsCover(const QList<QByteArrayView> &files);
 
 } // namespace coform::cli

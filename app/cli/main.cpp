@@ -1,13 +1,14 @@
+// coform-cli: the command line. A PDF that needs no Qt Gui (pdf/plainrender.h) it writes itself, without loading Qt
+// Gui and what Qt Gui loads (22 libraries, a platform plugin, fontconfig): that start-up is about half of such a
+// render. Everything else runs in the commands module (commandsmodule.cpp, libcoform-cli-commands.so), loaded here.
 #include "command.h"
-#include "fontconfiguration.h"
+#include "renderwithoutgui.h"
 
-#include <QCoreApplication>
-#include <QGuiApplication>
-#include <QSqlDatabase>
+#include "format/modules.h"
 
-#include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include <unistd.h>
 
@@ -17,27 +18,6 @@
 #endif
 
 using namespace coform::cli;
-
-static void printUsage()
-{
-    printLine(QStringLiteral("usage: coform-cli COMMAND [ARGS...]\n\ncommands:"));
-    for (const RegisteredCommand &c : registeredCommands())
-        printLine(QStringLiteral("  %1").arg(c.synopsis));
-    printLine(QStringLiteral("\nExit codes: 0 done, 1 bad usage, 2 invalid input, 3 conflict, 4 not found, "
-                             "5 not permitted."));
-}
-
-/// Keeps the terminal for what the person asked: Qt's notes about the desktop session are not theirs to read.
-static void messageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
-        return;
-    // A platform plugin without fonts: the command that needs them says so itself, once (PrintStyle::fontsProblem()).
-    if (message == QLatin1String("This plugin does not support application fonts"))
-        return;
-    const QByteArray line = qFormatLogMessage(type, context, message).toLocal8Bit() + '\n';
-    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-}
 
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
 /// The block prepareMemoryForOneCommand() takes and never uses (volatile: so that the compiler keeps it).
@@ -85,19 +65,15 @@ static void prepareMemoryForOneCommand()
 #endif
 }
 
-/// Ends the process once a command is done. What it wrote is on the disk (a file is synced before its name appears)
-/// and what it printed is flushed here; what is left is only giving back memory that the process loses anyway as it
-/// ends (the fonts, the font configuration, the platform plugin): 1 to 2 ms of a 60 ms render, and a megabyte at the
-/// end. Not while a database connection is still open (it is closed properly, as the return from main() does), nor
-/// under the sanitizers (their leak check runs as a process exits normally).
-static int endCommand(int code)
+/// Ends the process after a PDF written here: the file is on the disk (synced before its name appears), and only
+/// memory is left, which the process gives back anyway as it ends. Not under the sanitizers (their leak check runs as
+/// a process exits normally).
+static int endRender(int code)
 {
 #if !defined(__SANITIZE_ADDRESS__)
-    if (QSqlDatabase::connectionNames().isEmpty()) {
-        std::fflush(stdout);
-        std::fflush(stderr);
-        _exit(code);
-    }
+    std::fflush(stdout);
+    std::fflush(stderr);
+    _exit(code);
 #endif
     return code;
 }
@@ -105,38 +81,20 @@ static int endCommand(int code)
 int main(int argc, char **argv)
 {
     prepareMemoryForOneCommand();
-    const QString commandName = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    const auto command = std::find_if(registeredCommands().begin(), registeredCommands().end(),
-                                      [&commandName](const RegisteredCommand &c) { return c.name == commandName; });
-    const bool known = command != registeredCommands().end();
-    if (!known || command->fonts == FontConfiguration::System)
-        loadSystemFontConfiguration();
-    qInstallMessageHandler(messageHandler);
-    // Rendering PDFs needs fonts (Qt Gui); no window is ever shown, so no display is needed.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (known && command->plugins == QtPlugins::RenderingOnly)
-        lookForQtPluginsOnlyInCoformsFolder();
-    QGuiApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("coform"));
-    QCoreApplication::setOrganizationName(QStringLiteral("coform"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(COFORM_VERSION));
-
-    QStringList args = app.arguments().mid(1);
-    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
-        || args.first() == QLatin1String("help")) {
-        printUsage();
-        return args.isEmpty() ? BadUsage : Done;
+    if (argc > 1 && std::strcmp(argv[1], "render") == 0) {
+        QStringList args;
+        for (int i = 2; i < argc; ++i)
+            args << QString::fromLocal8Bit(argv[i]);
+        if (const std::optional<int> code = renderWithoutGui(args))
+            return endRender(*code);
     }
-    if (args.first() == QLatin1String("--version")) {
-        printLine(QStringLiteral("coform-cli %1").arg(QCoreApplication::applicationVersion()));
-        return Done;
+    using CommandsMain = int (*)(int *argc, char **argv);
+    QString why;
+    const auto commandsMain = reinterpret_cast<CommandsMain>(coform::coformModuleFunction(
+        "coform-cli-commands", "coform_cliMain", QStringLiteral("Coform's command module"), &why));
+    if (!commandsMain) {
+        printError(why);
+        return NotFound;
     }
-    const QString name = args.takeFirst();
-    for (const RegisteredCommand &c : registeredCommands()) {
-        if (c.name == name)
-            return endCommand(c.run(args));
-    }
-    printError(QStringLiteral("unknown command '%1' (see coform-cli --help)").arg(name));
-    return BadUsage;
+    return commandsMain(&argc, argv);
 }

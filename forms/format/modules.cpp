@@ -29,7 +29,11 @@ QFunctionPointer coformModuleFunction(const char *name, const char *symbol, cons
     auto it = found.find(key);
     if (it == found.end()) {
         Found f;
-        const QStringList dirs = coformLibraryFolders(QCoreApplication::applicationDirPath());
+        // Before a Q(Core)Application is made (coform-cli's main()), from what Linux says the program is.
+        const QString programDir = QCoreApplication::instance()
+                                       ? QCoreApplication::applicationDirPath()
+                                       : QFileInfo(QStringLiteral("/proc/self/exe")).canonicalPath();
+        const QStringList dirs = coformLibraryFolders(programDir);
         const QString file = QStringLiteral("lib%1.so").arg(QLatin1String(name));
         QStringList errors;
         for (const QString &dir : dirs) {

@@ -1,13 +1,11 @@
 #include "format/pictureformat.h"
+#include "format/picturedecode.h"
 
 #include "model/picturejson.h"
 #include "model/picturelibrary.h"
 #include "model/problem.h"
 
-#include <QBuffer>
-#include <QImageReader>
 #include <QSet>
-#include <QSvgRenderer>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -60,11 +58,6 @@ QString svgProblem(const QByteArray &data)
     }
     if (xml.hasError())
         return QStringLiteral("the SVG cannot be read (%1 at line %2)").arg(xml.errorString()).arg(xml.lineNumber());
-    QSvgRenderer renderer(data);
-    if (!renderer.isValid())
-        return QStringLiteral("the SVG cannot be drawn");
-    if (renderer.defaultSize().isEmpty() && renderer.viewBoxF().isEmpty())
-        return QStringLiteral("the SVG has no size");
     return {};
 }
 
@@ -79,20 +72,11 @@ QString pictureDataProblem(const QString &mediaType, const QByteArray &data)
     if (data.size() > kMaxPictureBytes)
         return QStringLiteral("the picture is %1, more than the %2 a picture may be")
             .arg(kib(data.size()), kib(kMaxPictureBytes));
-    if (mediaType == QLatin1String("image/svg+xml"))
-        return svgProblem(data);
-    QBuffer buffer;
-    buffer.setData(data);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer, mediaType == QLatin1String("image/png") ? "png" : "jpeg");
-    reader.setDecideFormatFromContent(false);
-    if (!reader.canRead())
-        return QStringLiteral("the file is not a %1 picture")
-            .arg(mediaType == QLatin1String("image/png") ? u"PNG" : u"JPEG");
-    const QSize size = reader.size();
-    if (!size.isValid() || size.width() > 8000 || size.height() > 8000)
-        return QStringLiteral("the picture's size cannot be read, or it is over 8000 pixels across");
-    return {};
+    if (mediaType == QLatin1String("image/svg+xml")) {
+        if (const QString problem = svgProblem(data); !problem.isEmpty())
+            return problem;
+    }
+    return pictureDecodeProblem(mediaType, data);
 }
 
 QString pictureProblem(const Picture &picture)

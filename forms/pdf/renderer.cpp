@@ -14,30 +14,6 @@
 
 namespace coform {
 
-std::optional<PrintProfile> printProfileFromName(const QString &name)
-{
-    if (name == QLatin1String("standard"))
-        return PrintProfile::Standard;
-    if (name == QLatin1String("large"))
-        return PrintProfile::Large;
-    if (name == QLatin1String("easy"))
-        return PrintProfile::Easy;
-    return std::nullopt;
-}
-
-QString printProfileName(PrintProfile profile)
-{
-    switch (profile) {
-    case PrintProfile::Standard:
-        return QStringLiteral("standard");
-    case PrintProfile::Large:
-        return QStringLiteral("large");
-    case PrintProfile::Easy:
-        return QStringLiteral("easy");
-    }
-    return {};
-}
-
 Layout layoutForm(const Template &t, const Answers *answers, const RenderOptions &options)
 {
     const PrintStyle style(options.profile, options.paper);
