@@ -456,6 +456,30 @@ private Q_SLOTS:
         QVERIFY(pdfText(readAll(out)).contains(QLatin1String("Review of your NHS care"))); // easy read's own title
     }
 
+    /// Qt Gui compresses at zlib's fastest level, as Coform's PDF writer sets it for the process (pdf/pdfwriter.cpp;
+    /// coform-cli passes it on to the libraries its commands module loads, app/cli/main.cpp): every zlib stream of
+    /// an easy read form has the header of the fastest level (78 01), none zlib's own default (78 9c), at which the
+    /// render of the filled review in easy read took about a third longer.
+    void qtCompressesAtTheFastestLevel()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("easy.pdf"));
+        const Run r = run({QStringLiteral("render"), bundled(), QStringLiteral("--print"), QStringLiteral("easy"),
+                           QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 0);
+        const QByteArray pdf = readAll(out);
+        static const QRegularExpression stream(QStringLiteral("stream\\r?\\n(x.)"),
+                                               QRegularExpression::DotMatchesEverythingOption);
+        int fastest = 0;
+        for (const QRegularExpressionMatch &m : stream.globalMatch(QString::fromLatin1(pdf))) {
+            const QString header = m.captured(1);
+            QVERIFY2(header == QLatin1String("x\x01"),
+                     qPrintable(QStringLiteral("a stream begins 78 %1").arg(header.at(1).unicode(), 2, 16)));
+            ++fastest;
+        }
+        QVERIFY2(fastest > 0, "no zlib stream found");
+    }
+
     /// A picture is decoded only with Qt Gui: a standard form with an embedded picture that is not what it says is
     /// refused as before, once, in the words of the picture check, and nothing is written.
     void aPictureThatIsNotOneIsRefused()

@@ -3,6 +3,8 @@
 #include "command.h"
 #include "fontconfiguration.h"
 
+#include "pdf/pdfwriter.h"
+
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QSqlDatabase>
@@ -50,6 +52,12 @@ static int endCommand(int code)
     }
 #endif
     return code;
+}
+
+/// What zlib's default level means on this thread now (pdf/pdfwriter.h), for coform-cli's deflateInit() (main.cpp).
+extern "C" Q_DECL_EXPORT int coform_defaultDeflateLevel()
+{
+    return coform::defaultDeflateLevel();
 }
 
 /// The module's entry point (main.cpp): runs the command of coform-cli's arguments in a QGuiApplication.

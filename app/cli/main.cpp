@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include <unistd.h>
+#include <zlib.h>
 
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
 #include <malloc.h>
@@ -78,6 +79,23 @@ static int endRender(int code)
     return code;
 }
 
+/// What zlib's "default" level means on this thread now: the commands module's answer (pdf/pdfwriter.h), once it is
+/// loaded; zlib's own default before.
+static int (*moduleDeflateLevel)() = nullptr;
+
+/// Qt Gui and libqpdf compress with zlib at its default level, which Coform's PDF writer makes the fastest, or none
+/// while it stores streams to compress them once at the end (pdf/pdfwriter.cpp). It does so by defining deflateInit()
+/// for the process: a program's definition comes before zlib's for every library. That file is in the commands
+/// module, where its definition reaches only the module's own calls; so coform-cli defines it, and asks the module.
+extern "C" int deflateInit_(z_streamp stream, int level, const char *version, int streamSize)
+{
+    constexpr int defaultMemLevel = 8; // zlib's own default (deflateInit() is deflateInit2() with these)
+    if (level == Z_DEFAULT_COMPRESSION && moduleDeflateLevel)
+        level = moduleDeflateLevel();
+    return deflateInit2_(stream, level, Z_DEFLATED, MAX_WBITS, defaultMemLevel, Z_DEFAULT_STRATEGY, version,
+                         streamSize);
+}
+
 int main(int argc, char **argv)
 {
     prepareMemoryForOneCommand();
@@ -96,5 +114,7 @@ int main(int argc, char **argv)
         printError(why);
         return NotFound;
     }
+    moduleDeflateLevel = reinterpret_cast<int (*)()>(coform::coformModuleFunction(
+        "coform-cli-commands", "coform_defaultDeflateLevel", QStringLiteral("Coform's command module"), &why));
     return commandsMain(&argc, argv);
 }

@@ -44,7 +44,7 @@ std::optional<int> renderWithoutGui(const QStringList &args)
     RenderRequest &request = std::get<RenderRequest>(read);
     // A file that cannot be read twice (a pipe, as a shell's "<(...)" gives) is left to the module unread: the
     // module may have to read it.
-    if (request.html || request.options.profile == PrintProfile::Easy || !isRegularFile(request.templatePath)
+    if (request.html || !mayRenderWithoutQt(request.options) || !isRegularFile(request.templatePath)
         || (!request.answersPath.isEmpty() && !isRegularFile(request.answersPath)))
         return std::nullopt;
     const std::optional<RenderRefusal> refused = readRenderFiles(&request);

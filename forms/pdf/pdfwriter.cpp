@@ -29,12 +29,17 @@ extern "C" int deflateInit_(z_streamp stream, int level, const char *version, in
 {
     constexpr int defaultMemLevel = 8; // zlib's own default (deflateInit() is deflateInit2() with these)
     if (level == Z_DEFAULT_COMPRESSION)
-        level = storeStreams ? Z_NO_COMPRESSION : Z_BEST_SPEED;
+        level = coform::defaultDeflateLevel();
     return deflateInit2_(stream, level, Z_DEFLATED, MAX_WBITS, defaultMemLevel, Z_DEFAULT_STRATEGY, version,
                          streamSize);
 }
 
 namespace coform {
+
+int defaultDeflateLevel()
+{
+    return storeStreams ? Z_NO_COMPRESSION : Z_BEST_SPEED;
+}
 
 QByteArray qtSrgbProfile()
 {

@@ -30,6 +30,12 @@ using PageDrawLog = QVector<DrawnBox>;
 /// What a writer draws for `layout`, page by page, in drawing order: one box for each laid-out box.
 QVector<PageDrawLog> drawLog(const Layout &layout);
 
+/// The zlib level that "the default" means on this thread now, as this file's deflateInit() sets it for the process:
+/// none while a PdfWriter that stores its streams writes, else the fastest. For a program that does not link this file
+/// but loads it in a module, whose deflateInit() therefore reaches only the module's own calls: the program defines
+/// deflateInit() itself, and asks this (coform-cli: app/cli/main.cpp).
+int defaultDeflateLevel();
+
 /// The sRGB ICC profile (version 2, as PDF/A-1 asks) that Qt's own PDF engine embeds for PDF/A (from Qt Gui's
 /// resources).
 QByteArray qtSrgbProfile();

@@ -8,6 +8,12 @@
 
 namespace coform {
 
+bool mayRenderWithoutQt(const RenderOptions &options)
+{
+    // Form fields go in by a pass of libqpdf's; PDF/A's colour profile is Qt's; easy read's pictures are drawn by Qt.
+    return !options.fillable && !options.pdfA && options.profile != PrintProfile::Easy;
+}
+
 PlainRender renderPdfWithoutQt(const Template &t, const Answers *answers, const RenderOptions &options, QByteArray *pdf,
                                QString *error)
 {
@@ -21,8 +27,7 @@ PlainRender renderPdfWithoutQt(const Template &t, const Answers *answers, const 
             *error = problem;
         return PlainRender::Refused;
     }
-    // Form fields go in by a pass of libqpdf's; PDF/A's colour profile is Qt's.
-    if (options.fillable || options.pdfA)
+    if (!mayRenderWithoutQt(options))
         return PlainRender::NeedsQt;
     const PrintStyle style(options.profile, options.paper);
     const FormContent content = buildFormContent(t, answers, options);
