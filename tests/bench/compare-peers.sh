@@ -209,6 +209,8 @@ read -r -a libreoffice_ratio < <(turn_ratios libreoffice)
 read -r -a surveyjs_ratio < <(turn_ratios surveyjs)
 printf 'Turn by turn (elapsed, median and min-max of %s turns): Chromium %s (%s-%s), LibreOffice %s (%s-%s), SurveyJS %s (%s-%s) times Coform\n' \
     "$runs" "${chromium_ratio[@]}" "${libreoffice_ratio[@]}" "${surveyjs_ratio[@]}"
+# Where the smallest ratios come from: Coform's elapsed time in each turn, in order.
+echo "  Coform's elapsed ms, turn by turn: $(tr '\n' ' ' <"$work/coform.wall")"
 
 if [[ -n $old_cli ]]; then
     read -r -a old_cpu < <(stats "$work/old.cpu")
