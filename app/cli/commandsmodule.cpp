@@ -39,7 +39,7 @@ static void messageHandler(QtMsgType type, const QMessageLogContext &context, co
 
 /// Ends the process once a command is done. What it wrote is on the disk (a file is synced before its name appears)
 /// and what it printed is flushed here; what is left is only giving back memory that the process loses anyway as it
-/// ends (the fonts, the font configuration, the platform plugin): 1 to 2 ms of a 60 ms render, and a megabyte at the
+/// ends (the fonts, the font configuration, the platform plugin): 1 to 2 ms of a render, and a megabyte at the
 /// end. Not while a database connection is still open (it is closed properly, as the return from main() does), nor
 /// under the sanitizers (their leak check runs as a process exits normally).
 static int endCommand(int code)
